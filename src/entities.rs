@@ -1,0 +1,1003 @@
+//! Entity recognition and alias merging.
+//!
+//! This first version is rule-based: capitalized chunks classified by titles,
+//! organisation heads, demonym endings and the preposition before them;
+//! dates and numbers by their own rules; names found in a clean article are
+//! then looked up again in every article (so a lowercased, stripped copy
+//! still gets "donald trump"), and aliases are merged across articles
+//! ("Trump" into "Donald Trump", "USA" into "United States"). The trained
+//! tagger replaces the chunk classifier in a later version; the interface
+//! ([`recognize`], [`Found`]) stays.
+
+use crate::report::EntityKind;
+use crate::tokens::{Sentence, Token, TokenKind};
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::ops::Range;
+
+/// One entity mention found in one article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// Token indices of the mention.
+    pub tokens: Range<usize>,
+    /// Byte span in the original text.
+    pub start: usize,
+    /// Byte span end in the original text.
+    pub end: usize,
+    /// What it is.
+    pub kind: EntityKind,
+    /// Matching key before alias merging (lowercase words).
+    pub key: String,
+    /// Parsed numeric value, for numbers.
+    pub value: Option<f64>,
+    /// Qualifier ("more than"), for numbers.
+    pub qualifier: Option<String>,
+    /// What is counted ("people"), for numbers.
+    pub unit: Option<String>,
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const RELATIVE_DAYS: &[&str] = &["yesterday", "today", "tomorrow", "tonight"];
+const PERIODS: &[&str] =
+    &["week", "month", "year", "weekend", "decade", "century", "spring", "summer", "autumn", "fall", "winter"];
+const NUMBER_WORDS: &[(&str, f64)] = &[
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("dozen", 12.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("hundred", 100.0),
+    ("thousand", 1000.0),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("dozens", 24.0),
+    ("hundreds", 200.0),
+    ("thousands", 2000.0),
+];
+const QUALIFIERS: &[&str] = &[
+    "more than",
+    "less than",
+    "fewer than",
+    "at least",
+    "at most",
+    "up to",
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "over",
+    "some",
+    "roughly",
+    "approximately",
+    "under",
+    "just over",
+    "just under",
+];
+const TITLES: &[&str] = &[
+    "president",
+    "mayor",
+    "leader",
+    "secretary",
+    "minister",
+    "chancellor",
+    "ambassador",
+    "senator",
+    "governor",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "gen",
+    "general",
+    "sen",
+    "rep",
+    "prime",
+    "king",
+    "queen",
+    "prince",
+    "pope",
+    "judge",
+    "spokesman",
+    "spokeswoman",
+    "correspondent",
+    "chief",
+    "director",
+    "commissioner",
+    "envoy",
+    "official",
+    "reporter",
+    "captain",
+    "colonel",
+    "lieutenant",
+    "sergeant",
+    "professor",
+    "sheikh",
+    "emir",
+];
+const ORG_HEADS: &[&str] = &[
+    "authority",
+    "board",
+    "company",
+    "house",
+    "kremlin",
+    "ministry",
+    "department",
+    "agency",
+    "press",
+    "news",
+    "reuters",
+    "council",
+    "union",
+    "party",
+    "bank",
+    "university",
+    "commission",
+    "office",
+    "court",
+    "committee",
+    "institute",
+    "association",
+    "corporation",
+    "inc",
+    "corp",
+    "ltd",
+    "times",
+    "post",
+    "journal",
+    "army",
+    "navy",
+    "police",
+    "parliament",
+    "congress",
+    "senate",
+    "shipping",
+    "airlines",
+    "group",
+    "foundation",
+    "international",
+    "network",
+    "service",
+    "services",
+    "organization",
+    "organisation",
+    "nations",
+    "forces",
+    "guard",
+    "world",
+];
+const PLACE_PREPS: &[&str] = &["in", "at", "near", "from", "into", "across", "outside", "inside", "toward", "towards"];
+const CONNECTORS: &[&str] = &["al", "el", "bin", "ibn", "de", "del", "da", "van", "von", "der", "la", "le", "of"];
+const STOPWORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "but",
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "by",
+    "from",
+    "as",
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "been",
+    "it",
+    "its",
+    "he",
+    "she",
+    "they",
+    "them",
+    "his",
+    "her",
+    "their",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "here",
+    "which",
+    "who",
+    "whom",
+    "what",
+    "when",
+    "where",
+    "why",
+    "how",
+    "not",
+    "no",
+    "yes",
+    "if",
+    "then",
+    "than",
+    "so",
+    "also",
+    "after",
+    "before",
+    "since",
+    "while",
+    "according",
+    "meanwhile",
+    "however",
+    "both",
+    "all",
+    "some",
+    "many",
+    "most",
+    "more",
+    "last",
+    "next",
+    "first",
+    "new",
+    "we",
+    "i",
+    "you",
+    "our",
+    "my",
+    "your",
+    "said",
+    "says",
+    "will",
+    "would",
+    "could",
+    "should",
+    "can",
+    "may",
+    "has",
+    "have",
+    "had",
+    "do",
+    "did",
+    "does",
+    "about",
+    "over",
+    "under",
+    "into",
+    "during",
+    "because",
+    "prior",
+    "finally",
+    "earlier",
+    "later",
+    "today",
+    "other",
+    "others",
+    "each",
+    "every",
+    "any",
+    "s",
+];
+
+/// Canonical names for common aliases: (alias key, canonical name, kind).
+const ALIASES: &[(&str, &str, EntityKind)] = &[
+    ("us", "United States", EntityKind::Place),
+    ("usa", "United States", EntityKind::Place),
+    ("united states", "United States", EntityKind::Place),
+    ("united states of america", "United States", EntityKind::Place),
+    ("america", "United States", EntityKind::Place),
+    ("russia", "Russia", EntityKind::Place),
+    ("russian federation", "Russia", EntityKind::Place),
+    ("uk", "United Kingdom", EntityKind::Place),
+    ("britain", "United Kingdom", EntityKind::Place),
+    ("great britain", "United Kingdom", EntityKind::Place),
+    ("united kingdom", "United Kingdom", EntityKind::Place),
+    ("un", "United Nations", EntityKind::Organization),
+    ("united nations", "United Nations", EntityKind::Organization),
+    ("eu", "European Union", EntityKind::Organization),
+    ("european union", "European Union", EntityKind::Organization),
+];
+
+fn is_stop(norm: &str) -> bool {
+    STOPWORDS.contains(&norm)
+}
+
+/// Finds entity mentions in one article's tokens.
+///
+/// `lowercase_seen` holds the words the article also uses in lowercase, so a
+/// capitalized sentence-initial common word ("Statements") is not taken for
+/// a name.
+///
+/// ```
+/// use corroborate::{entities::recognize, tokens::{tokenize, sentences}, EntityKind};
+/// let text = "Mayor Elena Vasquez said 12 people were hurt in Port Alder on Monday.";
+/// let toks = tokenize_text(text);
+/// let sents = sentences(&toks, false);
+/// let found = recognize(text, &toks, &sents);
+/// let got: Vec<(&str, EntityKind)> = found.iter().map(|f| (&text[f.start..f.end], f.kind)).collect();
+/// assert_eq!(got, [
+///     ("Elena Vasquez", EntityKind::Person),
+///     ("12 people", EntityKind::Number),
+///     ("Port Alder", EntityKind::Place),
+///     ("Monday", EntityKind::Date),
+/// ]);
+/// ```
+pub fn recognize(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Found> {
+    let lowercase_seen: HashSet<&str> =
+        tokens.iter().filter(|t| t.kind == TokenKind::Word && !t.capitalized).map(|t| t.norm.as_str()).collect();
+    let mut sentence_start = vec![false; tokens.len()];
+    for s in sentences {
+        if let Some(x) = sentence_start.get_mut(s.tokens.start) {
+            *x = true;
+        }
+        // after an opening quote too
+        if let (Some(first), Some(x)) = (tokens.get(s.tokens.start), sentence_start.get_mut(s.tokens.start + 1)) {
+            if first.kind == TokenKind::Punct {
+                *x = true;
+            }
+        }
+    }
+    let mut found = Vec::new();
+    let mut used = vec![false; tokens.len()];
+    dates(tokens, &mut used, &mut found);
+    numbers(tokens, &mut used, &mut found);
+    names(text, tokens, &sentence_start, &lowercase_seen, &mut used, &mut found);
+    found.sort_by_key(|f| f.start);
+    found
+}
+
+fn mk(tokens: &[Token], r: Range<usize>, kind: EntityKind) -> Found {
+    let key =
+        tokens[r.clone()].iter().filter(|t| t.is_wordlike()).map(|t| t.norm.as_str()).collect::<Vec<_>>().join(" ");
+    Found {
+        start: tokens[r.start].start,
+        end: tokens[r.end - 1].end,
+        tokens: r,
+        kind,
+        key,
+        value: None,
+        qualifier: None,
+        unit: None,
+    }
+}
+
+fn dates(tokens: &[Token], used: &mut [bool], found: &mut Vec<Found>) {
+    let n = tokens.len();
+    let mut i = 0;
+    while i < n {
+        let t = &tokens[i];
+        let norm = t.norm.as_str();
+        let mut span: Option<Range<usize>> = None;
+        let is_month = MONTHS.contains(&norm) && (t.capitalized || norm.len() > 3) && norm != "may"
+            || (norm == "may" && t.capitalized && i > 0);
+        if is_month || WEEKDAYS.contains(&norm) {
+            let mut s = i;
+            let mut e = i + 1;
+            // "4 April", "July 7-8", "May 22", "April 2017"
+            if s > 0 && tokens[s - 1].kind == TokenKind::Number && tokens[s - 1].norm.len() <= 2 && !used[s - 1] {
+                s -= 1;
+            }
+            while e < n && tokens[e].kind == TokenKind::Number && tokens[e].norm.len() <= 10 && e - i <= 2 {
+                e += 1;
+            }
+            if s > 0 && matches!(tokens[s - 1].norm.as_str(), "last" | "next" | "this" | "early" | "late" | "mid") {
+                s -= 1;
+            }
+            span = Some(s..e);
+        } else if RELATIVE_DAYS.contains(&norm) {
+            span = Some(i..i + 1);
+        } else if matches!(norm, "last" | "next" | "this" | "past")
+            && i + 1 < n
+            && PERIODS.contains(&tokens[i + 1].norm.as_str())
+        {
+            span = Some(i..i + 2);
+        } else if t.kind == TokenKind::Number && is_iso_date(norm) {
+            span = Some(i..i + 1);
+        } else if t.kind == TokenKind::Number && is_year(norm) {
+            let prev = if i > 0 { tokens[i - 1].norm.as_str() } else { "" };
+            let next = tokens.get(i + 1).map_or("", |t| t.norm.as_str());
+            if matches!(
+                prev,
+                "in" | "since"
+                    | "of"
+                    | "until"
+                    | "by"
+                    | "from"
+                    | "before"
+                    | "after"
+                    | "s"
+                    | "-"
+                    | "to"
+                    | "early"
+                    | "late"
+            ) || i == 0
+                || matches!(next, "," | "." | "election" | "campaign")
+            {
+                span = Some(i..i + 1);
+            }
+        }
+        if let Some(r) = span {
+            if r.clone().all(|k| !used[k]) {
+                for k in r.clone() {
+                    used[k] = true;
+                }
+                found.push(mk(tokens, r.clone(), EntityKind::Date));
+                i = r.end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+}
+
+fn is_iso_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    parts.len() == 3
+        && parts[0].len() == 4
+        && parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+}
+
+fn is_year(s: &str) -> bool {
+    s.len() == 4 && s.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
+}
+
+/// Parses "320,000", "3.5", "7-8" (the first value) into a number.
+pub fn parse_number(s: &str) -> Option<f64> {
+    let first = s.split('-').next().unwrap_or(s);
+    let cleaned: String = first.chars().filter(|c| *c != ',' && *c != '_').collect();
+    cleaned.parse::<f64>().ok().or_else(|| NUMBER_WORDS.iter().find(|(w, _)| *w == s).map(|(_, v)| *v))
+}
+
+fn numbers(tokens: &[Token], used: &mut [bool], found: &mut Vec<Found>) {
+    let n = tokens.len();
+    let mut i = 0;
+    while i < n {
+        let t = &tokens[i];
+        let is_num = (t.kind == TokenKind::Number && t.norm.chars().any(|c| c.is_ascii_digit()))
+            || (t.kind == TokenKind::Word
+                && NUMBER_WORDS.iter().any(|(w, _)| *w == t.norm)
+                && !(t.norm == "one" && tokens.get(i + 1).is_some_and(|x| x.norm == "of")));
+        if !is_num || used[i] {
+            i += 1;
+            continue;
+        }
+        let mut s = i;
+        let mut e = i + 1;
+        // "320 million", "two hundred"
+        while e < n
+            && tokens[e].kind == TokenKind::Word
+            && NUMBER_WORDS.iter().any(|(w, v)| *w == tokens[e].norm && *v >= 100.0)
+        {
+            e += 1;
+        }
+        let mut value = parse_number(&t.norm);
+        if let (Some(v), Some(mult)) =
+            (value, tokens.get(i + 1).and_then(|m| if e > i + 1 { parse_number(&m.norm) } else { None }))
+        {
+            value = Some(v * mult);
+        }
+        // percent
+        if e < n && (tokens[e].norm == "%" || tokens[e].norm == "percent" || tokens[e].norm == "per") {
+            e += if tokens[e].norm == "per" && tokens.get(e + 1).is_some_and(|x| x.norm == "cent") { 2 } else { 1 };
+        }
+        // currency before
+        if s > 0 && matches!(tokens[s - 1].norm.as_str(), "$" | "€" | "£" | "¥") {
+            s -= 1;
+        }
+        // qualifier before: one or two words
+        let mut qualifier = None;
+        for len in [2usize, 1] {
+            if s >= len {
+                let q = tokens[s - len..s].iter().map(|t| t.norm.as_str()).collect::<Vec<_>>().join(" ");
+                if QUALIFIERS.contains(&q.as_str()) {
+                    qualifier = Some(q);
+                    s -= len;
+                    break;
+                }
+            }
+        }
+        // unit after: up to two lowercase non-stop words
+        let mut unit_words = Vec::new();
+        let mut k = e;
+        while k < n && unit_words.len() < 2 {
+            let u = &tokens[k];
+            if u.kind == TokenKind::Word && !u.capitalized && !is_stop(&u.norm) && u.gap <= 1 {
+                unit_words.push(u.norm.clone());
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        // keep only the head noun when the second word exists ("buffer zones")
+        let unit = if unit_words.is_empty() { None } else { Some(unit_words.join(" ")) };
+        let r = s..k;
+        if r.clone().any(|x| used[x]) {
+            i += 1;
+            continue;
+        }
+        for x in r.clone() {
+            used[x] = true;
+        }
+        let mut f = mk(tokens, r.clone(), EntityKind::Number);
+        f.value = value;
+        f.qualifier = qualifier;
+        f.unit = unit;
+        found.push(f);
+        i = r.end;
+    }
+}
+
+fn is_demonym(norm: &str) -> bool {
+    let n = norm.trim_end_matches('s');
+    n.len() > 4
+        && (n.ends_with("ian")
+            || n.ends_with("ese")
+            || n.ends_with("ish")
+            || n.ends_with("ean")
+            || n.ends_with("an")
+            || n.ends_with("ic"))
+        || matches!(
+            n,
+            "iraqi"
+                | "israeli"
+                | "pakistani"
+                | "saudi"
+                | "kuwaiti"
+                | "yemeni"
+                | "afghani"
+                | "kazakh"
+                | "french"
+                | "dutch"
+                | "greek"
+                | "thai"
+                | "swiss"
+                | "islamist"
+                | "jihadist"
+        )
+}
+
+fn names(
+    _text: &str,
+    tokens: &[Token],
+    sentence_start: &[bool],
+    lowercase_seen: &HashSet<&str>,
+    used: &mut [bool],
+    found: &mut Vec<Found>,
+) {
+    let n = tokens.len();
+    fn cap(tokens: &[Token], used: &[bool], i: usize) -> bool {
+        tokens[i].kind == TokenKind::Word && tokens[i].capitalized && !used[i]
+    }
+    let mut i = 0;
+    while i < n {
+        if !cap(tokens, used, i) {
+            i += 1;
+            continue;
+        }
+        let mut e = i + 1;
+        loop {
+            if e < n && cap(tokens, used, e) && tokens[e].gap <= 1 {
+                e += 1;
+            } else if e + 1 < n
+                && (CONNECTORS.contains(&tokens[e].norm.as_str())
+                    || (tokens[e].norm == "-" && tokens[e].gap == 0 && tokens[e + 1].gap == 0))
+                && !used[e]
+                && tokens[e].gap <= 1
+                && cap(tokens, used, e + 1)
+            {
+                e += 2;
+            } else {
+                break;
+            }
+        }
+        let mut s = i;
+        // drop sentence-initial common words ("The", "Statements", "Both")
+        while s < e
+            && sentence_start.get(s).copied().unwrap_or(false)
+            && (is_stop(&tokens[s].norm) || lowercase_seen.contains(tokens[s].norm.as_str()))
+        {
+            s += 1;
+        }
+        while s < e && is_stop(&tokens[s].norm) && tokens[s].norm != "us" {
+            s += 1;
+        }
+        if s >= e {
+            i = e;
+            continue;
+        }
+        // a demonym before a title is a group: "German Chancellor Angela Merkel"
+        if s + 1 < e && is_demonym(&tokens[s].norm) && TITLES.contains(&tokens[s + 1].norm.as_str()) {
+            push_name(tokens, s..s + 1, EntityKind::Group, used, found);
+            s += 1;
+        }
+        // strip titles: "Secretary of State Rex Tillerson" -> person "Rex Tillerson"
+        let mut titled = false;
+        loop {
+            if s < e && TITLES.contains(&tokens[s].norm.as_str()) {
+                s += 1;
+                titled = true;
+            } else if titled && s + 2 < e && tokens[s].norm == "of" {
+                s += 2;
+            } else {
+                break;
+            }
+        }
+        if titled && s >= e {
+            i = e;
+            continue;
+        }
+        let kind = if titled { Some(EntityKind::Person) } else { None };
+        let r = s..e;
+        let key =
+            tokens[r.clone()].iter().filter(|t| t.is_wordlike()).map(|t| t.norm.as_str()).collect::<Vec<_>>().join(" ");
+        let last = tokens[e - 1].norm.as_str();
+        let prev = if s > 0 { tokens[s - 1].norm.as_str() } else { "" };
+        let kind = kind.unwrap_or_else(|| {
+            if let Some((_, _, k)) = ALIASES.iter().find(|(a, _, _)| *a == key) {
+                *k
+            } else if ORG_HEADS.contains(&last)
+                || (e - s == 1 && tokens[s].norm.len() <= 5 && tokens[s].text(_text).chars().all(|c| c.is_uppercase()))
+            {
+                EntityKind::Organization
+            } else if e - s == 1 && is_demonym(&tokens[s].norm) {
+                EntityKind::Group
+            } else if PLACE_PREPS.contains(&prev) {
+                EntityKind::Place
+            } else if (2..=3).contains(&(e - s)) && tokens[r.clone()].iter().all(|t| t.kind == TokenKind::Word) {
+                EntityKind::Person
+            } else {
+                EntityKind::Other
+            }
+        });
+        // an unexplained capitalized word opening a sentence is most likely
+        // a common word ("Talks were held")
+        if kind == EntityKind::Other && e - s == 1 && sentence_start.get(s).copied().unwrap_or(false) {
+            i = e;
+            continue;
+        }
+        push_name(tokens, r, kind, used, found);
+        i = e;
+    }
+}
+
+fn push_name(tokens: &[Token], r: Range<usize>, kind: EntityKind, used: &mut [bool], found: &mut Vec<Found>) {
+    for k in r.clone() {
+        used[k] = true;
+    }
+    found.push(mk(tokens, r, kind));
+}
+
+/// A canonical entity across all articles: what [`merge`] returns.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Canonical {
+    /// Display name.
+    pub name: String,
+    /// Kind.
+    pub kind: EntityKind,
+    /// (article index, mention) pairs.
+    pub mentions: Vec<(usize, Found)>,
+}
+
+/// Looks up, in every article, the names found anywhere, so that a
+/// lowercased copy gets the mentions its clean sibling revealed. Only whole
+/// words match; in articles that have capitals, a match must be capitalized.
+pub fn propagate(texts: &[&str], tokens: &[Vec<Token>], degraded: &[bool], found: &mut [Vec<Found>]) {
+    let mut patterns: Vec<(String, EntityKind)> = Vec::new();
+    let mut seen = HashSet::new();
+    for f in found.iter().flatten() {
+        if matches!(f.kind, EntityKind::Date | EntityKind::Number)
+            || f.key.len() < 3 && f.key != "us" && f.key != "un" && f.key != "eu"
+        {
+            continue;
+        }
+        let mut keys = vec![f.key.clone()];
+        if f.kind == EntityKind::Person {
+            if let Some(last) = f.key.rsplit(' ').next() {
+                if last.len() >= 4 && !is_stop(last) {
+                    keys.push(last.to_string());
+                }
+            }
+        }
+        for k in keys {
+            if seen.insert(k.clone()) {
+                patterns.push((k, f.kind));
+            }
+        }
+    }
+    for (alias, _, kind) in ALIASES {
+        if seen.insert(alias.to_string()) {
+            patterns.push((alias.to_string(), *kind));
+        }
+    }
+    if patterns.is_empty() {
+        return;
+    }
+    let Ok(ac) =
+        AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(patterns.iter().map(|(p, _)| p.as_str()))
+    else {
+        return;
+    };
+    // words the clean articles use in lowercase: common words, not names
+    let common: HashSet<&str> = tokens
+        .iter()
+        .zip(degraded)
+        .filter(|(_, d)| !**d)
+        .flat_map(|(t, _)| t.iter().filter(|t| t.kind == TokenKind::Word && !t.capitalized).map(|t| t.norm.as_str()))
+        .collect();
+    for (a, toks) in tokens.iter().enumerate() {
+        // joined norms of word tokens, with a map back to token indices
+        let mut hay = String::from(" ");
+        let mut at: Vec<(usize, usize)> = Vec::new(); // (byte in hay, token index)
+        for (ti, t) in toks.iter().enumerate() {
+            if t.is_wordlike() {
+                at.push((hay.len(), ti));
+                hay.push_str(&t.norm);
+                hay.push(' ');
+            }
+        }
+        let covered: Vec<bool> = {
+            let mut c = vec![false; toks.len()];
+            for f in &found[a] {
+                for k in f.tokens.clone() {
+                    if let Some(x) = c.get_mut(k) {
+                        *x = true;
+                    }
+                }
+            }
+            c
+        };
+        let mut extra = Vec::new();
+        for m in ac.find_iter(&hay) {
+            let (p, kind) = &patterns[m.pattern().as_usize()];
+            // whole words only
+            if hay.as_bytes().get(m.start().wrapping_sub(1)) != Some(&b' ')
+                || hay.as_bytes().get(m.end()) != Some(&b' ')
+            {
+                continue;
+            }
+            let first = at.partition_point(|&(b, _)| b < m.start());
+            let last = at.partition_point(|&(b, _)| b < m.end());
+            if first >= last {
+                continue;
+            }
+            let (t0, t1) = (at[first].1, at[last - 1].1 + 1);
+            if (t0..t1).any(|k| covered[k]) {
+                continue;
+            }
+            // a bare surname right after another name-like word is someone
+            // else who shares it ("john smith" is not "Jane Smith")
+            if *kind == EntityKind::Person && !p.contains(' ') && t0 > 0 {
+                let prev = &toks[t0 - 1];
+                if prev.kind == TokenKind::Word
+                    && !is_stop(&prev.norm)
+                    && !TITLES.contains(&prev.norm.as_str())
+                    && !common.contains(prev.norm.as_str())
+                {
+                    continue;
+                }
+            }
+            let clean = !degraded.get(a).copied().unwrap_or(false);
+            if clean && !toks[t0].capitalized {
+                continue;
+            }
+            // a two-letter alias such as "us" only in degraded copies or as capitals
+            if p.len() <= 3 && clean && !toks[t0].text(texts[a]).chars().all(|c| c.is_uppercase() || c == '.') {
+                continue;
+            }
+            let mut f = mk(toks, t0..t1, *kind);
+            f.key = p.clone();
+            extra.push(f);
+        }
+        found[a].extend(extra);
+        found[a].sort_by_key(|f| f.start);
+    }
+}
+
+/// Merges mentions across articles into canonical entities.
+///
+/// Aliases from a built-in table ("USA" → United States), person names by
+/// surname when the first names do not disagree ("Trump" → "Donald Trump";
+/// "Jane Smith" and "John Smith" stay apart), and the same key in any case.
+pub fn merge(texts: &[&str], found: &[Vec<Found>]) -> Vec<Canonical> {
+    // canonical key for each (kind, key)
+    let alias: HashMap<&str, (&str, EntityKind)> = ALIASES.iter().map(|(a, c, k)| (*a, (*c, *k))).collect();
+    // full person names by surname
+    let mut by_surname: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+    for f in found.iter().flatten() {
+        if f.kind == EntityKind::Person && f.key.contains(' ') {
+            let surname = f.key.rsplit(' ').next().unwrap_or("").to_string();
+            *by_surname.entry(surname).or_default().entry(f.key.clone()).or_default() += 1;
+        }
+    }
+    let mut groups: BTreeMap<(String, EntityKind), Vec<(usize, Found)>> = BTreeMap::new();
+    for (a, fs) in found.iter().enumerate() {
+        for f in fs {
+            let key = f.key.replace(" - ", " ").replace('-', " ");
+            let (canon, kind) = if let Some((c, k)) = alias.get(key.as_str()) {
+                (c.to_lowercase(), *k)
+            } else if let Some(full) =
+                by_surname.get(&key).filter(|m| m.len() == 1 && !key.contains(' ')).and_then(|m| m.keys().next())
+            {
+                (full.replace('-', " "), EntityKind::Person)
+            } else if f.kind == EntityKind::Person || f.kind == EntityKind::Other || f.kind == EntityKind::Place {
+                // a single-token name equal to a known person's surname
+                (key.clone(), f.kind)
+            } else {
+                (key.clone(), f.kind)
+            };
+            let kind = if matches!(f.kind, EntityKind::Date | EntityKind::Number) { f.kind } else { kind };
+            groups.entry((canon, kind)).or_default().push((a, f.clone()));
+        }
+    }
+    // a key seen with several kinds: keep the majority kind
+    let mut best_kind: HashMap<String, (EntityKind, usize)> = HashMap::new();
+    for ((canon, kind), ms) in &groups {
+        let e = best_kind.entry(canon.clone()).or_insert((*kind, 0));
+        if ms.len() > e.1 || (ms.len() == e.1 && *kind == EntityKind::Person) {
+            *e = (*kind, ms.len());
+        }
+    }
+    let mut merged: BTreeMap<(String, EntityKind), Vec<(usize, Found)>> = BTreeMap::new();
+    for ((canon, kind), ms) in groups {
+        let k = if matches!(kind, EntityKind::Date | EntityKind::Number) {
+            kind
+        } else {
+            best_kind.get(&canon).map_or(kind, |b| b.0)
+        };
+        merged.entry((canon, k)).or_default().extend(ms);
+    }
+    let mut out = Vec::new();
+    for ((canon, kind), mut mentions) in merged {
+        mentions.sort_by_key(|(a, f)| (*a, f.start));
+        let name = display_name(texts, &canon, kind, &mentions, &alias);
+        out.push(Canonical { name, kind, mentions });
+    }
+    out
+}
+
+fn display_name(
+    texts: &[&str],
+    canon: &str,
+    kind: EntityKind,
+    mentions: &[(usize, Found)],
+    alias: &HashMap<&str, (&str, EntityKind)>,
+) -> String {
+    if let Some((c, _)) = alias.get(canon) {
+        return (*c).to_string();
+    }
+    // the most frequent capitalized surface form with the full key, else title case
+    let mut forms: BTreeMap<&str, usize> = BTreeMap::new();
+    for (a, f) in mentions {
+        let s = texts.get(*a).and_then(|t| t.get(f.start..f.end)).unwrap_or("");
+        let words = s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count();
+        if s.chars().any(char::is_uppercase) && words >= canon.split(' ').count() {
+            *forms.entry(s).or_default() += 1;
+        }
+    }
+    if let Some((best, _)) = forms.iter().max_by_key(|(s, n)| (**n, s.len())) {
+        return best.to_string();
+    }
+    if matches!(kind, EntityKind::Date | EntityKind::Number) {
+        return canon.to_string();
+    }
+    canon
+        .split(' ')
+        .map(|w| {
+            if CONNECTORS.contains(&w) {
+                w.to_string()
+            } else {
+                let mut c = w.chars();
+                c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Maps an entity kind to a CoNLL-2003 type (`PER`, `LOC`, `ORG`, `MISC`),
+/// or `None` for dates and numbers, which CoNLL does not tag.
+pub fn conll_type(kind: EntityKind) -> Option<&'static str> {
+    match kind {
+        EntityKind::Person => Some("PER"),
+        EntityKind::Place => Some("LOC"),
+        EntityKind::Organization => Some("ORG"),
+        EntityKind::Group | EntityKind::Other => Some("MISC"),
+        EntityKind::Date | EntityKind::Number => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokens::{sentences, tokenize_text};
+
+    fn run(text: &str) -> Vec<(String, EntityKind)> {
+        let toks = tokenize_text(text);
+        let sents = sentences(&toks, false);
+        recognize(text, &toks, &sents).into_iter().map(|f| (text[f.start..f.end].to_string(), f.kind)).collect()
+    }
+
+    #[test]
+    fn recognizes_kinds() {
+        use EntityKind::*;
+        let cases: &[(&str, &[(&str, EntityKind)])] = &[
+            ("Secretary of State Rex Tillerson spoke.", &[("Rex Tillerson", Person)]),
+            ("German Chancellor Angela Merkel met him.", &[("German", Group), ("Angela Merkel", Person)]),
+            ("The Harbor Authority said so.", &[("Harbor Authority", Organization)]),
+            ("Talks were held in Astana on Wednesday.", &[("Astana", Place), ("Wednesday", Date)]),
+            ("It killed more than 80 people.", &[("more than 80 people", Number)]),
+            ("It killed 87 civilians in 2017.", &[("87 civilians", Number), ("2017", Date)]),
+            ("They meet on July 7-8 or last week.", &[("July 7-8", Date), ("last week", Date)]),
+            ("The FBI and the USA agreed.", &[("FBI", Organization), ("USA", Place)]),
+            ("Statements came. The statements were long.", &[]),
+        ];
+        for (text, want) in cases {
+            let got = run(text);
+            let want: Vec<(String, EntityKind)> = want.iter().map(|(s, k)| (s.to_string(), *k)).collect();
+            assert_eq!(got, want, "entities of {text:?}");
+        }
+    }
+
+    #[test]
+    fn number_parts() {
+        let text = "It killed more than 80 people and 320,000 overall.";
+        let toks = tokenize_text(text);
+        let sents = sentences(&toks, false);
+        let f = recognize(text, &toks, &sents);
+        assert_eq!(f[0].value, Some(80.0));
+        assert_eq!(f[0].qualifier.as_deref(), Some("more than"));
+        assert_eq!(f[0].unit.as_deref(), Some("people"));
+        assert_eq!(f[1].value, Some(320000.0));
+    }
+
+    #[test]
+    fn merges_aliases_not_namesakes() {
+        let texts =
+            ["Donald Trump met Jane Smith. Trump left. The USA agreed.", "john smith and trump spoke in the u s"];
+        let toks: Vec<Vec<Token>> = texts.iter().map(|t| tokenize_text(t)).collect();
+        let mut found: Vec<Vec<Found>> =
+            texts.iter().zip(&toks).map(|(t, tk)| recognize(t, tk, &sentences(tk, false))).collect();
+        propagate(&texts, &toks, &[false, true], &mut found);
+        let merged = merge(&texts, &found);
+        let names: Vec<(&str, usize)> = merged.iter().map(|c| (c.name.as_str(), c.mentions.len())).collect();
+        assert!(names.contains(&("Donald Trump", 3)), "{names:?}");
+        assert!(names.contains(&("United States", 2)), "{names:?}");
+        assert!(names.contains(&("Jane Smith", 1)), "{names:?}");
+    }
+}

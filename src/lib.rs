@@ -1,0 +1,621 @@
+//! Corroborate compares news articles about one story: who and what each
+//! source mentions, how much of each article is reused from each other one,
+//! and where the sources diverge.
+//!
+//! The pipeline, one module per stage:
+//!
+//! - [`text`]: finds the article body in what the user pasted, sets aside
+//!   page chrome, header lines and datelines, detects degraded copies;
+//! - [`tokens`]: words and sentences with spans into the original text;
+//! - [`entities`]: people, places, organizations, groups, dates and numbers,
+//!   with aliases merged across articles;
+//! - [`overlap`]: aligned passages, asymmetric containment, same-story
+//!   similarity;
+//! - [`divergence`]: unique content, re-wordings, fact conflicts, coverage
+//!   gaps;
+//! - [`report`]: the [`Report`] every front end reads.
+//!
+//! # Example
+//!
+//! ```
+//! use corroborate::{analyze, ArticleInput, Options, OffsetUnit};
+//! let wire = "A container crane collapsed at the Port Alder harbor on Monday, killing four dock workers, the Harbor Authority said.";
+//! let copy = "a container crane collapsed at the port alder harbor on monday  killing four dock workers  the harbor authority said";
+//! let report = analyze(
+//!     &[ArticleInput::new(wire), ArticleInput::new(copy).with_label("Copy")],
+//!     &Options { offsets: OffsetUnit::Utf16, ..Options::default() },
+//! )?;
+//! assert_eq!(report.articles[1].label, "Copy");
+//! assert!(report.pairs[0].containment > 0.9);
+//! let port = report.entities.iter().find(|e| e.name == "Port Alder").unwrap();
+//! assert_eq!(port.counts["A"], 1);
+//! assert_eq!(port.counts["B"], 1); // found again in the lowercased copy
+//! # Ok::<(), corroborate::Error>(())
+//! ```
+
+#![deny(missing_docs)]
+
+pub mod divergence;
+pub mod entities;
+mod error;
+pub mod overlap;
+pub mod report;
+pub mod text;
+pub mod tokens;
+
+#[cfg(target_family = "wasm")]
+mod wasm;
+
+pub use error::{Error, ErrorKind};
+pub use report::{
+    article_id, ArticleReport, Divergence, Edit, Entity, EntityKind, Mention, OffsetMap, OffsetUnit, Pair, Passage,
+    Removed, Report, Severity, Span, Stats,
+};
+
+use divergence::{Change, Finding};
+use entities::Found;
+use overlap::{Match, Op, Stream};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+use text::Cleaned;
+use tokens::{Sentence, Token};
+
+/// Version of the [`Report`] format.
+pub const REPORT_VERSION: u32 = 1;
+
+/// One article to analyze.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct ArticleInput {
+    /// The text as the user pasted it.
+    pub text: String,
+    /// The label the user typed (the outlet), if any.
+    #[serde(default)]
+    pub label: Option<String>,
+    /// The file name it came from, if any.
+    #[serde(default)]
+    pub name: Option<String>,
+}
+
+impl ArticleInput {
+    /// An article from its text.
+    pub fn new(text: impl Into<String>) -> ArticleInput {
+        ArticleInput { text: text.into(), label: None, name: None }
+    }
+
+    /// Sets the label the user typed.
+    pub fn with_label(mut self, label: impl Into<String>) -> ArticleInput {
+        self.label = Some(label.into());
+        self
+    }
+
+    /// Sets the file name.
+    pub fn with_name(mut self, name: impl Into<String>) -> ArticleInput {
+        self.name = Some(name.into());
+        self
+    }
+}
+
+/// Options of one analysis.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Options {
+    /// The unit of every span in the report.
+    pub offsets: OffsetUnit,
+}
+
+/// One article as it moves through the pipeline.
+struct Doc<'a> {
+    text: &'a str,
+    cleaned: Cleaned,
+    tokens: Vec<Token>,
+    sentences: Vec<Sentence>,
+    stream: Stream,
+    label: String,
+}
+
+/// Analyzes a set of articles about one story.
+///
+/// # Errors
+///
+/// [`Error`] when there is no article, or every article is empty after
+/// cleaning.
+pub fn analyze(inputs: &[ArticleInput], options: &Options) -> Result<Report, Error> {
+    if inputs.is_empty() {
+        return Err(Error::no_articles());
+    }
+    let mut docs: Vec<Doc> = inputs
+        .iter()
+        .enumerate()
+        .map(|(i, input)| {
+            let text = input.text.as_str();
+            let cleaned = text::clean(text);
+            let tokens = tokens::tokenize(text, &cleaned.body);
+            let sentences = tokens::sentences(&tokens, cleaned.flags.degraded());
+            let stream = Stream::new(&tokens);
+            let label = input
+                .label
+                .as_deref()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_string)
+                .or_else(|| cleaned.label_guess.clone())
+                .or_else(|| input.name.as_deref().map(file_label).filter(|l| !l.is_empty()))
+                .unwrap_or_else(|| format!("Article {}", i + 1));
+            Doc { text, cleaned, tokens, sentences, stream, label }
+        })
+        .collect();
+    if docs.iter().all(|d| d.tokens.iter().all(|t| !t.is_wordlike())) {
+        return Err(if docs.len() == 1 { Error::empty(0, &docs[0].label) } else { Error::all_empty() });
+    }
+    disambiguate_labels(&mut docs);
+    let n = docs.len();
+    let ids: Vec<String> = (0..n).map(article_id).collect();
+    let labels: Vec<String> = docs.iter().map(|d| d.label.clone()).collect();
+
+    // entities
+    let mut found: Vec<Vec<Found>> =
+        docs.iter().map(|d| entities::recognize(d.text, &d.tokens, &d.sentences)).collect();
+    let texts: Vec<&str> = docs.iter().map(|d| d.text).collect();
+    let all_tokens: Vec<Vec<Token>> = docs.iter().map(|d| d.tokens.clone()).collect();
+    let degraded: Vec<bool> = docs.iter().map(|d| d.cleaned.flags.degraded()).collect();
+    entities::propagate(&texts, &all_tokens, &degraded, &mut found);
+    let canon = entities::merge(&texts, &found);
+
+    // passages for every unordered pair
+    let mut matches: BTreeMap<(usize, usize), Vec<Match>> = BTreeMap::new();
+    for a in 0..n {
+        for b in a + 1..n {
+            matches.insert((a, b), overlap::align(&docs[a].stream, &docs[b].stream));
+        }
+    }
+    // coverage of each article's stream by each other article
+    let mut covered: Vec<Vec<Vec<bool>>> = docs.iter().map(|d| vec![vec![false; d.stream.len()]; n]).collect();
+    for (&(a, b), ms) in &matches {
+        for m in ms {
+            covered[a][b][m.a0..m.a1].iter_mut().for_each(|x| *x = true);
+            covered[b][a][m.b0..m.b1].iter_mut().for_each(|x| *x = true);
+        }
+    }
+    let any_cover: Vec<Vec<bool>> =
+        (0..n).map(|a| (0..docs[a].stream.len()).map(|k| (0..n).any(|b| covered[a][b][k])).collect()).collect();
+
+    // entity sets for similarity
+    let ent_sets: Vec<HashMap<String, usize>> = (0..n)
+        .map(|a| {
+            let mut m = HashMap::new();
+            for c in &canon {
+                let k = c.mentions.iter().filter(|(x, _)| *x == a).count();
+                if k > 0 && !matches!(c.kind, EntityKind::Number) {
+                    m.insert(format!("{:?}:{}", c.kind, c.name.to_lowercase()), k);
+                }
+            }
+            m
+        })
+        .collect();
+
+    let mut pairs = Vec::new();
+    for a in 0..n {
+        for b in 0..n {
+            if a == b {
+                continue;
+            }
+            let len = docs[a].stream.len();
+            let shared = covered[a][b].iter().filter(|x| **x).count();
+            let containment = if len == 0 { 0.0 } else { shared as f64 / len as f64 };
+            let (lo, hi) = (a.min(b), a.max(b));
+            let sim = similarity(&docs[lo], &docs[hi], &covered, lo, hi, &ent_sets[lo], &ent_sets[hi]);
+            pairs.push(Pair {
+                a: ids[a].clone(),
+                b: ids[b].clone(),
+                containment: round4(containment),
+                similarity: round4(sim),
+                shared_words: shared,
+                explanation: pair_explanation(&labels[a], &labels[b], containment, sim),
+            });
+        }
+    }
+
+    // divergences
+    let mut findings: Vec<Finding> = Vec::new();
+    findings.extend(unique_sentences(&docs, &any_cover, &labels));
+    findings.extend(wording(&docs, &matches, &labels));
+    let ent_mentions: Vec<divergence::EntitySpread> = canon
+        .iter()
+        .map(|c| (c.name.clone(), c.kind, c.mentions.iter().map(|(a, f)| (*a, f.start, f.end)).collect()))
+        .collect();
+    findings.extend(divergence::coverage(n, &ent_mentions, &labels));
+    let numbers: Vec<(usize, usize, usize, f64, String, String)> = found
+        .iter()
+        .enumerate()
+        .flat_map(|(a, fs)| {
+            let text = docs[a].text;
+            fs.iter().filter(|f| f.kind == EntityKind::Number).filter_map(move |f| {
+                Some((
+                    a,
+                    f.start,
+                    f.end,
+                    f.value?,
+                    f.unit.clone().unwrap_or_default(),
+                    text.get(f.start..f.end)?.to_string(),
+                ))
+            })
+        })
+        .collect();
+    findings.extend(divergence::facts(&numbers, &labels));
+    findings.sort_by(|x, y| y.severity.cmp(&x.severity).then(x.article.cmp(&y.article)).then(x.start.cmp(&y.start)));
+
+    // assemble, converting offsets once
+    let maps: Vec<OffsetMap> = docs.iter().map(|d| OffsetMap::new(d.text, options.offsets)).collect();
+    let conv = |a: usize, byte: usize| maps[a].convert(byte);
+    let slice = |a: usize, s: usize, e: usize| docs[a].text.get(s..e).unwrap_or("").to_string();
+
+    let articles: Vec<ArticleReport> = docs
+        .iter()
+        .enumerate()
+        .map(|(a, d)| {
+            let flags = article_flags(d, &docs, a);
+            let words = d.tokens.iter().filter(|t| t.is_wordlike()).count();
+            let orig = if d.stream.is_empty() {
+                1.0
+            } else {
+                any_cover[a].iter().filter(|x| !**x).count() as f64 / d.stream.len() as f64
+            };
+            ArticleReport {
+                id: ids[a].clone(),
+                label: d.label.clone(),
+                title: d.cleaned.title.clone().map(|r| slice(a, r.start, r.end)),
+                title_span: d.cleaned.title.clone().map(|r| Span { start: conv(a, r.start), end: conv(a, r.end) }),
+                words,
+                sentences: d.sentences.len(),
+                length: conv(a, d.text.len()),
+                flags,
+                metadata: d.cleaned.metadata.clone(),
+                removed: d
+                    .cleaned
+                    .removed
+                    .iter()
+                    .map(|(r, why)| Removed {
+                        start: conv(a, r.start),
+                        end: conv(a, r.end),
+                        reason: why.to_string(),
+                        text: slice(a, r.start, r.end),
+                    })
+                    .collect(),
+                originality: round4(if n < 2 { 1.0 } else { orig }),
+                warnings: Vec::new(),
+            }
+        })
+        .collect();
+
+    let mut entities_out: Vec<Entity> = canon
+        .iter()
+        .map(|c| {
+            let mut counts = BTreeMap::new();
+            let mut alias_counts: BTreeMap<String, usize> = BTreeMap::new();
+            for (a, f) in &c.mentions {
+                *counts.entry(ids[*a].clone()).or_insert(0) += 1;
+                *alias_counts.entry(slice(*a, f.start, f.end)).or_insert(0) += 1;
+            }
+            let mut aliases: Vec<(String, usize)> = alias_counts.into_iter().collect();
+            aliases.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+            let first = c.mentions.first().map(|(_, f)| f);
+            Entity {
+                name: c.name.clone(),
+                kind: c.kind,
+                aliases: aliases.into_iter().map(|(s, _)| s).collect(),
+                counts,
+                total: c.mentions.len(),
+                value: first.and_then(|f| f.value),
+                qualifier: first.and_then(|f| f.qualifier.clone()),
+                unit: first.and_then(|f| f.unit.clone()),
+                mentions: c
+                    .mentions
+                    .iter()
+                    .map(|(a, f)| Mention {
+                        article: ids[*a].clone(),
+                        start: conv(*a, f.start),
+                        end: conv(*a, f.end),
+                        text: slice(*a, f.start, f.end),
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    entities_out.sort_by(|x, y| y.total.cmp(&x.total).then(x.kind.cmp(&y.kind)).then(x.name.cmp(&y.name)));
+
+    let mut passages = Vec::new();
+    for (&(a, b), ms) in &matches {
+        for m in ms {
+            passages.push(passage(&docs, a, b, m, &ids, &conv));
+        }
+    }
+
+    let divergences: Vec<Divergence> = findings
+        .into_iter()
+        .map(|f| Divergence {
+            kind: f.kind.to_string(),
+            severity: f.severity,
+            article: ids[f.article].clone(),
+            start: conv(f.article, f.start),
+            end: conv(f.article, f.end),
+            text: slice(f.article, f.start, f.end),
+            others: f.others.iter().map(|o| ids[*o].clone()).collect(),
+            counterpart: f.counterpart,
+            explanation: f.explanation,
+        })
+        .collect();
+
+    Ok(Report {
+        version: REPORT_VERSION,
+        offsets: options.offsets,
+        stats: Stats { words: articles.iter().map(|a| a.words).sum(), elapsed_ms: None },
+        articles,
+        entities: entities_out,
+        pairs,
+        passages,
+        divergences,
+    })
+}
+
+fn round4(x: f64) -> f64 {
+    (x.clamp(0.0, 1.0) * 10000.0).round() / 10000.0
+}
+
+/// "reuters_story.txt" → "reuters story".
+fn file_label(name: &str) -> String {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let stem = base.rsplit_once('.').map_or(base, |(s, _)| s);
+    stem.replace(['_', '-'], " ").trim().to_string()
+}
+
+/// Two articles with the same label get " (2)", " (3)" appended.
+fn disambiguate_labels(docs: &mut [Doc]) {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for d in docs.iter_mut() {
+        let k = seen.entry(d.label.clone()).or_insert(0);
+        *k += 1;
+        if *k > 1 {
+            d.label = format!("{} ({})", d.label, k);
+        }
+    }
+}
+
+fn article_flags(d: &Doc, docs: &[Doc], a: usize) -> Vec<String> {
+    let mut flags = Vec::new();
+    let f = d.cleaned.flags;
+    if f.degraded() {
+        flags.push("degraded".to_string());
+    }
+    if f.lowercase {
+        flags.push("lowercase".to_string());
+    }
+    if f.no_punctuation {
+        flags.push("no-punctuation".to_string());
+    }
+    if f.no_digits {
+        flags.push("no-digits".to_string());
+    }
+    if d.tokens.iter().all(|t| !t.is_wordlike()) {
+        flags.push("empty".to_string());
+    }
+    if docs[..a].iter().any(|o| o.text.trim() == d.text.trim() && !d.text.trim().is_empty()) {
+        flags.push("duplicate".to_string());
+    }
+    flags
+}
+
+fn similarity(
+    a: &Doc,
+    b: &Doc,
+    covered: &[Vec<Vec<bool>>],
+    ai: usize,
+    bi: usize,
+    ea: &HashMap<String, usize>,
+    eb: &HashMap<String, usize>,
+) -> f64 {
+    let frac =
+        |v: &Vec<bool>| if v.is_empty() { 0.0 } else { v.iter().filter(|x| **x).count() as f64 / v.len() as f64 };
+    let text = frac(&covered[ai][bi]).max(frac(&covered[bi][ai]));
+    let cos = overlap::cosine(&a.stream, &b.stream);
+    let inter = ea.keys().filter(|k| eb.contains_key(*k)).count() as f64;
+    let union = (ea.len() + eb.len()) as f64 - inter;
+    let ent = if union == 0.0 { 0.0 } else { inter / union };
+    (0.4 * text + 0.3 * cos + 0.3 * ent.sqrt()).clamp(0.0, 1.0)
+}
+
+fn pair_explanation(la: &str, lb: &str, containment: f64, sim: f64) -> String {
+    let pct = (containment * 100.0).round();
+    let story = if sim >= 0.5 {
+        "they report the same story"
+    } else if sim >= 0.25 {
+        "they may report the same story"
+    } else {
+        "they look like different stories"
+    };
+    if pct >= 1.0 {
+        format!("{pct}% of {la}'s words are in passages shared with {lb}; {story}.")
+    } else {
+        format!("{la} shares no passage with {lb}; {story}.")
+    }
+}
+
+fn passage(
+    docs: &[Doc],
+    a: usize,
+    b: usize,
+    m: &Match,
+    ids: &[String],
+    conv: &dyn Fn(usize, usize) -> usize,
+) -> Passage {
+    let (da, db) = (&docs[a], &docs[b]);
+    let span = |d: &Doc, s: usize, e: usize| -> (usize, usize) {
+        let st = d.stream.tokens.get(s).and_then(|&t| d.tokens.get(t)).map_or(0, |t| t.start);
+        let en =
+            e.checked_sub(1).and_then(|k| d.stream.tokens.get(k)).and_then(|&t| d.tokens.get(t)).map_or(st, |t| t.end);
+        (st, en)
+    };
+    // an empty side is placed where the other side's text would go
+    let point = |d: &Doc, pos: usize| -> usize {
+        d.stream
+            .tokens
+            .get(pos)
+            .and_then(|&t| d.tokens.get(t))
+            .map_or_else(|| d.stream.tokens.last().and_then(|&t| d.tokens.get(t)).map_or(0, |t| t.end), |t| t.start)
+    };
+    let (a_start, a_end) = span(da, m.a0, m.a1);
+    let (b_start, b_end) = span(db, m.b0, m.b1);
+    let mut edits = Vec::new();
+    for op in &m.ops {
+        if let Op::Diff { i0, i1, j0, j1 } = *op {
+            let (as_, ae) = if i1 > i0 { span(da, i0, i1) } else { (point(da, i0), point(da, i0)) };
+            let (bs, be) = if j1 > j0 { span(db, j0, j1) } else { (point(db, j0), point(db, j0)) };
+            let kind = if i1 == i0 {
+                "insert"
+            } else if j1 == j0 {
+                "delete"
+            } else {
+                "substitute"
+            };
+            edits.push(Edit {
+                kind: kind.to_string(),
+                a_start: conv(a, as_),
+                a_end: conv(a, ae),
+                b_start: conv(b, bs),
+                b_end: conv(b, be),
+                a_text: if i1 > i0 { da.text.get(as_..ae).unwrap_or("").to_string() } else { String::new() },
+                b_text: if j1 > j0 { db.text.get(bs..be).unwrap_or("").to_string() } else { String::new() },
+            });
+        }
+    }
+    let len = (m.a1 - m.a0).max(m.b1 - m.b0).max(1);
+    Passage {
+        a: ids[a].clone(),
+        b: ids[b].clone(),
+        a_start: conv(a, a_start),
+        a_end: conv(a, a_end),
+        b_start: conv(b, b_start),
+        b_end: conv(b, b_end),
+        words: m.a1 - m.a0,
+        identity: round4(m.same_words() as f64 / len as f64),
+        edits,
+    }
+}
+
+/// Sentences of at least six words of which at most a fifth lie in text
+/// shared with any other article.
+fn unique_sentences(docs: &[Doc], any_cover: &[Vec<bool>], labels: &[String]) -> Vec<Finding> {
+    let n = docs.len();
+    if n < 2 {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (a, d) in docs.iter().enumerate() {
+        // stream position of each token
+        let mut pos_of: HashMap<usize, usize> = HashMap::new();
+        for (p, &t) in d.stream.tokens.iter().enumerate() {
+            pos_of.insert(t, p);
+        }
+        for s in &d.sentences {
+            let ps: Vec<usize> = s.tokens.clone().filter_map(|t| pos_of.get(&t).copied()).collect();
+            if ps.len() < 6 {
+                continue;
+            }
+            let cov = ps.iter().filter(|&&p| any_cover[a].get(p).copied().unwrap_or(false)).count();
+            if cov * 5 <= ps.len() {
+                let others: Vec<usize> = (0..n).filter(|x| *x != a).collect();
+                out.push(Finding {
+                    kind: "unique",
+                    severity: Severity::Medium,
+                    article: a,
+                    start: s.start,
+                    end: s.end,
+                    others: others.clone(),
+                    counterpart: None,
+                    explanation: format!(
+                        "Only {} says this; no passage of {} matches it.",
+                        labels[a],
+                        divergence::join_labels(&others.iter().map(|o| labels[*o].clone()).collect::<Vec<_>>())
+                    ),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Substitutions, insertions and deletions inside shared passages.
+fn wording(docs: &[Doc], matches: &BTreeMap<(usize, usize), Vec<Match>>, labels: &[String]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (&(a, b), ms) in matches {
+        let (da, db) = (&docs[a], &docs[b]);
+        let span = |d: &Doc, s: usize, e: usize| -> Option<(usize, usize)> {
+            let st = d.tokens.get(*d.stream.tokens.get(s)?)?.start;
+            let en = d.tokens.get(*d.stream.tokens.get(e.checked_sub(1)?)?)?.end;
+            Some((st, en))
+        };
+        for m in ms {
+            for op in &m.ops {
+                let Op::Diff { i0, i1, j0, j1 } = *op else { continue };
+                let wa: Vec<&str> = (i0..i1)
+                    .filter_map(|k| da.stream.tokens.get(k).and_then(|&t| da.tokens.get(t)))
+                    .map(|t| t.norm.as_str())
+                    .collect();
+                let wb: Vec<&str> = (j0..j1)
+                    .filter_map(|k| db.stream.tokens.get(k).and_then(|&t| db.tokens.get(t)))
+                    .map(|t| t.norm.as_str())
+                    .collect();
+                let change = divergence::classify(&wa.join(" "), &wb.join(" "));
+                let sa = if i1 > i0 { span(da, i0, i1) } else { None };
+                let sb = if j1 > j0 { span(db, j0, j1) } else { None };
+                let ta = sa.and_then(|(s, e)| da.text.get(s..e)).unwrap_or("").to_string();
+                let tb = sb.and_then(|(s, e)| db.text.get(s..e)).unwrap_or("").to_string();
+                let (la, lb) = (&labels[a], &labels[b]);
+                let severity = match change {
+                    Change::Format => Severity::Low,
+                    Change::Framing => Severity::High,
+                    Change::Omission => Severity::Medium,
+                };
+                match (sa, sb) {
+                    (Some((s, e)), Some(_)) => out.push(Finding {
+                        kind: "wording",
+                        severity,
+                        article: a,
+                        start: s,
+                        end: e,
+                        others: vec![b],
+                        counterpart: Some(tb.clone()),
+                        explanation: if change == Change::Format {
+                            format!(
+                                "{la} writes \"{ta}\" where {lb} writes \"{tb}\": the same thing, spelled differently."
+                            )
+                        } else {
+                            format!("In a passage they share, {la} says \"{ta}\" where {lb} says \"{tb}\".")
+                        },
+                    }),
+                    (Some((s, e)), None) => out.push(Finding {
+                        kind: "wording",
+                        severity,
+                        article: a,
+                        start: s,
+                        end: e,
+                        others: vec![b],
+                        counterpart: Some(String::new()),
+                        explanation: format!("In a passage they share, {lb} leaves out \"{ta}\", which {la} has."),
+                    }),
+                    (None, Some((s, e))) => out.push(Finding {
+                        kind: "wording",
+                        severity,
+                        article: b,
+                        start: s,
+                        end: e,
+                        others: vec![a],
+                        counterpart: Some(String::new()),
+                        explanation: format!("In a passage they share, {lb} adds \"{tb}\", which {la} does not have."),
+                    }),
+                    (None, None) => {}
+                }
+            }
+        }
+    }
+    out
+}

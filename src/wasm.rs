@@ -1,0 +1,66 @@
+//! The JavaScript boundary: the only module that knows `wasm-bindgen`.
+//!
+//! `analyze(articles, options)` takes `[{text, label?, name?}]` and
+//! `{offsets?}` (default `"utf16"`, JavaScript's string unit) and returns the
+//! [`crate::Report`] as a plain object. Every error arrives as a JS `Error`
+//! whose message names the problem.
+
+use crate::{ArticleInput, OffsetUnit, Options};
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_API: &'static str = r#"
+import type { Report, ArticleInput, AnalyzeOptions } from "./report";
+export type { Report, ArticleInput, AnalyzeOptions };
+"#;
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct JsOptions {
+    offsets: Option<String>,
+}
+
+fn into_error(message: impl std::fmt::Display) -> JsValue {
+    js_sys::Error::new(&message.to_string()).into()
+}
+
+/// Installs the panic hook so a Rust panic shows its message in the console.
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// The crate version, for the page's footer and bug reports.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// Analyzes `articles` (`[{text, label?, name?}]`) and returns the Report.
+#[wasm_bindgen(skip_typescript)]
+pub fn analyze(articles: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let inputs: Vec<ArticleInput> = serde_wasm_bindgen::from_value(articles)
+        .map_err(|e| into_error(format!("articles must be a list of {{text, label}} objects: {e}")))?;
+    let opts: JsOptions = if options.is_undefined() || options.is_null() {
+        JsOptions::default()
+    } else {
+        serde_wasm_bindgen::from_value(options).map_err(|e| into_error(format!("invalid options: {e}")))?
+    };
+    let offsets = match opts.offsets.as_deref() {
+        None => OffsetUnit::Utf16,
+        Some(s) => OffsetUnit::parse(s)
+            .ok_or_else(|| into_error(format!("unknown offsets unit {s:?}: use utf8, utf16 or chars")))?,
+    };
+    let report = crate::analyze(&inputs, &Options { offsets }).map_err(into_error)?;
+    let ser = serde_wasm_bindgen::Serializer::json_compatible();
+    report.serialize(&ser).map_err(|e| into_error(format!("could not build the report: {e}")))
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_ANALYZE: &'static str = r#"
+/** Analyzes the articles and returns the Report (offsets in UTF-16 units unless asked otherwise). */
+export function analyze(articles: ArticleInput[], options?: AnalyzeOptions): Report;
+"#;
+
+use serde::Serialize;

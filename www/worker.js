@@ -1,0 +1,74 @@
+// Runs the Corroborate wasm off the main thread.
+//
+// Protocol:
+//   worker → page  {type:'ready', version}
+//   page → worker  {type:'analyze', id, articles:[{text, label, name}]}
+//   worker → page  {type:'result', id, report, ms}
+//                | {type:'error', id, message, fatal?}
+// A `fatal` error means this worker can no longer be trusted (the wasm
+// trapped or failed to load): the page replaces it with a fresh one.
+
+import init, { analyze, version } from './pkg/corroborate.js';
+
+let ready = false;
+let broken = null;
+
+function messageOf(err) {
+  if (err && typeof err.message === 'string' && err.message) return err.message;
+  if (typeof err === 'string' && err) return err;
+  try {
+    return String(err);
+  } catch {
+    return 'unknown error';
+  }
+}
+
+// A trap (panic with panic=abort, out of memory, unreachable) leaves the
+// wasm instance in an undefined state.
+function isFatal(err) {
+  return typeof WebAssembly !== 'undefined' && err instanceof WebAssembly.RuntimeError;
+}
+
+const loading = init()
+  .then(() => {
+    ready = true;
+    self.postMessage({ type: 'ready', version: version() });
+  })
+  .catch((err) => {
+    broken = `Could not load the analyzer: ${messageOf(err)}`;
+    self.postMessage({ type: 'error', id: null, message: broken, fatal: true, phase: 'init' });
+  });
+
+self.onmessage = async (event) => {
+  const msg = event.data;
+  if (!msg || msg.type !== 'analyze') return;
+  const { id } = msg;
+  if (!ready) await loading;
+  if (broken) {
+    self.postMessage({ type: 'error', id, message: broken, fatal: true });
+    return;
+  }
+  const articles = Array.isArray(msg.articles)
+    ? msg.articles.map((a) => ({
+        text: String(a?.text ?? ''),
+        label: a?.label == null || a.label === '' ? undefined : String(a.label),
+        name: a?.name == null || a.name === '' ? undefined : String(a.name),
+      }))
+    : msg.articles;
+  const t0 = performance.now();
+  try {
+    const report = analyze(articles, { offsets: 'utf16' });
+    const ms = performance.now() - t0;
+    if (report && report.stats && report.stats.elapsed_ms == null) report.stats.elapsed_ms = ms;
+    self.postMessage({ type: 'result', id, report, ms });
+  } catch (err) {
+    const fatal = isFatal(err);
+    if (fatal) broken = `The analyzer crashed: ${messageOf(err)}`;
+    self.postMessage({
+      type: 'error',
+      id,
+      message: fatal ? broken : messageOf(err),
+      fatal,
+    });
+  }
+};
