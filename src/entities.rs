@@ -345,7 +345,7 @@ fn is_stop(norm: &str) -> bool {
 /// a name.
 ///
 /// ```
-/// use corroborate::{entities::recognize, tokens::{tokenize, sentences}, EntityKind};
+/// use corroborate::{entities::recognize, tokens::{tokenize_text, sentences}, EntityKind};
 /// let text = "Mayor Elena Vasquez said 12 people were hurt in Port Alder on Monday.";
 /// let toks = tokenize_text(text);
 /// let sents = sentences(&toks, false);

@@ -147,7 +147,7 @@ struct Run {
 /// Finds the passages shared by two articles.
 ///
 /// ```
-/// use corroborate::{overlap::{align, Stream}, tokens::tokenize};
+/// use corroborate::{overlap::{align, Stream}, tokens::tokenize_text};
 /// let a = "The mayor called it a very dangerous failure of oversight and ordered an inspection.";
 /// let b = "the mayor called it a very unsafe failure of oversight and ordered an inspection";
 /// let (ta, tb) = (tokenize_text(a), tokenize_text(b));

@@ -68,7 +68,7 @@ pub struct Sentence {
 /// ```
 /// use corroborate::tokens::tokenize;
 /// let text = "U.S. troops said Assad's war cost 320,000 lives on 2017-05-02.";
-/// let toks = tokenize_text(text);
+/// let toks = tokenize(text, &[0..text.len()]);
 /// let norms: Vec<&str> = toks.iter().map(|t| t.norm.as_str()).collect();
 /// assert_eq!(norms, ["us", ".", "troops", "said", "assad", "s", "war", "cost", "320,000", "lives", "on", "2017-05-02", "."]);
 /// assert_eq!(&text[toks[4].start..toks[4].end], "Assad");
@@ -294,7 +294,7 @@ const STARTERS: &[&str] = &[
 /// that is where the stripped punctuation stood.
 ///
 /// ```
-/// use corroborate::tokens::{tokenize, sentences};
+/// use corroborate::tokens::{tokenize_text, sentences};
 /// let text = "Mr. Smith met Dr. Jones. They spoke! Later, talks resumed.";
 /// let toks = tokenize_text(text);
 /// let s = sentences(&toks, false);

@@ -140,7 +140,7 @@ function onWorkerMessage(msg) {
         if (worker) worker.terminate();
         worker = null;
         failPending();
-        showAlert(`${message} Press Analyze to try again.`);
+        showAlert(`${sentence(message)} Press Analyze to try again.`);
         setStatus('Analyzer unavailable');
         setState('error');
         return;
@@ -167,7 +167,7 @@ function onWorkerDied(detail) {
   if (!wasReady) {
     workerFailed = true;
     failPending();
-    showAlert(`The analyzer could not be loaded${why}. Press Analyze to try again.`);
+    showAlert(`${sentence(`The analyzer could not be loaded${why}`)} Press Analyze to try again.`);
     setStatus('Analyzer unavailable');
     setState('error');
     return;
@@ -175,8 +175,8 @@ function onWorkerDied(detail) {
   const hadWork = pending !== null;
   pending = null;
   showAlert(
-    `The analyzer stopped unexpectedly${why}. ${hadWork ? 'Your articles are kept; ' : ''}` +
-      'it has been restarted, press Analyze to try again.',
+    `${sentence(`The analyzer stopped unexpectedly${why}`)} It has been restarted` +
+      `${hadWork ? ' and your articles are kept' : ''}: press Analyze to try again.`,
   );
   setStatus('');
   setState('error');
@@ -308,6 +308,7 @@ async function addFiles(fileList) {
       problems.push(`${file.name} is not a text file`);
       continue;
     }
+    if (looksLikeHtml(file, text)) text = htmlToText(text);
     // Fill the untouched empty boxes first, then add new ones.
     const empty = boxes().find(isBlankBox);
     let box;
@@ -329,6 +330,58 @@ async function addFiles(fileList) {
     setStatus(`Added ${added} file${added === 1 ? '' : 's'}`);
   }
   if (firstBox) firstBox.scrollIntoView({ block: 'nearest' });
+}
+
+const BLOCK_TAGS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET',
+  'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR',
+  'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TR', 'UL', 'CAPTION',
+]);
+const SKIP_TAGS = 'script, style, noscript, template, svg, math, canvas, iframe, object, embed, head';
+
+function looksLikeHtml(file, text) {
+  if (/\.html?$/i.test(file.name) || file.type === 'text/html') return true;
+  return /^\s*(<!doctype html|<html[\s>])/i.test(text);
+}
+
+/**
+ * The readable text of an HTML document, one paragraph per block element.
+ * DOMParser builds an inert document: no script runs and nothing is fetched.
+ */
+function htmlToText(html) {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  // The <title> stands in for the headline only when the body has no <h1>.
+  const title = doc.querySelector('body h1') ? '' : (doc.title || '').trim();
+  doc.querySelectorAll(SKIP_TAGS).forEach((node) => node.remove());
+  const parts = [];
+  const walk = (node, pre) => {
+    for (const child of node.childNodes) {
+      if (child.nodeType === Node.TEXT_NODE) {
+        parts.push(pre ? child.data : child.data.replace(/\s+/g, ' '));
+      } else if (child.nodeType === Node.ELEMENT_NODE) {
+        const tag = child.tagName;
+        if (tag === 'BR') {
+          parts.push('\n');
+          continue;
+        }
+        const block = BLOCK_TAGS.has(tag);
+        if (block) parts.push('\n\n');
+        walk(child, pre || tag === 'PRE');
+        if (block) parts.push('\n\n');
+        else if (tag === 'TD' || tag === 'TH') parts.push('\t');
+      }
+    }
+  };
+  if (doc.body) walk(doc.body, false);
+  const text = parts
+    .join('')
+    .split('\n')
+    .map((line) => line.replace(/[ \t]+/g, ' ').trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  if (!title || text.startsWith(title)) return text || title;
+  return `${title}\n\n${text}`;
 }
 
 function hasFiles(event) {
@@ -579,6 +632,12 @@ function renderDivergences(divergences, labelOf) {
       return li;
     }),
   );
+}
+
+/** Ends a message with a full stop unless it already ends a sentence. */
+function sentence(message) {
+  const m = String(message).trim();
+  return /[.!?…]$/.test(m) ? m : `${m}.`;
 }
 
 function errorText(err) {

@@ -170,6 +170,34 @@ test('files picked with the file input become labelled boxes', async ({ page }) 
   await expect(articles.locator('li[data-article="B"]')).toContainText('second-report.txt');
 });
 
+test('an HTML file is read as its text, inertly', async ({ page, context }) => {
+  const requests = [];
+  context.on('request', (r) => requests.push(r.url()));
+  const dialogs = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    d.dismiss();
+  });
+  await gotoReady(page);
+  const html = [
+    '<!doctype html><html><head><title>Bridge opens | The Bayview Post</title>',
+    '<style>p { color: red }</style><script>alert("head")</script></head><body>',
+    '<h1>Bridge opens in Bayview</h1>',
+    '<p>Mayor Ana Ruiz opened the <b>new</b> bridge on Friday.</p>',
+    '<img src="http://example.invalid/pixel.png" onerror="alert(1)">',
+    '<script>alert("body")</script><p>Traffic will start on Monday.</p></body></html>',
+  ].join('\n');
+  await page.locator('input[type="file"]').setInputFiles([
+    { name: 'bridge.html', mimeType: 'text/html', buffer: Buffer.from(html, 'utf8') },
+  ]);
+  await expect(page.getByLabel('Article 1 label')).toHaveValue('bridge.html');
+  await expect(page.getByLabel('Article 1 text')).toHaveValue(
+    'Bridge opens in Bayview\n\nMayor Ana Ruiz opened the new bridge on Friday.\n\nTraffic will start on Monday.',
+  );
+  expect(dialogs).toEqual([]);
+  expect(requests.filter((u) => !u.startsWith('http://127.0.0.1:8123/'))).toEqual([]);
+});
+
 test('add and remove boxes keep numbering', async ({ page }) => {
   await gotoReady(page);
   await page.getByRole('button', { name: 'Add article' }).click();

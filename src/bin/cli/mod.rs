@@ -22,8 +22,8 @@ pub fn run(args: Vec<String>) -> i32 {
             let _ = writeln!(out, "corroborate {}", env!("CARGO_PKG_VERSION"));
             Ok(())
         }
-        Some(other) => Err((2, format!("unknown command {other:?}\n{USAGE}"))),
-        None => Err((2, format!("missing command\n{USAGE}"))),
+        Some(other) => Err((2, format!("unknown command {other:?}; see corroborate --help"))),
+        None => Err((2, format!("missing command; see corroborate --help"))),
     };
     let flushed = out.flush();
     match (code, flushed) {
@@ -83,12 +83,12 @@ fn cmd_analyze(args: &[String], out: &mut impl Write) -> CliResult {
                 offsets = OffsetUnit::parse(v)
                     .ok_or((2, format!("unknown --offsets value {v:?}: use utf8, utf16 or chars")))?;
             }
-            s if s.starts_with("--") => return Err((2, format!("unknown option {s}\n{USAGE}"))),
+            s if s.starts_with("--") => return Err((2, format!("unknown option {s}; see corroborate --help"))),
             _ => files.push(a.clone()),
         }
     }
     if files.is_empty() {
-        return Err((2, format!("analyze needs at least one FILE (or - for stdin)\n{USAGE}")));
+        return Err((2, format!("analyze needs at least one FILE (or - for stdin); see corroborate --help")));
     }
     let mut inputs = Vec::new();
     let mut warnings = Vec::new();
@@ -165,12 +165,12 @@ fn cmd_tag(args: &[String], out: &mut impl Write) -> CliResult {
     for a in args {
         match a.as_str() {
             "--conll" => conll = true,
-            s if s.starts_with("--") => return Err((2, format!("unknown option {s}\n{USAGE}"))),
+            s if s.starts_with("--") => return Err((2, format!("unknown option {s}; see corroborate --help"))),
             _ => path = a.clone(),
         }
     }
     if !conll {
-        return Err((2, format!("tag needs --conll\n{USAGE}")));
+        return Err((2, format!("tag needs --conll; see corroborate --help")));
     }
     let reader: Box<dyn BufRead> = if path == "-" {
         Box::new(io::BufReader::new(io::stdin()))

