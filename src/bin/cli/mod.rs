@@ -23,7 +23,7 @@ pub fn run(args: Vec<String>) -> i32 {
             Ok(())
         }
         Some(other) => Err((2, format!("unknown command {other:?}; see corroborate --help"))),
-        None => Err((2, format!("missing command; see corroborate --help"))),
+        None => Err((2, "missing command; see corroborate --help".to_string())),
     };
     let flushed = out.flush();
     match (code, flushed) {
@@ -88,7 +88,7 @@ fn cmd_analyze(args: &[String], out: &mut impl Write) -> CliResult {
         }
     }
     if files.is_empty() {
-        return Err((2, format!("analyze needs at least one FILE (or - for stdin); see corroborate --help")));
+        return Err((2, "analyze needs at least one FILE (or - for stdin); see corroborate --help".to_string()));
     }
     let mut inputs = Vec::new();
     let mut warnings = Vec::new();
@@ -170,7 +170,7 @@ fn cmd_tag(args: &[String], out: &mut impl Write) -> CliResult {
         }
     }
     if !conll {
-        return Err((2, format!("tag needs --conll; see corroborate --help")));
+        return Err((2, "tag needs --conll; see corroborate --help".to_string()));
     }
     let reader: Box<dyn BufRead> = if path == "-" {
         Box::new(io::BufReader::new(io::stdin()))
