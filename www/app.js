@@ -109,6 +109,8 @@ function onWorkerMessage(msg) {
   switch (msg.type) {
     case 'ready': {
       workerReady = true;
+      // navigation start → wasm loaded in the worker, for the README figure
+      if (!document.body.dataset.readyMs) document.body.dataset.readyMs = String(Math.round(performance.now()));
       ui.version.textContent = `Corroborate ${msg.version}`;
       if (getState() === 'loading') setState('ready');
       else updateControls();

@@ -89,6 +89,9 @@ test('analyzes two pasted articles and renders the report', async ({ page, conte
 
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.screenshot({ path: 'test-results/skeleton.png', fullPage: true });
+  // Figure for the README (not asserted: tests check correctness, not speed).
+  const readyMs = await page.evaluate(() => document.body.dataset.readyMs);
+  console.log(`page load to ready: ${readyMs} ms`);
 
   // Nothing but the page's own origin was contacted, and the wasm really loaded.
   const origin = new URL(page.url()).origin;
