@@ -1,43 +1,65 @@
-//! Whole-pipeline benchmark on the project's own fixture texts, with a
-//! trivial baseline (`split_whitespace`) so the numbers read as ratios.
+//! Criterion benchmarks of the pipeline stages, each beside a trivial
+//! baseline (`split_whitespace`) so the numbers read as ratios.
+//!
+//! The text corpus is about 10 MB built by repeating the seed articles from
+//! `../shared/seeds` when they exist (the target is stated on them),
+//! else the project's own fixtures.
 #![allow(missing_docs)] // criterion's macros generate undocumented items
 
-use corroborate::{analyze, text, tokens, ArticleInput, Options};
+use corroborate::{analyze, normalize, text, tokens, ArticleInput, Options};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
 
+fn sources() -> Vec<String> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    let mut seeds: Vec<String> = std::fs::read_dir(&dir)
+        .map(|rd| rd.filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok()).collect())
+        .unwrap_or_default();
+    if seeds.is_empty() {
+        eprintln!("note: {} absent; benchmarking on tests/fixtures", dir.display());
+        seeds = vec![
+            include_str!("../tests/fixtures/wire.txt").into(),
+            include_str!("../tests/fixtures/rewrite.txt").into(),
+        ];
+    }
+    seeds
+}
+
 fn corpus(bytes: usize) -> String {
-    let wire = include_str!("../tests/fixtures/wire.txt");
-    let rewrite = include_str!("../tests/fixtures/rewrite.txt");
-    let mut s = String::with_capacity(bytes + wire.len());
-    while s.len() < bytes {
-        s.push_str(wire);
-        s.push('\n');
-        s.push_str(rewrite);
-        s.push('\n');
+    let src = sources();
+    let mut s = String::with_capacity(bytes + 8192);
+    'fill: loop {
+        for t in &src {
+            if s.len() >= bytes {
+                break 'fill;
+            }
+            s.push_str(t);
+            s.push_str("\n\n");
+        }
     }
     s
 }
 
 fn bench(c: &mut Criterion) {
-    let big = corpus(1 << 20);
-    let mut g = c.benchmark_group("text");
+    let big = corpus(10 << 20);
+    let mut g = c.benchmark_group("text_10MB");
+    g.sample_size(10);
     g.throughput(Throughput::Bytes(big.len() as u64));
     g.bench_function("baseline_split_whitespace", |b| b.iter(|| black_box(&big).split_whitespace().count()));
     g.bench_function("clean_tokenize_sentences", |b| {
         b.iter(|| {
             let c = text::clean(black_box(&big));
             let t = tokens::tokenize(&big, &c.body);
-            tokens::sentences(&t, false).len()
+            tokens::sentences(&t, c.flags.degraded()).len()
         })
+    });
+    g.bench_function("normalized_string", |b| {
+        b.iter(|| normalize::NormalizedString::new(black_box(&big)).normalized().len())
     });
     g.finish();
 
-    let inputs = vec![
-        ArticleInput::new(include_str!("../tests/fixtures/wire.txt")),
-        ArticleInput::new(include_str!("../tests/fixtures/rewrite.txt")),
-    ];
-    c.bench_function("analyze_two_fixtures", |b| b.iter(|| analyze(black_box(&inputs), &Options::default())));
+    let inputs: Vec<ArticleInput> = sources().into_iter().map(ArticleInput::new).collect();
+    c.bench_function("analyze_sources", |b| b.iter(|| analyze(black_box(&inputs), &Options::default())));
 }
 
 criterion_group!(benches, bench);

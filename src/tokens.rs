@@ -139,11 +139,7 @@ fn push_word(out: &mut Vec<Token>, text: &str, start: usize, end: usize, gap: u8
     let stem = &text[start..stem_end];
     let has_alpha = stem.chars().any(char::is_alphabetic);
     let kind = if has_alpha { TokenKind::Word } else { TokenKind::Number };
-    let norm: String = if kind == TokenKind::Number {
-        stem.to_string()
-    } else {
-        stem.chars().filter(|c| !matches!(c, '.' | '\'' | '’')).flat_map(char::to_lowercase).collect()
-    };
+    let norm: String = if kind == TokenKind::Number { stem.to_string() } else { crate::normalize::word_key(stem) };
     out.push(Token {
         start,
         end: stem_end,
