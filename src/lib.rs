@@ -4,6 +4,8 @@
 //!
 //! The pipeline, one module per stage:
 //!
+//! - [`normalize`]: NFKC and typographic folding with an alignment back to
+//!   the original text;
 //! - [`text`]: finds the article body in what the user pasted, sets aside
 //!   page chrome, header lines and datelines, detects degraded copies;
 //! - [`tokens`]: words and sentences with spans into the original text;
@@ -38,6 +40,7 @@
 pub mod divergence;
 pub mod entities;
 mod error;
+pub mod normalize;
 pub mod overlap;
 pub mod report;
 pub mod text;
