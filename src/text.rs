@@ -165,21 +165,8 @@ pub fn clean(text: &str) -> Cleaned {
     });
 
     // Repeated pull-quotes: a line whose words all occur, in order, inside
-    // another line.
-    let keys: Vec<String> = lines.iter().map(|l| word_key(&text[l.clone()])).collect();
-    let mut drop = vec![false; lines.len()];
-    for (i, k) in keys.iter().enumerate() {
-        if k.split(' ').count() < 6 {
-            continue;
-        }
-        let piped = text[lines[i].clone()].trim_end().ends_with('|');
-        let repeated = keys.iter().enumerate().any(|(j, other)| {
-            j != i && !drop[j] && other.len() >= k.len() && (other.len() > k.len() || j < i) && contains_words(other, k)
-        });
-        if repeated || (piped && keys.iter().enumerate().any(|(j, o)| j != i && shares_run(o, k, 6))) {
-            drop[i] = true;
-        }
-    }
+    // another line nearby (or, ending in `|`, sharing a six-word run with one).
+    let drop = repeated_lines(text, &lines);
     let mut kept = Vec::with_capacity(lines.len());
     for (l, d) in lines.into_iter().zip(drop) {
         if d {
@@ -219,6 +206,64 @@ pub fn clean(text: &str) -> Cleaned {
     out.flags = degradation(text, &lines);
     out.body = lines;
     out
+}
+
+/// Lines are compared within blocks of this many lines: pull-quotes repeat
+/// text from the same article, and blocks keep a whole-newspaper paste
+/// linear in time.
+const REPEAT_BLOCK: usize = 400;
+/// Word n-gram length used to find candidate repeats.
+const REPEAT_GRAM: usize = 6;
+
+fn gram_hashes(key: &str) -> Vec<u64> {
+    use std::hash::{Hash, Hasher};
+    let words: Vec<&str> = key.split(' ').collect();
+    words
+        .windows(REPEAT_GRAM)
+        .map(|w| {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            w.hash(&mut h);
+            h.finish()
+        })
+        .collect()
+}
+
+/// Marks lines that repeat (part of) another line: near-linear, using a
+/// word 6-gram index per block of lines.
+fn repeated_lines(text: &str, lines: &[Range<usize>]) -> Vec<bool> {
+    let mut drop = vec![false; lines.len()];
+    for block_start in (0..lines.len()).step_by(REPEAT_BLOCK) {
+        let block = block_start..(block_start + REPEAT_BLOCK).min(lines.len());
+        let keys: Vec<String> = block.clone().map(|i| word_key(&text[lines[i].clone()])).collect();
+        let grams: Vec<Vec<u64>> = keys.iter().map(|k| gram_hashes(k)).collect();
+        let mut index: std::collections::HashMap<u64, Vec<usize>> = std::collections::HashMap::new();
+        for (li, gs) in grams.iter().enumerate() {
+            for g in gs {
+                let v = index.entry(*g).or_default();
+                if v.last() != Some(&li) && v.len() < 8 {
+                    v.push(li);
+                }
+            }
+        }
+        for (li, k) in keys.iter().enumerate() {
+            let Some(first) = grams[li].first() else { continue };
+            let candidates = index.get(first).map(Vec::as_slice).unwrap_or(&[]);
+            let repeated = candidates.iter().any(|&lj| {
+                let other = &keys[lj];
+                lj != li
+                    && !drop[block.start + lj]
+                    && other.len() >= k.len()
+                    && (other.len() > k.len() || lj < li)
+                    && contains_words(other, k)
+            });
+            let piped = text[lines[block.start + li].clone()].trim_end().ends_with('|');
+            let shares = || grams[li].iter().any(|g| index.get(g).is_some_and(|v| v.iter().any(|&lj| lj != li)));
+            if repeated || (piped && shares()) {
+                drop[block.start + li] = true;
+            }
+        }
+    }
+    drop
 }
 
 fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
@@ -285,12 +330,6 @@ fn contains_words(hay: &str, needle: &str) -> bool {
     let padded_h = format!(" {hay} ");
     let padded_n = format!(" {needle} ");
     padded_h.contains(&padded_n)
-}
-
-/// True when `a` and `b` share a run of at least `n` words.
-fn shares_run(a: &str, b: &str, n: usize) -> bool {
-    let bw: Vec<&str> = b.split(' ').collect();
-    bw.windows(n).any(|w| contains_words(a, &w.join(" ")))
 }
 
 /// `WASHINGTON/MOSCOW (Reuters) -` style datelines: (place, source, bytes
