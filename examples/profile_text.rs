@@ -20,9 +20,10 @@ fn main() {
     let t = Instant::now();
     let c = corroborate::text::clean(&s);
     let t1 = t.elapsed();
-    let toks = corroborate::tokens::tokenize(&s, &c.body);
+    let mut vocab = corroborate::tokens::Vocab::default();
+    let toks = corroborate::tokens::tokenize(&s, &c.body, &mut vocab);
     let t2 = t.elapsed();
-    let sents = corroborate::tokens::sentences(&toks, c.flags.degraded());
+    let sents = corroborate::tokens::sentences(&toks, &vocab, c.flags.degraded());
     let t3 = t.elapsed();
     println!(
         "{} bytes, {} body lines, {} removed, {} tokens, {} sentences: clean {:?}, tokenize {:?}, sentences {:?}; {:.1} MB/s",

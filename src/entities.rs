@@ -10,7 +10,8 @@
 //! ([`recognize`], [`Found`]) stays.
 
 use crate::report::EntityKind;
-use crate::tokens::{Sentence, Token, TokenKind};
+// Entities read keys constantly: they work on resolved token views.
+use crate::tokens::{Sentence, Tok as Token, TokenKind};
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
@@ -345,11 +346,11 @@ fn is_stop(norm: &str) -> bool {
 /// a name.
 ///
 /// ```
-/// use corroborate::{entities::recognize, tokens::{tokenize_text, sentences}, EntityKind};
+/// use corroborate::{entities::recognize, tokens::{tokenize_text, sentences, view}, EntityKind};
 /// let text = "Mayor Elena Vasquez said 12 people were hurt in Port Alder on Monday.";
-/// let toks = tokenize_text(text);
-/// let sents = sentences(&toks, false);
-/// let found = recognize(text, &toks, &sents);
+/// let (vocab, toks) = tokenize_text(text);
+/// let sents = sentences(&toks, &vocab, false);
+/// let found = recognize(text, &view(&toks, &vocab), &sents);
 /// let got: Vec<(&str, EntityKind)> = found.iter().map(|f| (&text[f.start..f.end], f.kind)).collect();
 /// assert_eq!(got, [
 ///     ("Elena Vasquez", EntityKind::Person),
@@ -360,7 +361,7 @@ fn is_stop(norm: &str) -> bool {
 /// ```
 pub fn recognize(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Found> {
     let lowercase_seen: HashSet<&str> =
-        tokens.iter().filter(|t| t.kind == TokenKind::Word && !t.capitalized).map(|t| t.norm.as_str()).collect();
+        tokens.iter().filter(|t| t.kind == TokenKind::Word && !t.capitalized).map(|t| t.norm).collect();
     let mut sentence_start = vec![false; tokens.len()];
     for s in sentences {
         if let Some(x) = sentence_start.get_mut(s.tokens.start) {
@@ -383,8 +384,7 @@ pub fn recognize(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Fo
 }
 
 fn mk(tokens: &[Token], r: Range<usize>, kind: EntityKind) -> Found {
-    let key =
-        tokens[r.clone()].iter().filter(|t| t.is_wordlike()).map(|t| t.norm.as_str()).collect::<Vec<_>>().join(" ");
+    let key = tokens[r.clone()].iter().filter(|t| t.is_wordlike()).map(|t| t.norm).collect::<Vec<_>>().join(" ");
     Found {
         start: tokens[r.start].start,
         end: tokens[r.end - 1].end,
@@ -402,7 +402,7 @@ fn dates(tokens: &[Token], used: &mut [bool], found: &mut Vec<Found>) {
     let mut i = 0;
     while i < n {
         let t = &tokens[i];
-        let norm = t.norm.as_str();
+        let norm = t.norm;
         let mut span: Option<Range<usize>> = None;
         let is_month = MONTHS.contains(&norm) && (t.capitalized || norm.len() > 3) && norm != "may"
             || (norm == "may" && t.capitalized && i > 0);
@@ -416,7 +416,7 @@ fn dates(tokens: &[Token], used: &mut [bool], found: &mut Vec<Found>) {
             while e < n && tokens[e].kind == TokenKind::Number && tokens[e].norm.len() <= 10 && e - i <= 2 {
                 e += 1;
             }
-            if s > 0 && matches!(tokens[s - 1].norm.as_str(), "last" | "next" | "this" | "early" | "late" | "mid") {
+            if s > 0 && matches!(tokens[s - 1].norm, "last" | "next" | "this" | "early" | "late" | "mid") {
                 s -= 1;
             }
             span = Some(s..e);
@@ -424,14 +424,14 @@ fn dates(tokens: &[Token], used: &mut [bool], found: &mut Vec<Found>) {
             span = Some(i..i + 1);
         } else if matches!(norm, "last" | "next" | "this" | "past")
             && i + 1 < n
-            && PERIODS.contains(&tokens[i + 1].norm.as_str())
+            && PERIODS.contains(&tokens[i + 1].norm)
         {
             span = Some(i..i + 2);
         } else if t.kind == TokenKind::Number && is_iso_date(norm) {
             span = Some(i..i + 1);
         } else if t.kind == TokenKind::Number && is_year(norm) {
-            let prev = if i > 0 { tokens[i - 1].norm.as_str() } else { "" };
-            let next = tokens.get(i + 1).map_or("", |t| t.norm.as_str());
+            let prev = if i > 0 { tokens[i - 1].norm } else { "" };
+            let next = tokens.get(i + 1).map_or("", |t| t.norm);
             if matches!(
                 prev,
                 "in" | "since"
@@ -506,9 +506,9 @@ fn numbers(tokens: &[Token], used: &mut [bool], found: &mut Vec<Found>) {
         {
             e += 1;
         }
-        let mut value = parse_number(&t.norm);
+        let mut value = parse_number(t.norm);
         if let (Some(v), Some(mult)) =
-            (value, tokens.get(i + 1).and_then(|m| if e > i + 1 { parse_number(&m.norm) } else { None }))
+            (value, tokens.get(i + 1).and_then(|m| if e > i + 1 { parse_number(m.norm) } else { None }))
         {
             value = Some(v * mult);
         }
@@ -517,14 +517,14 @@ fn numbers(tokens: &[Token], used: &mut [bool], found: &mut Vec<Found>) {
             e += if tokens[e].norm == "per" && tokens.get(e + 1).is_some_and(|x| x.norm == "cent") { 2 } else { 1 };
         }
         // currency before
-        if s > 0 && matches!(tokens[s - 1].norm.as_str(), "$" | "€" | "£" | "¥") {
+        if s > 0 && matches!(tokens[s - 1].norm, "$" | "€" | "£" | "¥") {
             s -= 1;
         }
         // qualifier before: one or two words
         let mut qualifier = None;
         for len in [2usize, 1] {
             if s >= len {
-                let q = tokens[s - len..s].iter().map(|t| t.norm.as_str()).collect::<Vec<_>>().join(" ");
+                let q = tokens[s - len..s].iter().map(|t| t.norm).collect::<Vec<_>>().join(" ");
                 if QUALIFIERS.contains(&q.as_str()) {
                     qualifier = Some(q);
                     s -= len;
@@ -537,8 +537,8 @@ fn numbers(tokens: &[Token], used: &mut [bool], found: &mut Vec<Found>) {
         let mut k = e;
         while k < n && unit_words.len() < 2 {
             let u = &tokens[k];
-            if u.kind == TokenKind::Word && !u.capitalized && !is_stop(&u.norm) && u.gap <= 1 {
-                unit_words.push(u.norm.clone());
+            if u.kind == TokenKind::Word && !u.capitalized && !is_stop(u.norm) && u.gap <= 1 {
+                unit_words.push(u.norm.to_string());
                 k += 1;
             } else {
                 break;
@@ -615,7 +615,7 @@ fn names(
             if e < n && cap(tokens, used, e) && tokens[e].gap <= 1 {
                 e += 1;
             } else if e + 1 < n
-                && (CONNECTORS.contains(&tokens[e].norm.as_str())
+                && (CONNECTORS.contains(&tokens[e].norm)
                     || (tokens[e].norm == "-" && tokens[e].gap == 0 && tokens[e + 1].gap == 0))
                 && !used[e]
                 && tokens[e].gap <= 1
@@ -630,11 +630,11 @@ fn names(
         // drop sentence-initial common words ("The", "Statements", "Both")
         while s < e
             && sentence_start.get(s).copied().unwrap_or(false)
-            && (is_stop(&tokens[s].norm) || lowercase_seen.contains(tokens[s].norm.as_str()))
+            && (is_stop(tokens[s].norm) || lowercase_seen.contains(tokens[s].norm))
         {
             s += 1;
         }
-        while s < e && is_stop(&tokens[s].norm) && tokens[s].norm != "us" {
+        while s < e && is_stop(tokens[s].norm) && tokens[s].norm != "us" {
             s += 1;
         }
         if s >= e {
@@ -642,14 +642,14 @@ fn names(
             continue;
         }
         // a demonym before a title is a group: "German Chancellor Angela Merkel"
-        if s + 1 < e && is_demonym(&tokens[s].norm) && TITLES.contains(&tokens[s + 1].norm.as_str()) {
+        if s + 1 < e && is_demonym(tokens[s].norm) && TITLES.contains(&tokens[s + 1].norm) {
             push_name(tokens, s..s + 1, EntityKind::Group, used, found);
             s += 1;
         }
         // strip titles: "Secretary of State Rex Tillerson" -> person "Rex Tillerson"
         let mut titled = false;
         loop {
-            if s < e && TITLES.contains(&tokens[s].norm.as_str()) {
+            if s < e && TITLES.contains(&tokens[s].norm) {
                 s += 1;
                 titled = true;
             } else if titled && s + 2 < e && tokens[s].norm == "of" {
@@ -664,10 +664,9 @@ fn names(
         }
         let kind = if titled { Some(EntityKind::Person) } else { None };
         let r = s..e;
-        let key =
-            tokens[r.clone()].iter().filter(|t| t.is_wordlike()).map(|t| t.norm.as_str()).collect::<Vec<_>>().join(" ");
-        let last = tokens[e - 1].norm.as_str();
-        let prev = if s > 0 { tokens[s - 1].norm.as_str() } else { "" };
+        let key = tokens[r.clone()].iter().filter(|t| t.is_wordlike()).map(|t| t.norm).collect::<Vec<_>>().join(" ");
+        let last = tokens[e - 1].norm;
+        let prev = if s > 0 { tokens[s - 1].norm } else { "" };
         let kind = kind.unwrap_or_else(|| {
             if let Some((_, _, k)) = ALIASES.iter().find(|(a, _, _)| *a == key) {
                 *k
@@ -675,7 +674,7 @@ fn names(
                 || (e - s == 1 && tokens[s].norm.len() <= 5 && tokens[s].text(_text).chars().all(|c| c.is_uppercase()))
             {
                 EntityKind::Organization
-            } else if e - s == 1 && is_demonym(&tokens[s].norm) {
+            } else if e - s == 1 && is_demonym(tokens[s].norm) {
                 EntityKind::Group
             } else if PLACE_PREPS.contains(&prev) {
                 EntityKind::Place
@@ -758,7 +757,7 @@ pub fn propagate(texts: &[&str], tokens: &[Vec<Token>], degraded: &[bool], found
         .iter()
         .zip(degraded)
         .filter(|(_, d)| !**d)
-        .flat_map(|(t, _)| t.iter().filter(|t| t.kind == TokenKind::Word && !t.capitalized).map(|t| t.norm.as_str()))
+        .flat_map(|(t, _)| t.iter().filter(|t| t.kind == TokenKind::Word && !t.capitalized).map(|t| t.norm))
         .collect();
     for (a, toks) in tokens.iter().enumerate() {
         // joined norms of word tokens, with a map back to token indices
@@ -767,7 +766,7 @@ pub fn propagate(texts: &[&str], tokens: &[Vec<Token>], degraded: &[bool], found
         for (ti, t) in toks.iter().enumerate() {
             if t.is_wordlike() {
                 at.push((hay.len(), ti));
-                hay.push_str(&t.norm);
+                hay.push_str(t.norm);
                 hay.push(' ');
             }
         }
@@ -805,9 +804,9 @@ pub fn propagate(texts: &[&str], tokens: &[Vec<Token>], degraded: &[bool], found
             if *kind == EntityKind::Person && !p.contains(' ') && t0 > 0 {
                 let prev = &toks[t0 - 1];
                 if prev.kind == TokenKind::Word
-                    && !is_stop(&prev.norm)
-                    && !TITLES.contains(&prev.norm.as_str())
-                    && !common.contains(prev.norm.as_str())
+                    && !is_stop(prev.norm)
+                    && !TITLES.contains(&prev.norm)
+                    && !common.contains(prev.norm)
                 {
                     continue;
                 }
@@ -945,12 +944,16 @@ pub fn conll_type(kind: EntityKind) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tokens::{sentences, tokenize_text};
+    use crate::tokens::{sentences, tokenize, tokenize_text, view, Vocab};
+
+    fn found(text: &str) -> Vec<Found> {
+        let (vocab, toks) = tokenize_text(text);
+        let sents = sentences(&toks, &vocab, false);
+        recognize(text, &view(&toks, &vocab), &sents)
+    }
 
     fn run(text: &str) -> Vec<(String, EntityKind)> {
-        let toks = tokenize_text(text);
-        let sents = sentences(&toks, false);
-        recognize(text, &toks, &sents).into_iter().map(|f| (text[f.start..f.end].to_string(), f.kind)).collect()
+        found(text).into_iter().map(|f| (text[f.start..f.end].to_string(), f.kind)).collect()
     }
 
     #[test]
@@ -977,9 +980,7 @@ mod tests {
     #[test]
     fn number_parts() {
         let text = "It killed more than 80 people and 320,000 overall.";
-        let toks = tokenize_text(text);
-        let sents = sentences(&toks, false);
-        let f = recognize(text, &toks, &sents);
+        let f = found(text);
         assert_eq!(f[0].value, Some(80.0));
         assert_eq!(f[0].qualifier.as_deref(), Some("more than"));
         assert_eq!(f[0].unit.as_deref(), Some("people"));
@@ -990,9 +991,16 @@ mod tests {
     fn merges_aliases_not_namesakes() {
         let texts =
             ["Donald Trump met Jane Smith. Trump left. The USA agreed.", "john smith and trump spoke in the u s"];
-        let toks: Vec<Vec<Token>> = texts.iter().map(|t| tokenize_text(t)).collect();
-        let mut found: Vec<Vec<Found>> =
-            texts.iter().zip(&toks).map(|(t, tk)| recognize(t, tk, &sentences(tk, false))).collect();
+        let mut vocab = Vocab::default();
+        let compact: Vec<_> =
+            texts.iter().map(|t| tokenize(t, std::slice::from_ref(&(0..t.len())), &mut vocab)).collect();
+        let toks: Vec<Vec<Token>> = compact.iter().map(|c| view(c, &vocab)).collect();
+        let mut found: Vec<Vec<Found>> = texts
+            .iter()
+            .zip(&compact)
+            .zip(&toks)
+            .map(|((t, c), tk)| recognize(t, tk, &sentences(c, &vocab, false)))
+            .collect();
         propagate(&texts, &toks, &[false, true], &mut found);
         let merged = merge(&texts, &found);
         let names: Vec<(&str, usize)> = merged.iter().map(|c| (c.name.as_str(), c.mentions.len())).collect();

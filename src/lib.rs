@@ -40,6 +40,7 @@
 pub mod divergence;
 pub mod entities;
 mod error;
+pub mod input;
 pub mod normalize;
 pub mod overlap;
 pub mod report;
@@ -61,7 +62,7 @@ use overlap::{Match, Op, Stream};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use text::Cleaned;
-use tokens::{Sentence, Token};
+use tokens::{Sentence, Tok, Vocab};
 
 /// Version of the [`Report`] format.
 pub const REPORT_VERSION: u32 = 1;
@@ -110,7 +111,7 @@ pub struct Options {
 struct Doc<'a> {
     text: &'a str,
     cleaned: Cleaned,
-    tokens: Vec<Token>,
+    tokens: Vec<Tok<'a>>,
     sentences: Vec<Sentence>,
     stream: Stream,
     label: String,
@@ -126,14 +127,25 @@ pub fn analyze(inputs: &[ArticleInput], options: &Options) -> Result<Report, Err
     if inputs.is_empty() {
         return Err(Error::no_articles());
     }
+    // one vocabulary for all articles, so their words compare as symbols
+    let mut vocab = Vocab::default();
+    let read: Vec<(Cleaned, Vec<tokens::Token>)> = inputs
+        .iter()
+        .map(|input| {
+            let cleaned = text::clean(&input.text);
+            let toks = tokens::tokenize(&input.text, &cleaned.body, &mut vocab);
+            (cleaned, toks)
+        })
+        .collect();
+    let vocab = vocab;
     let mut docs: Vec<Doc> = inputs
         .iter()
+        .zip(read)
         .enumerate()
-        .map(|(i, input)| {
+        .map(|(i, (input, (cleaned, compact)))| {
             let text = input.text.as_str();
-            let cleaned = text::clean(text);
-            let tokens = tokens::tokenize(text, &cleaned.body);
-            let sentences = tokens::sentences(&tokens, cleaned.flags.degraded());
+            let sentences = tokens::sentences(&compact, &vocab, cleaned.flags.degraded());
+            let tokens = tokens::view(&compact, &vocab);
             let stream = Stream::new(&tokens);
             let label = input
                 .label
@@ -159,7 +171,7 @@ pub fn analyze(inputs: &[ArticleInput], options: &Options) -> Result<Report, Err
     let mut found: Vec<Vec<Found>> =
         docs.iter().map(|d| entities::recognize(d.text, &d.tokens, &d.sentences)).collect();
     let texts: Vec<&str> = docs.iter().map(|d| d.text).collect();
-    let all_tokens: Vec<Vec<Token>> = docs.iter().map(|d| d.tokens.clone()).collect();
+    let all_tokens: Vec<Vec<Tok>> = docs.iter().map(|d| d.tokens.clone()).collect();
     let degraded: Vec<bool> = docs.iter().map(|d| d.cleaned.flags.degraded()).collect();
     entities::propagate(&texts, &all_tokens, &degraded, &mut found);
     let canon = entities::merge(&texts, &found);
@@ -561,11 +573,11 @@ fn wording(docs: &[Doc], matches: &BTreeMap<(usize, usize), Vec<Match>>, labels:
                 let Op::Diff { i0, i1, j0, j1 } = *op else { continue };
                 let wa: Vec<&str> = (i0..i1)
                     .filter_map(|k| da.stream.tokens.get(k).and_then(|&t| da.tokens.get(t)))
-                    .map(|t| t.norm.as_str())
+                    .map(|t| t.norm)
                     .collect();
                 let wb: Vec<&str> = (j0..j1)
                     .filter_map(|k| db.stream.tokens.get(k).and_then(|&t| db.tokens.get(t)))
-                    .map(|t| t.norm.as_str())
+                    .map(|t| t.norm)
                     .collect();
                 let change = divergence::classify(&wa.join(" "), &wb.join(" "));
                 let sa = if i1 > i0 { span(da, i0, i1) } else { None };

@@ -129,23 +129,30 @@ fn fold_char(c: char) -> impl Iterator<Item = char> {
 /// ```
 pub fn word_key(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
+    push_word_key(word, &mut out);
+    out
+}
+
+/// Appends the [`word_key`] of `word` to `out` (no allocation for ASCII
+/// words when `out` has room).
+pub fn push_word_key(word: &str, out: &mut String) {
     if word.is_ascii() {
         for b in word.bytes() {
             if b != b'.' && b != b'\'' {
                 out.push(b.to_ascii_lowercase() as char);
             }
         }
-        return out;
+        return;
     }
     for c in word.nfkc() {
         for f in fold_char(c) {
-            if f == '.' || f == '\'' || f == '\u{00AD}' {
+            // NFKC can produce spaces (U+FE72 → " \u{64C}"): keys never hold one
+            if f == '.' || f == '\'' || f == '\u{00AD}' || f.is_whitespace() {
                 continue;
             }
             out.extend(f.to_lowercase());
         }
     }
-    out
 }
 
 #[cfg(test)]

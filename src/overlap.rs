@@ -11,8 +11,8 @@
 //! one-to-one: a stretch of text is matched at most once per pair, so a
 //! repeated passage is not double-counted.
 
-use crate::tokens::{Token, TokenKind};
-use std::collections::HashMap;
+use crate::tokens::{Tok, TokenKind};
+use rustc_hash::FxHashMap;
 
 /// Length of the word n-grams that seed matches.
 pub const SEED: usize = 4;
@@ -34,16 +34,7 @@ pub struct Stream {
     pub hashes: Vec<u64>,
     /// True for content words (not stopwords).
     pub content: Vec<bool>,
-    grams: HashMap<u64, Vec<u32>>,
-}
-
-fn fnv(s: &str) -> u64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for b in s.as_bytes() {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x100000001b3);
-    }
-    h
+    grams: FxHashMap<u64, Vec<u32>>,
 }
 
 fn gram_hash(h: &[u64]) -> u64 {
@@ -58,18 +49,19 @@ const FUNCTION_WORDS: &[&str] = &[
 
 impl Stream {
     /// Builds the matching stream of one article's tokens.
-    pub fn new(tokens: &[Token]) -> Stream {
+    pub fn new(tokens: &[Tok]) -> Stream {
         let mut idx = Vec::new();
         let mut hashes = Vec::new();
         let mut content = Vec::new();
         for (i, t) in tokens.iter().enumerate() {
             if t.kind == TokenKind::Word {
                 idx.push(i);
-                hashes.push(fnv(&t.norm));
-                content.push(!FUNCTION_WORDS.contains(&t.norm.as_str()));
+                // symbols are unique per key within an analysis
+                hashes.push(u64::from(t.sym));
+                content.push(!FUNCTION_WORDS.contains(&t.norm));
             }
         }
-        let mut grams: HashMap<u64, Vec<u32>> = HashMap::new();
+        let mut grams: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
         if hashes.len() >= SEED {
             for (p, w) in hashes.windows(SEED).enumerate() {
                 grams.entry(gram_hash(w)).or_default().push(p as u32);
@@ -147,11 +139,12 @@ struct Run {
 /// Finds the passages shared by two articles.
 ///
 /// ```
-/// use corroborate::{overlap::{align, Stream}, tokens::tokenize_text};
+/// use corroborate::{overlap::{align, Stream}, tokens::{tokenize, view, Vocab}};
 /// let a = "The mayor called it a very dangerous failure of oversight and ordered an inspection.";
 /// let b = "the mayor called it a very unsafe failure of oversight and ordered an inspection";
-/// let (ta, tb) = (tokenize_text(a), tokenize_text(b));
-/// let m = align(&Stream::new(&ta), &Stream::new(&tb));
+/// let mut vocab = Vocab::default();
+/// let (ta, tb) = (tokenize(a, &[0..a.len()], &mut vocab), tokenize(b, &[0..b.len()], &mut vocab));
+/// let m = align(&Stream::new(&view(&ta, &vocab)), &Stream::new(&view(&tb, &vocab)));
 /// assert_eq!(m.len(), 1);
 /// assert_eq!(m[0].a1 - m[0].a0, 14);
 /// assert_eq!(m[0].same_words(), 13);
@@ -286,7 +279,7 @@ fn lcs_ops(a: &Stream, b: &Stream, i0: usize, i1: usize, j0: usize, j1: usize) -
 /// Cosine similarity of content-word counts, in `[0, 1]`.
 pub fn cosine(a: &Stream, b: &Stream) -> f64 {
     let count = |s: &Stream| {
-        let mut m: HashMap<u64, f64> = HashMap::new();
+        let mut m: FxHashMap<u64, f64> = FxHashMap::default();
         for (h, c) in s.hashes.iter().zip(&s.content) {
             if *c {
                 *m.entry(*h).or_default() += 1.0;
@@ -308,10 +301,20 @@ pub fn cosine(a: &Stream, b: &Stream) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tokens::tokenize_text;
+    use crate::tokens::{tokenize, view, Vocab};
+    use std::cell::RefCell;
+
+    thread_local! {
+        // one vocabulary per test thread: streams compared in a test share it
+        static VOCAB: RefCell<Vocab> = RefCell::new(Vocab::default());
+    }
 
     fn stream(s: &str) -> Stream {
-        Stream::new(&tokenize_text(s))
+        VOCAB.with(|v| {
+            let mut v = v.borrow_mut();
+            let toks = tokenize(s, std::slice::from_ref(&(0..s.len())), &mut v);
+            Stream::new(&view(&toks, &v))
+        })
     }
 
     #[test]

@@ -154,14 +154,21 @@ pub fn clean(text: &str) -> Cleaned {
     }
     lines.retain(|l| !l.is_empty());
 
-    // Page chrome.
+    // Page chrome, bylines, image credits.
     lines.retain(|l| {
-        if is_chrome(&text[l.clone()]) {
-            out.removed.push((l.clone(), "chrome"));
-            false
+        let line = &text[l.clone()];
+        let why = if is_chrome(line) {
+            "chrome"
+        } else if let Some(author) = byline(line) {
+            out.metadata.entry("author".into()).or_insert(author);
+            "byline"
+        } else if is_credit(line) {
+            "credit"
         } else {
-            true
-        }
+            return true;
+        };
+        out.removed.push((l.clone(), why));
+        false
     });
 
     // Repeated pull-quotes: a line whose words all occur, in order, inside
@@ -202,10 +209,62 @@ pub fn clean(text: &str) -> Cleaned {
     }
     lines.retain(|l| !l.is_empty());
     out.removed.sort_by_key(|(r, _)| r.start);
+    // An outlet named in a credit line ("Coastline TV's Ana Diaz has more
+    // from Washington") labels the article when no dateline did.
+    if out.label_guess.is_none() {
+        out.label_guess = lines.iter().find_map(|l| credit_outlet(&text[l.clone()]));
+        if let Some(outlet) = &out.label_guess {
+            out.metadata.entry("source".into()).or_insert_with(|| outlet.clone());
+        }
+    }
 
     out.flags = degradation(text, &lines);
     out.body = lines;
     out
+}
+
+/// "By Jane Smith" / "By JANE SMITH and Tom Lee, Reuters": the author.
+fn byline(line: &str) -> Option<String> {
+    let rest = line.strip_prefix("By ").or_else(|| line.strip_prefix("BY "))?;
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    if !(2..=8).contains(&words.len()) {
+        return None;
+    }
+    let name_like = words.iter().all(|w| {
+        let w = w.trim_matches(|c: char| c == ',' || c == '|');
+        w.is_empty() || w == "and" || w == "&" || w.chars().next().is_some_and(char::is_uppercase)
+    });
+    name_like.then(|| rest.trim().trim_end_matches(['.', ',']).to_string())
+}
+
+/// Image and photo credits: "Photo: Jane Smith/Reuters", "(Getty Images)".
+fn is_credit(line: &str) -> bool {
+    if line.split_whitespace().nth(14).is_some() {
+        return false;
+    }
+    let lower = line.to_lowercase();
+    let t = lower.trim_start_matches(['(', '[']);
+    let starts =
+        ["photo", "image", "picture", "credit", "file photo", "video:", "graphic:"].iter().any(|p| t.starts_with(p));
+    let agency = ["getty images", "reuters", "afp", "associated press", "ap photo", "epa", "shutterstock", "/"]
+        .iter()
+        .any(|a| lower.contains(a));
+    (starts && (lower.contains(':') || agency || lower.contains(" by ")))
+        || lower.trim_matches(['(', ')']) == "getty images"
+}
+
+/// "Coastline TV's Ana Diaz has more from the port." → "TRT World".
+fn credit_outlet(line: &str) -> Option<String> {
+    let at = line.find("'s ").or_else(|| line.find("’s "))?;
+    let outlet = line.get(..at)?.trim();
+    let rest = line.get(at..)?;
+    let words = outlet.split_whitespace().count();
+    let capitalized =
+        outlet.split_whitespace().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()));
+    let credit = [" has more", " reports from", " reporting from", " has the story", " reports on"]
+        .iter()
+        .any(|p| rest.get(..rest.len().min(80)).is_some_and(|r| r.contains(p)));
+    ((1..=4).contains(&words) && capitalized && credit).then(|| outlet.to_string())
 }
 
 /// Lines are compared within blocks of this many lines: pull-quotes repeat
@@ -215,49 +274,96 @@ const REPEAT_BLOCK: usize = 400;
 /// Word n-gram length used to find candidate repeats.
 const REPEAT_GRAM: usize = 6;
 
-fn gram_hashes(key: &str) -> Vec<u64> {
-    use std::hash::{Hash, Hasher};
-    let words: Vec<&str> = key.split(' ').collect();
-    words
-        .windows(REPEAT_GRAM)
-        .map(|w| {
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            w.hash(&mut h);
-            h.finish()
-        })
-        .collect()
+/// Hashes of a line's words (letters and digits, case-folded), in order.
+fn word_hashes(line: &str, out: &mut Vec<u64>) {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    out.clear();
+    if line.is_ascii() {
+        let mut h = 0u64;
+        let mut in_word = false;
+        for b in line.bytes() {
+            if b.is_ascii_alphanumeric() {
+                h = (h.rotate_left(5) ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(K);
+                in_word = true;
+            } else if in_word {
+                out.push(h);
+                h = 0;
+                in_word = false;
+            }
+        }
+        if in_word {
+            out.push(h);
+        }
+        return;
+    }
+    // same mixing as the ASCII path, so a word hashes alike in any line
+    let mut h = 0u64;
+    let mut in_word = false;
+    for c in line.chars() {
+        if c.is_alphanumeric() {
+            for l in c.to_lowercase() {
+                h = (h.rotate_left(5) ^ u64::from(u32::from(l))).wrapping_mul(K);
+            }
+            in_word = true;
+        } else if in_word {
+            out.push(h);
+            h = 0;
+            in_word = false;
+        }
+    }
+    if in_word {
+        out.push(h);
+    }
+}
+
+fn gram_of(words: &[u64]) -> u64 {
+    words.iter().fold(0x9e37_79b9_7f4a_7c15u64, |acc, w| (acc.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95))
+}
+
+/// True when `needle` occurs as a contiguous run inside `hay`.
+fn contains_run(hay: &[u64], needle: &[u64]) -> bool {
+    !needle.is_empty() && hay.len() >= needle.len() && hay.windows(needle.len()).any(|w| w == needle)
 }
 
 /// Marks lines that repeat (part of) another line: near-linear, using a
 /// word 6-gram index per block of lines.
 fn repeated_lines(text: &str, lines: &[Range<usize>]) -> Vec<bool> {
     let mut drop = vec![false; lines.len()];
+    let mut scratch = Vec::new();
     for block_start in (0..lines.len()).step_by(REPEAT_BLOCK) {
         let block = block_start..(block_start + REPEAT_BLOCK).min(lines.len());
-        let keys: Vec<String> = block.clone().map(|i| word_key(&text[lines[i].clone()])).collect();
-        let grams: Vec<Vec<u64>> = keys.iter().map(|k| gram_hashes(k)).collect();
-        let mut index: std::collections::HashMap<u64, Vec<usize>> = std::collections::HashMap::new();
-        for (li, gs) in grams.iter().enumerate() {
-            for g in gs {
-                let v = index.entry(*g).or_default();
+        let words: Vec<Vec<u64>> = block
+            .clone()
+            .map(|i| {
+                word_hashes(&text[lines[i].clone()], &mut scratch);
+                scratch.clone()
+            })
+            .collect();
+        let mut index: rustc_hash::FxHashMap<u64, Vec<usize>> = rustc_hash::FxHashMap::default();
+        for (li, ws) in words.iter().enumerate() {
+            for g in ws.windows(REPEAT_GRAM).map(gram_of) {
+                let v = index.entry(g).or_default();
                 if v.last() != Some(&li) && v.len() < 8 {
                     v.push(li);
                 }
             }
         }
-        for (li, k) in keys.iter().enumerate() {
-            let Some(first) = grams[li].first() else { continue };
-            let candidates = index.get(first).map(Vec::as_slice).unwrap_or(&[]);
+        for (li, k) in words.iter().enumerate() {
+            if k.len() < REPEAT_GRAM {
+                continue;
+            }
+            let first = gram_of(&k[..REPEAT_GRAM]);
+            let candidates = index.get(&first).map(Vec::as_slice).unwrap_or(&[]);
             let repeated = candidates.iter().any(|&lj| {
-                let other = &keys[lj];
+                let other = &words[lj];
                 lj != li
                     && !drop[block.start + lj]
-                    && other.len() >= k.len()
-                    && (other.len() > k.len() || lj < li)
-                    && contains_words(other, k)
+                    && (other.len() > k.len() || (other.len() == k.len() && lj < li))
+                    && contains_run(other, k)
             });
             let piped = text[lines[block.start + li].clone()].trim_end().ends_with('|');
-            let shares = || grams[li].iter().any(|g| index.get(g).is_some_and(|v| v.iter().any(|&lj| lj != li)));
+            let shares =
+                || k.windows(REPEAT_GRAM).any(|w| index.get(&gram_of(w)).is_some_and(|v| v.iter().any(|&lj| lj != li)));
             if repeated || (piped && shares()) {
                 drop[block.start + li] = true;
             }
@@ -280,8 +386,9 @@ fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
 /// `date 2017-05-02 …` and `Date: …` style header prefixes: (key, value,
 /// bytes used).
 fn header_prefix(line: &str) -> Option<(&'static str, String, usize)> {
-    let lower = line.get(..line.len().min(12))?.to_ascii_lowercase();
-    let rest_at = if lower.starts_with("date:") || lower.starts_with("date ") { 5 } else { return None };
+    let head = line.as_bytes().get(..5)?;
+    let rest_at =
+        if head[..4].eq_ignore_ascii_case(b"date") && matches!(head[4], b':' | b' ') { 5 } else { return None };
     let rest = line.get(rest_at..)?;
     let skipped = rest.len() - rest.trim_start().len();
     let value: String =
@@ -295,6 +402,10 @@ fn header_prefix(line: &str) -> Option<(&'static str, String, usize)> {
 }
 
 fn is_chrome(line: &str) -> bool {
+    // chrome lines are short: decide long lines without allocating
+    if line.len() > 120 || line.split_ascii_whitespace().nth(8).is_some() {
+        return false;
+    }
     let words: Vec<String> = line
         .split(|c: char| c.is_whitespace() || c == '|' || c == '/' || c == '·')
         .filter(|w| !w.is_empty())
@@ -307,29 +418,17 @@ fn is_chrome(line: &str) -> bool {
     if lower.contains("cookie") && (lower.contains("accept") || lower.contains("policy")) {
         return true;
     }
+    let newsletter = (lower.contains("sign up") || lower.contains("subscribe"))
+        && (lower.contains("newsletter") || lower.contains("email") || lower.contains("inbox"));
+    if newsletter
+        || lower.starts_with("read more:")
+        || lower.starts_with("related:")
+        || lower.starts_with("advertisement")
+    {
+        return true;
+    }
     words.iter().all(|w| w.is_empty() || CHROME_WORDS.contains(&w.as_str()))
         && words.iter().any(|w| !matches!(w.as_str(), "" | "the" | "and" | "to" | "in" | "on" | "up" | "all" | "us"))
-}
-
-/// Lowercased words joined by single spaces: the comparison key of a line.
-fn word_key(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
-    for w in line.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.extend(w.chars().flat_map(char::to_lowercase));
-    }
-    out
-}
-
-fn contains_words(hay: &str, needle: &str) -> bool {
-    if needle.is_empty() {
-        return false;
-    }
-    let padded_h = format!(" {hay} ");
-    let padded_n = format!(" {needle} ");
-    padded_h.contains(&padded_n)
 }
 
 /// `WASHINGTON/MOSCOW (Reuters) -` style datelines: (place, source, bytes
@@ -405,7 +504,22 @@ fn degradation(text: &str, body: &[Range<usize>]) -> Degradation {
     let (mut letters, mut upper, mut digits, mut stops, mut words) = (0usize, 0usize, 0usize, 0usize, 0usize);
     for r in body {
         let s = &text[r.clone()];
-        words += s.split_whitespace().count();
+        words += s.split_ascii_whitespace().count();
+        if s.is_ascii() {
+            for b in s.bytes() {
+                match b {
+                    b'a'..=b'z' => letters += 1,
+                    b'A'..=b'Z' => {
+                        letters += 1;
+                        upper += 1;
+                    }
+                    b'0'..=b'9' => digits += 1,
+                    b'.' | b'!' | b'?' => stops += 1,
+                    _ => {}
+                }
+            }
+            continue;
+        }
         for c in s.chars() {
             if c.is_alphabetic() {
                 letters += 1;
@@ -420,7 +534,8 @@ fn degradation(text: &str, body: &[Range<usize>]) -> Degradation {
         }
     }
     // Scripts without case (CJK, Arabic) never count as lowercased.
-    let cased = text.chars().filter(|c| c.is_lowercase() || c.is_uppercase()).count();
+    let cased =
+        if text.is_ascii() { letters } else { text.chars().filter(|c| c.is_lowercase() || c.is_uppercase()).count() };
     let lowercase = letters >= 40 && cased * 2 >= letters && upper == 0;
     let no_punctuation = words >= 40 && stops == 0;
     let degraded = lowercase || no_punctuation;
@@ -480,6 +595,48 @@ mod tests {
         let reasons: Vec<&str> = c.removed.iter().map(|(_, why)| *why).collect();
         assert_eq!(reasons, ["chrome", "repeated", "chrome"]);
         assert_eq!(body(text).len(), 2);
+    }
+
+    #[test]
+    fn bylines_credits_and_newsletter_lines() {
+        // (line, removed as)
+        let cases = [
+            ("By Jane Smith and Tom Lee", Some("byline")),
+            ("BY JANE SMITH, Reuters", Some("byline")),
+            ("By the time the crane fell, workers had left the dock area", None),
+            ("Photo: Jane Smith/Reuters", Some("credit")),
+            ("(Getty Images)", Some("credit")),
+            ("Image caption The mayor at the scene, by John Roe", Some("credit")),
+            ("Pictures of the harbor were shown to the council on Monday evening by the mayor", None),
+            ("Sign up for our morning newsletter", Some("chrome")),
+            ("Read more: Harbor cranes under scrutiny", Some("chrome")),
+            ("Advertisement", Some("chrome")),
+            ("Subscribers can read the full council minutes online", None),
+        ];
+        for (line, want) in cases {
+            let text = format!("A first paragraph of the article that is long enough.\n{line}\nThe last paragraph.");
+            let c = clean(&text);
+            let got = c.removed.iter().find(|(r, _)| &text[r.clone()] == line).map(|(_, why)| *why);
+            assert_eq!(got, want, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn label_from_a_credit_line() {
+        let text =
+            "The talks began on Monday.\nCoastline TV's Ana Diaz has more from the port.\nThey ended on Tuesday.";
+        let c = clean(text);
+        assert_eq!(c.label_guess.as_deref(), Some("Coastline TV"));
+        assert_eq!(c.body.len(), 3, "the credit line stays in the body: it names a reporter");
+        let quoted = "The mayor spoke.\nSky's correspondent said the talks were baffling.";
+        assert_eq!(clean(quoted).label_guess, None);
+    }
+
+    #[test]
+    fn pull_quote_with_other_quote_marks_is_still_a_repeat() {
+        let text = "Title\n\nThe council said \u{201c}we will rebuild the bridge by next spring\u{201d} on Monday.\nwe will rebuild the bridge by next spring |\nEnd.";
+        let c = clean(text);
+        assert!(c.removed.iter().any(|(_, why)| *why == "repeated"), "{:?}", c.removed);
     }
 
     #[test]

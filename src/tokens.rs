@@ -1,13 +1,18 @@
 //! Tokens and sentences over the cleaned body of an article.
 //!
 //! Words follow the Unicode word boundaries of UAX #29
-//! (`unicode-segmentation`), with news-specific repairs on top: possessive
-//! `'s` becomes its own token (so "war's" matches the stripped "war s"),
-//! abbreviations lose their dots ("U.S" → `us`), runs of single letters in
-//! stripped text join up ("u s" → `us`), and number ranges and ISO dates stay
-//! one token ("7-8", "2017-05-02"). Every token keeps its byte span in the
-//! original text and a normalized form for matching.
+//! (`unicode-segmentation`; ASCII stretches take an equivalent fast path,
+//! checked against the crate by a property test), with news-specific repairs
+//! on top: possessive `'s` becomes its own token (so "war's" matches the
+//! stripped "war s"), abbreviations lose their dots ("U.S" → `us`), runs of
+//! single letters in stripped text join up ("u s" → `us`), and number ranges
+//! and ISO dates stay one token ("7-8", "2017-05-02").
+//!
+//! Every token keeps its byte span in the original text and the symbol of its
+//! normalized key in a [`Vocab`] shared by all articles of one analysis, so a
+//! token is 16 bytes and two articles' words compare as integers.
 
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -22,15 +27,67 @@ pub enum TokenKind {
     Punct,
 }
 
-/// One token with its span in the original text.
-#[derive(Debug, Clone, PartialEq)]
+/// The id of a normalized key in a [`Vocab`].
+pub type Sym = u32;
+
+/// Interned normalized keys, shared by the articles of one analysis.
+///
+/// ```
+/// let mut v = corroborate::tokens::Vocab::default();
+/// let a = v.intern("russia");
+/// assert_eq!(v.intern("russia"), a);
+/// assert_eq!(v.get(a), "russia");
+/// assert_eq!(v.find("kremlin"), None);
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Vocab {
+    map: FxHashMap<Box<str>, Sym>,
+    words: Vec<Box<str>>,
+}
+
+impl Vocab {
+    /// The symbol of `key`, adding it when new.
+    pub fn intern(&mut self, key: &str) -> Sym {
+        if let Some(&s) = self.map.get(key) {
+            return s;
+        }
+        let s = self.words.len() as Sym;
+        self.words.push(key.into());
+        self.map.insert(key.into(), s);
+        s
+    }
+
+    /// The key of a symbol ("" for an unknown symbol).
+    pub fn get(&self, sym: Sym) -> &str {
+        self.words.get(sym as usize).map_or("", |w| w)
+    }
+
+    /// The symbol of `key` when it was interned.
+    pub fn find(&self, key: &str) -> Option<Sym> {
+        self.map.get(key).copied()
+    }
+
+    /// Number of distinct keys.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// True when nothing was interned.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+}
+
+/// One token: 16 bytes, with its span in the original text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
     /// Byte offset of the first byte in the original text.
-    pub start: usize,
+    pub start: u32,
     /// Byte offset one past the last byte.
-    pub end: usize,
-    /// Normalized form used for matching: lowercase, no dots or apostrophes.
-    pub norm: String,
+    pub end: u32,
+    /// Symbol of the normalized form used for matching (lowercase, NFKC, no
+    /// dots or apostrophes) in the analysis' [`Vocab`].
+    pub sym: Sym,
     /// What the token is.
     pub kind: TokenKind,
     /// The first letter is uppercase in the original.
@@ -41,6 +98,37 @@ pub struct Token {
 }
 
 impl Token {
+    /// The byte range in the original text.
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    /// True for words and numbers.
+    pub fn is_wordlike(&self) -> bool {
+        self.kind != TokenKind::Punct
+    }
+}
+
+/// A token with its key resolved: what stages that read keys often work on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tok<'v> {
+    /// Byte offset of the first byte in the original text.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// The normalized key.
+    pub norm: &'v str,
+    /// The key's symbol.
+    pub sym: Sym,
+    /// What the token is.
+    pub kind: TokenKind,
+    /// The first letter is uppercase in the original.
+    pub capitalized: bool,
+    /// Whitespace before the token (see [`Token::gap`]).
+    pub gap: u8,
+}
+
+impl<'v> Tok<'v> {
     /// The original text of the token.
     pub fn text<'a>(&self, source: &'a str) -> &'a str {
         source.get(self.start..self.end).unwrap_or("")
@@ -50,6 +138,22 @@ impl Token {
     pub fn is_wordlike(&self) -> bool {
         self.kind != TokenKind::Punct
     }
+}
+
+/// Resolves tokens' keys for reading.
+pub fn view<'v>(tokens: &[Token], vocab: &'v Vocab) -> Vec<Tok<'v>> {
+    tokens
+        .iter()
+        .map(|t| Tok {
+            start: t.start as usize,
+            end: t.end as usize,
+            norm: vocab.get(t.sym),
+            sym: t.sym,
+            kind: t.kind,
+            capitalized: t.capitalized,
+            gap: t.gap,
+        })
+        .collect()
 }
 
 /// A sentence: a range of tokens and its byte span.
@@ -63,58 +167,121 @@ pub struct Sentence {
     pub tokens: Range<usize>,
 }
 
-/// Splits the body ranges of `text` into tokens.
+/// Splits the body ranges of `text` into tokens, interning their keys in
+/// `vocab`. Texts must be shorter than 4 GiB (spans are `u32`); longer ones
+/// are cut there.
 ///
 /// ```
-/// use corroborate::tokens::tokenize;
+/// use corroborate::tokens::{tokenize, Vocab};
 /// let text = "U.S. troops said Assad's war cost 320,000 lives on 2017-05-02.";
-/// let toks = tokenize(text, &[0..text.len()]);
-/// let norms: Vec<&str> = toks.iter().map(|t| t.norm.as_str()).collect();
+/// let mut vocab = Vocab::default();
+/// let toks = tokenize(text, &[0..text.len()], &mut vocab);
+/// let norms: Vec<&str> = toks.iter().map(|t| vocab.get(t.sym)).collect();
 /// assert_eq!(norms, ["us", ".", "troops", "said", "assad", "s", "war", "cost", "320,000", "lives", "on", "2017-05-02", "."]);
-/// assert_eq!(&text[toks[4].start..toks[4].end], "Assad");
+/// assert_eq!(&text[toks[4].range()], "Assad");
 /// ```
-pub fn tokenize(text: &str, body: &[Range<usize>]) -> Vec<Token> {
-    let mut out: Vec<Token> = Vec::with_capacity(text.len() / 5);
+pub fn tokenize(text: &str, body: &[Range<usize>], vocab: &mut Vocab) -> Vec<Token> {
+    let mut t = Tokenizer { text, vocab, out: Vec::with_capacity(text.len() / 5), key: String::new() };
+    let limit = text.len().min(u32::MAX as usize);
     for range in body {
+        let range = range.start.min(limit)..range.end.min(limit);
         let Some(part) = text.get(range.clone()) else { continue };
         let mut gap = 3u8;
-        for (off, seg) in part.split_word_bound_indices() {
+        let mut on_segment = |off: usize, seg: &str| {
             let start = range.start + off;
-            let end = start + seg.len();
-            let first = seg.chars().next().unwrap_or(' ');
-            if first.is_whitespace() {
-                let breaks = seg.contains('\n') || seg.contains('\r');
+            let first = seg.as_bytes().first().copied().unwrap_or(b' ');
+            let is_space = if first < 0x80 {
+                first.is_ascii_whitespace()
+            } else {
+                seg.chars().next().is_some_and(char::is_whitespace)
+            };
+            if is_space {
+                let breaks = seg.contains(['\n', '\r']);
                 gap = gap.max(if breaks {
                     3
-                } else if seg.chars().count() >= 2 {
+                } else if seg.len() >= 2 && seg.chars().nth(1).is_some() {
                     2
                 } else {
                     1
                 });
-                continue;
+                return;
             }
             let g = gap;
             gap = 0;
-            if seg.chars().any(char::is_alphanumeric) {
-                push_word(&mut out, text, start, end, g);
-            } else {
-                for (i, c) in seg.char_indices() {
-                    let s = start + i;
-                    out.push(Token {
-                        start: s,
-                        end: s + c.len_utf8(),
-                        norm: normalize_punct(c).to_string(),
-                        kind: TokenKind::Punct,
-                        capitalized: false,
-                        gap: if i == 0 { g } else { 0 },
-                    });
-                }
+            t.segment(start, seg, g);
+        };
+        if part.is_ascii() {
+            ascii_word_bounds(part, &mut on_segment);
+        } else {
+            for (off, seg) in part.split_word_bound_indices() {
+                on_segment(off, seg);
             }
         }
     }
-    join_numbers(&mut out);
-    join_letters(&mut out, text);
-    out
+    t.out
+}
+
+/// Tokenizes a whole text as one body range with a fresh vocabulary.
+///
+/// ```
+/// let (vocab, toks) = corroborate::tokens::tokenize_text("U.S. troops");
+/// assert_eq!(vocab.get(toks[0].sym), "us");
+/// ```
+pub fn tokenize_text(text: &str) -> (Vocab, Vec<Token>) {
+    let mut vocab = Vocab::default();
+    let toks = tokenize(text, std::slice::from_ref(&(0..text.len())), &mut vocab);
+    (vocab, toks)
+}
+
+/// UAX #29 word boundaries restricted to ASCII, without table look-ups.
+/// Calls `f(offset, segment)` for each segment, like
+/// `split_word_bound_indices`.
+pub fn ascii_word_bounds(s: &str, f: &mut impl FnMut(usize, &str)) {
+    let b = s.as_bytes();
+    let n = b.len();
+    let letter = |c: u8| c.is_ascii_alphabetic();
+    let digit = |c: u8| c.is_ascii_digit();
+    let wordish = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let mut i = 0;
+    while i < n {
+        let c = b[i];
+        let start = i;
+        if wordish(c) {
+            i += 1;
+            loop {
+                while i < n && wordish(b[i]) {
+                    i += 1;
+                }
+                // WB6/7, WB11/12: a middle character between two letters or two digits
+                if i + 1 < n {
+                    let (prev, mid, next) = (b[i - 1], b[i], b[i + 1]);
+                    let letters = letter(prev) && letter(next) && matches!(mid, b':' | b'.' | b'\'');
+                    let digits = digit(prev) && digit(next) && matches!(mid, b',' | b';' | b'.' | b'\'');
+                    if letters || digits {
+                        i += 2;
+                        continue;
+                    }
+                }
+                break;
+            }
+        } else if c == b' ' {
+            while i < n && b[i] == b' ' {
+                i += 1;
+            }
+        } else if c == b'\r' && i + 1 < n && b[i + 1] == b'\n' {
+            i += 2;
+        } else {
+            i += 1;
+        }
+        f(start, &s[start..i]);
+    }
+}
+
+struct Tokenizer<'a, 'v> {
+    text: &'a str,
+    vocab: &'v mut Vocab,
+    out: Vec<Token>,
+    key: String,
 }
 
 fn normalize_punct(c: char) -> char {
@@ -127,109 +294,112 @@ fn normalize_punct(c: char) -> char {
     }
 }
 
-fn push_word(out: &mut Vec<Token>, text: &str, start: usize, end: usize, gap: u8) {
-    let seg = &text[start..end];
-    // Possessive 's / ’s becomes its own token.
-    let mut stem_end = end;
-    for suffix in ["'s", "’s", "'S", "’S"] {
-        if seg.len() > suffix.len() + 1 && seg.ends_with(suffix) {
-            stem_end = end - suffix.len();
-        }
-    }
-    let stem = &text[start..stem_end];
-    let has_alpha = stem.chars().any(char::is_alphabetic);
-    let kind = if has_alpha { TokenKind::Word } else { TokenKind::Number };
-    let norm: String = if kind == TokenKind::Number { stem.to_string() } else { crate::normalize::word_key(stem) };
-    out.push(Token {
-        start,
-        end: stem_end,
-        norm,
-        kind,
-        capitalized: stem.chars().next().is_some_and(char::is_uppercase),
-        gap,
-    });
-    if stem_end < end {
-        let quote_len = text[stem_end..].chars().next().map_or(1, char::len_utf8);
-        out.push(Token {
-            start: stem_end + quote_len,
-            end,
-            norm: "s".into(),
-            kind: TokenKind::Word,
-            capitalized: false,
-            gap: 0,
-        });
-    }
+fn single_letter(key: &str) -> bool {
+    let mut cs = key.chars();
+    cs.next().is_some_and(char::is_alphabetic) && cs.next().is_none()
 }
 
-/// Joins `7` `-` `8` and `2017` `-` `05` `-` `02` (no spaces) into one
-/// number token.
-fn join_numbers(tokens: &mut Vec<Token>) {
-    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
-    let mut i = 0;
-    while i < tokens.len() {
-        let mut t = tokens[i].clone();
-        if t.kind == TokenKind::Number {
-            while i + 2 < tokens.len()
-                && tokens[i + 1].norm == "-"
-                && tokens[i + 1].gap == 0
-                && tokens[i + 2].kind == TokenKind::Number
-                && tokens[i + 2].gap == 0
-            {
-                t.norm = format!("{}-{}", t.norm, tokens[i + 2].norm);
-                t.end = tokens[i + 2].end;
-                i += 2;
+impl Tokenizer<'_, '_> {
+    fn push(&mut self, start: usize, end: usize, sym: Sym, kind: TokenKind, capitalized: bool, gap: u8) {
+        self.out.push(Token { start: start as u32, end: end as u32, sym, kind, capitalized, gap });
+    }
+
+    fn segment(&mut self, start: usize, seg: &str, gap: u8) {
+        let is_word = if seg.is_ascii() {
+            seg.bytes().any(|b| b.is_ascii_alphanumeric())
+        } else {
+            seg.chars().any(char::is_alphanumeric)
+        };
+        if is_word {
+            self.word(start, start + seg.len(), gap);
+            return;
+        }
+        for (i, c) in seg.char_indices() {
+            let s = start + i;
+            let p = normalize_punct(c);
+            let mut buf = [0u8; 4];
+            let sym = self.vocab.intern(p.encode_utf8(&mut buf));
+            // "7" "-" "8" with no spaces: one number token, joined below
+            self.push(s, s + c.len_utf8(), sym, TokenKind::Punct, false, if i == 0 { gap } else { 0 });
+        }
+    }
+
+    fn word(&mut self, start: usize, end: usize, gap: u8) {
+        let text = self.text;
+        let seg = &text[start..end];
+        // Possessive 's / ’s becomes its own token.
+        let mut stem_end = end;
+        for suffix in ["'s", "’s", "'S", "’S"] {
+            if seg.len() > suffix.len() + 1 && seg.ends_with(suffix) {
+                stem_end = end - suffix.len();
             }
         }
-        out.push(t);
-        i += 1;
-    }
-    *tokens = out;
-}
-
-/// Joins runs of single letters separated by one space or a dot, as left
-/// behind when "U.S." is stripped to "u s", into one word `us`.
-fn join_letters(tokens: &mut Vec<Token>, text: &str) {
-    let single = |t: &Token| {
-        t.kind == TokenKind::Word && t.norm.chars().count() == 1 && t.norm != "a" && t.norm != "i" && t.norm != "s"
-    };
-    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
-    let mut i = 0;
-    while i < tokens.len() {
-        let t = &tokens[i];
-        if single(t) {
-            let mut j = i + 1;
-            let mut norm = t.norm.clone();
-            // next single letter directly after one space (or "s" closing "u s")
-            while j < tokens.len()
-                && tokens[j].kind == TokenKind::Word
-                && tokens[j].norm.chars().count() == 1
-                && tokens[j].gap == 1
-                && tokens[j].norm != "a"
-                && tokens[j].norm != "i"
-            {
-                norm.push_str(&tokens[j].norm);
-                j += 1;
+        let stem = &text[start..stem_end];
+        let has_alpha = if stem.is_ascii() {
+            stem.bytes().any(|b| b.is_ascii_alphabetic())
+        } else {
+            stem.chars().any(char::is_alphabetic)
+        };
+        let capitalized = stem.chars().next().is_some_and(char::is_uppercase);
+        if has_alpha {
+            self.key.clear();
+            crate::normalize::push_word_key(stem, &mut self.key);
+            // "u s" (stripped "U.S."): single letters one space apart join up
+            if single_letter(&self.key) && !matches!(self.key.as_str(), "a" | "i") {
+                if let Some(prev) = self.out.last().copied() {
+                    let pk = self.vocab.get(prev.sym);
+                    let joinable = prev.kind == TokenKind::Word
+                        && gap == 1
+                        && pk.chars().all(char::is_alphabetic)
+                        && pk.chars().count() <= 3
+                        && self.joined_letters(prev);
+                    if joinable {
+                        let joined = format!("{pk}{}", self.key);
+                        let sym = self.vocab.intern(&joined);
+                        if let Some(last) = self.out.last_mut() {
+                            last.end = stem_end as u32;
+                            last.sym = sym;
+                        }
+                        return;
+                    }
+                }
             }
-            if j > i + 1 && text.get(t.start..tokens[j - 1].end).is_some() {
-                out.push(Token { end: tokens[j - 1].end, norm, ..t.clone() });
-                i = j;
-                continue;
+            let sym = self.vocab.intern(&self.key);
+            self.push(start, stem_end, sym, TokenKind::Word, capitalized, gap);
+        } else {
+            // "7-8", "2017-05-02": numbers joined by a hyphen without spaces
+            let n = self.out.len();
+            if gap == 0 && n >= 2 {
+                let (a, dash) = (self.out[n - 2], self.out[n - 1]);
+                if a.kind == TokenKind::Number && dash.gap == 0 && self.vocab.get(dash.sym) == "-" {
+                    if let Some(joined) = text.get(a.start as usize..stem_end) {
+                        let sym = self.vocab.intern(joined);
+                        self.out.pop();
+                        if let Some(last) = self.out.last_mut() {
+                            last.end = stem_end as u32;
+                            last.sym = sym;
+                        }
+                        return;
+                    }
+                }
             }
+            let sym = self.vocab.intern(stem);
+            self.push(start, stem_end, sym, TokenKind::Number, false, gap);
         }
-        out.push(t.clone());
-        i += 1;
+        if stem_end < end {
+            let quote_len = text[stem_end..].chars().next().map_or(1, char::len_utf8);
+            let sym = self.vocab.intern("s");
+            self.push(stem_end + quote_len, end, sym, TokenKind::Word, false, 0);
+        }
     }
-    *tokens = out;
-}
 
-/// Tokenizes a whole text as one body range.
-///
-/// ```
-/// let toks = corroborate::tokens::tokenize_text("U.S. troops");
-/// assert_eq!(toks[0].norm, "us");
-/// ```
-pub fn tokenize_text(text: &str) -> Vec<Token> {
-    tokenize(text, std::slice::from_ref(&(0..text.len())))
+    /// True when `prev` is itself a run of single letters one space apart
+    /// ("u", or "u s" already joined), so the next single letter extends it.
+    fn joined_letters(&self, prev: Token) -> bool {
+        let Some(src) = self.text.get(prev.range()) else { return false };
+        let first = src.chars().next().map(|c| c.to_ascii_lowercase());
+        src.split(' ').all(|l| l.chars().count() == 1) && !matches!(first, Some('a' | 'i' | 's'))
+    }
 }
 
 /// Abbreviations after which a full stop does not end a sentence.
@@ -286,27 +456,34 @@ const STARTERS: &[&str] = &[
 /// Sentences end at `.`, `!`, `?` (not after a known abbreviation, and only
 /// before something that can start a sentence), and at line breaks. In
 /// degraded text (`degraded == true`) a run of two or more spaces before a
-/// typical sentence starter, or three or more anywhere, also ends one, since
-/// that is where the stripped punctuation stood.
+/// typical sentence starter also ends one, since that is where the stripped
+/// punctuation stood.
 ///
 /// ```
 /// use corroborate::tokens::{tokenize_text, sentences};
 /// let text = "Mr. Smith met Dr. Jones. They spoke! Later, talks resumed.";
-/// let toks = tokenize_text(text);
-/// let s = sentences(&toks, false);
+/// let (vocab, toks) = tokenize_text(text);
+/// let s = sentences(&toks, &vocab, false);
 /// let got: Vec<&str> = s.iter().map(|s| &text[s.start..s.end]).collect();
 /// assert_eq!(got, ["Mr. Smith met Dr. Jones.", "They spoke!", "Later, talks resumed."]);
 /// ```
-pub fn sentences(tokens: &[Token], degraded: bool) -> Vec<Sentence> {
+pub fn sentences(tokens: &[Token], vocab: &Vocab, degraded: bool) -> Vec<Sentence> {
+    let norm = |t: &Token| vocab.get(t.sym);
     let mut out = Vec::new();
     let mut begin = 0usize;
     let mut words_in = 0usize;
+    let mut last_word: Option<usize> = None;
     let close = |out: &mut Vec<Sentence>, from: usize, to: usize| {
-        if to > from {
-            out.push(Sentence { start: tokens[from].start, end: tokens[to - 1].end, tokens: from..to });
+        if to > from && tokens[from..to].iter().any(Token::is_wordlike) {
+            out.push(Sentence {
+                start: tokens[from].start as usize,
+                end: tokens[to - 1].end as usize,
+                tokens: from..to,
+            });
         }
     };
-    for i in 0..tokens.len() {
+    let mut i = 0;
+    while i < tokens.len() {
         let t = &tokens[i];
         // A line break always starts a new sentence.
         if i > begin && t.gap >= 3 {
@@ -314,8 +491,8 @@ pub fn sentences(tokens: &[Token], degraded: bool) -> Vec<Sentence> {
             begin = i;
             words_in = 0;
         } else if degraded && i > begin && t.kind == TokenKind::Word && t.gap == 2 && words_in >= 4 {
-            let prev_abbrev = tokens[..i].iter().rev().find(|p| p.is_wordlike()).is_some_and(|p| p.norm == "us");
-            if !prev_abbrev && STARTERS.contains(&t.norm.as_str()) {
+            let prev_abbrev = last_word.is_some_and(|p| norm(&tokens[p]) == "us");
+            if !prev_abbrev && STARTERS.contains(&norm(t)) {
                 close(&mut out, begin, i);
                 begin = i;
                 words_in = 0;
@@ -324,38 +501,45 @@ pub fn sentences(tokens: &[Token], degraded: bool) -> Vec<Sentence> {
         if t.is_wordlike() {
             words_in += 1;
         }
-        if matches!(t.norm.as_str(), "." | "!" | "?" | "。" | "！" | "？") {
+        let n = norm(t);
+        if t.kind == TokenKind::Punct && matches!(n, "." | "!" | "?" | "。" | "！" | "？") {
             // include closing quotes and brackets
             let mut end = i + 1;
-            while end < tokens.len()
-                && tokens[end].gap == 0
-                && matches!(tokens[end].norm.as_str(), "\"" | "'" | ")" | "]")
-            {
+            while end < tokens.len() && tokens[end].gap == 0 && matches!(norm(&tokens[end]), "\"" | "'" | ")" | "]") {
                 end += 1;
             }
             let next = tokens.get(end);
-            let prev_word = tokens[begin..i].iter().rev().find(|p| p.is_wordlike());
-            let abbrev = t.norm == "."
-                && prev_word.is_some_and(|p| p.end == t.start && ABBREVIATIONS.contains(&p.norm.as_str()));
-            let starts_next = next.is_none_or(|n| {
-                n.gap >= 3
-                    || n.capitalized
-                    || n.kind == TokenKind::Number
-                    || !n.is_wordlike()
-                    || !n.norm.chars().any(char::is_lowercase)
+            let abbrev = n == "."
+                && last_word
+                    .filter(|&p| p >= begin)
+                    .is_some_and(|p| tokens[p].end == t.start && ABBREVIATIONS.contains(&norm(&tokens[p])));
+            let starts_next = next.is_none_or(|x| {
+                x.gap >= 3
+                    || x.capitalized
+                    || x.kind == TokenKind::Number
+                    || !x.is_wordlike()
+                    || !norm(x).chars().any(char::is_lowercase)
             });
-            let cjk = matches!(t.norm.as_str(), "。" | "！" | "？");
-            if (cjk || (next.is_none_or(|n| n.gap > 0) && starts_next))
-                && !(abbrev && next.is_some_and(|n| n.capitalized && n.gap < 3))
+            let cjk = matches!(n, "。" | "！" | "？");
+            if (cjk || (next.is_none_or(|x| x.gap > 0) && starts_next))
+                && !(abbrev && next.is_some_and(|x| x.capitalized && x.gap < 3))
             {
                 close(&mut out, begin, end);
                 begin = end;
                 words_in = 0;
+                if t.is_wordlike() {
+                    last_word = Some(i);
+                }
+                i = end;
+                continue;
             }
         }
+        if t.is_wordlike() {
+            last_word = Some(i);
+        }
+        i += 1;
     }
     close(&mut out, begin, tokens.len());
-    out.retain(|s| s.tokens.clone().any(|i| tokens[i].is_wordlike()));
     out
 }
 
@@ -364,7 +548,8 @@ mod tests {
     use super::*;
 
     fn norms(text: &str) -> Vec<String> {
-        tokenize_text(text).into_iter().map(|t| t.norm).collect()
+        let (vocab, toks) = tokenize_text(text);
+        toks.iter().map(|t| vocab.get(t.sym).to_string()).collect()
     }
 
     #[test]
@@ -396,13 +581,30 @@ mod tests {
     #[test]
     fn spans_slice_the_original() {
         let text = "Assad’s U.S. ally, “al-Assad” 🙂 2017-05-02";
-        for t in tokenize_text(text) {
-            let s = &text[t.start..t.end];
+        let (vocab, toks) = tokenize_text(text);
+        for t in toks {
+            let s = &text[t.range()];
             assert!(!s.is_empty());
             if t.kind == TokenKind::Word {
                 let folded: String = s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
-                assert_eq!(folded, t.norm, "{s}");
+                assert_eq!(folded, vocab.get(t.sym), "{s}");
             }
+        }
+    }
+
+    #[test]
+    fn ascii_fast_path_matches_uax29() {
+        let cases = [
+            "U.S. troops, 3.5 percent; 320,000 people: don't -- it's 7-8 a.m.",
+            "a:b a.b 1.2 1,2 1;2 a'b 1'2 a_b __ a. .a 1. ,1 x1y 1x",
+            "  two  spaces\r\nand\ttabs\n\n  end ",
+            "e.g. i.e. U.S.A. 2017-05-02 (Reuters) - x",
+        ];
+        for s in cases {
+            let mut fast = Vec::new();
+            ascii_word_bounds(s, &mut |o, seg| fast.push((o, seg.to_string())));
+            let slow: Vec<(usize, String)> = s.split_word_bound_indices().map(|(o, x)| (o, x.to_string())).collect();
+            assert_eq!(fast, slow, "{s:?}");
         }
     }
 
@@ -421,8 +623,8 @@ mod tests {
             ("这是第一句。这是第二句。", false, 2),
         ];
         for (text, degraded, want) in cases {
-            let toks = tokenize_text(text);
-            let got = sentences(&toks, *degraded);
+            let (vocab, toks) = tokenize_text(text);
+            let got = sentences(&toks, &vocab, *degraded);
             assert_eq!(
                 got.len(),
                 *want,

@@ -4,6 +4,10 @@
 //! `{offsets?}` (default `"utf16"`, JavaScript's string unit) and returns the
 //! [`crate::Report`] as a plain object. Every error arrives as a JS `Error`
 //! whose message names the problem.
+//!
+//! `readFile(name, bytes)` turns a dropped file (plain text, HTML, Markdown
+//! or Word .docx) into `{text, format, warnings}` with
+//! [`crate::input::read`].
 
 use crate::{ArticleInput, OffsetUnit, Options};
 use serde::Deserialize;
@@ -11,8 +15,8 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_API: &'static str = r#"
-import type { Report, ArticleInput, AnalyzeOptions } from "./report";
-export type { Report, ArticleInput, AnalyzeOptions };
+import type { Report, ArticleInput, AnalyzeOptions, DecodedFile } from "./report";
+export type { Report, ArticleInput, AnalyzeOptions, DecodedFile };
 "#;
 
 #[derive(Deserialize, Default)]
@@ -61,6 +65,23 @@ pub fn analyze(articles: JsValue, options: JsValue) -> Result<JsValue, JsValue> 
 const TS_ANALYZE: &'static str = r#"
 /** Analyzes the articles and returns the Report (offsets in UTF-16 units unless asked otherwise). */
 export function analyze(articles: ArticleInput[], options?: AnalyzeOptions): Report;
+"#;
+
+/// Reads a dropped file's bytes: plain text (UTF-8 or UTF-16), HTML,
+/// Markdown or Word .docx. Returns `{text, format, warnings}`; a binary or
+/// unsupported file is an `Error` whose message names it.
+#[wasm_bindgen(js_name = readFile, skip_typescript)]
+pub fn read_file(name: String, bytes: &[u8]) -> Result<JsValue, JsValue> {
+    let name = Some(name.as_str()).filter(|n| !n.is_empty());
+    let decoded = crate::input::read(name, bytes).map_err(into_error)?;
+    let ser = serde_wasm_bindgen::Serializer::json_compatible();
+    decoded.serialize(&ser).map_err(|e| into_error(format!("could not return the file's text: {e}")))
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_READ_FILE: &'static str = r#"
+/** Reads a dropped file (plain text, HTML, Markdown or Word .docx); throws an Error naming the file when it is binary or unsupported. */
+export function readFile(name: string, bytes: Uint8Array): DecodedFile;
 "#;
 
 use serde::Serialize;

@@ -167,3 +167,88 @@ fn tag_conll_on_the_shared_validation_set() {
     assert!(out.status.success());
     check_tagged(&std::fs::read_to_string(&path).unwrap(), &String::from_utf8(out.stdout).unwrap());
 }
+
+/// A temporary directory for one test, removed when dropped.
+struct TempDir(std::path::PathBuf);
+
+impl TempDir {
+    fn new(tag: &str) -> TempDir {
+        let dir = std::env::temp_dir().join(format!("corroborate-{tag}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        TempDir(dir)
+    }
+
+    fn write(&self, name: &str, bytes: &[u8]) -> String {
+        let path = self.0.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path.to_str().unwrap().to_string()
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        std::fs::remove_dir_all(&self.0).ok();
+    }
+}
+
+/// The one pair of a two-article report going from `a` to `b`.
+fn pair<'a>(r: &'a serde_json::Value, a: &str, b: &str) -> &'a serde_json::Value {
+    r["pairs"].as_array().unwrap().iter().find(|p| p["a"] == a && p["b"] == b).unwrap()
+}
+
+#[test]
+fn html_input_is_read_as_its_article_text() {
+    let wire = common::fixture("wire.txt");
+    let mut paras = wire.split("\n\n").map(str::trim).filter(|p| !p.is_empty());
+    let headline = paras.next().unwrap();
+    let body: String = paras.map(|p| format!("<p>{}</p>\n", p.replace('&', "&amp;"))).collect();
+    let page = format!(
+        "<!DOCTYPE html>\n<html><head><title>{headline} | Coastline Press</title>\
+         <script>var editor = \"Gregor Hamilton\"; if (a < b) track();</script>\
+         <style>p {{ margin: 0 }}</style></head>\n<body><header><nav><a href=\"/\">Home</a> \
+         <a href=\"/about\">About Gregor Hamilton</a></nav></header>\n<main><article><h1>{headline}</h1>\n{body}\
+         </article></main><footer>&copy; Coastline Press. Contact Gregor Hamilton.</footer></body></html>"
+    );
+    let dir = TempDir::new("html");
+    let html = dir.write("story.html", page.as_bytes());
+    let r = json(&["analyze", &html, "tests/fixtures/wire.txt", "--json"]);
+    let a = &r["articles"][0];
+    assert_eq!(a["title"], r["articles"][1]["title"], "the <h1> is the title, as in the text");
+    assert!(a["warnings"].as_array().unwrap().is_empty(), "{}", a["warnings"]);
+    assert_eq!(a["words"], r["articles"][1]["words"], "no markup, script or page chrome in the text");
+    assert!(pair(&r, "A", "B")["containment"].as_f64().unwrap() > 0.99);
+    assert!(pair(&r, "B", "A")["containment"].as_f64().unwrap() > 0.99);
+    let names: Vec<&str> = r["entities"].as_array().unwrap().iter().filter_map(|e| e["name"].as_str()).collect();
+    assert!(!names.iter().any(|n| n.contains("Hamilton")), "script or chrome text leaked: {names:?}");
+}
+
+#[test]
+fn utf16_input_reads_like_utf8() {
+    let wire = common::fixture("wire.txt");
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(wire.encode_utf16().flat_map(u16::to_le_bytes));
+    let dir = TempDir::new("utf16");
+    let path = dir.write("wire-utf16.txt", &bytes);
+    let r = json(&["analyze", &path, "tests/fixtures/wire.txt", "--json"]);
+    let (a, b) = (&r["articles"][0], &r["articles"][1]);
+    assert!(a["warnings"].as_array().unwrap().is_empty(), "{}", a["warnings"]);
+    assert_eq!(a["length"], b["length"], "the same text once decoded");
+    assert_eq!(a["words"], b["words"]);
+    assert_eq!(pair(&r, "A", "B")["containment"], 1.0);
+    let vasquez = r["entities"].as_array().unwrap().iter().find(|e| e["name"] == "Elena Vasquez").unwrap();
+    assert_eq!(vasquez["counts"]["A"], vasquez["counts"]["B"]);
+}
+
+#[test]
+fn unsupported_input_names_the_file_and_the_supported_formats() {
+    let dir = TempDir::new("unsupported");
+    let pdf = dir.write("report.pdf", b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj");
+    let out = run(&["analyze", &pdf]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    assert!(
+        err.contains("report.pdf is a PDF file: Corroborate reads plain text, HTML, Markdown and Word .docx"),
+        "{err}"
+    );
+}

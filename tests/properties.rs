@@ -3,7 +3,7 @@
 //! whatever the order of the articles.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-use corroborate::{analyze, tokens, ArticleInput, OffsetUnit, Options};
+use corroborate::{analyze, normalize, tokens, ArticleInput, OffsetUnit, Options};
 use proptest::prelude::*;
 
 /// Text mixing news-like words, punctuation, whitespace runs and any Unicode.
@@ -23,16 +23,52 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 200, .. ProptestConfig::default() })]
 
     #[test]
-    fn tokens_slice_to_their_normal_form(text in article()) {
-        let toks = tokens::tokenize_text(&text);
+    fn tokens_slice_to_their_normal_form(text in article(), degraded in any::<bool>()) {
+        let (vocab, toks) = tokens::tokenize_text(&text);
+        let mut last_end = 0;
         for t in &toks {
-            prop_assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end) && t.start < t.end);
+            let r = t.range();
+            prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end) && r.start < r.end);
+            prop_assert!(r.start >= last_end, "tokens overlap or go backwards");
+            last_end = r.end;
+            let key = vocab.get(t.sym);
+            match t.kind {
+                // the original span normalizes to the key ("u s" joins to "us")
+                tokens::TokenKind::Word => prop_assert_eq!(normalize::word_key(&text[r.clone()]).replace(' ', ""), key),
+                tokens::TokenKind::Number => prop_assert_eq!(&text[r.clone()], key),
+                tokens::TokenKind::Punct => prop_assert_eq!(text[r.clone()].chars().count(), 1),
+            }
         }
-        let sents = tokens::sentences(&toks, false);
-        let mut last = 0;
+        // sentences cover the tokens in order, without gaps or overlaps
+        let sents = tokens::sentences(&toks, &vocab, degraded);
+        let mut next = 0;
         for s in &sents {
-            prop_assert!(s.start >= last && s.end >= s.start);
-            last = s.end;
+            prop_assert!(s.tokens.start >= next && s.tokens.end > s.tokens.start);
+            prop_assert!(toks[next..s.tokens.start].iter().all(|t| !t.is_wordlike()), "words outside any sentence");
+            prop_assert_eq!(s.start, toks[s.tokens.start].range().start);
+            prop_assert_eq!(s.end, toks[s.tokens.end - 1].range().end);
+            next = s.tokens.end;
+        }
+        prop_assert!(toks[next..].iter().all(|t| !t.is_wordlike()));
+    }
+
+    #[test]
+    fn ascii_fast_path_equals_uax29(text in "[ -~\t\r\n]{0,80}") {
+        use unicode_segmentation::UnicodeSegmentation;
+        let mut fast = Vec::new();
+        tokens::ascii_word_bounds(&text, &mut |o, s| fast.push((o, s.to_string())));
+        let slow: Vec<(usize, String)> = text.split_word_bound_indices().map(|(o, s)| (o, s.to_string())).collect();
+        prop_assert_eq!(fast, slow);
+    }
+
+    #[test]
+    fn normalized_offsets_map_back(text in article()) {
+        let n = normalize::NormalizedString::new(&text);
+        let norm = n.normalized();
+        for (i, _) in norm.char_indices() {
+            let span = n.original_span(i..norm.len()).unwrap();
+            prop_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+            prop_assert_eq!(span.end, text.len());
         }
     }
 

@@ -45,3 +45,25 @@ fn empty_input_is_an_error_not_a_panic() {
     assert!(err.to_string().contains("empty"), "{err}");
     assert!(analyze(&[], &Options::default()).is_err());
 }
+
+#[wasm_bindgen_test]
+fn reads_dropped_files_in_the_browser() {
+    use corroborate::input::{read, Format};
+    let d =
+        read(Some("story.html"), b"<!doctype html><nav>Home</nav><h1>Crane falls</h1><p>Four&nbsp;died.</p>").unwrap();
+    assert_eq!((d.format, d.text.as_str()), (Format::Html, "Crane falls\n\nFour died."));
+    // a .docx built here: ZIP with deflate and XML, all pure Rust
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    w.start_file("word/document.xml", opts).unwrap();
+    std::io::Write::write_all(
+        &mut w,
+        b"<w:document><w:body><w:p><w:r><w:t>Crane falls</w:t></w:r></w:p><w:p><w:r><w:t>Four died.</w:t></w:r></w:p></w:body></w:document>",
+    )
+    .unwrap();
+    let docx = w.finish().unwrap().into_inner();
+    let d = read(Some("story.docx"), &docx).unwrap();
+    assert_eq!((d.format, d.text.as_str()), (Format::Docx, "Crane falls\n\nFour died."));
+    let e = read(Some("scan.pdf"), b"%PDF-1.7").unwrap_err();
+    assert!(e.message().starts_with("scan.pdf is a PDF file"), "{}", e.message());
+}

@@ -16,6 +16,14 @@ export interface ArticleInput {
   name?: string | null;
 }
 
+/** A dropped file read by `readFile`: the article text and what the file was. */
+export interface DecodedFile {
+  text: string;
+  format: "text" | "html" | "markdown" | "docx";
+  /** Problems worth telling the user, each naming the file (e.g. undecodable bytes replaced). */
+  warnings: string[];
+}
+
 export interface AnalyzeOptions {
   /** Unit of every span; the browser default is "utf16". */
   offsets?: OffsetUnit;

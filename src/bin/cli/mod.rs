@@ -1,6 +1,6 @@
 //! Argument handling and output for the `corroborate` binary.
 
-use corroborate::{analyze, entities, tokens, ArticleInput, OffsetUnit, Options, Report};
+use corroborate::{analyze, entities, input, tokens, ArticleInput, OffsetUnit, Options, Report};
 use std::io::{self, BufRead, Read, Write};
 
 const USAGE: &str = "usage:
@@ -44,6 +44,9 @@ pub fn run(args: Vec<String>) -> i32 {
 
 type CliResult = Result<(), (i32, String)>;
 
+/// Reads a file (or stdin for `-`) as plain text, HTML, Markdown or Word
+/// .docx: the article text and the reader's warnings. Unreadable input is
+/// exit code 2 with the reader's one-line message.
 fn read_input(path: &str) -> Result<(String, Vec<String>), (i32, String)> {
     let mut bytes = Vec::new();
     if path == "-" {
@@ -51,18 +54,9 @@ fn read_input(path: &str) -> Result<(String, Vec<String>), (i32, String)> {
     } else {
         bytes = std::fs::read(path).map_err(|e| (2, format!("cannot read {path}: {e}")))?;
     }
-    let mut warnings = Vec::new();
-    if bytes.iter().take(4096).filter(|b| **b == 0).count() > 0 {
-        return Err((2, format!("{path} looks like a binary file: give plain text")));
-    }
-    let text = match String::from_utf8(bytes) {
-        Ok(s) => s,
-        Err(e) => {
-            warnings.push(format!("{path} is not valid UTF-8; undecodable bytes were replaced"));
-            String::from_utf8_lossy(e.as_bytes()).into_owned()
-        }
-    };
-    Ok((text, warnings))
+    let name = if path == "-" { "stdin" } else { path };
+    let decoded = input::read(Some(name), &bytes).map_err(|e| (2, e.message().to_string()))?;
+    Ok((decoded.text, decoded.warnings))
 }
 
 fn cmd_analyze(args: &[String], out: &mut impl Write) -> CliResult {
@@ -221,9 +215,9 @@ fn tag_tokens(words: &[&str]) -> Vec<String> {
         word_spans.push((text.len(), text.len() + w.len()));
         text.push_str(w);
     }
-    let toks = tokens::tokenize_text(&text);
-    let sents = tokens::sentences(&toks, false);
-    let found = entities::recognize(&text, &toks, &sents);
+    let (vocab, toks) = tokens::tokenize_text(&text);
+    let sents = tokens::sentences(&toks, &vocab, false);
+    let found = entities::recognize(&text, &tokens::view(&toks, &vocab), &sents);
     let mut tags = vec!["O".to_string(); words.len()];
     for f in found {
         let Some(ty) = entities::conll_type(f.kind) else { continue };
