@@ -78,12 +78,16 @@ pub struct ArticleInput {
     /// The file name it came from, if any.
     #[serde(default)]
     pub name: Option<String>,
+    /// Problems met while reading the input (e.g. invalid UTF-8 replaced),
+    /// carried into the report's article warnings.
+    #[serde(default)]
+    pub warnings: Vec<String>,
 }
 
 impl ArticleInput {
     /// An article from its text.
     pub fn new(text: impl Into<String>) -> ArticleInput {
-        ArticleInput { text: text.into(), label: None, name: None }
+        ArticleInput { text: text.into(), label: None, name: None, warnings: Vec::new() }
     }
 
     /// Sets the label the user typed.
@@ -297,7 +301,7 @@ pub fn analyze(inputs: &[ArticleInput], options: &Options) -> Result<Report, Err
                     })
                     .collect(),
                 originality: round4(if n < 2 { 1.0 } else { orig }),
-                warnings: Vec::new(),
+                warnings: inputs.get(a).map(|i| i.warnings.clone()).unwrap_or_default(),
             }
         })
         .collect();

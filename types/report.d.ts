@@ -14,6 +14,8 @@ export interface ArticleInput {
   label?: string | null;
   /** The file name it came from. */
   name?: string | null;
+  /** Problems met reading the file (from readFile), shown with the article. */
+  warnings?: string[];
 }
 
 /** A dropped file read by `readFile`: the article text and what the file was. */

@@ -272,45 +272,85 @@ function collectArticles() {
       label: box.querySelector('input').value.trim(),
     };
     if (box.dataset.name) article.name = box.dataset.name;
+    if (box.dataset.warnings) article.warnings = JSON.parse(box.dataset.warnings);
     return article;
   });
 }
 
 // ---------------------------------------------------------------- files
 
-async function readFileText(file) {
-  if (typeof file.text === 'function') return file.text();
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error || new Error('read failed'));
-    reader.readAsText(file);
+/**
+ * Reads dropped or picked files into article text with the wasm reader
+ * (plain text in any encoding, HTML, Markdown, Word .docx), in a short-lived
+ * worker of its own so a hostile file can never stall or crash the analyzer.
+ * Resolves to [{file, text, warnings} | {file, error}] in file order.
+ */
+async function readFiles(files) {
+  const w = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  const waiting = new Map();
+  let nextReadId = 1;
+  const ready = new Promise((resolve, reject) => {
+    w.onmessage = (event) => {
+      const msg = event.data || {};
+      if (msg.type === 'ready') resolve();
+      else if (msg.type === 'error' && msg.phase === 'init') reject(new Error(msg.message));
+      const done = waiting.get(msg.id);
+      if (!done) return;
+      waiting.delete(msg.id);
+      if (msg.type === 'read-result') done.resolve(msg);
+      else done.reject(new Error(msg.message || 'could not read the file'));
+    };
+    w.onerror = (event) => {
+      event.preventDefault?.();
+      const err = new Error(event?.message || 'the file reader stopped');
+      reject(err);
+      for (const done of waiting.values()) done.reject(err);
+      waiting.clear();
+    };
   });
+  const results = [];
+  try {
+    await ready;
+    for (const file of files) {
+      if (file.size > MAX_FILE_BYTES) {
+        results.push({ file, error: `${file.name} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` });
+        continue;
+      }
+      try {
+        const bytes = await file.arrayBuffer();
+        const id = nextReadId++;
+        const reply = new Promise((resolve, reject) => waiting.set(id, { resolve, reject }));
+        w.postMessage({ type: 'read', id, name: file.name, bytes }, [bytes]);
+        const msg = await reply;
+        results.push({ file, text: msg.text, warnings: msg.warnings || [] });
+      } catch (err) {
+        results.push({ file, error: errorText(err) });
+      }
+    }
+  } catch (err) {
+    for (const file of files.slice(results.length)) results.push({ file, error: `${file.name} could not be read (${errorText(err)})` });
+  } finally {
+    w.terminate();
+  }
+  return results;
 }
 
 async function addFiles(fileList) {
   const files = Array.from(fileList || []);
   if (!files.length) return;
   const problems = [];
+  const notes = [];
   let added = 0;
   let firstBox = null;
-  for (const file of files) {
-    if (file.size > MAX_FILE_BYTES) {
-      problems.push(`${file.name} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
+  setStatus(`Reading ${plural(files.length, 'file')}…`);
+  for (const result of await readFiles(files)) {
+    const { file } = result;
+    if (result.error) {
+      problems.push(result.error);
       continue;
     }
-    let text;
-    try {
-      text = await readFileText(file);
-    } catch (err) {
-      problems.push(`${file.name} could not be read (${errorText(err)})`);
-      continue;
-    }
-    if (text.includes('\u0000')) {
-      problems.push(`${file.name} is not a text file`);
-      continue;
-    }
-    if (looksLikeHtml(file, text)) text = htmlToText(text);
+    const { text, warnings } = result;
+    notes.push(...warnings);
     // Fill the untouched empty boxes first, then add new ones.
     const empty = boxes().find(isBlankBox);
     let box;
@@ -322,6 +362,8 @@ async function addFiles(fileList) {
     } else {
       box = addBox({ text, label: file.name, name: file.name });
     }
+    if (warnings.length) box.dataset.warnings = JSON.stringify(warnings);
+    else delete box.dataset.warnings;
     firstBox ??= box;
     added++;
   }
@@ -329,61 +371,9 @@ async function addFiles(fileList) {
     showAlert(`Some files were skipped: ${problems.join('; ')}.`);
     if (getState() !== 'analyzing') setState('error');
   } else if (added) {
-    setStatus(`Added ${added} file${added === 1 ? '' : 's'}`);
+    setStatus(`Added ${added} file${added === 1 ? '' : 's'}${notes.length ? ` (${notes.join('; ')})` : ''}`);
   }
   if (firstBox) firstBox.scrollIntoView({ block: 'nearest' });
-}
-
-const BLOCK_TAGS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET',
-  'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR',
-  'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TR', 'UL', 'CAPTION',
-]);
-const SKIP_TAGS = 'script, style, noscript, template, svg, math, canvas, iframe, object, embed, head';
-
-function looksLikeHtml(file, text) {
-  if (/\.html?$/i.test(file.name) || file.type === 'text/html') return true;
-  return /^\s*(<!doctype html|<html[\s>])/i.test(text);
-}
-
-/**
- * The readable text of an HTML document, one paragraph per block element.
- * DOMParser builds an inert document: no script runs and nothing is fetched.
- */
-function htmlToText(html) {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
-  // The <title> stands in for the headline only when the body has no <h1>.
-  const title = doc.querySelector('body h1') ? '' : (doc.title || '').trim();
-  doc.querySelectorAll(SKIP_TAGS).forEach((node) => node.remove());
-  const parts = [];
-  const walk = (node, pre) => {
-    for (const child of node.childNodes) {
-      if (child.nodeType === Node.TEXT_NODE) {
-        parts.push(pre ? child.data : child.data.replace(/\s+/g, ' '));
-      } else if (child.nodeType === Node.ELEMENT_NODE) {
-        const tag = child.tagName;
-        if (tag === 'BR') {
-          parts.push('\n');
-          continue;
-        }
-        const block = BLOCK_TAGS.has(tag);
-        if (block) parts.push('\n\n');
-        walk(child, pre || tag === 'PRE');
-        if (block) parts.push('\n\n');
-        else if (tag === 'TD' || tag === 'TH') parts.push('\t');
-      }
-    }
-  };
-  if (doc.body) walk(doc.body, false);
-  const text = parts
-    .join('')
-    .split('\n')
-    .map((line) => line.replace(/[ \t]+/g, ' ').trim())
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-  if (!title || text.startsWith(title)) return text || title;
-  return `${title}\n\n${text}`;
 }
 
 function hasFiles(event) {

@@ -2,13 +2,15 @@
 //
 // Protocol:
 //   worker → page  {type:'ready', version}
-//   page → worker  {type:'analyze', id, articles:[{text, label, name}]}
+//   page → worker  {type:'analyze', id, articles:[{text, label, name, warnings}]}
+//   page → worker  {type:'read', id, name, bytes: ArrayBuffer}
+//   worker → page  {type:'read-result', id, text, format, warnings}
 //   worker → page  {type:'result', id, report, ms}
 //                | {type:'error', id, message, fatal?}
 // A `fatal` error means this worker can no longer be trusted (the wasm
 // trapped or failed to load): the page replaces it with a fresh one.
 
-import init, { analyze, version } from './pkg/corroborate.js';
+import init, { analyze, readFile, version } from './pkg/corroborate.js';
 
 let ready = false;
 let broken = null;
@@ -41,11 +43,20 @@ const loading = init()
 
 self.onmessage = async (event) => {
   const msg = event.data;
-  if (!msg || msg.type !== 'analyze') return;
+  if (!msg || (msg.type !== 'analyze' && msg.type !== 'read')) return;
   const { id } = msg;
   if (!ready) await loading;
   if (broken) {
     self.postMessage({ type: 'error', id, message: broken, fatal: true });
+    return;
+  }
+  if (msg.type === 'read') {
+    try {
+      const decoded = readFile(String(msg.name ?? ''), new Uint8Array(msg.bytes));
+      self.postMessage({ type: 'read-result', id, ...decoded });
+    } catch (err) {
+      self.postMessage({ type: 'error', id, message: messageOf(err), fatal: isFatal(err) });
+    }
     return;
   }
   const articles = Array.isArray(msg.articles)
@@ -53,6 +64,7 @@ self.onmessage = async (event) => {
         text: String(a?.text ?? ''),
         label: a?.label == null || a.label === '' ? undefined : String(a.label),
         name: a?.name == null || a.name === '' ? undefined : String(a.name),
+        warnings: Array.isArray(a?.warnings) ? a.warnings.map(String) : [],
       }))
     : msg.articles;
   const t0 = performance.now();

@@ -232,3 +232,36 @@ test('the page recovers when the worker dies', async ({ page }) => {
   await expect(page.getByRole('alert')).toBeHidden();
   await expect(page.getByTestId('overlap').locator('td[data-a="A"][data-b="B"]')).toHaveText(/\d+%/);
 });
+
+test('binary files are refused by name and nothing typed is lost', async ({ page }) => {
+  await gotoReady(page);
+  await page.getByLabel('Article 1 text').fill('Typed text that must survive.');
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+  const name = '<img src=x onerror=alert(1)>.png';
+  let dialogs = 0;
+  page.on('dialog', (d) => { dialogs++; d.dismiss(); });
+  await page.locator('input[type="file"]').setInputFiles([{ name, mimeType: 'image/png', buffer: png }]);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText(name);
+  await expect(alert).toContainText(/PNG/i);
+  await expect(page.getByLabel('Article 1 text')).toHaveValue('Typed text that must survive.');
+  await expect(page.locator('section.article-box')).toHaveCount(2);
+  expect(dialogs).toBe(0);
+  expect(await page.locator('img').count()).toBe(0);
+});
+
+test('UTF-16 and invalid UTF-8 files are decoded, with a warning for the latter', async ({ page }) => {
+  await gotoReady(page);
+  const text16 = 'Café owners in Bayview said the storm closed the coast road on Tuesday.';
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text16, 'utf16le')]);
+  const broken = Buffer.concat([Buffer.from('Police in Bayview closed the road '), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from(' on Tuesday after the storm.')]);
+  await page.locator('input[type="file"]').setInputFiles([
+    { name: 'utf16.txt', mimeType: 'text/plain', buffer: utf16 },
+    { name: 'broken.txt', mimeType: 'text/plain', buffer: broken },
+  ]);
+  await expect(page.getByLabel('Article 1 text')).toHaveValue(text16);
+  await expect(page.getByLabel('Article 2 text')).toHaveValue(/Police in Bayview closed the road \uFFFD+ on Tuesday/);
+  await page.getByRole('button', { name: 'Analyze' }).click();
+  await expect(page.locator('body')).toHaveAttribute('data-state', 'done');
+  await expect(page.getByTestId('articles').locator('li[data-article="B"]')).toContainText('UTF-8');
+});

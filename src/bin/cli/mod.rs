@@ -85,20 +85,15 @@ fn cmd_analyze(args: &[String], out: &mut impl Write) -> CliResult {
         return Err((2, "analyze needs at least one FILE (or - for stdin); see corroborate --help".to_string()));
     }
     let mut inputs = Vec::new();
-    let mut warnings = Vec::new();
     for f in &files {
-        let (text, w) = read_input(f)?;
-        warnings.push(w);
-        let mut input = ArticleInput::new(text);
+        let (text, warnings) = read_input(f)?;
+        let mut input = ArticleInput { warnings, ..ArticleInput::new(text) };
         if f != "-" {
             input = input.with_name(f.clone());
         }
         inputs.push(input);
     }
-    let mut report = analyze(&inputs, &Options { offsets }).map_err(|e| (1, e.to_string()))?;
-    for (a, w) in report.articles.iter_mut().zip(warnings) {
-        a.warnings.extend(w);
-    }
+    let report = analyze(&inputs, &Options { offsets }).map_err(|e| (1, e.to_string()))?;
     let write_err = |e: io::Error| (1, format!("cannot write output: {e}"));
     if json {
         serde_json::to_writer_pretty(&mut *out, &report).map_err(|e| (1, format!("cannot write output: {e}")))?;
