@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
-# `npm run bench`: benchmarks (never part of `npm test`).
+# `npm run bench`: benchmarks (never part of `npm test`). Criterion on the
+# native build, then the shipped wasm under node.
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 say "criterion benchmarks (native)"
 cargo bench --bench pipeline -- --noplot "$@"
+bash scripts/build-wasm.sh
+say "text stages in wasm under node"
+node bench/text-wasm.mjs

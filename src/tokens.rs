@@ -78,26 +78,64 @@ impl Vocab {
     }
 }
 
-/// One token: 16 bytes, with its span in the original text.
+/// One token: 12 bytes, with its span in the original text. The key's
+/// symbol, kind, case and preceding whitespace share one packed word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
     /// Byte offset of the first byte in the original text.
     pub start: u32,
     /// Byte offset one past the last byte.
     pub end: u32,
-    /// Symbol of the normalized form used for matching (lowercase, NFKC, no
-    /// dots or apostrophes) in the analysis' [`Vocab`].
-    pub sym: Sym,
-    /// What the token is.
-    pub kind: TokenKind,
-    /// The first letter is uppercase in the original.
-    pub capitalized: bool,
-    /// The whitespace before this token: 0 none, 1 one space, 2 two or more
-    /// spaces, 3 a line break (or start of a body line).
-    pub gap: u8,
+    /// sym (27 bits) | kind (2) | capitalized (1) | gap (2)
+    bits: u32,
 }
 
+const SYM_BITS: u32 = 27;
+const SYM_MASK: u32 = (1 << SYM_BITS) - 1;
+
 impl Token {
+    /// A token; symbols above 2^27 (more distinct words than any accepted
+    /// input holds) are folded into that range.
+    pub fn new(start: u32, end: u32, sym: Sym, kind: TokenKind, capitalized: bool, gap: u8) -> Token {
+        let k = match kind {
+            TokenKind::Word => 0,
+            TokenKind::Number => 1,
+            TokenKind::Punct => 2,
+        };
+        let bits = (sym & SYM_MASK) | (k << SYM_BITS) | (u32::from(capitalized) << 29) | (u32::from(gap.min(3)) << 30);
+        Token { start, end, bits }
+    }
+
+    /// Symbol of the normalized form used for matching (lowercase, NFKC, no
+    /// dots or apostrophes) in the analysis' [`Vocab`].
+    pub fn sym(&self) -> Sym {
+        self.bits & SYM_MASK
+    }
+
+    /// What the token is.
+    pub fn kind(&self) -> TokenKind {
+        match (self.bits >> SYM_BITS) & 3 {
+            0 => TokenKind::Word,
+            1 => TokenKind::Number,
+            _ => TokenKind::Punct,
+        }
+    }
+
+    /// The first letter is uppercase in the original.
+    pub fn capitalized(&self) -> bool {
+        (self.bits >> 29) & 1 == 1
+    }
+
+    /// The whitespace before this token: 0 none, 1 one space, 2 two or more
+    /// spaces, 3 a line break (or start of a body line).
+    pub fn gap(&self) -> u8 {
+        (self.bits >> 30) as u8
+    }
+
+    fn with_sym(self, sym: Sym) -> Token {
+        Token { bits: (self.bits & !SYM_MASK) | (sym & SYM_MASK), ..self }
+    }
+
     /// The byte range in the original text.
     pub fn range(&self) -> Range<usize> {
         self.start as usize..self.end as usize
@@ -105,7 +143,7 @@ impl Token {
 
     /// True for words and numbers.
     pub fn is_wordlike(&self) -> bool {
-        self.kind != TokenKind::Punct
+        self.kind() != TokenKind::Punct
     }
 }
 
@@ -147,11 +185,11 @@ pub fn view<'v>(tokens: &[Token], vocab: &'v Vocab) -> Vec<Tok<'v>> {
         .map(|t| Tok {
             start: t.start as usize,
             end: t.end as usize,
-            norm: vocab.get(t.sym),
-            sym: t.sym,
-            kind: t.kind,
-            capitalized: t.capitalized,
-            gap: t.gap,
+            norm: vocab.get(t.sym()),
+            sym: t.sym(),
+            kind: t.kind(),
+            capitalized: t.capitalized(),
+            gap: t.gap(),
         })
         .collect()
 }
@@ -176,7 +214,7 @@ pub struct Sentence {
 /// let text = "U.S. troops said Assad's war cost 320,000 lives on 2017-05-02.";
 /// let mut vocab = Vocab::default();
 /// let toks = tokenize(text, &[0..text.len()], &mut vocab);
-/// let norms: Vec<&str> = toks.iter().map(|t| vocab.get(t.sym)).collect();
+/// let norms: Vec<&str> = toks.iter().map(|t| vocab.get(t.sym())).collect();
 /// assert_eq!(norms, ["us", ".", "troops", "said", "assad", "s", "war", "cost", "320,000", "lives", "on", "2017-05-02", "."]);
 /// assert_eq!(&text[toks[4].range()], "Assad");
 /// ```
@@ -225,7 +263,7 @@ pub fn tokenize(text: &str, body: &[Range<usize>], vocab: &mut Vocab) -> Vec<Tok
 ///
 /// ```
 /// let (vocab, toks) = corroborate::tokens::tokenize_text("U.S. troops");
-/// assert_eq!(vocab.get(toks[0].sym), "us");
+/// assert_eq!(vocab.get(toks[0].sym()), "us");
 /// ```
 pub fn tokenize_text(text: &str) -> (Vocab, Vec<Token>) {
     let mut vocab = Vocab::default();
@@ -301,7 +339,7 @@ fn single_letter(key: &str) -> bool {
 
 impl Tokenizer<'_, '_> {
     fn push(&mut self, start: usize, end: usize, sym: Sym, kind: TokenKind, capitalized: bool, gap: u8) {
-        self.out.push(Token { start: start as u32, end: end as u32, sym, kind, capitalized, gap });
+        self.out.push(Token::new(start as u32, end as u32, sym, kind, capitalized, gap));
     }
 
     fn segment(&mut self, start: usize, seg: &str, gap: u8) {
@@ -347,8 +385,8 @@ impl Tokenizer<'_, '_> {
             // "u s" (stripped "U.S."): single letters one space apart join up
             if single_letter(&self.key) && !matches!(self.key.as_str(), "a" | "i") {
                 if let Some(prev) = self.out.last().copied() {
-                    let pk = self.vocab.get(prev.sym);
-                    let joinable = prev.kind == TokenKind::Word
+                    let pk = self.vocab.get(prev.sym());
+                    let joinable = prev.kind() == TokenKind::Word
                         && gap == 1
                         && pk.chars().all(char::is_alphabetic)
                         && pk.chars().count() <= 3
@@ -358,7 +396,7 @@ impl Tokenizer<'_, '_> {
                         let sym = self.vocab.intern(&joined);
                         if let Some(last) = self.out.last_mut() {
                             last.end = stem_end as u32;
-                            last.sym = sym;
+                            *last = last.with_sym(sym);
                         }
                         return;
                     }
@@ -371,13 +409,13 @@ impl Tokenizer<'_, '_> {
             let n = self.out.len();
             if gap == 0 && n >= 2 {
                 let (a, dash) = (self.out[n - 2], self.out[n - 1]);
-                if a.kind == TokenKind::Number && dash.gap == 0 && self.vocab.get(dash.sym) == "-" {
+                if a.kind() == TokenKind::Number && dash.gap() == 0 && self.vocab.get(dash.sym()) == "-" {
                     if let Some(joined) = text.get(a.start as usize..stem_end) {
                         let sym = self.vocab.intern(joined);
                         self.out.pop();
                         if let Some(last) = self.out.last_mut() {
                             last.end = stem_end as u32;
-                            last.sym = sym;
+                            *last = last.with_sym(sym);
                         }
                         return;
                     }
@@ -468,7 +506,7 @@ const STARTERS: &[&str] = &[
 /// assert_eq!(got, ["Mr. Smith met Dr. Jones.", "They spoke!", "Later, talks resumed."]);
 /// ```
 pub fn sentences(tokens: &[Token], vocab: &Vocab, degraded: bool) -> Vec<Sentence> {
-    let norm = |t: &Token| vocab.get(t.sym);
+    let norm = |t: &Token| vocab.get(t.sym());
     let mut out = Vec::new();
     let mut begin = 0usize;
     let mut words_in = 0usize;
@@ -486,11 +524,11 @@ pub fn sentences(tokens: &[Token], vocab: &Vocab, degraded: bool) -> Vec<Sentenc
     while i < tokens.len() {
         let t = &tokens[i];
         // A line break always starts a new sentence.
-        if i > begin && t.gap >= 3 {
+        if i > begin && t.gap() >= 3 {
             close(&mut out, begin, i);
             begin = i;
             words_in = 0;
-        } else if degraded && i > begin && t.kind == TokenKind::Word && t.gap == 2 && words_in >= 4 {
+        } else if degraded && i > begin && t.kind() == TokenKind::Word && t.gap() == 2 && words_in >= 4 {
             let prev_abbrev = last_word.is_some_and(|p| norm(&tokens[p]) == "us");
             if !prev_abbrev && STARTERS.contains(&norm(t)) {
                 close(&mut out, begin, i);
@@ -502,10 +540,10 @@ pub fn sentences(tokens: &[Token], vocab: &Vocab, degraded: bool) -> Vec<Sentenc
             words_in += 1;
         }
         let n = norm(t);
-        if t.kind == TokenKind::Punct && matches!(n, "." | "!" | "?" | "。" | "！" | "？") {
+        if t.kind() == TokenKind::Punct && matches!(n, "." | "!" | "?" | "。" | "！" | "？") {
             // include closing quotes and brackets
             let mut end = i + 1;
-            while end < tokens.len() && tokens[end].gap == 0 && matches!(norm(&tokens[end]), "\"" | "'" | ")" | "]") {
+            while end < tokens.len() && tokens[end].gap() == 0 && matches!(norm(&tokens[end]), "\"" | "'" | ")" | "]") {
                 end += 1;
             }
             let next = tokens.get(end);
@@ -514,15 +552,15 @@ pub fn sentences(tokens: &[Token], vocab: &Vocab, degraded: bool) -> Vec<Sentenc
                     .filter(|&p| p >= begin)
                     .is_some_and(|p| tokens[p].end == t.start && ABBREVIATIONS.contains(&norm(&tokens[p])));
             let starts_next = next.is_none_or(|x| {
-                x.gap >= 3
-                    || x.capitalized
-                    || x.kind == TokenKind::Number
+                x.gap() >= 3
+                    || x.capitalized()
+                    || x.kind() == TokenKind::Number
                     || !x.is_wordlike()
                     || !norm(x).chars().any(char::is_lowercase)
             });
             let cjk = matches!(n, "。" | "！" | "？");
-            if (cjk || (next.is_none_or(|x| x.gap > 0) && starts_next))
-                && !(abbrev && next.is_some_and(|x| x.capitalized && x.gap < 3))
+            if (cjk || (next.is_none_or(|x| x.gap() > 0) && starts_next))
+                && !(abbrev && next.is_some_and(|x| x.capitalized() && x.gap() < 3))
             {
                 close(&mut out, begin, end);
                 begin = end;
@@ -549,7 +587,7 @@ mod tests {
 
     fn norms(text: &str) -> Vec<String> {
         let (vocab, toks) = tokenize_text(text);
-        toks.iter().map(|t| vocab.get(t.sym).to_string()).collect()
+        toks.iter().map(|t| vocab.get(t.sym()).to_string()).collect()
     }
 
     #[test]
@@ -585,11 +623,29 @@ mod tests {
         for t in toks {
             let s = &text[t.range()];
             assert!(!s.is_empty());
-            if t.kind == TokenKind::Word {
+            if t.kind() == TokenKind::Word {
                 let folded: String = s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
-                assert_eq!(folded, vocab.get(t.sym), "{s}");
+                assert_eq!(folded, vocab.get(t.sym()), "{s}");
             }
         }
+    }
+
+    #[test]
+    fn token_packing_round_trips() {
+        assert_eq!(std::mem::size_of::<Token>(), 12);
+        let cases = [
+            (0, TokenKind::Word, false, 0),
+            (SYM_MASK, TokenKind::Number, true, 3),
+            (12345, TokenKind::Punct, true, 1),
+            (7, TokenKind::Word, false, 2),
+        ];
+        for (sym, kind, cap, gap) in cases {
+            let t = Token::new(1, 2, sym, kind, cap, gap);
+            assert_eq!((t.sym(), t.kind(), t.capitalized(), t.gap()), (sym, kind, cap, gap));
+            let u = t.with_sym(99);
+            assert_eq!((u.sym(), u.kind(), u.capitalized(), u.gap()), (99, kind, cap, gap));
+        }
+        assert_eq!(Token::new(0, 1, 0, TokenKind::Word, false, 9).gap(), 3, "gap saturates");
     }
 
     #[test]

@@ -35,6 +35,25 @@ pub fn start() {
     console_error_panic_hook::set_once();
 }
 
+/// Runs only the text stages (clean, tokenize, sentences) and returns their
+/// counts: `{bytes, tokens, words, sentences, degraded}`. For benchmarks and
+/// diagnostics (`npm run bench`); the page uses [`analyze`].
+#[wasm_bindgen(js_name = textStats)]
+pub fn text_stats(text: &str) -> Result<JsValue, JsValue> {
+    let cleaned = crate::text::clean(text);
+    let mut vocab = crate::tokens::Vocab::default();
+    let toks = crate::tokens::tokenize(text, &cleaned.body, &mut vocab);
+    let sents = crate::tokens::sentences(&toks, &vocab, cleaned.flags.degraded());
+    let stats = serde_json::json!({
+        "bytes": text.len(),
+        "tokens": toks.len(),
+        "words": toks.iter().filter(|t| t.is_wordlike()).count(),
+        "sentences": sents.len(),
+        "degraded": cleaned.flags.degraded(),
+    });
+    stats.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(into_error)
+}
+
 /// The crate version, for the page's footer and bug reports.
 #[wasm_bindgen]
 pub fn version() -> String {

@@ -31,8 +31,8 @@ proptest! {
             prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end) && r.start < r.end);
             prop_assert!(r.start >= last_end, "tokens overlap or go backwards");
             last_end = r.end;
-            let key = vocab.get(t.sym);
-            match t.kind {
+            let key = vocab.get(t.sym());
+            match t.kind() {
                 // the original span normalizes to the key ("u s" joins to "us")
                 tokens::TokenKind::Word => prop_assert_eq!(normalize::word_key(&text[r.clone()]).replace(' ', ""), key),
                 tokens::TokenKind::Number => prop_assert_eq!(&text[r.clone()], key),
