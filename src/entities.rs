@@ -9,6 +9,8 @@
 //! tagger replaces the chunk classifier in a later version; the interface
 //! ([`recognize`], [`Found`]) stays.
 
+pub mod tagger;
+
 use crate::report::EntityKind;
 // Entities read keys constantly: they work on resolved token views.
 use crate::tokens::{Sentence, Tok as Token, TokenKind};
@@ -334,6 +336,108 @@ const ALIASES: &[(&str, &str, EntityKind)] = &[
     ("eu", "European Union", EntityKind::Organization),
     ("european union", "European Union", EntityKind::Organization),
 ];
+
+/// Lexicons the tagger consults: names, places, demonyms, titles.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    first: HashSet<String>,
+    last: HashSet<String>,
+    demonyms: HashSet<String>,
+    titles: HashSet<String>,
+    /// Multi-word names: (key words joined by spaces, flag).
+    phrases: Option<AhoCorasick>,
+    phrase_flags: Vec<u16>,
+}
+
+impl Lexicon {
+    /// Builds a lexicon from word lists and (phrase, flag) pairs; phrases are
+    /// lowercase keys separated by single spaces.
+    pub fn new<'a>(
+        first: impl IntoIterator<Item = &'a str>,
+        last: impl IntoIterator<Item = &'a str>,
+        demonyms: impl IntoIterator<Item = &'a str>,
+        phrases: impl IntoIterator<Item = (&'a str, u16)>,
+    ) -> Lexicon {
+        let (pats, flags): (Vec<String>, Vec<u16>) = phrases.into_iter().map(|(p, f)| (format!(" {p} "), f)).unzip();
+        let phrases = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&pats).ok();
+        Lexicon {
+            first: first.into_iter().map(str::to_string).collect(),
+            last: last.into_iter().map(str::to_string).collect(),
+            demonyms: demonyms.into_iter().map(str::to_string).collect(),
+            titles: TITLES.iter().map(|t| t.to_string()).collect(),
+            phrases,
+            phrase_flags: flags,
+        }
+    }
+
+    /// Lexicon flags ([`tagger::lex`]) of each token of a sentence.
+    pub fn flags(&self, tokens: &[&str]) -> Vec<u16> {
+        use tagger::lex;
+        let keys: Vec<String> = tokens.iter().map(|t| tagger::key_of(t)).collect();
+        let mut out: Vec<u16> = keys
+            .iter()
+            .map(|k| {
+                let mut f = 0;
+                if self.first.contains(k) {
+                    f |= lex::FIRST;
+                }
+                if self.last.contains(k) {
+                    f |= lex::LAST;
+                }
+                if self.demonyms.contains(k) || self.demonyms.contains(k.trim_end_matches('s')) {
+                    f |= lex::DEMONYM;
+                }
+                if self.titles.contains(k) {
+                    f |= lex::TITLE;
+                }
+                f
+            })
+            .collect();
+        if let Some(ac) = &self.phrases {
+            let mut hay = String::from(" ");
+            let mut starts = Vec::with_capacity(keys.len());
+            for k in &keys {
+                starts.push(hay.len());
+                hay.push_str(k);
+                hay.push(' ');
+            }
+            for m in ac.find_iter(&hay) {
+                let flag = self.phrase_flags.get(m.pattern().as_usize()).copied().unwrap_or(0);
+                let first = starts.partition_point(|&s| s < m.start() + 1);
+                let end = starts.partition_point(|&s| s < m.end() - 1);
+                for (n, f) in out.iter_mut().enumerate().take(end).skip(first) {
+                    *f |= flag;
+                    if n == first {
+                        *f |= lex::BEGIN;
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The built-in lexicon (built once).
+pub fn lexicon() -> &'static Lexicon {
+    static LEXICON: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let phrases = ALIASES
+            .iter()
+            .map(|(a, _, k)| (*a, if *k == EntityKind::Organization { tagger::lex::ORG } else { tagger::lex::PLACE }));
+        Lexicon::new([], [], [], phrases)
+    })
+}
+
+/// The trained tagger shipped with the crate (`model/ner.bin`, rebuilt by
+/// `corroborate train-ner`).
+pub fn model() -> &'static tagger::Model {
+    static MODEL: std::sync::OnceLock<tagger::Model> = std::sync::OnceLock::new();
+    MODEL.get_or_init(|| {
+        // A model that fails to parse is caught by the tests; at run time
+        // fall back to an empty model rather than panic.
+        tagger::Model::from_bytes(include_bytes!("../model/ner.bin")).unwrap_or_else(|_| tagger::Model::empty())
+    })
+}
 
 fn is_stop(norm: &str) -> bool {
     STOPWORDS.contains(&norm)

@@ -1,5 +1,7 @@
 //! Argument handling and output for the `corroborate` binary.
 
+mod ner;
+
 use corroborate::{analyze, entities, input, tokens, ArticleInput, OffsetUnit, Options, Report};
 use std::io::{self, BufRead, Read, Write};
 
@@ -14,6 +16,8 @@ pub fn run(args: Vec<String>) -> i32 {
     let code = match args.first().map(String::as_str) {
         Some("analyze") => cmd_analyze(&args[1..], &mut out),
         Some("tag") => cmd_tag(&args[1..], &mut out),
+        Some("train-ner") => ner::train_cmd(&args[1..]).map_err(|e| (2, e)),
+        Some("eval-ner") => ner::eval_cmd(&args[1..]).map_err(|e| (2, e)),
         Some("-h" | "--help" | "help") => {
             let _ = writeln!(out, "{USAGE}");
             Ok(())

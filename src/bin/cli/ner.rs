@@ -1,0 +1,370 @@
+//! `train-ner` and `eval-ner`: training and measuring the entity tagger on
+//! CoNLL-style data. Developer commands, never part of `npm test`.
+
+use corroborate::entities::tagger::{self, train::Example, train::Trainer, DocInfo, Word, LABELS, N_LABELS};
+use corroborate::entities::{self, Lexicon};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// One document of tokens with gold tags (IOB2, converted from IOB1/IO).
+pub struct Doc {
+    /// Sentences of (token, gold tag).
+    pub sentences: Vec<Vec<(String, String)>>,
+}
+
+/// Reads a CoNLL-style file: token in the first column, tag in the last;
+/// blank lines end sentences; `-DOCSTART-` lines start documents (a file
+/// without them is cut into documents of 40 sentences). Tags are converted
+/// to IOB2; GUM-style lowercase types are mapped (person→PER, place→LOC,
+/// organization→ORG, others dropped).
+pub fn read_conll(path: &Path) -> Result<Vec<Doc>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let mut docs: Vec<Doc> = vec![Doc { sentences: Vec::new() }];
+    let mut sent: Vec<(String, String)> = Vec::new();
+    let has_docstart = text.contains("-DOCSTART-");
+    let flush = |docs: &mut Vec<Doc>, sent: &mut Vec<(String, String)>| {
+        if !sent.is_empty() {
+            if let Some(d) = docs.last_mut() {
+                d.sentences.push(std::mem::take(sent));
+                if !has_docstart && d.sentences.len() >= 40 {
+                    docs.push(Doc { sentences: Vec::new() });
+                }
+            }
+        }
+    };
+    for line in text.lines() {
+        let line = line.trim_end();
+        if line.starts_with("-DOCSTART-") {
+            flush(&mut docs, &mut sent);
+            docs.push(Doc { sentences: Vec::new() });
+            continue;
+        }
+        if line.trim().is_empty() {
+            flush(&mut docs, &mut sent);
+            continue;
+        }
+        let cols: Vec<&str> = line.split(['\t', ' ']).filter(|c| !c.is_empty()).collect();
+        let (Some(tok), Some(tag)) = (cols.first(), cols.last()) else { continue };
+        let tok = tok.strip_prefix("en:").unwrap_or(tok);
+        sent.push((tok.to_string(), normalize_tag(if cols.len() > 1 { tag } else { "O" })));
+    }
+    flush(&mut docs, &mut sent);
+    docs.retain(|d| !d.sentences.is_empty());
+    for d in &mut docs {
+        for s in &mut d.sentences {
+            to_iob2(s);
+        }
+    }
+    Ok(docs)
+}
+
+fn normalize_tag(tag: &str) -> String {
+    let (prefix, kind) = match tag.split_once('-') {
+        Some((p, k)) if p == "B" || p == "I" => (p, k),
+        _ => ("I", tag),
+    };
+    let kind = match kind {
+        "PER" | "person" => "PER",
+        "LOC" | "place" => "LOC",
+        "ORG" | "organization" => "ORG",
+        "MISC" => "MISC",
+        _ => return "O".into(),
+    };
+    format!("{prefix}-{kind}")
+}
+
+/// IOB1/IO → IOB2: an I- tag that starts a chunk becomes B-.
+fn to_iob2(s: &mut [(String, String)]) {
+    let mut prev = "O".to_string();
+    for (_, tag) in s.iter_mut() {
+        if let Some(kind) = tag.strip_prefix("I-") {
+            if prev.get(2..) != Some(kind) {
+                *tag = format!("B-{kind}");
+            }
+        }
+        prev = tag.clone();
+    }
+}
+
+/// The degraded copy of a sentence: lowercased, punctuation and digits
+/// stripped, tags repaired to stay valid IOB2.
+pub fn degrade(s: &[(String, String)]) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    let mut dropped_begin = false;
+    for (tok, tag) in s {
+        let t: String =
+            tok.chars().filter(|c| c.is_alphabetic() || c.is_whitespace()).flat_map(char::to_lowercase).collect();
+        if t.is_empty() {
+            if tag.starts_with("B-") {
+                dropped_begin = true;
+            }
+            continue;
+        }
+        let mut tag = tag.clone();
+        if dropped_begin && tag.starts_with("I-") {
+            tag = format!("B-{}", &tag[2..]);
+        }
+        dropped_begin = false;
+        // "U.S." stripped becomes "u s": two tokens, one entity
+        let parts: Vec<&str> = t.split_whitespace().collect();
+        for (i, p) in parts.iter().enumerate() {
+            let tg = if i > 0 && tag != "O" { format!("I-{}", &tag[2..]) } else { tag.clone() };
+            out.push((p.to_string(), tg));
+        }
+    }
+    // an I- after an O (its B- was dropped with punctuation) starts a chunk
+    to_iob2(&mut out);
+    out
+}
+
+fn label_index(tag: &str) -> usize {
+    LABELS.iter().position(|l| *l == tag).unwrap_or(0)
+}
+
+/// Chunks (start, end, type) of an IOB2 tag sequence.
+fn chunks(tags: &[&str]) -> Vec<(usize, usize, String)> {
+    let mut out = Vec::new();
+    let mut cur: Option<(usize, String)> = None;
+    for (i, t) in tags.iter().enumerate() {
+        let (p, k) = t.split_once('-').unwrap_or(("O", ""));
+        let continues = p == "I" && cur.as_ref().is_some_and(|(_, ck)| ck == k);
+        if !continues {
+            if let Some((s, k0)) = cur.take() {
+                out.push((s, i, k0));
+            }
+            if p == "B" || p == "I" {
+                cur = Some((i, k.to_string()));
+            }
+        }
+    }
+    if let Some((s, k)) = cur {
+        out.push((s, tags.len(), k));
+    }
+    out
+}
+
+/// Precision, recall and F1 per type and overall.
+#[derive(Default)]
+pub struct Score {
+    counts: BTreeMap<String, [usize; 3]>, // type -> [true positive, predicted, gold]
+}
+
+impl Score {
+    fn add(&mut self, gold: &[&str], pred: &[&str]) {
+        let g = chunks(gold);
+        let p = chunks(pred);
+        for c in &p {
+            let e = self.counts.entry(c.2.clone()).or_default();
+            e[1] += 1;
+            if g.contains(c) {
+                e[0] += 1;
+            }
+        }
+        for c in &g {
+            self.counts.entry(c.2.clone()).or_default()[2] += 1;
+        }
+    }
+
+    fn prf(c: [usize; 3]) -> (f64, f64, f64) {
+        let p = if c[1] == 0 { 0.0 } else { c[0] as f64 / c[1] as f64 };
+        let r = if c[2] == 0 { 0.0 } else { c[0] as f64 / c[2] as f64 };
+        let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+        (p, r, f)
+    }
+
+    /// Overall F1.
+    pub fn f1(&self) -> f64 {
+        let mut all = [0usize; 3];
+        for c in self.counts.values() {
+            for i in 0..3 {
+                all[i] += c[i];
+            }
+        }
+        Self::prf(all).2
+    }
+
+    /// A small table, one line per type and one overall.
+    pub fn table(&self) -> String {
+        let mut s = String::new();
+        let mut all = [0usize; 3];
+        for (k, c) in &self.counts {
+            let (p, r, f) = Self::prf(*c);
+            s.push_str(&format!("  {k:<5} P {p:.3}  R {r:.3}  F1 {f:.3}  ({} gold)\n", c[2]));
+            for i in 0..3 {
+                all[i] += c[i];
+            }
+        }
+        let (p, r, f) = Self::prf(all);
+        s.push_str(&format!("  ALL   P {p:.3}  R {r:.3}  F1 {f:.3}  ({} gold)\n", all[2]));
+        s
+    }
+}
+
+/// Words with lexicon flags for one sentence of tokens.
+fn words<'a>(lexicon: &Lexicon, toks: &'a [(String, String)]) -> Vec<Word<'a>> {
+    let texts: Vec<&str> = toks.iter().map(|(t, _)| t.as_str()).collect();
+    let flags = lexicon.flags(&texts);
+    texts.iter().zip(flags).map(|(t, lex)| Word { text: t, lex }).collect()
+}
+
+fn doc_info(lexicon: &Lexicon, sentences: &[Vec<(String, String)>]) -> DocInfo {
+    let ws: Vec<Vec<Word>> = sentences.iter().map(|s| words(lexicon, s)).collect();
+    DocInfo::new(ws.iter().map(Vec::as_slice))
+}
+
+/// Evaluates `model` on documents (optionally degraded first).
+pub fn evaluate(model: &tagger::Model, lexicon: &Lexicon, docs: &[Doc], degraded: bool) -> Score {
+    let mut score = Score::default();
+    for d in docs {
+        let sents: Vec<Vec<(String, String)>> = if degraded {
+            d.sentences.iter().map(|s| degrade(s)).filter(|s| !s.is_empty()).collect()
+        } else {
+            d.sentences.clone()
+        };
+        // a degraded document is one run of text: its sentences are unknown
+        let info = doc_info(lexicon, &sents);
+        for s in &sents {
+            let ws = words(lexicon, s);
+            let pred = model.tag(&ws, &info);
+            let gold: Vec<&str> = s.iter().map(|(_, t)| t.as_str()).collect();
+            let p: Vec<&str> = pred.iter().map(|&i| LABELS[i]).collect();
+            score.add(&gold, &p);
+        }
+    }
+    score
+}
+
+struct Opts {
+    data: String,
+    out: String,
+    epochs: usize,
+    bits: u32,
+    prune: f32,
+    extra: Vec<String>,
+}
+
+fn parse(args: &[String]) -> Result<Opts, String> {
+    let mut o = Opts {
+        data: "../shared/data/ner".into(),
+        out: "model/ner.bin".into(),
+        epochs: 8,
+        bits: 18,
+        prune: 0.0,
+        extra: Vec::new(),
+    };
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let mut val = |name: &str| it.next().cloned().ok_or(format!("{name} needs a value"));
+        match a.as_str() {
+            "--data" => o.data = val("--data")?,
+            "--out" | "--model" => o.out = val("--out")?,
+            "--epochs" => o.epochs = val("--epochs")?.parse().map_err(|_| "--epochs needs a number")?,
+            "--bits" => o.bits = val("--bits")?.parse().map_err(|_| "--bits needs a number")?,
+            "--prune" => o.prune = val("--prune")?.parse().map_err(|_| "--prune needs a number")?,
+            "--extra" => o.extra.push(val("--extra")?),
+            s => return Err(format!("unknown option {s}")),
+        }
+    }
+    Ok(o)
+}
+
+/// `corroborate train-ner [--data DIR] [--out FILE] [--epochs N] [--bits B] [--prune X] [--extra FILE]...`
+pub fn train_cmd(args: &[String]) -> Result<(), String> {
+    let o = parse(args)?;
+    let data = Path::new(&o.data);
+    let lexicon = entities::lexicon();
+    let train_docs = read_conll(&data.join("conll2003/train.txt"))?;
+    let valid = read_conll(&data.join("conll2003/valid.txt"))?;
+    let mut extra_docs = Vec::new();
+    for e in &o.extra {
+        extra_docs.extend(read_conll(Path::new(e))?);
+    }
+    // examples: every training sentence as written and degraded
+    let mut doc_infos: Vec<DocInfo> = Vec::new();
+    let mut degraded_docs: Vec<Vec<Vec<(String, String)>>> = Vec::new();
+    for d in train_docs.iter().chain(&extra_docs) {
+        degraded_docs.push(d.sentences.iter().map(|s| degrade(s)).filter(|s| !s.is_empty()).collect());
+    }
+    let originals: Vec<&Vec<Vec<(String, String)>>> =
+        train_docs.iter().chain(&extra_docs).map(|d| &d.sentences).collect();
+    let mut examples: Vec<Example> = Vec::new();
+    for (sents, deg) in originals.iter().zip(&degraded_docs) {
+        for group in [*sents, deg] {
+            let di = doc_infos.len();
+            doc_infos.push(doc_info(lexicon, group));
+            for s in group {
+                examples.push(Example {
+                    words: words(lexicon, s),
+                    gold: s.iter().map(|(_, t)| label_index(t)).collect(),
+                    doc: di,
+                });
+            }
+        }
+    }
+    eprintln!(
+        "training on {} sentences ({} documents, half degraded), table 2^{}",
+        examples.len(),
+        doc_infos.len(),
+        o.bits
+    );
+    let feats: Vec<Vec<[u32; tagger::N_FEATURES]>> =
+        examples.iter().map(|e| tagger::features(&e.words, &doc_infos[e.doc], o.bits)).collect();
+    let mut trainer = Trainer::new(o.bits);
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut rng: u64 = 0x2545_f491_4f6c_dd1d;
+    for epoch in 1..=o.epochs {
+        // deterministic Fisher–Yates shuffle (xorshift)
+        for i in (1..order.len()).rev() {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            order.swap(i, (rng % (i as u64 + 1)) as usize);
+        }
+        let mut right = 0usize;
+        for &i in &order {
+            if trainer.step(&feats[i], &examples[i].gold) {
+                right += 1;
+            }
+        }
+        let model = tagger::Model::from_bytes(&trainer.to_bytes(o.prune))?;
+        let f = evaluate(&model, lexicon, &valid, false).f1();
+        let fd = evaluate(&model, lexicon, &valid, true).f1();
+        eprintln!(
+            "epoch {epoch}: {:.1}% sentences right; valid F1 {f:.4}, degraded {fd:.4}",
+            100.0 * right as f64 / order.len() as f64
+        );
+    }
+    let bytes = trainer.to_bytes(o.prune);
+    if let Some(parent) = Path::new(&o.out).parent() {
+        std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+    }
+    std::fs::write(&o.out, &bytes).map_err(|e| format!("cannot write {}: {e}", o.out))?;
+    eprintln!("wrote {} ({} bytes)", o.out, bytes.len());
+    let _ = N_LABELS;
+    Ok(())
+}
+
+/// `corroborate eval-ner [--data DIR] [--model FILE]`: per-type P/R/F1 on
+/// CoNLL-2003 valid (as is and degraded like a stripped wire copy) and on
+/// wikigold.
+pub fn eval_cmd(args: &[String]) -> Result<(), String> {
+    let o = parse(args)?;
+    let data = Path::new(&o.data);
+    let model = if args.iter().any(|a| a == "--model" || a == "--out") {
+        tagger::Model::from_bytes(&std::fs::read(&o.out).map_err(|e| format!("cannot read {}: {e}", o.out))?)?
+    } else {
+        entities::model().clone()
+    };
+    let lexicon = entities::lexicon();
+    let sets: [(&str, &str, bool); 3] = [
+        ("CoNLL-2003 valid, as is", "conll2003/valid.txt", false),
+        ("CoNLL-2003 valid, lowercased, punctuation and digits stripped", "conll2003/valid.txt", true),
+        ("wikigold", "wikigold/wikigold.conll.txt", false),
+    ];
+    for (name, file, degraded) in sets {
+        let docs = read_conll(&data.join(file))?;
+        let score = evaluate(&model, lexicon, &docs, degraded);
+        println!("{name}\n{}", score.table());
+    }
+    Ok(())
+}

@@ -1,0 +1,689 @@
+//! The trained named-entity tagger: a linear-chain model over hashed
+//! features, trained as an averaged structured perceptron with Viterbi
+//! decoding, in the CoNLL-2003 BIO scheme (PER, LOC, ORG, MISC).
+//!
+//! Features are case-aware (word shape, capitals) and case-free (lowercase
+//! words around the token, affixes, lexicon membership, document-level
+//! consistency), and training sees every sentence twice: as written and
+//! degraded the way research dumps degrade wire copy (lowercased, punctuation
+//! and digits stripped). So the same model tags clean text and copies like
+//! "u s  president donald trump".
+//!
+//! Feature strings are never built: every token's parts (key, shape,
+//! affixes) are hashed once, and each template mixes those hashes with its
+//! id into a bucket of a dense weight table, so tagging costs a few integer
+//! operations per feature.
+
+use std::collections::HashSet;
+
+/// The tags, in model order.
+pub const LABELS: [&str; 9] = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"];
+/// Number of tags.
+pub const N_LABELS: usize = LABELS.len();
+/// Features per token (unused slots point at bucket 0, which stays zero).
+pub const N_FEATURES: usize = 40;
+
+/// Lexicon classes a token can belong to (bit flags).
+pub mod lex {
+    /// Inside a known place name.
+    pub const PLACE: u16 = 1;
+    /// A known first name.
+    pub const FIRST: u16 = 2;
+    /// A known surname.
+    pub const LAST: u16 = 4;
+    /// A nationality or demonym.
+    pub const DEMONYM: u16 = 8;
+    /// Inside a known organization name.
+    pub const ORG: u16 = 16;
+    /// First token of a multi-word lexicon match.
+    pub const BEGIN: u16 = 32;
+    /// A title before names ("President", "Mr").
+    pub const TITLE: u16 = 64;
+}
+
+/// One token as the tagger sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Word<'a> {
+    /// The surface form as written.
+    pub text: &'a str,
+    /// Lexicon classes ([`lex`] flags).
+    pub lex: u16,
+}
+
+/// Document-level facts used by the consistency features.
+#[derive(Debug, Clone, Default)]
+pub struct DocInfo {
+    /// Lowercase keys seen capitalized away from a sentence start.
+    pub capitalized: HashSet<String>,
+    /// Lowercase keys seen written in lowercase.
+    pub lowercase: HashSet<String>,
+    /// The document has no capitals at all (a stripped copy).
+    pub uncased: bool,
+}
+
+impl DocInfo {
+    /// Collects the document facts from its sentences.
+    pub fn new<'a>(sentences: impl IntoIterator<Item = &'a [Word<'a>]>) -> DocInfo {
+        let mut d = DocInfo::default();
+        let mut any_upper = false;
+        for s in sentences {
+            for (i, w) in s.iter().enumerate() {
+                let Some(first) = w.text.chars().next() else { continue };
+                if !first.is_alphabetic() {
+                    continue;
+                }
+                let key = key_of(w.text);
+                if first.is_uppercase() {
+                    any_upper = true;
+                    if i > 0 {
+                        d.capitalized.insert(key);
+                    }
+                } else {
+                    d.lowercase.insert(key);
+                }
+            }
+        }
+        d.uncased = !any_upper;
+        d
+    }
+}
+
+/// The lowercase matching key of a surface form.
+pub fn key_of(s: &str) -> String {
+    crate::normalize::word_key(s)
+}
+
+/// Stable 64-bit hash (FNV-1a then a final mix): model files must not depend
+/// on the standard library's hasher.
+fn h(bytes: &[u8]) -> u64 {
+    let mut x: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        x ^= u64::from(*b);
+        x = x.wrapping_mul(0x0100_0000_01b3);
+    }
+    mix(x)
+}
+
+fn mix(mut x: u64) -> u64 {
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    x ^ (x >> 33)
+}
+
+fn combine(a: u64, b: u64) -> u64 {
+    mix(a ^ b.rotate_left(23).wrapping_add(0x9e37_79b9_7f4a_7c15))
+}
+
+/// Word shape: X for capitals, x for lowercase, d for digits, other
+/// characters as they are, runs cut to two ("Trump" → "Xxx", "1996-08-30" →
+/// "dd-dd-dd").
+fn shape(s: &str) -> String {
+    let mut out = String::new();
+    let mut last = '\0';
+    let mut run = 0;
+    for c in s.chars().take(24) {
+        let m = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else if c.is_alphabetic() {
+            'a'
+        } else {
+            c
+        };
+        if m == last {
+            run += 1;
+            if run >= 2 {
+                continue;
+            }
+        } else {
+            run = 0;
+        }
+        out.push(m);
+        last = m;
+    }
+    out
+}
+
+/// Per-token hashed parts, computed once per token.
+#[derive(Debug, Clone, Copy, Default)]
+struct Parts {
+    key: u64,
+    shape: u64,
+    pre: [u64; 3],
+    suf: [u64; 4],
+    cap: bool,
+    upper: bool,
+    digit: bool,
+    alpha: bool,
+    punct: bool,
+    lex: u16,
+    doc_cap: bool,
+    doc_lower: bool,
+}
+
+fn parts(w: &Word, doc: &DocInfo) -> Parts {
+    let key = key_of(w.text);
+    let chars: Vec<char> = key.chars().collect();
+    let mut pre = [0u64; 3];
+    let mut suf = [0u64; 4];
+    for (n, p) in pre.iter_mut().enumerate() {
+        if chars.len() > n + 1 {
+            *p = h(chars[..=n].iter().collect::<String>().as_bytes());
+        }
+    }
+    for (n, s) in suf.iter_mut().enumerate() {
+        if chars.len() > n + 1 {
+            *s = h(chars[chars.len() - n - 1..].iter().collect::<String>().as_bytes());
+        }
+    }
+    let first = w.text.chars().next().unwrap_or(' ');
+    let alpha = w.text.chars().any(char::is_alphabetic);
+    Parts {
+        key: h(key.as_bytes()),
+        shape: h(shape(w.text).as_bytes()),
+        pre,
+        suf,
+        cap: first.is_uppercase(),
+        upper: alpha && !w.text.chars().any(char::is_lowercase),
+        digit: w.text.chars().any(|c| c.is_ascii_digit()),
+        alpha,
+        punct: !w.text.chars().any(char::is_alphanumeric),
+        lex: w.lex,
+        doc_cap: doc.capitalized.contains(&key),
+        doc_lower: doc.lowercase.contains(&key),
+    }
+}
+
+/// Feature buckets of every token of one sentence, `N_FEATURES` per token.
+pub fn features(words: &[Word], doc: &DocInfo, bits: u32) -> Vec<[u32; N_FEATURES]> {
+    let mask = (1u64 << bits) - 1;
+    let ps: Vec<Parts> = words.iter().map(|w| parts(w, doc)).collect();
+    let none = Parts { key: h(b"<none>"), shape: h(b"<none>"), ..Parts::default() };
+    let at = |i: isize| -> &Parts {
+        if i < 0 || i as usize >= ps.len() {
+            &none
+        } else {
+            &ps[i as usize]
+        }
+    };
+    let mut out = Vec::with_capacity(words.len());
+    for i in 0..words.len() {
+        let ii = i as isize;
+        let (p, l1, r1, l2, r2) = (at(ii), at(ii - 1), at(ii + 1), at(ii - 2), at(ii + 2));
+        let flags = u64::from(p.cap)
+            | u64::from(p.upper) << 1
+            | u64::from(p.digit) << 2
+            | u64::from(p.alpha) << 3
+            | u64::from(p.punct) << 4
+            | u64::from(i == 0) << 5;
+        let doc_flags = u64::from(p.doc_cap) | u64::from(p.doc_lower) << 1 | u64::from(doc.uncased) << 2;
+        let f: [u64; N_FEATURES] = [
+            1, // bias
+            combine(2, p.key),
+            combine(3, p.shape),
+            combine(4, p.pre[0]),
+            combine(5, p.pre[1]),
+            combine(6, p.pre[2]),
+            combine(7, p.suf[0]),
+            combine(8, p.suf[1]),
+            combine(9, p.suf[2]),
+            combine(10, p.suf[3]),
+            combine(11, flags),
+            combine(12, l1.key),
+            combine(13, r1.key),
+            combine(14, l2.key),
+            combine(15, r2.key),
+            combine(16, l1.shape),
+            combine(17, r1.shape),
+            combine(18, combine(l1.key, p.key)),
+            combine(19, combine(p.key, r1.key)),
+            combine(20, combine(l1.shape, p.shape)),
+            combine(21, combine(p.shape, r1.shape)),
+            combine(22, u64::from(p.lex)),
+            combine(23, u64::from(l1.lex)),
+            combine(24, u64::from(r1.lex)),
+            combine(25, combine(u64::from(p.lex), flags)),
+            combine(26, doc_flags),
+            combine(27, combine(doc_flags, p.key)),
+            combine(28, combine(doc_flags, p.shape)),
+            combine(29, combine(l1.key, u64::from(p.lex))),
+            combine(30, combine(u64::from(p.lex), r1.key)),
+            combine(31, combine(l1.suf[2], p.key)),
+            combine(32, combine(p.key, u64::from(doc.uncased))),
+            combine(33, combine(l1.key, combine(p.key, r1.key))),
+            combine(34, combine(p.suf[2], flags)),
+            combine(35, combine(l2.key, l1.key)),
+            combine(36, combine(r1.key, r2.key)),
+            combine(37, combine(u64::from(l2.lex), u64::from(r2.lex))),
+            combine(38, combine(p.pre[2], u64::from(doc.uncased))),
+            combine(39, combine(l1.key, r1.key)),
+            combine(40, combine(p.shape, u64::from(p.lex))),
+        ];
+        let mut row = [0u32; N_FEATURES];
+        for (slot, x) in row.iter_mut().zip(f) {
+            // bucket 0 is reserved for "no feature"
+            *slot = ((x & mask) as u32).max(1);
+        }
+        out.push(row);
+    }
+    out
+}
+
+/// True when tag `to` may follow tag `from` in BIO (I-X only after B-X or
+/// I-X).
+pub fn allowed(from: Option<usize>, to: usize) -> bool {
+    let to_label = LABELS[to];
+    if let Some(kind) = to_label.strip_prefix("I-") {
+        match from {
+            None => false,
+            Some(f) => LABELS[f].get(2..) == Some(kind),
+        }
+    } else {
+        true
+    }
+}
+
+/// Best tag sequence under emission scores `em[t][l]` and transition scores
+/// `tr[from][to]` (with `start[to]`), honouring BIO constraints.
+pub fn viterbi(em: &[[f32; N_LABELS]], tr: &[[f32; N_LABELS]; N_LABELS], start: &[f32; N_LABELS]) -> Vec<usize> {
+    let n = em.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    const NEG: f32 = -1e30;
+    let mut score = vec![[NEG; N_LABELS]; n];
+    let mut back = vec![[0u8; N_LABELS]; n];
+    for l in 0..N_LABELS {
+        if allowed(None, l) {
+            score[0][l] = start[l] + em[0][l];
+        }
+    }
+    for t in 1..n {
+        for l in 0..N_LABELS {
+            let mut best = NEG;
+            let mut arg = 0u8;
+            for p in 0..N_LABELS {
+                if score[t - 1][p] <= NEG || !allowed(Some(p), l) {
+                    continue;
+                }
+                let s = score[t - 1][p] + tr[p][l];
+                if s > best {
+                    best = s;
+                    arg = p as u8;
+                }
+            }
+            if best > NEG {
+                score[t][l] = best + em[t][l];
+                back[t][l] = arg;
+            }
+        }
+    }
+    let mut last = 0;
+    for l in 1..N_LABELS {
+        if score[n - 1][l] > score[n - 1][last] {
+            last = l;
+        }
+    }
+    let mut out = vec![0usize; n];
+    out[n - 1] = last;
+    for t in (1..n).rev() {
+        out[t - 1] = back[t][out[t]] as usize;
+    }
+    out
+}
+
+/// A trained model ready to tag.
+#[derive(Debug, Clone)]
+pub struct Model {
+    bits: u32,
+    /// Dense weights, `N_LABELS` per bucket, quantized.
+    weights: Vec<i8>,
+    trans: [[f32; N_LABELS]; N_LABELS],
+    start: [f32; N_LABELS],
+    scale: f32,
+}
+
+/// The model file format: magic, version, bits, scale, transitions, then
+/// the non-zero buckets as (delta-coded bucket, `N_LABELS` weights).
+const MAGIC: &[u8; 4] = b"CRBT";
+
+impl Model {
+    /// Parses a model file.
+    ///
+    /// # Errors
+    ///
+    /// A message when the bytes are not a model this version can read.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, String> {
+        let mut r = Reader { b: bytes, at: 0 };
+        if r.take(4)? != MAGIC {
+            return Err("not a corroborate tagger model".into());
+        }
+        let version = r.u32()?;
+        if version != 1 {
+            return Err(format!("unsupported tagger model version {version}"));
+        }
+        let bits = r.u32()?;
+        if !(8..=24).contains(&bits) {
+            return Err(format!("bad table size 2^{bits}"));
+        }
+        let scale = r.f32()?;
+        let mut trans = [[0f32; N_LABELS]; N_LABELS];
+        for row in trans.iter_mut() {
+            for x in row.iter_mut() {
+                *x = r.f32()?;
+            }
+        }
+        let mut start = [0f32; N_LABELS];
+        for x in start.iter_mut() {
+            *x = r.f32()?;
+        }
+        let count = r.u32()? as usize;
+        let size = 1usize << bits;
+        let mut weights = vec![0i8; size * N_LABELS];
+        let mut bucket = 0usize;
+        for _ in 0..count {
+            bucket += r.varint()? as usize;
+            let row = weights.get_mut(bucket * N_LABELS..(bucket + 1) * N_LABELS).ok_or("bucket out of range")?;
+            for x in row.iter_mut() {
+                *x = r.take(1)?[0] as i8;
+            }
+        }
+        Ok(Model { bits, weights, trans, start, scale })
+    }
+
+    /// A model with no weights (tags everything `O`).
+    pub fn empty() -> Model {
+        Model {
+            bits: 8,
+            weights: vec![0; (1 << 8) * N_LABELS],
+            trans: [[0.0; N_LABELS]; N_LABELS],
+            start: [0.0; N_LABELS],
+            scale: 1.0,
+        }
+    }
+
+    /// Table size as a power of two.
+    pub fn bits(&self) -> u32 {
+        self.bits
+    }
+
+    /// Tags one sentence; returns an index into [`LABELS`] per word.
+    pub fn tag(&self, words: &[Word], doc: &DocInfo) -> Vec<usize> {
+        let feats = features(words, doc, self.bits);
+        let em: Vec<[f32; N_LABELS]> = feats
+            .iter()
+            .map(|row| {
+                let mut acc = [0i32; N_LABELS];
+                for &f in row {
+                    let base = f as usize * N_LABELS;
+                    if let Some(ws) = self.weights.get(base..base + N_LABELS) {
+                        for (a, w) in acc.iter_mut().zip(ws) {
+                            *a += i32::from(*w);
+                        }
+                    }
+                }
+                let mut out = [0f32; N_LABELS];
+                for (o, a) in out.iter_mut().zip(acc) {
+                    *o = a as f32 * self.scale;
+                }
+                out
+            })
+            .collect();
+        viterbi(&em, &self.trans, &self.start)
+    }
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+        let s = self.b.get(self.at..self.at + n).ok_or("model file is truncated")?;
+        self.at += n;
+        Ok(s)
+    }
+    fn u32(&mut self) -> Result<u32, String> {
+        let s = self.take(4)?;
+        Ok(u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+    }
+    fn f32(&mut self) -> Result<f32, String> {
+        Ok(f32::from_bits(self.u32()?))
+    }
+    fn varint(&mut self) -> Result<u64, String> {
+        let mut x = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.take(1)?[0];
+            x |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Ok(x);
+            }
+        }
+        Err("bad varint in model file".into())
+    }
+}
+
+/// Training: an averaged structured perceptron over the same features.
+#[cfg(not(target_family = "wasm"))]
+pub mod train {
+    use super::*;
+
+    /// One training sentence: words and gold tag indices.
+    pub struct Example<'a> {
+        /// The words.
+        pub words: Vec<Word<'a>>,
+        /// Gold tags (indices into [`LABELS`]).
+        pub gold: Vec<usize>,
+        /// Index of its document in the `docs` slice given to [`train`].
+        pub doc: usize,
+    }
+
+    /// Averaged weights being trained.
+    pub struct Trainer {
+        bits: u32,
+        w: Vec<f32>,
+        u: Vec<f32>,
+        tw: [[f32; N_LABELS]; N_LABELS],
+        tu: [[f32; N_LABELS]; N_LABELS],
+        sw: [f32; N_LABELS],
+        su: [f32; N_LABELS],
+        c: f32,
+    }
+
+    impl Trainer {
+        /// A trainer with a table of 2^`bits` buckets.
+        pub fn new(bits: u32) -> Trainer {
+            let n = (1usize << bits) * N_LABELS;
+            Trainer {
+                bits,
+                w: vec![0.0; n],
+                u: vec![0.0; n],
+                tw: [[0.0; N_LABELS]; N_LABELS],
+                tu: [[0.0; N_LABELS]; N_LABELS],
+                sw: [0.0; N_LABELS],
+                su: [0.0; N_LABELS],
+                c: 1.0,
+            }
+        }
+
+        fn emissions(&self, feats: &[[u32; N_FEATURES]]) -> Vec<[f32; N_LABELS]> {
+            feats
+                .iter()
+                .map(|row| {
+                    let mut e = [0f32; N_LABELS];
+                    for &f in row {
+                        let base = f as usize * N_LABELS;
+                        for (x, w) in e.iter_mut().zip(&self.w[base..base + N_LABELS]) {
+                            *x += w;
+                        }
+                    }
+                    e
+                })
+                .collect()
+        }
+
+        /// One perceptron step on one sentence; returns true when it was
+        /// already tagged right.
+        pub fn step(&mut self, feats: &[[u32; N_FEATURES]], gold: &[usize]) -> bool {
+            let em = self.emissions(feats);
+            let pred = viterbi(&em, &self.tw, &self.sw);
+            let ok = pred == gold;
+            if !ok {
+                let c = self.c;
+                for (t, row) in feats.iter().enumerate() {
+                    let (g, p) = (gold[t], pred[t]);
+                    if g != p {
+                        for &f in row {
+                            let base = f as usize * N_LABELS;
+                            self.w[base + g] += 1.0;
+                            self.u[base + g] += c;
+                            self.w[base + p] -= 1.0;
+                            self.u[base + p] -= c;
+                        }
+                    }
+                    let (gp, pp) = if t == 0 { (None, None) } else { (Some(gold[t - 1]), Some(pred[t - 1])) };
+                    if gp != pp || g != p {
+                        match (gp, pp) {
+                            (Some(a), Some(b)) => {
+                                self.tw[a][g] += 1.0;
+                                self.tu[a][g] += c;
+                                self.tw[b][p] -= 1.0;
+                                self.tu[b][p] -= c;
+                            }
+                            _ => {
+                                self.sw[g] += 1.0;
+                                self.su[g] += c;
+                                self.sw[p] -= 1.0;
+                                self.su[p] -= c;
+                            }
+                        }
+                    }
+                }
+            }
+            self.c += 1.0;
+            ok
+        }
+
+        /// Serializes the averaged model, dropping weights smaller than
+        /// `prune` (in units of the largest weight) before quantizing to i8.
+        pub fn to_bytes(&self, prune: f32) -> Vec<u8> {
+            let avg = |w: f32, u: f32| w - u / self.c;
+            let n = 1usize << self.bits;
+            let mut max = 0f32;
+            for i in 0..n * N_LABELS {
+                max = max.max(avg(self.w[i], self.u[i]).abs());
+            }
+            let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
+            let mut out = Vec::new();
+            out.extend_from_slice(MAGIC);
+            out.extend_from_slice(&1u32.to_le_bytes());
+            out.extend_from_slice(&self.bits.to_le_bytes());
+            out.extend_from_slice(&scale.to_bits().to_le_bytes());
+            for a in 0..N_LABELS {
+                for b in 0..N_LABELS {
+                    out.extend_from_slice(&avg(self.tw[a][b], self.tu[a][b]).to_bits().to_le_bytes());
+                }
+            }
+            for a in 0..N_LABELS {
+                out.extend_from_slice(&avg(self.sw[a], self.su[a]).to_bits().to_le_bytes());
+            }
+            let mut rows: Vec<(usize, [i8; N_LABELS])> = Vec::new();
+            for b in 1..n {
+                let mut q = [0i8; N_LABELS];
+                let mut any = false;
+                for (l, qv) in q.iter_mut().enumerate() {
+                    let v = avg(self.w[b * N_LABELS + l], self.u[b * N_LABELS + l]);
+                    if v.abs() >= prune * max {
+                        *qv = (v / scale).round().clamp(-127.0, 127.0) as i8;
+                        any |= *qv != 0;
+                    }
+                }
+                if any {
+                    rows.push((b, q));
+                }
+            }
+            out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
+            let mut last = 0usize;
+            for (b, q) in rows {
+                let mut d = (b - last) as u64;
+                last = b;
+                loop {
+                    let byte = (d & 0x7f) as u8;
+                    d >>= 7;
+                    if d == 0 {
+                        out.push(byte);
+                        break;
+                    }
+                    out.push(byte | 0x80);
+                }
+                out.extend(q.iter().map(|x| *x as u8));
+            }
+            out
+        }
+
+        /// The table size as a power of two.
+        pub fn bits(&self) -> u32 {
+            self.bits
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes() {
+        let cases = [
+            ("Trump", "Xxx"),
+            ("USA", "XX"),
+            ("U.S.", "X.X."),
+            ("1996-08-30", "dd-dd-dd"),
+            ("al-Assad", "xx-Xxx"),
+            ("a", "x"),
+        ];
+        for (s, want) in cases {
+            assert_eq!(shape(s), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn bio_constraints() {
+        assert!(allowed(None, 1));
+        assert!(!allowed(None, 2));
+        assert!(allowed(Some(1), 2));
+        assert!(!allowed(Some(3), 2));
+        assert!(allowed(Some(2), 2));
+    }
+
+    #[test]
+    fn train_and_round_trip_a_tiny_model() {
+        use train::*;
+        let sents: Vec<(Vec<&str>, Vec<usize>)> = vec![
+            (vec!["Mayor", "Elena", "Vasquez", "visited", "Port", "Alder", "."], vec![0, 1, 2, 0, 3, 4, 0]),
+            (vec!["The", "Harbor", "Authority", "agreed", "."], vec![0, 5, 6, 0, 0]),
+            (vec!["Vasquez", "left", "Port", "Alder", "."], vec![1, 0, 3, 4, 0]),
+        ];
+        let doc = DocInfo::default();
+        let mut t = Trainer::new(12);
+        for _ in 0..10 {
+            for (w, g) in &sents {
+                let words: Vec<Word> = w.iter().map(|s| Word { text: s, lex: 0 }).collect();
+                t.step(&features(&words, &doc, t.bits()), g);
+            }
+        }
+        let model = Model::from_bytes(&t.to_bytes(0.0)).unwrap();
+        for (w, g) in &sents {
+            let words: Vec<Word> = w.iter().map(|s| Word { text: s, lex: 0 }).collect();
+            assert_eq!(&model.tag(&words, &doc), g, "{w:?}");
+        }
+        assert!(Model::from_bytes(b"nope").is_err());
+        assert!(Model::from_bytes(&t.to_bytes(0.0)[..20]).is_err());
+    }
+}
