@@ -155,58 +155,6 @@ const TITLES: &[&str] = &[
     "sheikh",
     "emir",
 ];
-const ORG_HEADS: &[&str] = &[
-    "authority",
-    "board",
-    "company",
-    "house",
-    "kremlin",
-    "ministry",
-    "department",
-    "agency",
-    "press",
-    "news",
-    "reuters",
-    "council",
-    "union",
-    "party",
-    "bank",
-    "university",
-    "commission",
-    "office",
-    "court",
-    "committee",
-    "institute",
-    "association",
-    "corporation",
-    "inc",
-    "corp",
-    "ltd",
-    "times",
-    "post",
-    "journal",
-    "army",
-    "navy",
-    "police",
-    "parliament",
-    "congress",
-    "senate",
-    "shipping",
-    "airlines",
-    "group",
-    "foundation",
-    "international",
-    "network",
-    "service",
-    "services",
-    "organization",
-    "organisation",
-    "nations",
-    "forces",
-    "guard",
-    "world",
-];
-const PLACE_PREPS: &[&str] = &["in", "at", "near", "from", "into", "across", "outside", "inside", "toward", "towards"];
 const CONNECTORS: &[&str] = &["al", "el", "bin", "ibn", "de", "del", "da", "van", "von", "der", "la", "le", "of"];
 const STOPWORDS: &[&str] = &[
     "the",
@@ -340,6 +288,7 @@ const ALIASES: &[(&str, &str, EntityKind)] = &[
 /// Lexicons the tagger consults: names, places, demonyms, titles.
 #[derive(Debug, Default)]
 pub struct Lexicon {
+    capital: HashSet<String>,
     first: HashSet<String>,
     last: HashSet<String>,
     demonyms: HashSet<String>,
@@ -361,6 +310,7 @@ impl Lexicon {
         let (pats, flags): (Vec<String>, Vec<u16>) = phrases.into_iter().map(|(p, f)| (format!(" {p} "), f)).unzip();
         let phrases = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&pats).ok();
         Lexicon {
+            capital: HashSet::new(),
             first: first.into_iter().map(str::to_string).collect(),
             last: last.into_iter().map(str::to_string).collect(),
             demonyms: demonyms.into_iter().map(str::to_string).collect(),
@@ -390,6 +340,9 @@ impl Lexicon {
                 if self.titles.contains(k) {
                     f |= lex::TITLE;
                 }
+                if self.capital.contains(k) {
+                    f |= lex::CAPITAL;
+                }
                 f
             })
             .collect();
@@ -417,15 +370,41 @@ impl Lexicon {
     }
 }
 
+/// Parses a gazetteer (`key<TAB>TYPE` lines, TYPE one of PER, LOC, ORG;
+/// `#` comments) into (phrase, flag) pairs.
+pub fn gazetteer_phrases(text: &str) -> impl Iterator<Item = (&str, u16)> {
+    text.lines().filter(|l| !l.starts_with('#')).filter_map(|l| {
+        let (key, ty) = l.split_once('\t')?;
+        let flag = match ty.trim() {
+            "PER" => tagger::lex::PERSON,
+            "LOC" => tagger::lex::PLACE,
+            "ORG" => tagger::lex::ORG,
+            _ => return None,
+        };
+        Some((key, flag))
+    })
+}
+
+/// The gazetteer mined from WikiANN by `corroborate train-ner`.
+pub const GAZETTEER: &str = include_str!("../model/gazetteer.tsv");
+/// Words usually capitalized, mined by `corroborate train-ner`.
+pub const CASING: &str = include_str!("../model/casing.txt");
+
+/// Builds the lexicon from a mined gazetteer and casing list plus the
+/// built-in aliases.
+pub fn lexicon_from(gazetteer: &str, casing: &str) -> Lexicon {
+    let aliases = ALIASES
+        .iter()
+        .map(|(a, _, k)| (*a, if *k == EntityKind::Organization { tagger::lex::ORG } else { tagger::lex::PLACE }));
+    let mut lx = Lexicon::new([], [], [], aliases.chain(gazetteer_phrases(gazetteer)));
+    lx.capital = casing.lines().filter(|l| !l.starts_with('#')).map(str::to_string).collect();
+    lx
+}
+
 /// The built-in lexicon (built once).
 pub fn lexicon() -> &'static Lexicon {
     static LEXICON: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
-    LEXICON.get_or_init(|| {
-        let phrases = ALIASES
-            .iter()
-            .map(|(a, _, k)| (*a, if *k == EntityKind::Organization { tagger::lex::ORG } else { tagger::lex::PLACE }));
-        Lexicon::new([], [], [], phrases)
-    })
+    LEXICON.get_or_init(|| lexicon_from(GAZETTEER, CASING))
 }
 
 /// The trained tagger shipped with the crate (`model/ner.bin`, rebuilt by
@@ -443,15 +422,76 @@ fn is_stop(norm: &str) -> bool {
     STOPWORDS.contains(&norm)
 }
 
-/// Finds entity mentions in one article's tokens.
+/// Named-entity chunks of every sentence of one document, from the trained
+/// tagger: `(token range, kind)` per sentence. Both `analyze` (on this
+/// crate's tokens) and `corroborate tag --conll` (on CoNLL's tokens) go
+/// through here, so they share one recognizer.
 ///
-/// `lowercase_seen` holds the words the article also uses in lowercase, so a
-/// capitalized sentence-initial common word ("Statements") is not taken for
-/// a name.
+/// ```
+/// use corroborate::{entities::tag_document, EntityKind};
+/// let doc = vec![
+///     vec!["U.S.", "President", "Donald", "Trump", "spoke", "to", "Vladimir", "Putin", "."],
+///     vec!["Trump", "later", "flew", "to", "Hamburg", "."],
+/// ];
+/// let chunks = tag_document(&doc);
+/// assert_eq!(chunks[0], [(0..1, EntityKind::Place), (2..4, EntityKind::Person), (6..8, EntityKind::Person)]);
+/// assert_eq!(chunks[1], [(0..1, EntityKind::Person), (4..5, EntityKind::Place)]);
+/// ```
+pub fn tag_document(sentences: &[Vec<&str>]) -> Vec<Vec<(Range<usize>, EntityKind)>> {
+    let lexicon = lexicon();
+    let model = model();
+    let words: Vec<Vec<tagger::Word>> = sentences
+        .iter()
+        .map(|s| {
+            let flags = lexicon.flags(s);
+            s.iter().zip(flags).map(|(t, lex)| tagger::Word { text: t, lex }).collect()
+        })
+        .collect();
+    let doc = tagger::DocInfo::new(words.iter().map(Vec::as_slice));
+    words
+        .iter()
+        .map(|ws| {
+            let tags = model.tag(ws, &doc);
+            let mut out = Vec::new();
+            let mut i = 0;
+            while i < tags.len() {
+                let label = tagger::LABELS[tags[i]];
+                let Some(ty) = label.strip_prefix("B-").or_else(|| label.strip_prefix("I-")) else {
+                    i += 1;
+                    continue;
+                };
+                let mut j = i + 1;
+                while j < tags.len() && tagger::LABELS[tags[j]].strip_prefix("I-") == Some(ty) {
+                    j += 1;
+                }
+                let kind = match ty {
+                    "PER" => EntityKind::Person,
+                    "LOC" => EntityKind::Place,
+                    "ORG" => EntityKind::Organization,
+                    _ => {
+                        let single = ws[i..j].iter().filter(|w| w.text.chars().any(char::is_alphanumeric)).count() == 1;
+                        let key = tagger::key_of(ws[i].text);
+                        if single && (ws[i].lex & tagger::lex::DEMONYM != 0 || is_demonym(&key)) {
+                            EntityKind::Group
+                        } else {
+                            EntityKind::Other
+                        }
+                    }
+                };
+                out.push((i..j, kind));
+                i = j;
+            }
+            out
+        })
+        .collect()
+}
+
+/// Finds entity mentions in one article's tokens: names from the trained
+/// tagger ([`tag_document`]), dates and numbers by rule.
 ///
 /// ```
 /// use corroborate::{entities::recognize, tokens::{tokenize_text, sentences, view}, EntityKind};
-/// let text = "Mayor Elena Vasquez said 12 people were hurt in Port Alder on Monday.";
+/// let text = "Mayor Elena Vasquez said 12 people were hurt in Rotterdam on Monday. The city's harbor stays shut.";
 /// let (vocab, toks) = tokenize_text(text);
 /// let sents = sentences(&toks, &vocab, false);
 /// let found = recognize(text, &view(&toks, &vocab), &sents);
@@ -459,30 +499,33 @@ fn is_stop(norm: &str) -> bool {
 /// assert_eq!(got, [
 ///     ("Elena Vasquez", EntityKind::Person),
 ///     ("12 people", EntityKind::Number),
-///     ("Port Alder", EntityKind::Place),
+///     ("Rotterdam", EntityKind::Place),
 ///     ("Monday", EntityKind::Date),
 /// ]);
 /// ```
 pub fn recognize(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Found> {
-    let lowercase_seen: HashSet<&str> =
-        tokens.iter().filter(|t| t.kind == TokenKind::Word && !t.capitalized).map(|t| t.norm).collect();
-    let mut sentence_start = vec![false; tokens.len()];
-    for s in sentences {
-        if let Some(x) = sentence_start.get_mut(s.tokens.start) {
-            *x = true;
-        }
-        // after an opening quote too
-        if let (Some(first), Some(x)) = (tokens.get(s.tokens.start), sentence_start.get_mut(s.tokens.start + 1)) {
-            if first.kind == TokenKind::Punct {
-                *x = true;
+    let mut found = Vec::new();
+    let mut used = vec![false; tokens.len()];
+    let words: Vec<Vec<&str>> =
+        sentences.iter().map(|s| tokens[s.tokens.clone()].iter().map(|t| t.text(text)).collect()).collect();
+    for (s, chunks) in sentences.iter().zip(tag_document(&words)) {
+        for (r, kind) in chunks {
+            let r = s.tokens.start + r.start..s.tokens.start + r.end;
+            // a chunk never starts or ends on punctuation
+            let (mut a, mut b) = (r.start, r.end);
+            while a < b && !tokens[a].is_wordlike() {
+                a += 1;
+            }
+            while b > a && !tokens[b - 1].is_wordlike() {
+                b -= 1;
+            }
+            if a < b {
+                push_name(tokens, a..b, kind, &mut used, &mut found);
             }
         }
     }
-    let mut found = Vec::new();
-    let mut used = vec![false; tokens.len()];
     dates(tokens, &mut used, &mut found);
     numbers(tokens, &mut used, &mut found);
-    names(text, tokens, &sentence_start, &lowercase_seen, &mut used, &mut found);
     found.sort_by_key(|f| f.start);
     found
 }
@@ -694,109 +737,6 @@ fn is_demonym(norm: &str) -> bool {
                 | "islamist"
                 | "jihadist"
         )
-}
-
-fn names(
-    _text: &str,
-    tokens: &[Token],
-    sentence_start: &[bool],
-    lowercase_seen: &HashSet<&str>,
-    used: &mut [bool],
-    found: &mut Vec<Found>,
-) {
-    let n = tokens.len();
-    fn cap(tokens: &[Token], used: &[bool], i: usize) -> bool {
-        tokens[i].kind == TokenKind::Word && tokens[i].capitalized && !used[i]
-    }
-    let mut i = 0;
-    while i < n {
-        if !cap(tokens, used, i) {
-            i += 1;
-            continue;
-        }
-        let mut e = i + 1;
-        loop {
-            if e < n && cap(tokens, used, e) && tokens[e].gap <= 1 {
-                e += 1;
-            } else if e + 1 < n
-                && (CONNECTORS.contains(&tokens[e].norm)
-                    || (tokens[e].norm == "-" && tokens[e].gap == 0 && tokens[e + 1].gap == 0))
-                && !used[e]
-                && tokens[e].gap <= 1
-                && cap(tokens, used, e + 1)
-            {
-                e += 2;
-            } else {
-                break;
-            }
-        }
-        let mut s = i;
-        // drop sentence-initial common words ("The", "Statements", "Both")
-        while s < e
-            && sentence_start.get(s).copied().unwrap_or(false)
-            && (is_stop(tokens[s].norm) || lowercase_seen.contains(tokens[s].norm))
-        {
-            s += 1;
-        }
-        while s < e && is_stop(tokens[s].norm) && tokens[s].norm != "us" {
-            s += 1;
-        }
-        if s >= e {
-            i = e;
-            continue;
-        }
-        // a demonym before a title is a group: "German Chancellor Angela Merkel"
-        if s + 1 < e && is_demonym(tokens[s].norm) && TITLES.contains(&tokens[s + 1].norm) {
-            push_name(tokens, s..s + 1, EntityKind::Group, used, found);
-            s += 1;
-        }
-        // strip titles: "Secretary of State Rex Tillerson" -> person "Rex Tillerson"
-        let mut titled = false;
-        loop {
-            if s < e && TITLES.contains(&tokens[s].norm) {
-                s += 1;
-                titled = true;
-            } else if titled && s + 2 < e && tokens[s].norm == "of" {
-                s += 2;
-            } else {
-                break;
-            }
-        }
-        if titled && s >= e {
-            i = e;
-            continue;
-        }
-        let kind = if titled { Some(EntityKind::Person) } else { None };
-        let r = s..e;
-        let key = tokens[r.clone()].iter().filter(|t| t.is_wordlike()).map(|t| t.norm).collect::<Vec<_>>().join(" ");
-        let last = tokens[e - 1].norm;
-        let prev = if s > 0 { tokens[s - 1].norm } else { "" };
-        let kind = kind.unwrap_or_else(|| {
-            if let Some((_, _, k)) = ALIASES.iter().find(|(a, _, _)| *a == key) {
-                *k
-            } else if ORG_HEADS.contains(&last)
-                || (e - s == 1 && tokens[s].norm.len() <= 5 && tokens[s].text(_text).chars().all(|c| c.is_uppercase()))
-            {
-                EntityKind::Organization
-            } else if e - s == 1 && is_demonym(tokens[s].norm) {
-                EntityKind::Group
-            } else if PLACE_PREPS.contains(&prev) {
-                EntityKind::Place
-            } else if (2..=3).contains(&(e - s)) && tokens[r.clone()].iter().all(|t| t.kind == TokenKind::Word) {
-                EntityKind::Person
-            } else {
-                EntityKind::Other
-            }
-        });
-        // an unexplained capitalized word opening a sentence is most likely
-        // a common word ("Talks were held")
-        if kind == EntityKind::Other && e - s == 1 && sentence_start.get(s).copied().unwrap_or(false) {
-            i = e;
-            continue;
-        }
-        push_name(tokens, r, kind, used, found);
-        i = e;
-    }
 }
 
 fn push_name(tokens: &[Token], r: Range<usize>, kind: EntityKind, used: &mut [bool], found: &mut Vec<Found>) {

@@ -21,17 +21,19 @@
 //!
 //! ```
 //! use corroborate::{analyze, ArticleInput, Options, OffsetUnit};
-//! let wire = "A container crane collapsed at the Port Alder harbor on Monday, killing four dock workers, the Harbor Authority said.";
-//! let copy = "a container crane collapsed at the port alder harbor on monday  killing four dock workers  the harbor authority said";
+//! let wire = "A container crane collapsed in Rotterdam on Monday, killing four dock workers, the Harbor Authority said. \
+//!             Mayor Elena Vasquez ordered an inspection of every crane in Rotterdam.";
+//! let copy = "a container crane collapsed in rotterdam on monday  killing four dock workers  the harbor authority said \
+//!             mayor elena vasquez ordered an inspection of every crane in rotterdam";
 //! let report = analyze(
 //!     &[ArticleInput::new(wire), ArticleInput::new(copy).with_label("Copy")],
 //!     &Options { offsets: OffsetUnit::Utf16, ..Options::default() },
 //! )?;
 //! assert_eq!(report.articles[1].label, "Copy");
 //! assert!(report.pairs[0].containment > 0.9);
-//! let port = report.entities.iter().find(|e| e.name == "Port Alder").unwrap();
-//! assert_eq!(port.counts["A"], 1);
-//! assert_eq!(port.counts["B"], 1); // found again in the lowercased copy
+//! let port = report.entities.iter().find(|e| e.name == "Rotterdam").unwrap();
+//! assert_eq!(port.counts["A"], 2);
+//! assert_eq!(port.counts["B"], 2); // found in the lowercased copy too
 //! # Ok::<(), corroborate::Error>(())
 //! ```
 

@@ -39,6 +39,11 @@ pub mod lex {
     pub const BEGIN: u16 = 32;
     /// A title before names ("President", "Mr").
     pub const TITLE: u16 = 64;
+    /// Inside a known person's name.
+    pub const PERSON: u16 = 128;
+    /// A word usually written with a capital away from sentence starts (a
+    /// truecasing prior: what a stripped copy lost).
+    pub const CAPITAL: u16 = 256;
 }
 
 /// One token as the tagger sees it.
@@ -348,8 +353,9 @@ pub struct Model {
     scale: f32,
 }
 
-/// The model file format: magic, version, bits, scale, transitions, then
-/// the non-zero buckets as (delta-coded bucket, `N_LABELS` weights).
+/// The model file format (version 2): magic, version, bits, scale,
+/// transitions, start scores, then the non-zero buckets as (varint bucket
+/// delta, u16 mask of non-zero labels, one i8 per set bit).
 const MAGIC: &[u8; 4] = b"CRBT";
 
 impl Model {
@@ -364,7 +370,7 @@ impl Model {
             return Err("not a corroborate tagger model".into());
         }
         let version = r.u32()?;
-        if version != 1 {
+        if version != 2 {
             return Err(format!("unsupported tagger model version {version}"));
         }
         let bits = r.u32()?;
@@ -389,8 +395,12 @@ impl Model {
         for _ in 0..count {
             bucket += r.varint()? as usize;
             let row = weights.get_mut(bucket * N_LABELS..(bucket + 1) * N_LABELS).ok_or("bucket out of range")?;
-            for x in row.iter_mut() {
-                *x = r.take(1)?[0] as i8;
+            let m = r.take(2)?;
+            let mask = u16::from_le_bytes([m[0], m[1]]);
+            for (l, x) in row.iter_mut().enumerate() {
+                if mask & (1 << l) != 0 {
+                    *x = r.take(1)?[0] as i8;
+                }
             }
         }
         Ok(Model { bits, weights, trans, start, scale })
@@ -582,7 +592,7 @@ pub mod train {
             let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
             let mut out = Vec::new();
             out.extend_from_slice(MAGIC);
-            out.extend_from_slice(&1u32.to_le_bytes());
+            out.extend_from_slice(&2u32.to_le_bytes());
             out.extend_from_slice(&self.bits.to_le_bytes());
             out.extend_from_slice(&scale.to_bits().to_le_bytes());
             for a in 0..N_LABELS {
@@ -622,7 +632,9 @@ pub mod train {
                     }
                     out.push(byte | 0x80);
                 }
-                out.extend(q.iter().map(|x| *x as u8));
+                let mask = q.iter().enumerate().fold(0u16, |m, (l, x)| if *x != 0 { m | 1 << l } else { m });
+                out.extend_from_slice(&mask.to_le_bytes());
+                out.extend(q.iter().filter(|x| **x != 0).map(|x| *x as u8));
             }
             out
         }

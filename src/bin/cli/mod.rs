@@ -2,7 +2,7 @@
 
 mod ner;
 
-use corroborate::{analyze, entities, input, tokens, ArticleInput, OffsetUnit, Options, Report};
+use corroborate::{analyze, entities, input, ArticleInput, OffsetUnit, Options, Report};
 use std::io::{self, BufRead, Read, Write};
 
 const USAGE: &str = "usage:
@@ -151,7 +151,9 @@ fn summary(r: &Report, out: &mut impl Write) -> io::Result<()> {
     Ok(())
 }
 
-/// `tag --conll`: appends one CoNLL-2003 tag to every non-blank line.
+/// `tag --conll`: appends one CoNLL-2003 tag to every non-blank line. A
+/// document (up to the next `-DOCSTART-`) is tagged at once, so the
+/// recognizer sees the same document context as in `analyze`.
 fn cmd_tag(args: &[String], out: &mut impl Write) -> CliResult {
     let mut path = "-".to_string();
     let mut conll = false;
@@ -171,62 +173,63 @@ fn cmd_tag(args: &[String], out: &mut impl Write) -> CliResult {
         Box::new(io::BufReader::new(std::fs::File::open(&path).map_err(|e| (2, format!("cannot read {path}: {e}")))?))
     };
     let write_err = |e: io::Error| (1, format!("cannot write output: {e}"));
-    let mut sentence: Vec<String> = Vec::new();
+    // the lines of the current document; sentences are runs of non-blank lines
+    let mut doc: Vec<String> = Vec::new();
     for (n, line) in reader.lines().enumerate() {
         let line = line.map_err(|e| (2, format!("cannot read {path} line {}: {e}", n + 1)))?;
-        let trimmed = line.trim();
-        if trimmed.is_empty() || trimmed.starts_with("-DOCSTART-") {
-            flush_sentence(&mut sentence, out).map_err(write_err)?;
-            if trimmed.is_empty() {
-                writeln!(out, "{line}").map_err(write_err)?;
-            } else {
-                writeln!(out, "{line} O").map_err(write_err)?;
+        if line.trim().starts_with("-DOCSTART-") {
+            flush_document(&mut doc, out).map_err(write_err)?;
+            writeln!(out, "{line} O").map_err(write_err)?;
+            continue;
+        }
+        doc.push(line);
+    }
+    flush_document(&mut doc, out).map_err(write_err)
+}
+
+fn flush_document(lines: &mut Vec<String>, out: &mut impl Write) -> io::Result<()> {
+    // sentence boundaries: blank lines
+    let mut sentences: Vec<Vec<&str>> = Vec::new();
+    let mut cur: Vec<&str> = Vec::new();
+    for l in lines.iter() {
+        if l.trim().is_empty() {
+            if !cur.is_empty() {
+                sentences.push(std::mem::take(&mut cur));
+            }
+        } else {
+            cur.push(l.split_whitespace().next().unwrap_or(""));
+        }
+    }
+    if !cur.is_empty() {
+        sentences.push(cur);
+    }
+    let chunks = entities::tag_document(&sentences);
+    let mut tags: Vec<Vec<String>> = sentences.iter().map(|s| vec!["O".to_string(); s.len()]).collect();
+    for (si, cs) in chunks.iter().enumerate() {
+        for (r, kind) in cs {
+            let Some(ty) = entities::conll_type(*kind) else { continue };
+            for (k, i) in r.clone().enumerate() {
+                if let Some(t) = tags.get_mut(si).and_then(|v| v.get_mut(i)) {
+                    *t = format!("{}-{ty}", if k == 0 { "B" } else { "I" });
+                }
+            }
+        }
+    }
+    let mut si = 0;
+    let mut wi = 0;
+    for l in lines.iter() {
+        if l.trim().is_empty() {
+            writeln!(out, "{l}")?;
+            if wi > 0 {
+                si += 1;
+                wi = 0;
             }
             continue;
         }
-        sentence.push(line);
-    }
-    flush_sentence(&mut sentence, out).map_err(write_err)
-}
-
-fn flush_sentence(lines: &mut Vec<String>, out: &mut impl Write) -> io::Result<()> {
-    if lines.is_empty() {
-        return Ok(());
-    }
-    let words: Vec<&str> = lines.iter().map(|l| l.split_whitespace().next().unwrap_or("")).collect();
-    let tags = tag_tokens(&words);
-    for (line, tag) in lines.iter().zip(tags) {
-        writeln!(out, "{line} {tag}")?;
+        let tag = tags.get(si).and_then(|v| v.get(wi)).map_or("O", String::as_str);
+        writeln!(out, "{l} {tag}")?;
+        wi += 1;
     }
     lines.clear();
     Ok(())
-}
-
-/// Tags pre-tokenized words with the same recognizer `analyze` uses.
-fn tag_tokens(words: &[&str]) -> Vec<String> {
-    // Rebuild the sentence with single spaces and map tokens back to words.
-    let mut text = String::new();
-    let mut word_spans = Vec::with_capacity(words.len());
-    for w in words {
-        if !text.is_empty() {
-            text.push(' ');
-        }
-        word_spans.push((text.len(), text.len() + w.len()));
-        text.push_str(w);
-    }
-    let (vocab, toks) = tokens::tokenize_text(&text);
-    let sents = tokens::sentences(&toks, &vocab, false);
-    let found = entities::recognize(&text, &tokens::view(&toks, &vocab), &sents);
-    let mut tags = vec!["O".to_string(); words.len()];
-    for f in found {
-        let Some(ty) = entities::conll_type(f.kind) else { continue };
-        let mut first = true;
-        for (i, (s, e)) in word_spans.iter().enumerate() {
-            if *s < f.end && *e > f.start {
-                tags[i] = format!("{}-{ty}", if first { "B" } else { "I" });
-                first = false;
-            }
-        }
-    }
-    tags
 }

@@ -268,12 +268,86 @@ fn parse(args: &[String]) -> Result<Opts, String> {
     Ok(o)
 }
 
+/// Mines a gazetteer from WikiANN: every entity string with the type it
+/// has most often, `key<TAB>TYPE` lines sorted by key.
+pub fn mine_gazetteer(docs: &[Doc], min_count: usize) -> String {
+    let mut counts: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+    for d in docs {
+        for s in &d.sentences {
+            let tags: Vec<&str> = s.iter().map(|(_, t)| t.as_str()).collect();
+            for (a, b, ty) in chunks(&tags) {
+                let key = s[a..b]
+                    .iter()
+                    .map(|(t, _)| tagger::key_of(t))
+                    .filter(|k| !k.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                if key.chars().count() >= 2 && key.chars().any(char::is_alphabetic) {
+                    *counts.entry(key).or_default().entry(ty).or_default() += 1;
+                }
+            }
+        }
+    }
+    let mut out =
+        String::from("# mined from WikiANN English (silver labels from Wikipedia links) by `corroborate train-ner`\n");
+    for (key, types) in counts {
+        let total: usize = types.values().sum();
+        let Some((ty, n)) = types.iter().max_by_key(|(_, n)| **n) else { continue };
+        if total >= min_count && *n * 10 >= total * 8 {
+            out.push_str(&format!("{key}\t{ty}\n"));
+        }
+    }
+    out
+}
+
+/// Mines the casing prior: lowercase keys written with a capital in at
+/// least 60% of their occurrences away from a sentence start (seen twice or
+/// more), one per line, sorted.
+pub fn mine_casing(docs: &[Doc]) -> String {
+    let mut counts: BTreeMap<String, [usize; 2]> = BTreeMap::new();
+    for d in docs {
+        for s in &d.sentences {
+            for (i, (tok, _)) in s.iter().enumerate() {
+                let Some(first) = tok.chars().next() else { continue };
+                if i == 0 || !first.is_alphabetic() {
+                    continue;
+                }
+                let e = counts.entry(tagger::key_of(tok)).or_default();
+                e[usize::from(first.is_uppercase())] += 1;
+            }
+        }
+    }
+    let mut out = String::from(
+        "# words usually capitalized, mined from CoNLL-2003 train and WikiANN by `corroborate train-ner`\n",
+    );
+    for (k, [lower, upper]) in counts {
+        if upper + lower >= 2 && upper * 10 >= (upper + lower) * 6 && k.chars().count() >= 2 {
+            out.push_str(&k);
+            out.push('\n');
+        }
+    }
+    out
+}
+
 /// `corroborate train-ner [--data DIR] [--out FILE] [--epochs N] [--bits B] [--prune X] [--extra FILE]...`
 pub fn train_cmd(args: &[String]) -> Result<(), String> {
     let o = parse(args)?;
     let data = Path::new(&o.data);
-    let lexicon = entities::lexicon();
+    let wikiann = read_conll(&data.join("wikiann-en/train.txt"))?;
+    let gazetteer = mine_gazetteer(&wikiann, 1);
+    let gaz_path = Path::new(&o.out).with_file_name("gazetteer.tsv");
+    if let Some(parent) = gaz_path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+    }
+    std::fs::write(&gaz_path, &gazetteer).map_err(|e| format!("cannot write {}: {e}", gaz_path.display()))?;
+    eprintln!("wrote {} ({} entries)", gaz_path.display(), gazetteer.lines().count() - 1);
     let train_docs = read_conll(&data.join("conll2003/train.txt"))?;
+    let casing = mine_casing(&wikiann);
+    let casing_path = gaz_path.with_file_name("casing.txt");
+    std::fs::write(&casing_path, &casing).map_err(|e| format!("cannot write {}: {e}", casing_path.display()))?;
+    eprintln!("wrote {} ({} words)", casing_path.display(), casing.lines().count() - 1);
+    let lexicon = entities::lexicon_from(&gazetteer, &casing);
+    let lexicon = &lexicon;
     let valid = read_conll(&data.join("conll2003/valid.txt"))?;
     let mut extra_docs = Vec::new();
     for e in &o.extra {
