@@ -15,7 +15,7 @@ use crate::report::EntityKind;
 // Entities read keys constantly: they work on resolved token views.
 use crate::tokens::{Sentence, Tok as Token, TokenKind};
 use aho_corasick::{AhoCorasick, MatchKind};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 
 /// One entity mention found in one article.
@@ -307,7 +307,12 @@ impl Lexicon {
         demonyms: impl IntoIterator<Item = &'a str>,
         phrases: impl IntoIterator<Item = (&'a str, u16)>,
     ) -> Lexicon {
-        let (pats, flags): (Vec<String>, Vec<u16>) = phrases.into_iter().map(|(p, f)| (format!(" {p} "), f)).unzip();
+        // one pattern per key, with the union of its flags
+        let mut merged: BTreeMap<&str, u16> = BTreeMap::new();
+        for (p, f) in phrases {
+            *merged.entry(p).or_default() |= f;
+        }
+        let (pats, flags): (Vec<String>, Vec<u16>) = merged.into_iter().map(|(p, f)| (format!(" {p} "), f)).unzip();
         let phrases = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&pats).ok();
         Lexicon {
             capital: HashSet::new(),
@@ -389,15 +394,45 @@ pub fn gazetteer_phrases(text: &str) -> impl Iterator<Item = (&str, u16)> {
 pub const GAZETTEER: &str = include_str!("../model/gazetteer.tsv");
 /// Words usually capitalized, mined by `corroborate train-ner`.
 pub const CASING: &str = include_str!("../model/casing.txt");
+/// Place names from GeoNames and world-countries (`scripts/build-lexicons.sh`).
+pub const PLACES: &str = include_str!("../data/lexicons/places.tsv");
+/// Demonyms from world-countries.
+pub const DEMONYMS: &str = include_str!("../data/lexicons/demonyms.tsv");
+/// Common first names (US Social Security data).
+pub const FIRST_NAMES: &str = include_str!("../data/lexicons/first_names.txt");
+/// Common surnames (US Census 1990).
+pub const LAST_NAMES: &str = include_str!("../data/lexicons/last_names.txt");
 
-/// Builds the lexicon from a mined gazetteer and casing list plus the
-/// built-in aliases.
+fn data_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+}
+
+/// The matching key of a multi-word name: word keys joined by spaces.
+fn phrase_key(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace() || c == '-')
+        .map(tagger::key_of)
+        .filter(|k| !k.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Builds the lexicon from a mined gazetteer and casing list, the package
+/// lexicons and the built-in aliases.
 pub fn lexicon_from(gazetteer: &str, casing: &str) -> Lexicon {
-    let aliases = ALIASES
-        .iter()
-        .map(|(a, _, k)| (*a, if *k == EntityKind::Organization { tagger::lex::ORG } else { tagger::lex::PLACE }));
-    let mut lx = Lexicon::new([], [], [], aliases.chain(gazetteer_phrases(gazetteer)));
-    lx.capital = casing.lines().filter(|l| !l.starts_with('#')).map(str::to_string).collect();
+    let aliases = ALIASES.iter().map(|(a, _, k)| {
+        (a.to_string(), if *k == EntityKind::Organization { tagger::lex::ORG } else { tagger::lex::PLACE })
+    });
+    let places = data_lines(PLACES).filter_map(|l| l.split('\t').next()).map(|n| (phrase_key(n), tagger::lex::PLACE));
+    let gaz = gazetteer_phrases(gazetteer).map(|(k, f)| (k.to_string(), f));
+    let phrases: Vec<(String, u16)> = aliases.chain(places).chain(gaz).filter(|(k, _)| !k.is_empty()).collect();
+    let demonyms: Vec<String> = data_lines(DEMONYMS).filter_map(|l| l.split('\t').next()).map(tagger::key_of).collect();
+    let mut lx = Lexicon::new(
+        data_lines(FIRST_NAMES),
+        data_lines(LAST_NAMES),
+        demonyms.iter().map(String::as_str),
+        phrases.iter().map(|(k, f)| (k.as_str(), *f)),
+    );
+    lx.capital = data_lines(casing).map(str::to_string).collect();
     lx
 }
 
@@ -878,39 +913,81 @@ pub fn propagate(texts: &[&str], tokens: &[Vec<Token>], degraded: &[bool], found
 /// surname when the first names do not disagree ("Trump" → "Donald Trump";
 /// "Jane Smith" and "John Smith" stay apart), and the same key in any case.
 pub fn merge(texts: &[&str], found: &[Vec<Found>]) -> Vec<Canonical> {
-    // canonical key for each (kind, key)
     let alias: HashMap<&str, (&str, EntityKind)> = ALIASES.iter().map(|(a, c, k)| (*a, (*c, *k))).collect();
-    // full person names by surname
-    let mut by_surname: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
-    for f in found.iter().flatten() {
-        if f.kind == EntityKind::Person && f.key.contains(' ') {
-            let surname = f.key.rsplit(' ').next().unwrap_or("").to_string();
-            *by_surname.entry(surname).or_default().entry(f.key.clone()).or_default() += 1;
+    let named = |f: &Found| !matches!(f.kind, EntityKind::Date | EntityKind::Number);
+    // "Bashar al-Assad" → ["bashar", "assad"]: name words without particles
+    let name_words = |key: &str| -> Vec<String> {
+        key.split([' ', '-']).filter(|w| !w.is_empty() && !PARTICLES.contains(w)).map(str::to_string).collect()
+    };
+    // surnames of people: last words of person mentions
+    let surnames: HashSet<String> = found
+        .iter()
+        .flatten()
+        .filter(|f| f.kind == EntityKind::Person)
+        .filter_map(|f| name_words(&f.key).last().cloned())
+        .collect();
+    let is_person = |f: &Found| -> bool {
+        if f.kind == EntityKind::Person {
+            return true;
+        }
+        let w = name_words(&f.key);
+        named(f)
+            && !alias.contains_key(f.key.as_str())
+            && (2..=4).contains(&w.len())
+            && w.last().is_some_and(|l| surnames.contains(l))
+    };
+    // person clusters: (surname, first name) of every full name
+    let mut clusters: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for f in found.iter().flatten().filter(|f| is_person(f)) {
+        let w = name_words(&f.key);
+        if let (true, Some(first), Some(last)) = (w.len() >= 2, w.first(), w.last()) {
+            clusters.entry(last.clone()).or_default().insert(first.clone());
+        }
+    }
+    // first names that belong to exactly one cluster
+    let mut by_first: HashMap<String, Vec<String>> = HashMap::new();
+    for (last, firsts) in &clusters {
+        for first in firsts {
+            by_first.entry(first.clone()).or_default().push(last.clone());
         }
     }
     let mut groups: BTreeMap<(String, EntityKind), Vec<(usize, Found)>> = BTreeMap::new();
     for (a, fs) in found.iter().enumerate() {
         for f in fs {
             let key = f.key.replace(" - ", " ").replace('-', " ");
-            let (canon, kind) = if let Some((c, k)) = alias.get(key.as_str()) {
+            let entry = if !named(f) {
+                (key, f.kind)
+            } else if let Some((c, k)) = alias.get(key.as_str()) {
                 (c.to_lowercase(), *k)
-            } else if let Some(full) =
-                by_surname.get(&key).filter(|m| m.len() == 1 && !key.contains(' ')).and_then(|m| m.keys().next())
-            {
-                (full.replace('-', " "), EntityKind::Person)
-            } else if f.kind == EntityKind::Person || f.kind == EntityKind::Other || f.kind == EntityKind::Place {
-                // a single-token name equal to a known person's surname
-                (key.clone(), f.kind)
+            } else if is_person(f) {
+                let w = name_words(&key);
+                let person = match w.as_slice() {
+                    [one] => match clusters.get(one) {
+                        // a surname alone: the one person of that name
+                        Some(firsts) if firsts.len() == 1 => firsts.iter().next().map(|first| format!("{first} {one}")),
+                        Some(_) => Some(one.clone()),
+                        // a first name alone, when only one known person has it
+                        None => by_first
+                            .get(one)
+                            .filter(|v| v.len() == 1 && f.kind == EntityKind::Person)
+                            .map(|v| format!("{one} {}", v[0])),
+                    },
+                    [first, .., last] => Some(format!("{first} {last}")),
+                    [] => None,
+                };
+                (person.unwrap_or(key), EntityKind::Person)
             } else {
-                (key.clone(), f.kind)
+                (key, f.kind)
             };
-            let kind = if matches!(f.kind, EntityKind::Date | EntityKind::Number) { f.kind } else { kind };
-            groups.entry((canon, kind)).or_default().push((a, f.clone()));
+            groups.entry(entry).or_default().push((a, f.clone()));
         }
     }
     // a key seen with several kinds: keep the majority kind
     let mut best_kind: HashMap<String, (EntityKind, usize)> = HashMap::new();
     for ((canon, kind), ms) in &groups {
+        if matches!(kind, EntityKind::Date | EntityKind::Number) {
+            continue;
+        }
         let e = best_kind.entry(canon.clone()).or_insert((*kind, 0));
         if ms.len() > e.1 || (ms.len() == e.1 && *kind == EntityKind::Person) {
             *e = (*kind, ms.len());
@@ -921,7 +998,11 @@ pub fn merge(texts: &[&str], found: &[Vec<Found>]) -> Vec<Canonical> {
         let k = if matches!(kind, EntityKind::Date | EntityKind::Number) {
             kind
         } else {
-            best_kind.get(&canon).map_or(kind, |b| b.0)
+            if INSTITUTIONS.contains(&canon.as_str()) {
+                EntityKind::Organization
+            } else {
+                best_kind.get(&canon).map_or(kind, |b| b.0)
+            }
         };
         merged.entry((canon, k)).or_default().extend(ms);
     }
@@ -933,6 +1014,14 @@ pub fn merge(texts: &[&str], found: &[Vec<Found>]) -> Vec<Canonical> {
     }
     out
 }
+
+/// Name particles, ignored when matching people ("Bashar al-Assad" =
+/// "Bashar Assad").
+const PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "de", "del", "da", "di", "van", "von", "der", "la", "le"];
+
+/// Buildings and places that stand for a government in news copy ("the
+/// White House said"): counted as organizations whatever the tagger says.
+const INSTITUTIONS: &[&str] = &["white house", "kremlin", "pentagon", "downing street", "elysee", "state department"];
 
 fn display_name(
     texts: &[&str],

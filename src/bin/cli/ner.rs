@@ -334,7 +334,7 @@ pub fn train_cmd(args: &[String]) -> Result<(), String> {
     let o = parse(args)?;
     let data = Path::new(&o.data);
     let wikiann = read_conll(&data.join("wikiann-en/train.txt"))?;
-    let gazetteer = mine_gazetteer(&wikiann, 1);
+    let gazetteer = mine_gazetteer(&wikiann, 2);
     let gaz_path = Path::new(&o.out).with_file_name("gazetteer.tsv");
     if let Some(parent) = gaz_path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
