@@ -289,6 +289,7 @@ const ALIASES: &[(&str, &str, EntityKind)] = &[
 #[derive(Debug, Default)]
 pub struct Lexicon {
     capital: HashSet<String>,
+    places: HashSet<String>,
     first: HashSet<String>,
     last: HashSet<String>,
     demonyms: HashSet<String>,
@@ -316,6 +317,7 @@ impl Lexicon {
         let phrases = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&pats).ok();
         Lexicon {
             capital: HashSet::new(),
+            places: HashSet::new(),
             first: first.into_iter().map(str::to_string).collect(),
             last: last.into_iter().map(str::to_string).collect(),
             demonyms: demonyms.into_iter().map(str::to_string).collect(),
@@ -433,6 +435,7 @@ pub fn lexicon_from(gazetteer: &str, casing: &str) -> Lexicon {
         phrases.iter().map(|(k, f)| (k.as_str(), *f)),
     );
     lx.capital = data_lines(casing).map(str::to_string).collect();
+    lx.places = data_lines(PLACES).filter_map(|l| l.split('\t').next()).map(phrase_key).collect();
     lx
 }
 
@@ -543,16 +546,47 @@ pub fn recognize(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Fo
     let mut used = vec![false; tokens.len()];
     let words: Vec<Vec<&str>> =
         sentences.iter().map(|s| tokens[s.tokens.clone()].iter().map(|t| t.text(text)).collect()).collect();
+    // a copy without capitals: the tagger leans on context alone, so its
+    // chunks are trimmed to words a lexicon knows as name-like
+    let uncased = !tokens.iter().any(|t| t.capitalized);
+    let lexicon = lexicon();
+    use tagger::lex;
+    let namelike = lex::FIRST | lex::LAST | lex::PLACE | lex::PERSON | lex::ORG | lex::CAPITAL | lex::DEMONYM;
     for (s, chunks) in sentences.iter().zip(tag_document(&words)) {
         for (r, kind) in chunks {
             let r = s.tokens.start + r.start..s.tokens.start + r.end;
-            // a chunk never starts or ends on punctuation
+            // a chunk never starts or ends on punctuation or a title
             let (mut a, mut b) = (r.start, r.end);
-            while a < b && !tokens[a].is_wordlike() {
+            let edge = |t: &Token| !t.is_wordlike() || (TITLES.contains(&t.norm) && t.norm.len() > 2);
+            while a < b && edge(&tokens[a]) {
                 a += 1;
             }
-            while b > a && !tokens[b - 1].is_wordlike() {
+            while b > a && edge(&tokens[b - 1]) {
                 b -= 1;
+            }
+            if uncased && a < b {
+                let texts: Vec<&str> = tokens[a..b].iter().map(|t| t.text(text)).collect();
+                let flags = lexicon.flags(&texts);
+                let base = a;
+                let known = |i: usize| flags.get(i - base).is_some_and(|f| f & namelike != 0);
+                // a run of spaces is where punctuation stood: never inside a name
+                if let Some(cut) = (a + 1..b).find(|&i| tokens[i].gap >= 2) {
+                    b = cut;
+                }
+                // nothing name-like at all: a run of common words
+                if !(a..b).any(known) {
+                    continue;
+                }
+                // a first name closing a longer chunk is more likely a
+                // common word ("assad ally")
+                let only_first = |i: usize| flags.get(i - base).is_some_and(|x| x & namelike == lex::FIRST);
+                if b - a > 1 && only_first(b - 1) && !only_first(a) && !PARTICLES.contains(&tokens[b - 2].norm) {
+                    b -= 1;
+                }
+            }
+            // "Secretary of State": the title's object is not an entity
+            if b == a + 1 && GENERIC.contains(&tokens[a].norm) {
+                continue;
             }
             if a < b {
                 push_name(tokens, a..b, kind, &mut used, &mut found);
@@ -861,6 +895,7 @@ pub fn propagate(texts: &[&str], tokens: &[Vec<Token>], degraded: &[bool], found
             c
         };
         let mut extra = Vec::new();
+        let mut replaced: Vec<(usize, usize)> = Vec::new();
         for m in ac.find_iter(&hay) {
             let (p, kind) = &patterns[m.pattern().as_usize()];
             // whole words only
@@ -875,8 +910,15 @@ pub fn propagate(texts: &[&str], tokens: &[Vec<Token>], degraded: &[bool], found
                 continue;
             }
             let (t0, t1) = (at[first].1, at[last - 1].1 + 1);
+            let degraded_doc = degraded.get(a).copied().unwrap_or(false);
             if (t0..t1).any(|k| covered[k]) {
-                continue;
+                // in a stripped copy a name confirmed by a clean sibling beats
+                // the tagger's guess at the same place
+                if degraded_doc && p.contains(' ') {
+                    replaced.push((t0, t1));
+                } else {
+                    continue;
+                }
             }
             // a bare surname right after another name-like word is someone
             // else who shares it ("john smith" is not "Jane Smith")
@@ -902,6 +944,10 @@ pub fn propagate(texts: &[&str], tokens: &[Vec<Token>], degraded: &[bool], found
             f.key = p.clone();
             extra.push(f);
         }
+        found[a].retain(|f| {
+            matches!(f.kind, EntityKind::Date | EntityKind::Number)
+                || !replaced.iter().any(|&(t0, t1)| f.tokens.start < t1 && t0 < f.tokens.end)
+        });
         found[a].extend(extra);
         found[a].sort_by_key(|f| f.start);
     }
@@ -917,7 +963,10 @@ pub fn merge(texts: &[&str], found: &[Vec<Found>]) -> Vec<Canonical> {
     let named = |f: &Found| !matches!(f.kind, EntityKind::Date | EntityKind::Number);
     // "Bashar al-Assad" → ["bashar", "assad"]: name words without particles
     let name_words = |key: &str| -> Vec<String> {
-        key.split([' ', '-']).filter(|w| !w.is_empty() && !PARTICLES.contains(w)).map(str::to_string).collect()
+        key.split([' ', '-'])
+            .filter(|w| !w.is_empty() && !PARTICLES.contains(w) && !TITLES.contains(w))
+            .map(str::to_string)
+            .collect()
     };
     // surnames of people: last words of person mentions
     let surnames: HashSet<String> = found
@@ -936,12 +985,28 @@ pub fn merge(texts: &[&str], found: &[Vec<Found>]) -> Vec<Canonical> {
             && (2..=4).contains(&w.len())
             && w.last().is_some_and(|l| surnames.contains(l))
     };
+    // a surname alone that the tagger called an organization ("Trump's
+    // campaign") is still the person, when only one person has it
+    let lone_surname = |f: &Found, clusters: &BTreeMap<String, BTreeSet<String>>| -> bool {
+        matches!(f.kind, EntityKind::Organization | EntityKind::Other)
+            && !f.key.contains(' ')
+            && clusters.get(f.key.as_str()).is_some_and(|firsts| firsts.len() == 1)
+    };
     // person clusters: (surname, first name) of every full name
+    // only names written with capitals somewhere, or with a known first
+    // name, found a cluster (a stripped copy's "asia pacific trump" does not)
+    let firsts_known = lexicon();
     let mut clusters: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for f in found.iter().flatten().filter(|f| is_person(f)) {
-        let w = name_words(&f.key);
-        if let (true, Some(first), Some(last)) = (w.len() >= 2, w.first(), w.last()) {
-            clusters.entry(last.clone()).or_default().insert(first.clone());
+    for (a, fs) in found.iter().enumerate() {
+        for f in fs.iter().filter(|f| is_person(f)) {
+            let w = name_words(&f.key);
+            let written =
+                texts.get(a).and_then(|t| t.get(f.start..f.end)).is_some_and(|s| s.chars().any(char::is_uppercase));
+            if let (true, Some(first), Some(last)) = (w.len() >= 2, w.first(), w.last()) {
+                if written || firsts_known.first.contains(first) {
+                    clusters.entry(last.clone()).or_default().insert(first.clone());
+                }
+            }
         }
     }
     // first names that belong to exactly one cluster
@@ -959,7 +1024,7 @@ pub fn merge(texts: &[&str], found: &[Vec<Found>]) -> Vec<Canonical> {
                 (key, f.kind)
             } else if let Some((c, k)) = alias.get(key.as_str()) {
                 (c.to_lowercase(), *k)
-            } else if is_person(f) {
+            } else if is_person(f) || lone_surname(f, &clusters) {
                 let w = name_words(&key);
                 let person = match w.as_slice() {
                     [one] => match clusters.get(one) {
@@ -998,10 +1063,15 @@ pub fn merge(texts: &[&str], found: &[Vec<Found>]) -> Vec<Canonical> {
         let k = if matches!(kind, EntityKind::Date | EntityKind::Number) {
             kind
         } else {
+            let voted = best_kind.get(&canon).map_or(kind, |b| b.0);
             if INSTITUTIONS.contains(&canon.as_str()) {
                 EntityKind::Organization
+            } else if voted == EntityKind::Organization && lexicon().places.contains(&canon) {
+                // a capital standing for its government ("Pyongyang said") is
+                // still the place
+                EntityKind::Place
             } else {
-                best_kind.get(&canon).map_or(kind, |b| b.0)
+                voted
             }
         };
         merged.entry((canon, k)).or_default().extend(ms);
@@ -1014,6 +1084,10 @@ pub fn merge(texts: &[&str], found: &[Vec<Found>]) -> Vec<Canonical> {
     }
     out
 }
+
+/// Single words the tagger sometimes takes for a name out of a title
+/// ("Secretary of State", "Minister of Defence").
+const GENERIC: &[&str] = &["state", "defence", "defense", "justice", "interior", "finance", "government", "ministry"];
 
 /// Name particles, ignored when matching people ("Bashar al-Assad" =
 /// "Bashar Assad").

@@ -72,3 +72,73 @@ fn rewording_between_rewrite_and_content_farm_is_found() {
     });
     assert!(found, "dangerous -> unsafe not found");
 }
+
+/// Issue 4's seed checks: what a reader must see for the stripped wire copy
+/// (seed 000) and across all four seeds.
+#[test]
+fn entities_in_the_stripped_wire_copy() {
+    use corroborate::EntityKind::*;
+    let Some((_, r)) = seed_report() else { return };
+    let find = |name: &str| r.entities.iter().find(|e| e.name.eq_ignore_ascii_case(name));
+    // (canonical name, kind) that seed 000 (article A) must mention
+    let want = [
+        ("Donald Trump", Person),
+        ("Vladimir Putin", Person),
+        ("Bashar al Assad", Person),
+        ("Stuart Jones", Person),
+        ("George Krol", Person),
+        ("United States", Place),
+        ("Kremlin", Organization),
+        ("White House", Organization),
+        ("Reuters", Organization),
+        ("Syria", Place),
+        ("North Korea", Place),
+        ("Pyongyang", Place),
+        ("Kazakhstan", Place),
+        ("Astana", Place),
+        ("Hamburg", Place),
+        ("Russian", Group),
+        ("Syrian", Group),
+    ];
+    let mut missing = Vec::new();
+    for (name, kind) in want {
+        match find(name) {
+            Some(e) if e.kind == kind && e.counts.get("A").copied().unwrap_or(0) > 0 => {}
+            Some(e) => missing.push(format!("{name}: {:?} with counts {:?}", e.kind, e.counts)),
+            None => missing.push(format!("{name}: not found")),
+        }
+    }
+    assert!(missing.is_empty(), "seed 000 entities wrong: {missing:#?}");
+    // "u s" in the stripped copy is the United States
+    let us = find("United States").unwrap();
+    assert!(us.mentions.iter().any(|m| m.article == "A" && m.text == "u s"), "{:?}", us.aliases);
+    // George Krol is not merged with Kazakhstan
+    let krol = find("George Krol").unwrap();
+    assert!(krol.mentions.iter().all(|m| !m.text.contains("kazakhstan")));
+}
+
+#[test]
+fn one_row_per_person_and_country_across_the_seeds() {
+    use corroborate::EntityKind::*;
+    let Some((_, r)) = seed_report() else { return };
+    // (word in the name, kind): exactly one entity row of that kind names it
+    let cases = [("trump", Person), ("putin", Person), ("assad", Person), ("united states", Place), ("russia", Place)];
+    for (word, kind) in cases {
+        let rows: Vec<&str> = r
+            .entities
+            .iter()
+            .filter(|e| {
+                e.kind == kind
+                    && (e.name.to_lowercase().contains(word) || e.aliases.iter().any(|a| a.to_lowercase() == word))
+            })
+            .map(|e| e.name.as_str())
+            .collect();
+        assert_eq!(rows.len(), 1, "{word}: rows {rows:?}");
+    }
+    let us = r.entities.iter().find(|e| e.name == "United States").unwrap();
+    for alias in ["US", "u s", "USA"] {
+        assert!(us.aliases.iter().any(|a| a == alias), "United States lacks alias {alias}: {:?}", us.aliases);
+    }
+    let russia = r.entities.iter().find(|e| e.name == "Russia").unwrap();
+    assert!(russia.aliases.iter().any(|a| a == "Russian Federation"), "{:?}", russia.aliases);
+}
