@@ -8,3 +8,5 @@ cargo bench --bench pipeline -- --noplot "$@"
 bash scripts/build-wasm.sh
 say "text stages in wasm under node"
 node bench/text-wasm.mjs
+say "entity recognition in wasm under node, beside compromise and wink-nlp"
+node bench/ner-wasm.mjs

@@ -15,6 +15,7 @@ use crate::report::EntityKind;
 // Entities read keys constantly: they work on resolved token views.
 use crate::tokens::{Sentence, Tok as Token, TokenKind};
 use aho_corasick::{AhoCorasick, MatchKind};
+use rustc_hash::FxHashSet;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 
@@ -288,12 +289,12 @@ const ALIASES: &[(&str, &str, EntityKind)] = &[
 /// Lexicons the tagger consults: names, places, demonyms, titles.
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    capital: HashSet<String>,
-    places: HashSet<String>,
-    first: HashSet<String>,
-    last: HashSet<String>,
-    demonyms: HashSet<String>,
-    titles: HashSet<String>,
+    capital: FxHashSet<String>,
+    places: FxHashSet<String>,
+    first: FxHashSet<String>,
+    last: FxHashSet<String>,
+    demonyms: FxHashSet<String>,
+    titles: FxHashSet<String>,
     /// Multi-word names: (key words joined by spaces, flag).
     phrases: Option<AhoCorasick>,
     phrase_flags: Vec<u16>,
@@ -316,8 +317,8 @@ impl Lexicon {
         let (pats, flags): (Vec<String>, Vec<u16>) = merged.into_iter().map(|(p, f)| (format!(" {p} "), f)).unzip();
         let phrases = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&pats).ok();
         Lexicon {
-            capital: HashSet::new(),
-            places: HashSet::new(),
+            capital: FxHashSet::default(),
+            places: FxHashSet::default(),
             first: first.into_iter().map(str::to_string).collect(),
             last: last.into_iter().map(str::to_string).collect(),
             demonyms: demonyms.into_iter().map(str::to_string).collect(),

@@ -54,6 +54,34 @@ pub fn text_stats(text: &str) -> Result<JsValue, JsValue> {
     stats.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(into_error)
 }
 
+/// Runs tokenization and entity recognition on one text and returns
+/// `{words, entities, ms}`-free counts: `{words, sentences, entities}`. For
+/// the recognition benchmark (`npm run bench`).
+#[wasm_bindgen(js_name = entityStats)]
+pub fn entity_stats(text: &str) -> Result<JsValue, JsValue> {
+    let cleaned = crate::text::clean(text);
+    let mut vocab = crate::tokens::Vocab::default();
+    let toks = crate::tokens::tokenize(text, &cleaned.body, &mut vocab);
+    let sents = crate::tokens::sentences(&toks, &vocab, cleaned.flags.degraded());
+    let view = crate::tokens::view(&toks, &vocab);
+    let found = crate::entities::recognize(text, &view, &sents);
+    let stats = serde_json::json!({
+        "words": toks.iter().filter(|t| t.is_wordlike()).count(),
+        "sentences": sents.len(),
+        "entities": found.len(),
+    });
+    stats.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(into_error)
+}
+
+/// Loads the tagger model and lexicons now (they load lazily on the first
+/// analysis otherwise); returns nothing. Lets the page and benchmarks
+/// measure the load on its own.
+#[wasm_bindgen(js_name = warmUp)]
+pub fn warm_up() {
+    let _ = crate::entities::model();
+    let _ = crate::entities::lexicon();
+}
+
 /// The crate version, for the page's footer and bug reports.
 #[wasm_bindgen]
 pub fn version() -> String {

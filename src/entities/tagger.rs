@@ -58,10 +58,10 @@ pub struct Word<'a> {
 /// Document-level facts used by the consistency features.
 #[derive(Debug, Clone, Default)]
 pub struct DocInfo {
-    /// Lowercase keys seen capitalized away from a sentence start.
-    pub capitalized: HashSet<String>,
-    /// Lowercase keys seen written in lowercase.
-    pub lowercase: HashSet<String>,
+    /// Hashes of lowercase keys seen capitalized away from a sentence start.
+    pub capitalized: HashSet<u64>,
+    /// Hashes of lowercase keys seen written in lowercase.
+    pub lowercase: HashSet<u64>,
     /// The document has no capitals at all (a stripped copy).
     pub uncased: bool,
 }
@@ -71,13 +71,16 @@ impl DocInfo {
     pub fn new<'a>(sentences: impl IntoIterator<Item = &'a [Word<'a>]>) -> DocInfo {
         let mut d = DocInfo::default();
         let mut any_upper = false;
+        let mut buf = String::new();
         for s in sentences {
             for (i, w) in s.iter().enumerate() {
                 let Some(first) = w.text.chars().next() else { continue };
                 if !first.is_alphabetic() {
                     continue;
                 }
-                let key = key_of(w.text);
+                buf.clear();
+                crate::normalize::push_word_key(w.text, &mut buf);
+                let key = h(buf.as_bytes());
                 if first.is_uppercase() {
                     any_upper = true;
                     if i > 0 {
@@ -124,8 +127,15 @@ fn combine(a: u64, b: u64) -> u64 {
 /// Word shape: X for capitals, x for lowercase, d for digits, other
 /// characters as they are, runs cut to two ("Trump" → "Xxx", "1996-08-30" →
 /// "dd-dd-dd").
+#[cfg(test)]
 fn shape(s: &str) -> String {
     let mut out = String::new();
+    shape_into(s, &mut out);
+    out
+}
+
+fn shape_into(s: &str, out: &mut String) {
+    out.clear();
     let mut last = '\0';
     let mut run = 0;
     for c in s.chars().take(24) {
@@ -151,7 +161,6 @@ fn shape(s: &str) -> String {
         out.push(m);
         last = m;
     }
-    out
 }
 
 /// Per-token hashed parts, computed once per token.
@@ -171,26 +180,33 @@ struct Parts {
     doc_lower: bool,
 }
 
-fn parts(w: &Word, doc: &DocInfo) -> Parts {
-    let key = key_of(w.text);
-    let chars: Vec<char> = key.chars().collect();
+fn parts(w: &Word, doc: &DocInfo, key: &mut String, shape_buf: &mut String) -> Parts {
+    key.clear();
+    crate::normalize::push_word_key(w.text, key);
+    let key = key.as_str();
+    // char boundaries of the key, to hash prefixes and suffixes in place
+    let n_chars = key.chars().count();
     let mut pre = [0u64; 3];
     let mut suf = [0u64; 4];
     for (n, p) in pre.iter_mut().enumerate() {
-        if chars.len() > n + 1 {
-            *p = h(chars[..=n].iter().collect::<String>().as_bytes());
+        if n_chars > n + 1 {
+            let end = key.char_indices().nth(n + 1).map_or(key.len(), |(i, _)| i);
+            *p = h(&key.as_bytes()[..end]);
         }
     }
     for (n, s) in suf.iter_mut().enumerate() {
-        if chars.len() > n + 1 {
-            *s = h(chars[chars.len() - n - 1..].iter().collect::<String>().as_bytes());
+        if n_chars > n + 1 {
+            let start = key.char_indices().nth(n_chars - n - 1).map_or(0, |(i, _)| i);
+            *s = h(&key.as_bytes()[start..]);
         }
     }
     let first = w.text.chars().next().unwrap_or(' ');
     let alpha = w.text.chars().any(char::is_alphabetic);
+    shape_into(w.text, shape_buf);
+    let key_hash = h(key.as_bytes());
     Parts {
-        key: h(key.as_bytes()),
-        shape: h(shape(w.text).as_bytes()),
+        key: key_hash,
+        shape: h(shape_buf.as_bytes()),
         pre,
         suf,
         cap: first.is_uppercase(),
@@ -199,15 +215,16 @@ fn parts(w: &Word, doc: &DocInfo) -> Parts {
         alpha,
         punct: !w.text.chars().any(char::is_alphanumeric),
         lex: w.lex,
-        doc_cap: doc.capitalized.contains(&key),
-        doc_lower: doc.lowercase.contains(&key),
+        doc_cap: doc.capitalized.contains(&key_hash),
+        doc_lower: doc.lowercase.contains(&key_hash),
     }
 }
 
 /// Feature buckets of every token of one sentence, `N_FEATURES` per token.
 pub fn features(words: &[Word], doc: &DocInfo, bits: u32) -> Vec<[u32; N_FEATURES]> {
     let mask = (1u64 << bits) - 1;
-    let ps: Vec<Parts> = words.iter().map(|w| parts(w, doc)).collect();
+    let (mut key, mut shape_buf) = (String::new(), String::new());
+    let ps: Vec<Parts> = words.iter().map(|w| parts(w, doc, &mut key, &mut shape_buf)).collect();
     let none = Parts { key: h(b"<none>"), shape: h(b"<none>"), ..Parts::default() };
     let at = |i: isize| -> &Parts {
         if i < 0 || i as usize >= ps.len() {
@@ -293,6 +310,18 @@ pub fn allowed(from: Option<usize>, to: usize) -> bool {
     }
 }
 
+/// `ALLOWED[from][to]`: [`allowed`] as a table (`from == N_LABELS` is the
+/// sentence start).
+static ALLOWED: std::sync::LazyLock<[[bool; N_LABELS]; N_LABELS + 1]> = std::sync::LazyLock::new(|| {
+    let mut t = [[false; N_LABELS]; N_LABELS + 1];
+    for (from, row) in t.iter_mut().enumerate() {
+        for (to, x) in row.iter_mut().enumerate() {
+            *x = allowed(if from == N_LABELS { None } else { Some(from) }, to);
+        }
+    }
+    t
+});
+
 /// Best tag sequence under emission scores `em[t][l]` and transition scores
 /// `tr[from][to]` (with `start[to]`), honouring BIO constraints.
 pub fn viterbi(em: &[[f32; N_LABELS]], tr: &[[f32; N_LABELS]; N_LABELS], start: &[f32; N_LABELS]) -> Vec<usize> {
@@ -301,22 +330,24 @@ pub fn viterbi(em: &[[f32; N_LABELS]], tr: &[[f32; N_LABELS]; N_LABELS], start: 
         return Vec::new();
     }
     const NEG: f32 = -1e30;
+    let ok = &*ALLOWED;
     let mut score = vec![[NEG; N_LABELS]; n];
     let mut back = vec![[0u8; N_LABELS]; n];
     for l in 0..N_LABELS {
-        if allowed(None, l) {
+        if ok[N_LABELS][l] {
             score[0][l] = start[l] + em[0][l];
         }
     }
     for t in 1..n {
+        let prev = score[t - 1];
         for l in 0..N_LABELS {
             let mut best = NEG;
             let mut arg = 0u8;
             for p in 0..N_LABELS {
-                if score[t - 1][p] <= NEG || !allowed(Some(p), l) {
+                if prev[p] <= NEG || !ok[p][l] {
                     continue;
                 }
-                let s = score[t - 1][p] + tr[p][l];
+                let s = prev[p] + tr[p][l];
                 if s > best {
                     best = s;
                     arg = p as u8;

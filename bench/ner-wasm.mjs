@@ -1,0 +1,61 @@
+// Tokenization + entity recognition of the shipped wasm under node on ~1 MB
+// of news text, beside compromise and wink-nlp on the same text in the same
+// run. Also times the model + lexicon load.
+//   node bench/ner-wasm.mjs            (after `npm run build`)
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import init, { entityStats, warmUp } from '../www/pkg/corroborate.js';
+import nlp from 'compromise';
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const seedsDir = join(root, '../shared/seeds');
+const sources = existsSync(seedsDir)
+  ? readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(join(seedsDir, f), 'utf8'))
+  : ['wire.txt', 'rewrite.txt'].map((f) => readFileSync(join(root, 'tests/fixtures', f), 'utf8'));
+if (!existsSync(seedsDir)) console.log(`note: ${seedsDir} absent; using tests/fixtures`);
+const parts = [];
+let size = 0;
+for (let copy = 1; size < 1_000_000; copy++) {
+  for (const s of sources) {
+    const t = s.split('\n').map((p) => `(${copy}) ${p}`).join('\n') + '\n\n';
+    parts.push(t);
+    size += Buffer.byteLength(t);
+  }
+}
+const text = parts.join('');
+
+function median(f, runs) {
+  const times = [];
+  let out;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    out = f();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return { ms: times[Math.floor(times.length / 2)], out };
+}
+
+await init({ module_or_path: readFileSync(join(root, 'www/pkg/corroborate_bg.wasm')) });
+const t0 = performance.now();
+warmUp();
+const loadMs = performance.now() - t0;
+const ours = median(() => entityStats(text), 5);
+const words = ours.out.words;
+const rate = (ms) => Math.round(words / (ms / 1000));
+console.log(`corpus: ${(Buffer.byteLength(text) / 1e6).toFixed(2)} MB, ${words} words`);
+console.log(`model + lexicons load (wasm): ${loadMs.toFixed(1)} ms`);
+console.log(`corroborate (wasm): ${ours.ms.toFixed(0)} ms = ${rate(ours.ms).toLocaleString('en')} words/s, ${ours.out.entities} entities`);
+
+const comp = median(() => {
+  const doc = nlp(text);
+  return doc.people().length + doc.places().length + doc.organizations().length;
+}, 1);
+console.log(`compromise: ${comp.ms.toFixed(0)} ms = ${rate(comp.ms).toLocaleString('en')} words/s (${(comp.ms / ours.ms).toFixed(1)}x slower)`);
+
+const wink = winkNLP(model);
+const wk = median(() => wink.readDoc(text).entities().length(), 3);
+console.log(`wink-nlp: ${wk.ms.toFixed(0)} ms = ${rate(wk.ms).toLocaleString('en')} words/s (${(wk.ms / ours.ms).toFixed(1)}x slower)`);
