@@ -15,7 +15,7 @@ use crate::report::EntityKind;
 // Entities read keys constantly: they work on resolved token views.
 use crate::tokens::{Sentence, Tok as Token, TokenKind};
 use aho_corasick::{AhoCorasick, MatchKind};
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 
@@ -287,91 +287,133 @@ const ALIASES: &[(&str, &str, EntityKind)] = &[
 ];
 
 /// Lexicons the tagger consults: names, places, demonyms, titles.
+///
+/// Stored as hashes only: single words map a key hash to flags, names of
+/// several words map the hash of their word-hash sequence to flags. Building
+/// it is a few hashes per entry (it loads with the page), and matching a
+/// sentence costs a handful of table look-ups per token.
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    capital: FxHashSet<String>,
-    places: FxHashSet<String>,
-    first: FxHashSet<String>,
-    last: FxHashSet<String>,
-    demonyms: FxHashSet<String>,
-    titles: FxHashSet<String>,
-    /// Multi-word names: (key words joined by spaces, flag).
-    phrases: Option<AhoCorasick>,
-    phrase_flags: Vec<u16>,
+    /// Word key hash → FIRST | LAST | DEMONYM | TITLE | CAPITAL flags.
+    words: FxHashMap<u64, u16>,
+    /// Phrase hash → PLACE | ORG | PERSON flags (phrases of one word too).
+    phrases: FxHashMap<u64, u16>,
+    /// Phrase hashes of the package place names (for kind decisions).
+    places: FxHashSet<u64>,
+    /// Longest phrase, in words.
+    max_words: usize,
+}
+
+fn key_hash(key: &str) -> u64 {
+    tagger::stable_hash(key.as_bytes())
+}
+
+fn phrase_hash(word_hashes: impl IntoIterator<Item = u64>) -> u64 {
+    word_hashes.into_iter().fold(0x51_7cc1_b727_220a, tagger::combine_hashes)
+}
+
+/// Hash of a phrase given as a key of words separated by spaces.
+fn phrase_hash_of(key: &str) -> (u64, usize) {
+    let mut n = 0;
+    let h = phrase_hash(key.split(' ').filter(|w| !w.is_empty()).map(|w| {
+        n += 1;
+        key_hash(w)
+    }));
+    (h, n)
 }
 
 impl Lexicon {
-    /// Builds a lexicon from word lists and (phrase, flag) pairs; phrases are
-    /// lowercase keys separated by single spaces.
+    /// Builds a lexicon from word lists (lowercase keys) and (phrase, flag)
+    /// pairs; phrases are lowercase keys separated by single spaces.
     pub fn new<'a>(
         first: impl IntoIterator<Item = &'a str>,
         last: impl IntoIterator<Item = &'a str>,
         demonyms: impl IntoIterator<Item = &'a str>,
         phrases: impl IntoIterator<Item = (&'a str, u16)>,
     ) -> Lexicon {
-        // one pattern per key, with the union of its flags
-        let mut merged: BTreeMap<&str, u16> = BTreeMap::new();
+        use tagger::lex;
+        let mut lx = Lexicon::default();
+        for (words, flag) in
+            [(first.into_iter().collect::<Vec<_>>(), lex::FIRST), (last.into_iter().collect(), lex::LAST)]
+        {
+            for w in words {
+                *lx.words.entry(key_hash(w)).or_default() |= flag;
+            }
+        }
+        for d in demonyms {
+            *lx.words.entry(key_hash(d)).or_default() |= lex::DEMONYM;
+        }
+        for t in TITLES {
+            *lx.words.entry(key_hash(t)).or_default() |= lex::TITLE;
+        }
         for (p, f) in phrases {
-            *merged.entry(p).or_default() |= f;
+            let (h, n) = phrase_hash_of(p);
+            if n > 0 {
+                *lx.phrases.entry(h).or_default() |= f;
+                lx.max_words = lx.max_words.max(n);
+            }
         }
-        let (pats, flags): (Vec<String>, Vec<u16>) = merged.into_iter().map(|(p, f)| (format!(" {p} "), f)).unzip();
-        let phrases = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&pats).ok();
-        Lexicon {
-            capital: FxHashSet::default(),
-            places: FxHashSet::default(),
-            first: first.into_iter().map(str::to_string).collect(),
-            last: last.into_iter().map(str::to_string).collect(),
-            demonyms: demonyms.into_iter().map(str::to_string).collect(),
-            titles: TITLES.iter().map(|t| t.to_string()).collect(),
-            phrases,
-            phrase_flags: flags,
-        }
+        lx
+    }
+
+    /// True when `first` (a key) is a known first name.
+    pub fn is_first_name(&self, first: &str) -> bool {
+        self.words.get(&key_hash(first)).is_some_and(|f| f & tagger::lex::FIRST != 0)
+    }
+
+    /// True when `key` (words separated by spaces) is a known place name.
+    pub fn is_place(&self, key: &str) -> bool {
+        self.places.contains(&phrase_hash_of(key).0)
     }
 
     /// Lexicon flags ([`tagger::lex`]) of each token of a sentence.
     pub fn flags(&self, tokens: &[&str]) -> Vec<u16> {
         use tagger::lex;
-        let keys: Vec<String> = tokens.iter().map(|t| tagger::key_of(t)).collect();
-        let mut out: Vec<u16> = keys
+        let mut buf = String::new();
+        let hashes: Vec<u64> = tokens
             .iter()
-            .map(|k| {
-                let mut f = 0;
-                if self.first.contains(k) {
-                    f |= lex::FIRST;
-                }
-                if self.last.contains(k) {
-                    f |= lex::LAST;
-                }
-                if self.demonyms.contains(k) || self.demonyms.contains(k.trim_end_matches('s')) {
-                    f |= lex::DEMONYM;
-                }
-                if self.titles.contains(k) {
-                    f |= lex::TITLE;
-                }
-                if self.capital.contains(k) {
-                    f |= lex::CAPITAL;
+            .map(|t| {
+                buf.clear();
+                crate::normalize::push_word_key(t, &mut buf);
+                key_hash(&buf)
+            })
+            .collect();
+        let mut out: Vec<u16> = tokens
+            .iter()
+            .zip(&hashes)
+            .map(|(t, h)| {
+                let mut f = self.words.get(h).copied().unwrap_or(0);
+                // plural demonyms ("Russians")
+                if f & lex::DEMONYM == 0 && t.len() > 3 && (t.ends_with('s') || t.ends_with('S')) {
+                    buf.clear();
+                    crate::normalize::push_word_key(&t[..t.len() - 1], &mut buf);
+                    f |= self.words.get(&key_hash(&buf)).copied().unwrap_or(0) & lex::DEMONYM;
                 }
                 f
             })
             .collect();
-        if let Some(ac) = &self.phrases {
-            let mut hay = String::from(" ");
-            let mut starts = Vec::with_capacity(keys.len());
-            for k in &keys {
-                starts.push(hay.len());
-                hay.push_str(k);
-                hay.push(' ');
-            }
-            for m in ac.find_iter(&hay) {
-                let flag = self.phrase_flags.get(m.pattern().as_usize()).copied().unwrap_or(0);
-                let first = starts.partition_point(|&s| s < m.start() + 1);
-                let end = starts.partition_point(|&s| s < m.end() - 1);
-                for (n, f) in out.iter_mut().enumerate().take(end).skip(first) {
-                    *f |= flag;
-                    if n == first {
-                        *f |= lex::BEGIN;
-                    }
+        // longest phrase at each position, left to right, without overlaps
+        let mut i = 0;
+        while i < hashes.len() {
+            let mut h = 0x51_7cc1_b727_220a;
+            let mut best: Option<(usize, u16)> = None;
+            for len in 1..=self.max_words.min(hashes.len() - i) {
+                h = tagger::combine_hashes(h, hashes[i + len - 1]);
+                if let Some(&f) = self.phrases.get(&h) {
+                    best = Some((len, f));
                 }
+            }
+            match best {
+                Some((len, flag)) => {
+                    for (n, f) in out[i..i + len].iter_mut().enumerate() {
+                        *f |= flag;
+                        if n == 0 {
+                            *f |= lex::BEGIN;
+                        }
+                    }
+                    i += len;
+                }
+                None => i += 1,
             }
         }
         out
@@ -410,33 +452,46 @@ fn data_lines(text: &str) -> impl Iterator<Item = &str> {
     text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty())
 }
 
-/// The matching key of a multi-word name: word keys joined by spaces.
-fn phrase_key(name: &str) -> String {
-    name.split(|c: char| c.is_whitespace() || c == '-')
-        .map(tagger::key_of)
-        .filter(|k| !k.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+/// Phrase hash of a name as written ("New York", "Bashar al-Assad"): its
+/// words' keys, split at spaces and hyphens.
+fn name_hash(name: &str, buf: &mut String) -> (u64, usize) {
+    let mut n = 0;
+    let h = phrase_hash(name.split(|c: char| c.is_whitespace() || c == '-').filter_map(|w| {
+        buf.clear();
+        crate::normalize::push_word_key(w, buf);
+        (!buf.is_empty()).then(|| {
+            n += 1;
+            key_hash(buf)
+        })
+    }));
+    (h, n)
 }
 
 /// Builds the lexicon from a mined gazetteer and casing list, the package
 /// lexicons and the built-in aliases.
 pub fn lexicon_from(gazetteer: &str, casing: &str) -> Lexicon {
-    let aliases = ALIASES.iter().map(|(a, _, k)| {
-        (a.to_string(), if *k == EntityKind::Organization { tagger::lex::ORG } else { tagger::lex::PLACE })
-    });
-    let places = data_lines(PLACES).filter_map(|l| l.split('\t').next()).map(|n| (phrase_key(n), tagger::lex::PLACE));
-    let gaz = gazetteer_phrases(gazetteer).map(|(k, f)| (k.to_string(), f));
-    let phrases: Vec<(String, u16)> = aliases.chain(places).chain(gaz).filter(|(k, _)| !k.is_empty()).collect();
+    use tagger::lex;
+    let aliases =
+        ALIASES.iter().map(|(a, _, k)| (*a, if *k == EntityKind::Organization { lex::ORG } else { lex::PLACE }));
     let demonyms: Vec<String> = data_lines(DEMONYMS).filter_map(|l| l.split('\t').next()).map(tagger::key_of).collect();
     let mut lx = Lexicon::new(
         data_lines(FIRST_NAMES),
         data_lines(LAST_NAMES),
         demonyms.iter().map(String::as_str),
-        phrases.iter().map(|(k, f)| (k.as_str(), *f)),
+        aliases.chain(gazetteer_phrases(gazetteer)),
     );
-    lx.capital = data_lines(casing).map(str::to_string).collect();
-    lx.places = data_lines(PLACES).filter_map(|l| l.split('\t').next()).map(phrase_key).collect();
+    let mut buf = String::new();
+    for name in data_lines(PLACES).filter_map(|l| l.split('\t').next()) {
+        let (h, n) = name_hash(name, &mut buf);
+        if n > 0 {
+            *lx.phrases.entry(h).or_default() |= lex::PLACE;
+            lx.places.insert(h);
+            lx.max_words = lx.max_words.max(n);
+        }
+    }
+    for w in data_lines(casing) {
+        *lx.words.entry(key_hash(w)).or_default() |= lex::CAPITAL;
+    }
     lx
 }
 
@@ -831,8 +886,9 @@ pub struct Canonical {
 /// lowercased copy gets the mentions its clean sibling revealed. Only whole
 /// words match; in articles that have capitals, a match must be capitalized.
 pub fn propagate(texts: &[&str], tokens: &[Vec<Token>], degraded: &[bool], found: &mut [Vec<Found>]) {
-    let mut patterns: Vec<(String, EntityKind)> = Vec::new();
-    let mut seen = HashSet::new();
+    // each key with the kind most of its mentions have (ties: the first
+    // kind in `EntityKind` order), so the article order does not matter
+    let mut votes: BTreeMap<String, BTreeMap<EntityKind, usize>> = BTreeMap::new();
     for f in found.iter().flatten() {
         if matches!(f.kind, EntityKind::Date | EntityKind::Number)
             || f.key.len() < 3 && f.key != "us" && f.key != "un" && f.key != "eu"
@@ -848,13 +904,18 @@ pub fn propagate(texts: &[&str], tokens: &[Vec<Token>], degraded: &[bool], found
             }
         }
         for k in keys {
-            if seen.insert(k.clone()) {
-                patterns.push((k, f.kind));
-            }
+            *votes.entry(k).or_default().entry(f.kind).or_default() += 1;
         }
     }
+    let mut patterns: Vec<(String, EntityKind)> = votes
+        .into_iter()
+        .filter_map(|(k, kinds)| {
+            let best = kinds.iter().max_by(|x, y| x.1.cmp(y.1).then(y.0.cmp(x.0)))?;
+            Some((k, *best.0))
+        })
+        .collect();
     for (alias, _, kind) in ALIASES {
-        if seen.insert(alias.to_string()) {
+        if !patterns.iter().any(|(p, _)| p == alias) {
             patterns.push((alias.to_string(), *kind));
         }
     }
@@ -1004,7 +1065,7 @@ pub fn merge(texts: &[&str], found: &[Vec<Found>]) -> Vec<Canonical> {
             let written =
                 texts.get(a).and_then(|t| t.get(f.start..f.end)).is_some_and(|s| s.chars().any(char::is_uppercase));
             if let (true, Some(first), Some(last)) = (w.len() >= 2, w.first(), w.last()) {
-                if written || firsts_known.first.contains(first) {
+                if written || firsts_known.is_first_name(first) {
                     clusters.entry(last.clone()).or_default().insert(first.clone());
                 }
             }
@@ -1067,7 +1128,7 @@ pub fn merge(texts: &[&str], found: &[Vec<Found>]) -> Vec<Canonical> {
             let voted = best_kind.get(&canon).map_or(kind, |b| b.0);
             if INSTITUTIONS.contains(&canon.as_str()) {
                 EntityKind::Organization
-            } else if voted == EntityKind::Organization && lexicon().places.contains(&canon) {
+            } else if voted == EntityKind::Organization && lexicon().is_place(&canon) {
                 // a capital standing for its government ("Pyongyang said") is
                 // still the place
                 EntityKind::Place

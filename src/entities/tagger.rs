@@ -21,7 +21,7 @@ pub const LABELS: [&str; 9] = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG",
 /// Number of tags.
 pub const N_LABELS: usize = LABELS.len();
 /// Features per token (unused slots point at bucket 0, which stays zero).
-pub const N_FEATURES: usize = 40;
+pub const N_FEATURES: usize = 32;
 
 /// Lexicon classes a token can belong to (bit flags).
 pub mod lex {
@@ -99,6 +99,16 @@ impl DocInfo {
 /// The lowercase matching key of a surface form.
 pub fn key_of(s: &str) -> String {
     crate::normalize::word_key(s)
+}
+
+/// The stable hash used for features and lexicons (see [`h`]).
+pub fn stable_hash(bytes: &[u8]) -> u64 {
+    h(bytes)
+}
+
+/// Combines two stable hashes (order matters).
+pub fn combine_hashes(a: u64, b: u64) -> u64 {
+    combine(a, b)
 }
 
 /// Stable 64-bit hash (FNV-1a then a final mix): model files must not depend
@@ -275,15 +285,7 @@ pub fn features(words: &[Word], doc: &DocInfo, bits: u32) -> Vec<[u32; N_FEATURE
             combine(28, combine(doc_flags, p.shape)),
             combine(29, combine(l1.key, u64::from(p.lex))),
             combine(30, combine(u64::from(p.lex), r1.key)),
-            combine(31, combine(l1.suf[2], p.key)),
             combine(32, combine(p.key, u64::from(doc.uncased))),
-            combine(33, combine(l1.key, combine(p.key, r1.key))),
-            combine(34, combine(p.suf[2], flags)),
-            combine(35, combine(l2.key, l1.key)),
-            combine(36, combine(r1.key, r2.key)),
-            combine(37, combine(u64::from(l2.lex), u64::from(r2.lex))),
-            combine(38, combine(p.pre[2], u64::from(doc.uncased))),
-            combine(39, combine(l1.key, r1.key)),
             combine(40, combine(p.shape, u64::from(p.lex))),
         ];
         let mut row = [0u32; N_FEATURES];
