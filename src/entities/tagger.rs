@@ -379,8 +379,8 @@ pub fn viterbi(em: &[[f32; N_LABELS]], tr: &[[f32; N_LABELS]; N_LABELS], start: 
 #[derive(Debug, Clone)]
 pub struct Model {
     bits: u32,
-    /// Dense weights, `N_LABELS` per bucket, quantized.
-    weights: Vec<i8>,
+    /// Dense weights, one row of `N_LABELS` per bucket, quantized.
+    weights: Vec<[i8; N_LABELS]>,
     trans: [[f32; N_LABELS]; N_LABELS],
     start: [f32; N_LABELS],
     scale: f32,
@@ -423,11 +423,11 @@ impl Model {
         }
         let count = r.u32()? as usize;
         let size = 1usize << bits;
-        let mut weights = vec![0i8; size * N_LABELS];
+        let mut weights = vec![[0i8; N_LABELS]; size];
         let mut bucket = 0usize;
         for _ in 0..count {
             bucket += r.varint()? as usize;
-            let row = weights.get_mut(bucket * N_LABELS..(bucket + 1) * N_LABELS).ok_or("bucket out of range")?;
+            let row = weights.get_mut(bucket).ok_or("bucket out of range")?;
             let m = r.take(2)?;
             let mask = u16::from_le_bytes([m[0], m[1]]);
             for (l, x) in row.iter_mut().enumerate() {
@@ -443,7 +443,7 @@ impl Model {
     pub fn empty() -> Model {
         Model {
             bits: 8,
-            weights: vec![0; (1 << 8) * N_LABELS],
+            weights: vec![[0; N_LABELS]; 1 << 8],
             trans: [[0.0; N_LABELS]; N_LABELS],
             start: [0.0; N_LABELS],
             scale: 1.0,
@@ -463,10 +463,9 @@ impl Model {
             .map(|row| {
                 let mut acc = [0i32; N_LABELS];
                 for &f in row {
-                    let base = f as usize * N_LABELS;
-                    if let Some(ws) = self.weights.get(base..base + N_LABELS) {
-                        for (a, w) in acc.iter_mut().zip(ws) {
-                            *a += i32::from(*w);
+                    if let Some(ws) = self.weights.get(f as usize) {
+                        for l in 0..N_LABELS {
+                            acc[l] += i32::from(ws[l]);
                         }
                     }
                 }
