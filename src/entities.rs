@@ -630,7 +630,8 @@ pub fn recognize(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Fo
                     b = cut;
                 }
                 // nothing name-like at all: a run of common words
-                if !(a..b).any(known) {
+                let group_word = kind == EntityKind::Group && is_demonym(tokens[a].norm);
+                if !(a..b).any(known) && !group_word {
                     continue;
                 }
                 // a first name closing a longer chunk is more likely a
@@ -643,6 +644,12 @@ pub fn recognize(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Fo
             // "Secretary of State": the title's object is not an entity
             if b == a + 1 && GENERIC.contains(&tokens[a].norm) {
                 continue;
+            }
+            // "Syrian rebels", "Islamist militants": the group named in full
+            if kind == EntityKind::Group {
+                while b < tokens.len() && tokens[b].gap <= 1 && GROUP_NOUNS.contains(&tokens[b].norm) {
+                    b += 1;
+                }
             }
             if a < b {
                 push_name(tokens, a..b, kind, &mut used, &mut found);
@@ -1147,6 +1154,29 @@ pub fn merge(texts: &[&str], found: &[Vec<Found>]) -> Vec<Canonical> {
     out
 }
 
+/// Nouns that name a group after a nationality, religion or movement.
+const GROUP_NOUNS: &[&str] = &[
+    "rebels",
+    "militants",
+    "forces",
+    "troops",
+    "fighters",
+    "insurgents",
+    "separatists",
+    "soldiers",
+    "officials",
+    "diplomats",
+    "authorities",
+    "opposition",
+    "militia",
+    "militias",
+    "jihadists",
+    "extremists",
+    "protesters",
+    "refugees",
+    "voters",
+];
+
 /// Single words the tagger sometimes takes for a name out of a title
 /// ("Secretary of State", "Minister of Defence").
 const GENERIC: &[&str] = &["state", "defence", "defense", "justice", "interior", "finance", "government", "ministry"];
@@ -1231,6 +1261,7 @@ mod tests {
         let cases: &[(&str, &[(&str, EntityKind)])] = &[
             ("Secretary of State Rex Tillerson spoke.", &[("Rex Tillerson", Person)]),
             ("German Chancellor Angela Merkel met him.", &[("German", Group), ("Angela Merkel", Person)]),
+            ("Russia blamed Syrian rebels for the attack.", &[("Russia", Place), ("Syrian rebels", Group)]),
             ("The Harbor Authority said so.", &[("Harbor Authority", Organization)]),
             ("Talks were held in Astana on Wednesday.", &[("Astana", Place), ("Wednesday", Date)]),
             ("It killed more than 80 people.", &[("more than 80 people", Number)]),
