@@ -101,7 +101,7 @@ pub fn key_of(s: &str) -> String {
     crate::normalize::word_key(s)
 }
 
-/// The stable hash used for features and lexicons (see [`h`]).
+/// The stable hash used for features and lexicons: FNV-1a with a final mix.
 pub fn stable_hash(bytes: &[u8]) -> u64 {
     h(bytes)
 }
