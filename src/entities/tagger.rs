@@ -14,7 +14,7 @@
 //! id into a bucket of a dense weight table, so tagging costs a few integer
 //! operations per feature.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 /// The tags, in model order.
 pub const LABELS: [&str; 9] = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"];
