@@ -332,7 +332,7 @@ mod tests {
             // moved paragraphs are both found
             ("First the harbor crane collapsed into the water at dawn. Second the union demanded a full inquiry into safety.", "Second the union demanded a full inquiry into safety. First the harbor crane collapsed into the water at dawn.", 2, 19, 19),
             // digits dropped in one copy still align
-            ("The mayor ordered 40 new cranes built in Rotterdam after the collapse", "the mayor ordered  new cranes built in rotterdam after the collapse", 1, 10, 10),
+            ("The mayor ordered 40 new cranes built in Rotterdam after the collapse", "the mayor ordered  new cranes built in rotterdam after the collapse", 1, 11, 11),
         ];
         for (a, b, n, words, same) in cases {
             let m = align(&stream(a), &stream(b));

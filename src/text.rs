@@ -210,7 +210,7 @@ pub fn clean(text: &str) -> Cleaned {
     lines.retain(|l| !l.is_empty());
     out.removed.sort_by_key(|(r, _)| r.start);
     // An outlet named in a credit line ("Coastline TV's Ana Diaz has more
-    // from Washington") labels the article when no dateline did.
+    // from the port") labels the article when no dateline did.
     if out.label_guess.is_none() {
         out.label_guess = lines.iter().find_map(|l| credit_outlet(&text[l.clone()]));
         if let Some(outlet) = &out.label_guess {
@@ -253,7 +253,7 @@ fn is_credit(line: &str) -> bool {
         || lower.trim_matches(['(', ')']) == "getty images"
 }
 
-/// "Coastline TV's Ana Diaz has more from the port." → "TRT World".
+/// "Coastline TV's Ana Diaz has more from the port." → "Coastline TV".
 fn credit_outlet(line: &str) -> Option<String> {
     let at = line.find("'s ").or_else(|| line.find("’s "))?;
     let outlet = line.get(..at)?.trim();
@@ -643,13 +643,13 @@ mod tests {
     fn degraded_dateline_and_flags() {
         let words =
             "the harbor authority said the crane fell into the water at dawn and nobody on the dock was warned ";
-        let text = format!("washington moscow  reuters    u s  president {}", words.repeat(3));
+        let text = format!("rotterdam amsterdam  reuters    u s  shipping firms {}", words.repeat(3));
         let c = clean(&text);
         assert_eq!(c.metadata.get("source").map(String::as_str), Some("Reuters"));
-        assert_eq!(c.metadata.get("place").map(String::as_str), Some("Washington Moscow"));
-        assert!(text[c.body[0].clone()].starts_with("u s  president"));
+        assert_eq!(c.metadata.get("place").map(String::as_str), Some("Rotterdam Amsterdam"));
+        assert!(text[c.body[0].clone()].starts_with("u s  shipping"));
         assert!(c.flags.lowercase && c.flags.no_punctuation && c.flags.no_digits && c.flags.degraded());
-        let clean_text = format!("The Two leaders met on 4 May. {}", words.repeat(3));
+        let clean_text = format!("The Harbor Authority met on 4 May. {}", words.repeat(3));
         assert!(!clean(&clean_text).flags.degraded());
     }
 
