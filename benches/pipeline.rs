@@ -6,7 +6,7 @@
 //! else the project's own fixtures.
 #![allow(missing_docs)] // criterion's macros generate undocumented items
 
-use corroborate::{analyze, normalize, text, tokens, ArticleInput, Options};
+use corroborate::{analyze, normalize, ArticleInput, Options};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
 
@@ -51,12 +51,7 @@ fn bench(c: &mut Criterion) {
     g.throughput(Throughput::Bytes(big.len() as u64));
     g.bench_function("baseline_split_whitespace", |b| b.iter(|| black_box(&big).split_whitespace().count()));
     g.bench_function("clean_tokenize_sentences", |b| {
-        b.iter(|| {
-            let c = text::clean(black_box(&big));
-            let mut vocab = tokens::Vocab::default();
-            let t = tokens::tokenize(&big, &c.body, &mut vocab);
-            tokens::sentences(&t, &vocab, c.flags.degraded()).len()
-        })
+        b.iter(|| corroborate::text_stages(black_box(&big)).sentences.len())
     });
     g.bench_function("normalized_string", |b| {
         b.iter(|| normalize::NormalizedString::new(black_box(&big)).normalized().len())

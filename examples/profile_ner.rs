@@ -19,13 +19,11 @@ fn main() {
     let _ = corroborate::entities::lexicon();
     for _ in 0..3 {
         let t = Instant::now();
-        let c = corroborate::text::clean(&s);
-        let mut vocab = corroborate::tokens::Vocab::default();
-        let toks = corroborate::tokens::tokenize(&s, &c.body, &mut vocab);
-        let sents = corroborate::tokens::sentences(&toks, &vocab, c.flags.degraded());
-        let view = corroborate::tokens::view(&toks, &vocab);
+        let stages = corroborate::text_stages(&s);
+        let (toks, sents) = (&stages.tokens, &stages.sentences);
+        let view = corroborate::tokens::view(toks, &stages.vocab);
         let t1 = t.elapsed();
-        let found = corroborate::entities::recognize(&s, &view, &sents);
+        let found = corroborate::entities::recognize(&s, &view, sents);
         let t2 = t.elapsed();
         let words = toks.iter().filter(|t| t.is_wordlike()).count();
         println!(

@@ -66,6 +66,35 @@ use std::collections::{BTreeMap, HashMap};
 use text::Cleaned;
 use tokens::{Sentence, Tok, Vocab};
 
+/// The text stages of one article on its own: cleaning, tokens (with their
+/// vocabulary) and sentences.
+#[derive(Debug, Clone)]
+pub struct TextStages {
+    /// What the cleaner found.
+    pub cleaned: Cleaned,
+    /// The keys of the tokens.
+    pub vocab: Vocab,
+    /// The body's tokens.
+    pub tokens: Vec<tokens::Token>,
+    /// The body's sentences.
+    pub sentences: Vec<Sentence>,
+}
+
+/// Runs the text stages on one text, as [`analyze`] does for each article.
+///
+/// ```
+/// let t = corroborate::text_stages("date 2020-01-02 The mayor spoke. Then she left.");
+/// assert_eq!(t.cleaned.metadata["date"], "2020-01-02");
+/// assert_eq!(t.sentences.len(), 2);
+/// ```
+pub fn text_stages(text: &str) -> TextStages {
+    let cleaned = text::clean(text);
+    let mut vocab = Vocab::default();
+    let tokens = tokens::tokenize(text, &cleaned.body, &mut vocab);
+    let sentences = tokens::sentences(&tokens, &vocab, cleaned.flags.degraded());
+    TextStages { cleaned, vocab, tokens, sentences }
+}
+
 /// Version of the [`Report`] format.
 pub const REPORT_VERSION: u32 = 1;
 

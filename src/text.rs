@@ -278,42 +278,30 @@ const REPEAT_GRAM: usize = 6;
 fn word_hashes(line: &str, out: &mut Vec<u64>) {
     const K: u64 = 0x517c_c1b7_2722_0a95;
     out.clear();
-    if line.is_ascii() {
-        let mut h = 0u64;
-        let mut in_word = false;
-        for b in line.bytes() {
-            if b.is_ascii_alphanumeric() {
-                h = (h.rotate_left(5) ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(K);
-                in_word = true;
-            } else if in_word {
-                out.push(h);
-                h = 0;
-                in_word = false;
-            }
-        }
-        if in_word {
-            out.push(h);
-        }
-        return;
-    }
-    // same mixing as the ASCII path, so a word hashes alike in any line
     let mut h = 0u64;
     let mut in_word = false;
+    let mut end_word = |h: &mut u64, in_word: &mut bool| {
+        if *in_word {
+            out.push(*h);
+            *h = 0;
+            *in_word = false;
+        }
+    };
     for c in line.chars() {
-        if c.is_alphanumeric() {
+        if c.is_ascii_alphanumeric() {
+            h = (h.rotate_left(5) ^ u64::from(c.to_ascii_lowercase())).wrapping_mul(K);
+            in_word = true;
+        } else if !c.is_ascii() && c.is_alphanumeric() {
+            // same mixing as ASCII letters, so a word hashes alike in any line
             for l in c.to_lowercase() {
                 h = (h.rotate_left(5) ^ u64::from(u32::from(l))).wrapping_mul(K);
             }
             in_word = true;
-        } else if in_word {
-            out.push(h);
-            h = 0;
-            in_word = false;
+        } else {
+            end_word(&mut h, &mut in_word);
         }
     }
-    if in_word {
-        out.push(h);
-    }
+    end_word(&mut h, &mut in_word);
 }
 
 fn gram_of(words: &[u64]) -> u64 {

@@ -35,42 +35,37 @@ pub fn start() {
     console_error_panic_hook::set_once();
 }
 
+fn to_js(value: &impl Serialize) -> Result<JsValue, JsValue> {
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(into_error)
+}
+
 /// Runs only the text stages (clean, tokenize, sentences) and returns their
 /// counts: `{bytes, tokens, words, sentences, degraded}`. For benchmarks and
 /// diagnostics (`npm run bench`); the page uses [`analyze`].
 #[wasm_bindgen(js_name = textStats)]
 pub fn text_stats(text: &str) -> Result<JsValue, JsValue> {
-    let cleaned = crate::text::clean(text);
-    let mut vocab = crate::tokens::Vocab::default();
-    let toks = crate::tokens::tokenize(text, &cleaned.body, &mut vocab);
-    let sents = crate::tokens::sentences(&toks, &vocab, cleaned.flags.degraded());
-    let stats = serde_json::json!({
+    let t = crate::text_stages(text);
+    to_js(&serde_json::json!({
         "bytes": text.len(),
-        "tokens": toks.len(),
-        "words": toks.iter().filter(|t| t.is_wordlike()).count(),
-        "sentences": sents.len(),
-        "degraded": cleaned.flags.degraded(),
-    });
-    stats.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(into_error)
+        "tokens": t.tokens.len(),
+        "words": t.tokens.iter().filter(|x| x.is_wordlike()).count(),
+        "sentences": t.sentences.len(),
+        "degraded": t.cleaned.flags.degraded(),
+    }))
 }
 
-/// Runs tokenization and entity recognition on one text and returns
-/// `{words, entities, ms}`-free counts: `{words, sentences, entities}`. For
-/// the recognition benchmark (`npm run bench`).
+/// Runs the text stages and entity recognition on one text and returns the
+/// counts `{words, sentences, entities}`. For the recognition benchmark
+/// (`npm run bench`).
 #[wasm_bindgen(js_name = entityStats)]
 pub fn entity_stats(text: &str) -> Result<JsValue, JsValue> {
-    let cleaned = crate::text::clean(text);
-    let mut vocab = crate::tokens::Vocab::default();
-    let toks = crate::tokens::tokenize(text, &cleaned.body, &mut vocab);
-    let sents = crate::tokens::sentences(&toks, &vocab, cleaned.flags.degraded());
-    let view = crate::tokens::view(&toks, &vocab);
-    let found = crate::entities::recognize(text, &view, &sents);
-    let stats = serde_json::json!({
-        "words": toks.iter().filter(|t| t.is_wordlike()).count(),
-        "sentences": sents.len(),
+    let t = crate::text_stages(text);
+    let found = crate::entities::recognize(text, &crate::tokens::view(&t.tokens, &t.vocab), &t.sentences);
+    to_js(&serde_json::json!({
+        "words": t.tokens.iter().filter(|x| x.is_wordlike()).count(),
+        "sentences": t.sentences.len(),
         "entities": found.len(),
-    });
-    stats.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(into_error)
+    }))
 }
 
 /// Loads the tagger model and lexicons now (they load lazily on the first

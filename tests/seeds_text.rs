@@ -7,9 +7,7 @@
 
 mod common;
 
-use corroborate::{text, tokens};
 use serde_json::{json, Value};
-use std::path::PathBuf;
 
 fn fnv(s: &str) -> String {
     let h = s.bytes().fold(0xcbf29ce484222325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100000001b3));
@@ -17,10 +15,8 @@ fn fnv(s: &str) -> String {
 }
 
 fn describe(name: &str, t: &str) -> Value {
-    let c = text::clean(t);
-    let mut vocab = tokens::Vocab::default();
-    let toks = tokens::tokenize(t, &c.body, &mut vocab);
-    let sents = tokens::sentences(&toks, &vocab, c.flags.degraded());
+    let stages = corroborate::text_stages(t);
+    let (c, toks, sents) = (&stages.cleaned, &stages.tokens, &stages.sentences);
     json!({
         "file": name,
         "text_hash": fnv(t),
@@ -48,22 +44,7 @@ fn seeds_text_stage_matches_golden_file() {
     let Some(seeds) = common::seeds() else { return };
     let got =
         serde_json::to_string_pretty(&seeds.iter().map(|(n, t)| describe(n, t)).collect::<Vec<_>>()).unwrap() + "\n";
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden/seeds.text.json");
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, &got).unwrap();
-    }
-    let want =
-        std::fs::read_to_string(&path).expect("golden file missing: run UPDATE_GOLDEN=1 cargo test --test seeds_text");
-    if got != want {
-        let first = got.lines().zip(want.lines()).position(|(g, w)| g != w).unwrap_or(0);
-        panic!(
-            "text stage differs from {} at line {}:\n got: {}\nwant: {}",
-            path.display(),
-            first + 1,
-            got.lines().nth(first).unwrap_or(""),
-            want.lines().nth(first).unwrap_or("")
-        );
-    }
+    common::assert_golden("seeds.text.json", &got);
 }
 
 #[test]

@@ -32,3 +32,25 @@ pub fn seeds() -> Option<Vec<(String, String)>> {
             .collect(),
     )
 }
+
+/// Compares `got` with the golden file `tests/golden/<name>`, which
+/// `UPDATE_GOLDEN=1` rewrites; a difference fails with the first differing
+/// line, to be reviewed like code.
+pub fn assert_golden(name: &str, got: &str) {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, got).unwrap();
+    }
+    let want = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("golden file {} missing: rerun with UPDATE_GOLDEN=1", path.display()));
+    if got != want {
+        let first = got.lines().zip(want.lines()).position(|(g, w)| g != w).unwrap_or(0);
+        panic!(
+            "output differs from {} at line {}:\n got: {}\nwant: {}\n(review, then rerun with UPDATE_GOLDEN=1)",
+            path.display(),
+            first + 1,
+            got.lines().nth(first).unwrap_or(""),
+            want.lines().nth(first).unwrap_or("")
+        );
+    }
+}
