@@ -478,7 +478,13 @@ impl Out {
 
     fn flush(&mut self) {
         if self.pending >= Sep::Line {
-            self.text.truncate(self.text.trim_end_matches([' ', '\t']).len());
+            // spaces kept in `<pre>` may sit between two breaks: the
+            // strongest break wins over all of them
+            let kept = self.text.trim_end_matches([' ', '\t', '\n']).len();
+            if self.text[kept..].matches('\n').count() >= 2 {
+                self.pending = Sep::Para;
+            }
+            self.text.truncate(kept);
         }
         if !self.text.is_empty() {
             self.text.push_str(match self.pending {

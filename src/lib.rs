@@ -90,7 +90,7 @@ pub struct TextStages {
 pub fn text_stages(text: &str) -> TextStages {
     let cleaned = text::clean(text);
     let mut vocab = Vocab::default();
-    let tokens = tokens::tokenize(text, &cleaned.body, &mut vocab);
+    let tokens = tokens::tokenize(text, &cleaned.content(), &mut vocab);
     let sentences = tokens::sentences(&tokens, &vocab, cleaned.flags.degraded());
     TextStages { cleaned, vocab, tokens, sentences }
 }
@@ -168,7 +168,7 @@ pub fn analyze(inputs: &[ArticleInput], options: &Options) -> Result<Report, Err
         .iter()
         .map(|input| {
             let cleaned = text::clean(&input.text);
-            let toks = tokens::tokenize(&input.text, &cleaned.body, &mut vocab);
+            let toks = tokens::tokenize(&input.text, &cleaned.content(), &mut vocab);
             (cleaned, toks)
         })
         .collect();
@@ -211,56 +211,88 @@ pub fn analyze(inputs: &[ArticleInput], options: &Options) -> Result<Report, Err
     entities::propagate(&texts, &all_tokens, &degraded, &mut found);
     let canon = entities::merge(&texts, &found);
 
-    // passages for every unordered pair
-    let mut matches: BTreeMap<(usize, usize), Vec<Match>> = BTreeMap::new();
-    for a in 0..n {
-        for b in a + 1..n {
-            matches.insert((a, b), overlap::align(&docs[a].stream, &docs[b].stream));
-        }
+    // passages for every pair that shares text, each pair aligned the same
+    // way whatever the input order (articles ranked by their text)
+    let mut by_text: Vec<usize> = (0..n).collect();
+    by_text.sort_by(|&x, &y| docs[x].text.cmp(docs[y].text).then(x.cmp(&y)));
+    let mut rank = vec![0; n];
+    for (r, &d) in by_text.iter().enumerate() {
+        rank[d] = r;
     }
-    // coverage of each article's stream by each other article
-    let mut covered: Vec<Vec<Vec<bool>>> = docs.iter().map(|d| vec![vec![false; d.stream.len()]; n]).collect();
+    let streams: Vec<&Stream> = docs.iter().map(|d| &d.stream).collect();
+    let matches: BTreeMap<(usize, usize), Vec<Match>> = overlap::align_all(&streams, &rank).into_iter().collect();
+    // words of a in passages shared with b, and which words any other
+    // article shares
+    let mut shared = vec![0usize; n * n];
+    let mut any_cover: Vec<Vec<bool>> = docs.iter().map(|d| vec![false; d.stream.len()]).collect();
     for (&(a, b), ms) in &matches {
         for m in ms {
-            covered[a][b][m.a0..m.a1].iter_mut().for_each(|x| *x = true);
-            covered[b][a][m.b0..m.b1].iter_mut().for_each(|x| *x = true);
+            shared[a * n + b] += m.a1 - m.a0;
+            shared[b * n + a] += m.b1 - m.b0;
+            any_cover[a][m.a0..m.a1].iter_mut().for_each(|x| *x = true);
+            any_cover[b][m.b0..m.b1].iter_mut().for_each(|x| *x = true);
         }
     }
-    let any_cover: Vec<Vec<bool>> =
-        (0..n).map(|a| (0..docs[a].stream.len()).map(|k| (0..n).any(|b| covered[a][b][k])).collect()).collect();
+    let containment = |a: usize, b: usize| {
+        let len = docs[a].stream.len();
+        if len == 0 {
+            0.0
+        } else {
+            shared[a * n + b] as f64 / len as f64
+        }
+    };
 
-    // entity sets for similarity
-    let ent_sets: Vec<HashMap<String, usize>> = (0..n)
+    // what each article is about: weighted words, names weighted up, and
+    // the canonical entities it mentions
+    let story: Vec<overlap::StoryVector> = (0..n)
         .map(|a| {
-            let mut m = HashMap::new();
-            for c in &canon {
-                let k = c.mentions.iter().filter(|(x, _)| *x == a).count();
-                if k > 0 && !matches!(c.kind, EntityKind::Number) {
-                    m.insert(format!("{:?}:{}", c.kind, c.name.to_lowercase()), k);
+            let mut named = vec![false; docs[a].tokens.len()];
+            let mut ids_of: Vec<u32> = Vec::new();
+            for (ci, c) in canon.iter().enumerate() {
+                let is_name = !matches!(c.kind, EntityKind::Number | EntityKind::Date);
+                for (_, f) in c.mentions.iter().filter(|(x, _)| *x == a) {
+                    if is_name {
+                        if let Some(s) = named.get_mut(f.tokens.clone()) {
+                            s.iter_mut().for_each(|x| *x = true);
+                        }
+                    }
+                    if ids_of.last() != Some(&(ci as u32)) {
+                        ids_of.push(ci as u32);
+                    }
                 }
             }
-            m
+            overlap::StoryVector::new(&docs[a].tokens, &docs[a].stream, &named, &ids_of)
         })
         .collect();
 
+    // the names two articles both mention, most mentioned first
+    let shared_names = |a: usize, b: usize| -> Vec<String> {
+        let mut v: Vec<(usize, &str)> = canon
+            .iter()
+            .filter(|c| !matches!(c.kind, EntityKind::Number | EntityKind::Date))
+            .filter(|c| c.mentions.iter().any(|(x, _)| *x == a) && c.mentions.iter().any(|(x, _)| *x == b))
+            .map(|c| (c.mentions.len(), c.name.as_str()))
+            .collect();
+        v.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(y.1)));
+        v.into_iter().take(3).map(|(_, name)| name.to_string()).collect()
+    };
     let mut pairs = Vec::new();
     for a in 0..n {
         for b in 0..n {
             if a == b {
                 continue;
             }
-            let len = docs[a].stream.len();
-            let shared = covered[a][b].iter().filter(|x| **x).count();
-            let containment = if len == 0 { 0.0 } else { shared as f64 / len as f64 };
             let (lo, hi) = (a.min(b), a.max(b));
-            let sim = similarity(&docs[lo], &docs[hi], &covered, lo, hi, &ent_sets[lo], &ent_sets[hi]);
+            let text = containment(lo, hi).max(containment(hi, lo));
+            let sim = overlap::story_similarity(&story[lo], &story[hi]).max(text);
+            let c = containment(a, b);
             pairs.push(Pair {
                 a: ids[a].clone(),
                 b: ids[b].clone(),
-                containment: round4(containment),
+                containment: round4(c),
                 similarity: round4(sim),
-                shared_words: shared,
-                explanation: pair_explanation(&labels[a], &labels[b], containment, sim),
+                shared_words: shared[a * n + b],
+                explanation: pair_explanation(&labels[a], &labels[b], c, sim, &shared_names(a, b)),
             });
         }
     }
@@ -408,7 +440,8 @@ pub fn analyze(inputs: &[ArticleInput], options: &Options) -> Result<Report, Err
 }
 
 fn round4(x: f64) -> f64 {
-    (x.clamp(0.0, 1.0) * 10000.0).round() / 10000.0
+    // `+ 0.0` turns -0.0 into 0.0
+    (x.clamp(0.0, 1.0) * 10000.0).round() / 10000.0 + 0.0
 }
 
 /// "reuters_story.txt" → "reuters story".
@@ -454,39 +487,41 @@ fn article_flags(d: &Doc, docs: &[Doc], a: usize) -> Vec<String> {
     flags
 }
 
-fn similarity(
-    a: &Doc,
-    b: &Doc,
-    covered: &[Vec<Vec<bool>>],
-    ai: usize,
-    bi: usize,
-    ea: &HashMap<String, usize>,
-    eb: &HashMap<String, usize>,
-) -> f64 {
-    let frac =
-        |v: &Vec<bool>| if v.is_empty() { 0.0 } else { v.iter().filter(|x| **x).count() as f64 / v.len() as f64 };
-    let text = frac(&covered[ai][bi]).max(frac(&covered[bi][ai]));
-    let cos = overlap::cosine(&a.stream, &b.stream);
-    let inter = ea.keys().filter(|k| eb.contains_key(*k)).count() as f64;
-    let union = (ea.len() + eb.len()) as f64 - inter;
-    let ent = if union == 0.0 { 0.0 } else { inter / union };
-    (0.4 * text + 0.3 * cos + 0.3 * ent.sqrt()).clamp(0.0, 1.0)
+/// "Reuters" → "Reuters'", "AP" → "AP's".
+fn possessive(label: &str) -> String {
+    if label.ends_with('s') {
+        format!("{label}'")
+    } else {
+        format!("{label}'s")
+    }
 }
 
-fn pair_explanation(la: &str, lb: &str, containment: f64, sim: f64) -> String {
+/// One or two sentences a reader understands: how much of `la` is text
+/// shared with `lb`, and whether they tell the same story (with the names
+/// both mention).
+fn pair_explanation(la: &str, lb: &str, containment: f64, sim: f64, names: &[String]) -> String {
     let pct = (containment * 100.0).round();
-    let story = if sim >= 0.5 {
-        "they report the same story"
-    } else if sim >= 0.25 {
-        "they may report the same story"
+    let of_a = possessive(la);
+    let reuse = if containment >= 0.5 {
+        format!("{pct}% of {of_a} words are in passages shared with {lb}: most of {la} is the same text.")
+    } else if pct >= 5.0 {
+        format!("{pct}% of {of_a} words are in passages shared with {lb}.")
+    } else if containment > 0.0 {
+        format!("{la} shares only short passages with {lb} ({pct}% of its words).", pct = pct.max(1.0))
     } else {
-        "they look like different stories"
+        format!("{la} shares no passage with {lb}.")
     };
-    if pct >= 1.0 {
-        format!("{pct}% of {la}'s words are in passages shared with {lb}; {story}.")
+    let named =
+        if names.is_empty() { String::new() } else { format!("; both mention {}", divergence::join_labels(names)) };
+    let score = (sim * 100.0).round() / 100.0;
+    let story = if sim >= 0.5 {
+        format!(" They report the same story (similarity {score}{named}).")
+    } else if sim >= 0.3 {
+        format!(" They may be about the same story (similarity {score}{named}).")
     } else {
-        format!("{la} shares no passage with {lb}; {story}.")
-    }
+        format!(" They look like different stories (similarity {score}).")
+    };
+    reuse + &story
 }
 
 fn passage(
@@ -626,22 +661,29 @@ fn wording(docs: &[Doc], matches: &BTreeMap<(usize, usize), Vec<Match>>, labels:
                     Change::Omission => Severity::Medium,
                 };
                 match (sa, sb) {
-                    (Some((s, e)), Some(_)) => out.push(Finding {
-                        kind: "wording",
-                        severity,
-                        article: a,
-                        start: s,
-                        end: e,
-                        others: vec![b],
-                        counterpart: Some(tb.clone()),
-                        explanation: if change == Change::Format {
-                            format!(
-                                "{la} writes \"{ta}\" where {lb} writes \"{tb}\": the same thing, spelled differently."
-                            )
-                        } else {
-                            format!("In a passage they share, {la} says \"{ta}\" where {lb} says \"{tb}\".")
-                        },
-                    }),
+                    (Some((s, e)), Some((s2, e2))) => {
+                        // on both articles, so each one's view lists it
+                        for (art, other, st, en, mine, theirs, lm, lt) in
+                            [(a, b, s, e, &ta, &tb, la, lb), (b, a, s2, e2, &tb, &ta, lb, la)]
+                        {
+                            out.push(Finding {
+                                kind: "wording",
+                                severity,
+                                article: art,
+                                start: st,
+                                end: en,
+                                others: vec![other],
+                                counterpart: Some(theirs.clone()),
+                                explanation: if change == Change::Format {
+                                    format!(
+                                        "{lm} writes \"{mine}\" where {lt} writes \"{theirs}\": the same thing, spelled differently."
+                                    )
+                                } else {
+                                    format!("In a passage they share, {lm} says \"{mine}\" where {lt} says \"{theirs}\".")
+                                },
+                            });
+                        }
+                    }
                     (Some((s, e)), None) => out.push(Finding {
                         kind: "wording",
                         severity,

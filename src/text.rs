@@ -29,6 +29,21 @@ pub struct Cleaned {
     pub label_guess: Option<String>,
 }
 
+impl Cleaned {
+    /// The ranges read as the article's words: the headline, when there is
+    /// one, then the body. Headlines are where outlets name the story, so
+    /// entities, reuse and similarity read them too.
+    ///
+    /// ```
+    /// let text = "Crane falls in port\nA crane fell on Monday.";
+    /// let c = corroborate::text::clean(text);
+    /// assert_eq!(c.content().len(), 2);
+    /// ```
+    pub fn content(&self) -> Vec<Range<usize>> {
+        self.title.iter().cloned().chain(self.body.iter().cloned()).collect()
+    }
+}
+
 /// Signs that a copy lost information on the way (seed-000-style dumps).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Degradation {

@@ -119,3 +119,114 @@ proptest! {
         }
     }
 }
+
+/// Words for articles that reuse each other: content words, so that copies
+/// make passages.
+fn story_words() -> impl Strategy<Value = Vec<String>> {
+    let word = prop::sample::select(vec![
+        "the",
+        "harbor",
+        "crane",
+        "collapsed",
+        "Monday",
+        "Ortega",
+        "union",
+        "inquiry",
+        "Rotterdam",
+        "workers",
+        "said",
+        "officials",
+        "rescuers",
+        "87",
+        "water",
+        "safety",
+        "port",
+        "reopen",
+        "mayor",
+        ".",
+        ",",
+        "killed",
+    ]);
+    prop::collection::vec(word.prop_map(str::to_string), 10..80)
+}
+
+/// A copy of `words` with some words replaced, dropped or moved.
+fn rewrite(words: &[String], edits: &[(usize, u8)]) -> String {
+    let mut out: Vec<String> = words.to_vec();
+    for &(at, op) in edits {
+        if out.is_empty() {
+            break;
+        }
+        let at = at % out.len();
+        match op % 3 {
+            0 => out[at] = "unsafe".to_string(),
+            1 => {
+                out.remove(at);
+            }
+            _ => {
+                let w = out.remove(at);
+                out.push(w);
+            }
+        }
+    }
+    out.join(" ")
+}
+
+type Finding = (usize, usize, usize, String);
+type PairScores = (usize, usize, u64, u64);
+type Findings = (Vec<PairScores>, Vec<[usize; 6]>, Vec<Finding>);
+
+/// Everything the report found, keyed by each article's place in the input
+/// `order`, so two orders can be compared.
+fn findings(r: &corroborate::Report, order: &[usize]) -> Findings {
+    let orig = |id: &str| order[r.articles.iter().position(|x| x.id == id).unwrap()];
+    let mut pairs: Vec<PairScores> = r
+        .pairs
+        .iter()
+        .map(|p| (orig(&p.a), orig(&p.b), (p.containment * 1e4) as u64, (p.similarity * 1e4) as u64))
+        .collect();
+    pairs.sort_unstable();
+    let mut passages: Vec<[usize; 6]> = r
+        .passages
+        .iter()
+        .map(|p| {
+            let (a, b) = (orig(&p.a), orig(&p.b));
+            if a < b {
+                [a, p.a_start, p.a_end, b, p.b_start, p.b_end]
+            } else {
+                [b, p.b_start, p.b_end, a, p.a_start, p.a_end]
+            }
+        })
+        .collect();
+    passages.sort_unstable();
+    let mut divs: Vec<Finding> =
+        r.divergences.iter().map(|d| (orig(&d.article), d.start, d.end, d.kind.clone())).collect();
+    divs.sort_unstable();
+    (pairs, passages, divs)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 100, .. ProptestConfig::default() })]
+
+    /// Issue 5: the same pairs, passages and divergences whatever the order
+    /// of the input articles, on articles that copy each other.
+    #[test]
+    fn order_does_not_change_reuse(
+        base in story_words(),
+        edits in prop::collection::vec((any::<usize>(), any::<u8>()), 0..8),
+        other in story_words(),
+    ) {
+        let texts = [base.join(" "), rewrite(&base, &edits), other.join(" ")];
+        let orders: [[usize; 3]; 3] = [[0, 1, 2], [2, 0, 1], [1, 2, 0]];
+        let mut seen = None;
+        for order in orders {
+            let inputs: Vec<ArticleInput> = order.iter().map(|&i| ArticleInput::new(texts[i].clone())).collect();
+            let Ok(r) = analyze(&inputs, &Options { offsets: OffsetUnit::Utf8 }) else { return Ok(()) };
+            let f = findings(&r, &order);
+            match &seen {
+                None => seen = Some(f),
+                Some(first) => prop_assert_eq!(first, &f),
+            }
+        }
+    }
+}

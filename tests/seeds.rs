@@ -142,3 +142,28 @@ fn one_row_per_person_and_country_across_the_seeds() {
     let russia = r.entities.iter().find(|e| e.name == "Russia").unwrap();
     assert!(russia.aliases.iter().any(|a| a == "Russian Federation"), "{:?}", russia.aliases);
 }
+
+/// Issue 5's seed checks: the re-wordings inside shared passages, and every
+/// passage at least the minimum length.
+#[test]
+fn substitutions_inside_shared_passages() {
+    let Some((_, r)) = seed_report() else { return };
+    let edit = |a: &str, b: &str, from: &str, to: &str| {
+        r.passages.iter().filter(|p| p.a == a && p.b == b).any(|p| {
+            p.edits.iter().any(|e| e.a_text.to_lowercase().trim() == from && e.b_text.to_lowercase().trim() == to)
+        })
+    };
+    assert!(edit("A", "B", "president", "regime leader"), "president -> regime leader");
+    assert!(edit("A", "B", "islamist", ""), "islamist deleted");
+    assert!(edit("A", "B", "amping up", "increasing"), "amping up -> increasing");
+    assert!(edit("B", "C", "dangerous", "unsafe"), "dangerous -> unsafe");
+    for p in &r.passages {
+        let same = (p.identity * p.words.max(1) as f64).round() as usize;
+        assert!(p.words >= corroborate::overlap::MIN_PASSAGE, "short passage {p:?}");
+        assert!(same + 1 >= corroborate::overlap::MIN_PASSAGE, "passage with few identical words {p:?}");
+        assert!((0.0..=1.0).contains(&p.identity));
+    }
+    // the stripped wire copy and the rewrite align across their shared text
+    let b_in_a = r.pairs.iter().find(|p| p.a == "B" && p.b == "A").unwrap();
+    assert!(b_in_a.containment > 0.84, "{b_in_a:?}");
+}

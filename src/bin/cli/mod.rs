@@ -1,6 +1,7 @@
 //! Argument handling and output for the `corroborate` binary.
 
 mod ner;
+mod similarity;
 
 use corroborate::{analyze, entities, input, ArticleInput, OffsetUnit, Options, Report};
 use std::io::{self, BufRead, Read, Write};
@@ -18,6 +19,8 @@ pub fn run(args: Vec<String>) -> i32 {
         Some("tag") => cmd_tag(&args[1..], &mut out),
         Some("train-ner") => ner::train_cmd(&args[1..]).map_err(|e| (2, e)),
         Some("eval-ner") => ner::eval_cmd(&args[1..]).map_err(|e| (2, e)),
+        Some("build-idf") => similarity::build_idf_cmd(&args[1..], &mut out).map_err(|e| (2, e)),
+        Some("eval-similarity") => similarity::eval_cmd(&args[1..], &mut out).map_err(|e| (2, e)),
         Some("-h" | "--help" | "help") => {
             let _ = writeln!(out, "{USAGE}");
             Ok(())
