@@ -5,6 +5,7 @@
 //   page → worker  {type:'analyze', id, articles:[{text, label, name, warnings}]}
 //   page → worker  {type:'read', id, name, bytes: ArrayBuffer}
 //   worker → page  {type:'read-result', id, text, format, warnings}
+//   worker → page  {type:'progress', id, stage}  (stage: 'analyzing')
 //   worker → page  {type:'result', id, report, ms}
 //                | {type:'error', id, message, fatal?}
 // A `fatal` error means this worker can no longer be trusted (the wasm
@@ -68,6 +69,7 @@ self.onmessage = async (event) => {
       }))
     : msg.articles;
   const t0 = performance.now();
+  self.postMessage({ type: 'progress', id, stage: 'analyzing' });
   try {
     const report = analyze(articles, { offsets: 'utf16' });
     const ms = performance.now() - t0;
