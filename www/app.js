@@ -107,6 +107,7 @@ let nextId = 1;
 /** Inputs changed while an analysis ran: run again when it ends. */
 let rerun = false;
 let restored = false;
+let restoredNote = '';
 let autoTimer = 0;
 let progressTimer = 0;
 
@@ -151,7 +152,6 @@ function onWorkerMessage(msg) {
       maybeReady();
       updateControls();
       if (pending && !pending.sent) sendPending();
-      else if (getState() === 'ready' && !ui.status.textContent.includes('cancel')) setStatus('Ready');
       break;
     }
     case 'progress': {
@@ -220,7 +220,7 @@ function onWorkerMessage(msg) {
 function maybeReady() {
   if (getState() === 'loading' && workerReady && restored) {
     setState('ready');
-    setStatus('Ready');
+    setStatus(restoredNote || 'Ready');
     if (settings.analyzed && boxes().some((b) => !isBlankBox(b)) && !pending) runAnalysis({ auto: true });
   }
 }
@@ -488,7 +488,8 @@ async function restore() {
       text: String(a?.text ?? ''), label: String(a?.label ?? ''), name: a?.name ? String(a.name) : '',
       warnings: Array.isArray(a?.warnings) ? a.warnings.map(String) : null,
     })));
-    setStatus(`Restored ${plural(session.articles.length, 'article')} from this browser`);
+    restoredNote = `Restored ${plural(session.articles.length, 'article')} from this browser`;
+    setStatus(restoredNote);
   } else if (!boxes().length) {
     setBoxes([]);
   }

@@ -275,8 +275,11 @@ export class ReadingView {
     pane.addEventListener('click', (ev) => {
       const span = ev.target.closest?.('[data-keys]');
       if (!span) return;
-      const k = span.dataset.keys.split(' ').find((x) => x.startsWith('d'));
-      if (k) this.describe(Number(k.slice(1)));
+      // the most specific divergence under the pointer: the shortest one
+      const ids = span.dataset.keys.split(' ').filter((x) => x.startsWith('d')).map((x) => Number(x.slice(1)));
+      const size = (i) => (ctx.divergences[i]?.end ?? 0) - (ctx.divergences[i]?.start ?? 0);
+      ids.sort((x, y) => size(x) - size(y));
+      if (ids.length) this.describe(ids[0]);
     });
   }
 
