@@ -178,6 +178,8 @@ function onWorkerMessage(msg) {
       }
       const renderMs = performance.now() - t0;
       document.body.dataset.renderMs = String(Math.round(renderMs));
+      // Analyze pressed (or edit paused) → report on screen, for the README figures
+      document.body.dataset.runMs = String(Math.round(performance.now() - done.started));
       clearAlert();
       setStatus(`Done: analyzed in ${formatMs(msg.ms)}, shown in ${formatMs(renderMs)}`);
       setState('done');

@@ -164,7 +164,7 @@ test('a divergence jumps to its place in the text and shows the other wording', 
   const index = await item.getAttribute('data-index');
   const article = await item.getAttribute('data-article');
   await expect(item.locator('.cb-counterpart q')).toHaveText(/\S/);
-  await item.getByRole('button', { name: /Show in the text/ }).click();
+  await item.getByRole('button', { name: /Show in text/ }).click();
   await expect(page.locator('#reading-view')).toHaveAttribute('data-mode', 'article');
   const reading = page.getByTestId('reading');
   await expect(reading.locator('.cb-pane')).toHaveAttribute('data-article', article);

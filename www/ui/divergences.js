@@ -80,7 +80,7 @@ function item(ctx, d, onJump) {
   });
   const jump = el('button', {
     type: 'button', className: 'cb-small cb-jump',
-    'aria-label': `Show in the text of ${ctx.name(d.article)}: ${clip(d.text, 60)}`,
+    'aria-label': `Show in text: ${ctx.name(d.article)}, “${clip(d.text, 60)}”`,
   }, 'Show in text');
   jump.addEventListener('click', () => onJump?.(d.index));
   li.append(

@@ -68,7 +68,7 @@ export function renderEntities(root, ctx, { onSelect, state = {}, onChange } = {
     count.textContent = `${plural(rows.length, 'entity', 'entities')} shown of ${ctx.entities.length}`;
     const head = el('thead', {}, el('tr', {},
       el('th', { scope: 'col', text: 'Entity' }),
-      el('th', { scope: 'col', text: 'Kind' }),
+      el('th', { scope: 'col', className: 'cb-kind-col', text: 'Kind' }),
       ...ctx.articles.map((a) => el('th', { scope: 'col', title: a.label, dataset: { article: a.id } },
         el('span', { className: 'cb-id', text: a.id }), el('span', { className: 'cb-th-label', text: a.label }))),
       el('th', { scope: 'col', text: 'Total' })));
@@ -80,7 +80,7 @@ export function renderEntities(root, ctx, { onSelect, state = {}, onChange } = {
       const name = el('th', { scope: 'row' }, b);
       if (aliases.length) name.append(el('span', { className: 'cb-aliases', text: ` (${aliases.join(', ')})` }));
       const row = el('tr', { dataset: { entity: e.name, kind: e.kind, index } },
-        name, el('td', { className: `cb-kind cb-kind-${token(e.kind)}`, text: e.kind }));
+        name, el('td', { className: `cb-kind cb-kind-col cb-kind-${token(e.kind)}`, text: e.kind }));
       for (const a of ctx.articles) {
         const n = e.counts?.[a.id] || 0;
         row.append(el('td', { className: n ? 'cb-count' : 'cb-count cb-zero', dataset: { article: a.id }, text: String(n) }));

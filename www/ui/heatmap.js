@@ -114,7 +114,7 @@ export function renderSimilarity(root, ctx, { onSelect } = {}) {
     const verdict = r.s >= 0.5 ? 'same story' : r.s >= 0.25 ? 'probably the same story' : 'different stories?';
     const button = el('button', {
       type: 'button', className: 'cb-link',
-      'aria-label': `${ctx.name(r.a)} and ${ctx.name(r.b)}: similarity ${percent(r.s)}, ${verdict}. Read side by side.`,
+      'aria-label': `${r.a} ↔ ${r.b}: ${ctx.name(r.a)} and ${ctx.name(r.b)}, similarity ${percent(r.s)}, ${verdict}. Read side by side.`,
     }, `${r.a} ↔ ${r.b}`);
     button.addEventListener('click', () => onSelect?.(r.a, r.b));
     list.append(el('li', { dataset: { a: r.a, b: r.b } }, button, bar,
