@@ -209,3 +209,50 @@ test('figures for the README: example render time, 50 × 1,000 words', async ({ 
   console.log(`50 × 1,000 words: ${runMs} ms from Analyze to rendered report (${status}); ${Date.now() - t0} ms as polled by the test`);
   await expect(page.getByTestId('overlap').locator('td.cb-cell')).toHaveCount(50 * 49);
 });
+
+test('heatmap cells answer arrow keys', async ({ page }) => {
+  await loadExample(page);
+  const cell = (a, b) => page.getByTestId('overlap').locator(`td[data-a="${a}"][data-b="${b}"] button`);
+  await cell('A', 'B').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(cell('A', 'C')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(cell('B', 'C')).toBeFocused();
+  await page.keyboard.press('ArrowDown'); // over the diagonal
+  await expect(cell('D', 'C')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Left article')).toHaveValue('D');
+});
+
+test('the report views mount inside a shadow root, as the widget will use them', async ({ page }) => {
+  await loadExample(page);
+  const result = await page.evaluate(async () => {
+    const { default: init, analyze } = await import('/pkg/corroborate.js');
+    const { EXAMPLE_ARTICLES } = await import('/examples/derailment.js');
+    const { mountReport } = await import('/ui/index.js');
+    await init();
+    const report = analyze(EXAMPLE_ARTICLES, { offsets: 'utf16' });
+    const host = document.createElement('div');
+    host.id = 'shadow-host';
+    document.body.append(host);
+    const shadow = host.attachShadow({ mode: 'open' });
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = '/ui/ui.css';
+    const root = document.createElement('div');
+    shadow.append(link, root);
+    await new Promise((resolve) => { link.onload = resolve; });
+    mountReport(root, report, EXAMPLE_ARTICLES.map((a) => a.text), { compact: true });
+    return { cells: shadow.querySelectorAll('.cb-cell').length, hidden: shadow.querySelectorAll('section[hidden]').length };
+  });
+  expect(result).toEqual({ cells: 12, hidden: 2 });
+  const host = page.locator('#shadow-host');
+  await host.locator('td[data-a="C"][data-b="A"] button').click();
+  await expect(host.locator('.cb-pane').first()).toHaveAttribute('data-article', 'C');
+  await expect(host.locator('.cb-shared').first()).toHaveCSS('text-decoration-line', 'underline');
+  await host.getByRole('button', { name: 'Show everything' }).click();
+  await host.locator('.cb-entity-name').first().click();
+  expect(await host.locator('.cb-hit').count()).toBeGreaterThan(0);
+  // the page's own report is untouched
+  await expect(page.locator('#reading-view .cb-pane')).toHaveCount(2);
+});

@@ -53,6 +53,27 @@ export function renderHeatmap(root, ctx, { onSelect } = {}) {
     body.append(row);
   }
   table.append(head, body);
+  // arrow keys move between cells, as in a grid
+  table.addEventListener('keydown', (e) => {
+    const moves = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    const m = moves[e.key];
+    const cell = e.target.closest?.('td');
+    if (!m || !cell) return;
+    const rows = [...body.rows];
+    let r = rows.indexOf(cell.parentElement);
+    let c = cell.cellIndex;
+    for (let step = 0; step < arts.length; step++) {
+      r += m[0];
+      c += m[1];
+      if (r < 0 || r >= rows.length || c < 1 || c > arts.length) return;
+      const next = rows[r].cells[c]?.querySelector('button');
+      if (next) {
+        e.preventDefault();
+        next.focus();
+        return;
+      }
+    }
+  });
   const legend = el('div', { className: 'cb-legend', role: 'img', 'aria-label': 'Colour scale: darker cells mean more shared text, from 0% to 100%.' },
     el('span', { className: 'cb-legend-end', text: '0%' }),
     ...[0, 1, 2, 3, 4, 5].map((lv) => el('span', { className: `cb-swatch cb-level-${lv}`, text: lv === 0 ? '0' : `${(lv - 1) * 20}–${lv * 20}` })),
