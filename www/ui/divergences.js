@@ -32,12 +32,23 @@ export function renderDivergences(root, ctx, { onJump, state = {}, onChange } = 
   root.replaceChildren(el('div', { className: 'cb-controls' },
     el('label', {}, 'Article ', artSel), el('label', {}, 'Kind ', kindSel), el('label', {}, 'Severity ', minSel), el('label', {}, bySel), count), list);
 
+  const PAGE = 150;
+  let limit = PAGE;
+  const more = el('button', { type: 'button', className: 'cb-small cb-more', hidden: true });
+  root.append(more);
+  more.addEventListener('click', () => {
+    limit = Infinity;
+    draw();
+  });
   const draw = () => {
-    const shown = all.filter((d) =>
+    const matching = all.filter((d) =>
       (st.article === 'all' || d.article === st.article) &&
       (st.group === 'all' || kindInfo(d.kind).group === st.group) &&
       severityRank(d.severity) >= severityRank(st.min))
       .sort((x, y) => severityRank(y.severity) - severityRank(x.severity) || x.index - y.index);
+    const shown = matching.slice(0, limit);
+    more.hidden = matching.length <= shown.length;
+    more.textContent = `Show all ${matching.length} divergences`;
     count.textContent = `${plural(shown.length, 'divergence')} shown of ${all.length}`;
     if (!all.length) {
       list.replaceChildren(el('li', { className: 'cb-empty', text: 'No divergences found.' }));
@@ -61,6 +72,7 @@ export function renderDivergences(root, ctx, { onJump, state = {}, onChange } = 
     list.replaceChildren(...sections);
   };
   const changed = () => {
+    limit = PAGE;
     draw();
     onChange?.({ ...st });
   };

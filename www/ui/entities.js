@@ -8,6 +8,9 @@ const KIND_ORDER = ['person', 'organization', 'group', 'place', 'date', 'number'
 
 export function renderEntities(root, ctx, { onSelect, state = {}, onChange } = {}) {
   const st = { kind: state.kind || 'all', query: state.query || '', sort: state.sort || 'total' };
+  // long tables are drawn in part, with a button for the rest
+  const PAGE = 100;
+  let limit = PAGE;
   const kinds = KIND_ORDER.filter((k) => ctx.entities.some((e) => e.kind === k));
   for (const e of ctx.entities) if (!kinds.includes(e.kind)) kinds.push(e.kind);
   if (st.kind !== 'all' && !kinds.includes(st.kind)) st.kind = 'all';
@@ -30,8 +33,9 @@ export function renderEntities(root, ctx, { onSelect, state = {}, onChange } = {
     el('label', {}, 'Kind ', kindSel), el('label', {}, 'Name ', query), el('label', {}, 'Sort ', sortSel), count);
   const chart = el('div', { className: 'cb-chart' });
   const table = el('table', { className: 'cb-entities', dataset: { testid: 'entities' } });
+  const more = el('button', { type: 'button', className: 'cb-small cb-more', hidden: true });
   root.replaceChildren(controls, el('div', { className: 'cb-entities-layout' },
-    el('div', { className: 'cb-table-wrap' }, table), chart));
+    el('div', {}, el('div', { className: 'cb-table-wrap' }, table), more), chart));
 
   const select = (index) => {
     for (const b of root.querySelectorAll('[aria-pressed]')) b.setAttribute('aria-pressed', String(Number(b.dataset.index) === index));
@@ -65,7 +69,7 @@ export function renderEntities(root, ctx, { onSelect, state = {}, onChange } = {
 
   const draw = () => {
     const rows = visible();
-    count.textContent = `${plural(rows.length, 'entity', 'entities')} shown of ${ctx.entities.length}`;
+    count.textContent = `${plural(Math.min(rows.length, limit), 'entity', 'entities')} shown of ${ctx.entities.length}`;
     const head = el('thead', {}, el('tr', {},
       el('th', { scope: 'col', text: 'Entity' }),
       el('th', { scope: 'col', className: 'cb-kind-col', text: 'Kind' }),
@@ -73,7 +77,7 @@ export function renderEntities(root, ctx, { onSelect, state = {}, onChange } = {
         el('span', { className: 'cb-id', text: a.id }), el('span', { className: 'cb-th-label', text: a.label }))),
       el('th', { scope: 'col', text: 'Total' })));
     const body = el('tbody');
-    for (const { e, index } of rows) {
+    for (const { e, index } of rows.slice(0, limit)) {
       const aliases = (e.aliases || []).filter((x) => x !== e.name);
       const b = nameButton(e, index);
       b.addEventListener('click', () => select(index));
@@ -92,6 +96,8 @@ export function renderEntities(root, ctx, { onSelect, state = {}, onChange } = {
       body.append(el('tr', {}, el('td', { colspan: ctx.articles.length + 3, className: 'cb-empty', text: ctx.entities.length ? 'No entity matches the filter.' : 'No entities found.' })));
     }
     table.replaceChildren(el('caption', { className: 'cb-visually-hidden', text: 'Entities and how often each article mentions them' }), head, body);
+    more.hidden = rows.length <= limit;
+    more.textContent = `Show all ${rows.length} entities`;
 
     // bar chart of the most mentioned among those shown
     const top = [...rows].sort((x, y) => (y.e.total ?? 0) - (x.e.total ?? 0)).slice(0, 12);
@@ -116,7 +122,13 @@ export function renderEntities(root, ctx, { onSelect, state = {}, onChange } = {
     chart.replaceChildren(el('h4', { text: 'Most mentioned' }), list, key);
   };
 
+  more.addEventListener('click', () => {
+    limit = Infinity;
+    draw();
+    table.querySelectorAll('tbody tr')[PAGE]?.querySelector('button')?.focus();
+  });
   const changed = () => {
+    limit = PAGE;
     draw();
     onChange?.({ ...st });
   };

@@ -129,7 +129,8 @@ export function renderSimilarity(root, ctx, { onSelect } = {}) {
   }
   rows.sort((x, y) => y.s - x.s);
   const list = el('ul', { className: 'cb-similarity', dataset: { testid: 'similarity' } });
-  for (const r of rows) {
+  const TOP = 12;
+  for (const r of rows.slice(0, TOP)) {
     const bar = el('span', { className: 'cb-bar', 'aria-hidden': 'true' }, el('span', { className: 'cb-bar-fill' }));
     bar.firstChild.style.width = `${Math.round(r.s * 100)}%`;
     const verdict = r.s >= 0.5 ? 'same story' : r.s >= 0.25 ? 'probably the same story' : 'different stories?';
@@ -142,4 +143,5 @@ export function renderSimilarity(root, ctx, { onSelect } = {}) {
       el('span', { className: 'cb-bar-text', text: `${percent(r.s)} · ${verdict}` })));
   }
   root.replaceChildren(list);
+  if (rows.length > TOP) root.append(el('p', { className: 'cb-hint', text: `The ${TOP} most similar of ${rows.length} pairs; the heatmap shows them all.` }));
 }
