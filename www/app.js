@@ -277,7 +277,8 @@ function updateControls() {
 function showProgress() {
   if (!pending) return;
   ui.progress.hidden = false;
-  const words = pending.articles.reduce((s, a) => s + countWords(a.text), 0);
+  pending.words ??= pending.articles.reduce((s, a) => s + countWords(a.text), 0);
+  const words = pending.words;
   const what = `${plural(pending.articles.length, 'article')}, about ${plural(words, 'word')}`;
   const stage = !pending.sent ? 'Starting the analyzer' : pending.stage === 'analyzing' ? 'Analyzing' : 'Preparing';
   const tick = () => {
@@ -350,7 +351,15 @@ function addBox({ text = '', label = '', name = '', warnings = null } = {}) {
 
 function updateCount(box) {
   const text = box.querySelector('textarea').value;
-  box.querySelector('.box-count').textContent = `${plural(text.length, 'character')} · ${plural(countWords(text), 'word')}`;
+  const out = box.querySelector('.box-count');
+  clearTimeout(box.countTimer);
+  const show = () => {
+    const t = box.querySelector('textarea').value;
+    out.textContent = `${plural(t.length, 'character')} · ${plural(countWords(t), 'word')}`;
+  };
+  // counting words of a very long text waits for a pause in typing
+  if (text.length > 200_000) box.countTimer = setTimeout(show, 400);
+  else show();
 }
 
 function removeBox(box) {

@@ -60,8 +60,10 @@ export function token(s) {
 
 /** Words in a text, roughly as a reader counts them (letters or digits runs). */
 export function countWords(text) {
-  const m = String(text).match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.-]*/gu);
-  return m ? m.length : 0;
+  const re = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.-]*/gu;
+  let n = 0;
+  while (re.exec(text)) n++;
+  return n;
 }
 
 /** Shortens a string for a quote, on a word boundary. */
