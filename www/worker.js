@@ -11,7 +11,7 @@
 // A `fatal` error means this worker can no longer be trusted (the wasm
 // trapped or failed to load): the page replaces it with a fresh one.
 
-import init, { analyze, readFile, version } from './pkg/corroborate.js';
+import init, { analyze, readFile, version, warmUp } from './pkg/corroborate.js';
 
 let ready = false;
 let broken = null;
@@ -36,6 +36,13 @@ const loading = init()
   .then(() => {
     ready = true;
     self.postMessage({ type: 'ready', version: version() });
+    // Load the tagger model and lexicons now, while the user reads or types,
+    // rather than on the first analysis (a request sent meanwhile waits).
+    try {
+      warmUp?.();
+    } catch {
+      /* the first analysis loads them and reports any problem */
+    }
   })
   .catch((err) => {
     broken = `Could not load the analyzer: ${messageOf(err)}`;
