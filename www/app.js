@@ -1,9 +1,10 @@
-// Corroborate: the first, plain page.
+// Corroborate: the page.
 //
-// Collects articles from text boxes and dropped/picked files, runs the wasm
-// analysis in a module Web Worker (worker.js) and renders the Report as plain
-// tables and lists. User text only ever reaches the DOM through textContent
-// and other DOM APIs, never as HTML.
+// Collects articles from text boxes and dropped/picked files, keeps them in
+// IndexedDB, runs the wasm analysis in a module Web Worker (worker.js) and
+// renders the Report with the reusable modules in ui/ (overview heatmap,
+// reading view, entities, divergences, exports). User text only ever reaches
+// the DOM through text nodes, never as HTML.
 //
 // `document.body.dataset.state` is one of
 //   loading   – the analyzer is starting, Analyze is disabled
@@ -11,8 +12,22 @@
 //   analyzing – an analysis is running
 //   done      – a report is shown
 //   error     – the last action failed; the message is in the role=alert box
+// `document.body.dataset.saved` is "saved" once the inputs reached IndexedDB,
+// "pending" while a save waits.
+
+import { Context } from './ui/model.js';
+import { el, formatMs, plural, countWords } from './ui/dom.js';
+import { renderSummary } from './ui/summary.js';
+import { renderArticles, renderHeatmap, renderSimilarity } from './ui/heatmap.js';
+import { ReadingView } from './ui/sidebyside.js';
+import { renderEntities } from './ui/entities.js';
+import { renderDivergences } from './ui/divergences.js';
+import { entitiesCsv, reportJson, standaloneHtml } from './ui/export.js';
+import { clearSession, loadSession, saveSession } from './ui/store.js';
 
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
+const AUTO_DELAY_MS = 800;
+const SAVE_DELAY_MS = 250;
 
 const $ = (id) => document.getElementById(id);
 
@@ -21,19 +36,38 @@ const ui = {
   template: $('box-template'),
   addBox: $('add-box'),
   analyze: $('analyze'),
+  auto: $('auto'),
+  example: $('example'),
+  clearAll: $('clear-all'),
   status: $('status'),
   alert: $('alert'),
+  progress: $('progress'),
+  progressText: $('progress-text'),
+  cancel: $('cancel'),
   fileInput: $('file-input'),
-  dropZone: $('drop-zone'),
   results: $('results'),
   summary: $('summary'),
-  articles: $('articles'),
-  entities: $('entities'),
-  overlap: $('overlap'),
+  stale: $('stale'),
+  plainSummary: $('plain-summary'),
+  heatmap: $('heatmap'),
+  articleList: $('article-list'),
+  similarity: $('similarity'),
   passages: $('passages'),
-  divergences: $('divergences'),
+  reading: $('reading-view'),
+  entities: $('entities-view'),
+  divergences: $('divergences-view'),
   version: $('version'),
+  confirm: $('confirm'),
+  exportJson: $('export-json'),
+  exportCsv: $('export-csv'),
+  exportHtml: $('export-html'),
 };
+
+/** Settings kept with the articles. */
+let settings = { auto: true, analyzed: false, reading: null, entities: null, divergences: null };
+/** The report on screen: {report, ctx, texts, inputs} or null. */
+let shown = null;
+let readingView = null;
 
 // ---------------------------------------------------------------- state
 
@@ -67,9 +101,15 @@ let worker = null;
 let workerReady = false;
 /** The worker could not load; the next Analyze starts a fresh one. */
 let workerFailed = false;
-/** The analysis in flight: {id, articles, sent}. */
+/** The analysis in flight: {id, articles, sent, auto, started}. */
 let pending = null;
 let nextId = 1;
+/** Inputs changed while an analysis ran: run again when it ends. */
+let rerun = false;
+let restored = false;
+let restoredNote = '';
+let autoTimer = 0;
+let progressTimer = 0;
 
 function startWorker() {
   if (worker) worker.terminate();
@@ -98,9 +138,6 @@ function startWorker() {
     event.preventDefault?.();
     if (w === worker) onWorkerDied(event && event.message ? event.message : '');
   };
-  if (getState() !== 'error') {
-    setStatus('Loading…');
-  }
   updateControls();
 }
 
@@ -112,26 +149,48 @@ function onWorkerMessage(msg) {
       // navigation start → wasm loaded in the worker, for the README figure
       if (!document.body.dataset.readyMs) document.body.dataset.readyMs = String(Math.round(performance.now()));
       ui.version.textContent = `Corroborate ${msg.version}`;
-      if (getState() === 'loading') setState('ready');
-      else updateControls();
+      maybeReady();
+      updateControls();
       if (pending && !pending.sent) sendPending();
-      else if (getState() !== 'analyzing') setStatus('Ready');
+      break;
+    }
+    case 'progress': {
+      if (pending && msg.id === pending.id) {
+        pending.stage = msg.stage;
+        showProgress();
+      }
       break;
     }
     case 'result': {
       if (!pending || msg.id !== pending.id) return;
+      const done = pending;
       pending = null;
+      hideProgress();
+      const t0 = performance.now();
       try {
-        renderReport(msg.report, msg.ms);
+        renderReport(msg.report, done.articles, msg.ms);
       } catch (err) {
+        console.error(err);
         showAlert(`Could not show the report: ${errorText(err)}`);
         setStatus('');
         setState('error');
         return;
       }
+      const renderMs = performance.now() - t0;
+      document.body.dataset.renderMs = String(Math.round(renderMs));
+      // Analyze pressed (or edit paused) → report on screen, for the README figures
+      document.body.dataset.runMs = String(Math.round(performance.now() - done.started));
       clearAlert();
-      setStatus(`Done in ${formatMs(msg.ms)}`);
+      setStatus(`Done: analyzed in ${formatMs(msg.ms)}, shown in ${formatMs(renderMs)}`);
       setState('done');
+      if (!settings.analyzed) {
+        settings.analyzed = true;
+        scheduleSave();
+      }
+      if (rerun) {
+        rerun = false;
+        scheduleAuto(0);
+      }
       break;
     }
     case 'error': {
@@ -147,7 +206,7 @@ function onWorkerMessage(msg) {
         setState('error');
         return;
       }
-      if (pending && msg.id === pending.id) pending = null;
+      if (pending && msg.id === pending.id) failPending();
       else if (!msg.fatal) return;
       showAlert(message);
       setStatus('');
@@ -157,6 +216,14 @@ function onWorkerMessage(msg) {
     }
     default:
       break;
+  }
+}
+
+function maybeReady() {
+  if (getState() === 'loading' && workerReady && restored) {
+    setState('ready');
+    setStatus(restoredNote || 'Ready');
+    if (settings.analyzed && boxes().some((b) => !isBlankBox(b)) && !pending) runAnalysis({ auto: true });
   }
 }
 
@@ -175,7 +242,7 @@ function onWorkerDied(detail) {
     return;
   }
   const hadWork = pending !== null;
-  pending = null;
+  failPending();
   showAlert(
     `${sentence(`The analyzer stopped unexpectedly${why}`)} It has been restarted` +
       `${hadWork ? ' and your articles are kept' : ''}: press Analyze to try again.`,
@@ -187,11 +254,14 @@ function onWorkerDied(detail) {
 
 function failPending() {
   pending = null;
+  hideProgress();
 }
 
 function sendPending() {
   if (!pending || !worker || !workerReady) return;
   pending.sent = true;
+  pending.stage = 'analyzing';
+  showProgress();
   worker.postMessage({ type: 'analyze', id: pending.id, articles: pending.articles });
 }
 
@@ -202,13 +272,53 @@ function updateControls() {
   ui.analyze.setAttribute('aria-busy', busy ? 'true' : 'false');
 }
 
+// ---------------------------------------------------------------- progress and cancel
+
+function showProgress() {
+  if (!pending) return;
+  ui.progress.hidden = false;
+  pending.words ??= pending.articles.reduce((s, a) => s + countWords(a.text), 0);
+  const words = pending.words;
+  const what = `${plural(pending.articles.length, 'article')}, about ${plural(words, 'word')}`;
+  const stage = !pending.sent ? 'Starting the analyzer' : pending.stage === 'analyzing' ? 'Analyzing' : 'Preparing';
+  const tick = () => {
+    if (!pending) return;
+    const s = (performance.now() - pending.started) / 1000;
+    ui.progressText.textContent = `${stage} ${what}… ${s.toFixed(1)} s`;
+  };
+  tick();
+  clearInterval(progressTimer);
+  progressTimer = setInterval(tick, 200);
+  setStatus(`${stage}…`);
+}
+
+function hideProgress() {
+  clearInterval(progressTimer);
+  ui.progress.hidden = true;
+  ui.progressText.textContent = '';
+}
+
+/** Stops the analysis in flight: the worker is replaced, nothing typed is touched. */
+function cancelAnalysis() {
+  if (!pending) return;
+  pending = null;
+  rerun = false;
+  clearTimeout(autoTimer);
+  hideProgress();
+  startWorker();
+  setState(shown ? 'done' : 'ready');
+  setStatus('Analysis cancelled; your articles are kept.');
+  if (shown) markStale();
+  ui.analyze.focus();
+}
+
 // ---------------------------------------------------------------- boxes
 
 function boxes() {
   return Array.from(ui.boxes.querySelectorAll('section.article-box'));
 }
 
-function addBox({ text = '', label = '', name = '' } = {}) {
+function addBox({ text = '', label = '', name = '', warnings = null } = {}) {
   const fragment = ui.template.content.cloneNode(true);
   const box = fragment.querySelector('section.article-box');
   const textarea = box.querySelector('textarea');
@@ -216,11 +326,17 @@ function addBox({ text = '', label = '', name = '' } = {}) {
   textarea.value = text;
   input.value = label;
   if (name) box.dataset.name = name;
+  if (Array.isArray(warnings) && warnings.length) box.dataset.warnings = JSON.stringify(warnings);
   box.querySelector('.remove-box').addEventListener('click', () => removeBox(box));
+  box.querySelector('.move-up').addEventListener('click', (e) => moveBox(box, -1, e.currentTarget));
+  box.querySelector('.move-down').addEventListener('click', (e) => moveBox(box, 1, e.currentTarget));
   textarea.addEventListener('input', () => {
     // Typed text replaces a file's content: the file name no longer applies.
     if (box.dataset.name && !textarea.value) delete box.dataset.name;
+    updateCount(box);
+    inputsChanged();
   });
+  input.addEventListener('input', inputsChanged);
   textarea.addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
@@ -228,8 +344,22 @@ function addBox({ text = '', label = '', name = '' } = {}) {
     }
   });
   ui.boxes.append(box);
+  updateCount(box);
   renumber();
   return box;
+}
+
+function updateCount(box) {
+  const text = box.querySelector('textarea').value;
+  const out = box.querySelector('.box-count');
+  clearTimeout(box.countTimer);
+  const show = () => {
+    const t = box.querySelector('textarea').value;
+    out.textContent = `${plural(t.length, 'character')} · ${plural(countWords(t), 'word')}`;
+  };
+  // counting words of a very long text waits for a pause in typing
+  if (text.length > 200_000) box.countTimer = setTimeout(show, 400);
+  else show();
 }
 
 function removeBox(box) {
@@ -241,6 +371,22 @@ function removeBox(box) {
   const focusTarget = rest[Math.min(index, rest.length - 1)];
   if (focusTarget) focusTarget.querySelector('textarea').focus();
   else ui.addBox.focus();
+  inputsChanged();
+}
+
+function moveBox(box, delta, button) {
+  const list = boxes();
+  const i = list.indexOf(box);
+  const j = i + delta;
+  if (j < 0 || j >= list.length) return;
+  if (delta < 0) ui.boxes.insertBefore(box, list[j]);
+  else ui.boxes.insertBefore(box, list[j].nextSibling);
+  renumber();
+  // keep focus on the moved box's button, or its twin when this one is now disabled
+  const target = button.disabled ? box.querySelector(delta < 0 ? '.move-down' : '.move-up') : button;
+  target.focus();
+  setStatus(`Article moved to position ${j + 1}`);
+  inputsChanged();
 }
 
 function renumber() {
@@ -249,6 +395,7 @@ function renumber() {
     const n = i + 1;
     box.dataset.index = String(n);
     box.setAttribute('aria-label', `Article ${n}`);
+    box.querySelector('.box-id').textContent = String(n);
     const textarea = box.querySelector('textarea');
     const input = box.querySelector('input');
     textarea.setAttribute('aria-label', `Article ${n} text`);
@@ -258,6 +405,12 @@ function renumber() {
     const remove = box.querySelector('.remove-box');
     remove.setAttribute('aria-label', `Remove article ${n}`);
     remove.disabled = list.length <= 1;
+    const up = box.querySelector('.move-up');
+    const down = box.querySelector('.move-down');
+    up.setAttribute('aria-label', `Move article ${n} up`);
+    down.setAttribute('aria-label', `Move article ${n} down`);
+    up.disabled = i === 0;
+    down.disabled = i === list.length - 1;
   });
 }
 
@@ -275,6 +428,149 @@ function collectArticles() {
     if (box.dataset.warnings) article.warnings = JSON.parse(box.dataset.warnings);
     return article;
   });
+}
+
+function setBoxes(articles) {
+  ui.boxes.replaceChildren();
+  for (const a of articles) addBox(a);
+  while (boxes().length < 2) addBox();
+}
+
+/** Every edit: save soon, mark the report stale, re-analyze after a pause. */
+function inputsChanged() {
+  scheduleSave();
+  if (shown) markStale();
+  scheduleAuto();
+}
+
+function markStale() {
+  const same = shown && sameInputs(collectArticles(), shown.inputs);
+  ui.results.classList.toggle('is-stale', !same);
+  ui.stale.hidden = same;
+  if (!same) {
+    ui.stale.textContent = settings.auto
+      ? 'The articles changed since this report; it will update when you pause typing.'
+      : 'The articles changed since this report: press Analyze to update it.';
+  }
+}
+
+function sameInputs(a, b) {
+  return a.length === b.length && a.every((x, i) => x.text === b[i].text && x.label === b[i].label);
+}
+
+function scheduleAuto(delay = AUTO_DELAY_MS) {
+  clearTimeout(autoTimer);
+  if (!settings.auto || !shown) return;
+  autoTimer = setTimeout(() => {
+    if (sameInputs(collectArticles(), shown.inputs)) return;
+    if (pending) {
+      rerun = true;
+      return;
+    }
+    runAnalysis({ auto: true });
+  }, delay);
+}
+
+// ---------------------------------------------------------------- persistence
+
+let saveTimer = 0;
+function scheduleSave() {
+  document.body.dataset.saved = 'pending';
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(saveNow, SAVE_DELAY_MS);
+}
+
+async function saveNow() {
+  clearTimeout(saveTimer);
+  const ok = await saveSession({ version: 1, articles: collectArticles(), settings: { ...settings } });
+  if (document.body.dataset.saved === 'pending') document.body.dataset.saved = ok ? 'saved' : 'memory';
+}
+
+async function restore() {
+  let session = null;
+  try {
+    session = await loadSession();
+  } catch {
+    session = null;
+  }
+  if (session && Array.isArray(session.articles) && session.articles.length) {
+    settings = { ...settings, ...(session.settings || {}) };
+    setBoxes(session.articles.map((a) => ({
+      text: String(a?.text ?? ''), label: String(a?.label ?? ''), name: a?.name ? String(a.name) : '',
+      warnings: Array.isArray(a?.warnings) ? a.warnings.map(String) : null,
+    })));
+    restoredNote = `Restored ${plural(session.articles.length, 'article')} from this browser`;
+    setStatus(restoredNote);
+  } else if (!boxes().length) {
+    setBoxes([]);
+  }
+  ui.auto.checked = settings.auto !== false;
+  restored = true;
+  document.body.dataset.restored = 'true';
+  maybeReady();
+}
+
+async function clearAll() {
+  const ok = await confirmDialog({
+    title: 'Clear all articles?',
+    text: 'This removes every article and label from the page and from this browser’s storage, and closes the report. It cannot be undone.',
+    ok: 'Clear all',
+  });
+  if (!ok) {
+    setStatus('Nothing was cleared');
+    return;
+  }
+  if (pending) cancelAnalysis();
+  clearTimeout(autoTimer);
+  clearTimeout(saveTimer);
+  await clearSession();
+  settings = { auto: ui.auto.checked, analyzed: false, reading: null, entities: null, divergences: null };
+  shown = null;
+  readingView = null;
+  ui.results.hidden = true;
+  ui.boxes.replaceChildren();
+  setBoxes([]);
+  clearAlert();
+  if (getState() !== 'loading') setState(workerReady ? 'ready' : 'loading');
+  document.body.dataset.saved = 'cleared';
+  setStatus('Cleared: all articles were removed from the page and this browser');
+  boxes()[0].querySelector('textarea').focus();
+}
+
+// ---------------------------------------------------------------- dialog
+
+function confirmDialog({ title, text, ok = 'OK' }) {
+  const d = ui.confirm;
+  $('confirm-title').textContent = title;
+  $('confirm-text').textContent = text;
+  $('confirm-ok').textContent = ok;
+  const opener = document.activeElement;
+  return new Promise((resolve) => {
+    d.returnValue = '';
+    d.addEventListener('close', () => {
+      resolve(d.returnValue === 'ok');
+      if (opener && opener.isConnected) opener.focus();
+    }, { once: true });
+    d.showModal();
+    $('confirm-cancel').focus();
+  });
+}
+
+// ---------------------------------------------------------------- example
+
+async function loadExample() {
+  const { EXAMPLE_ARTICLES } = await import('./examples/derailment.js');
+  if (boxes().some((b) => !isBlankBox(b))) {
+    const ok = await confirmDialog({
+      title: 'Replace your articles?',
+      text: 'The example replaces the articles on the page (they are not kept). Clear them and load the example?',
+      ok: 'Load the example',
+    });
+    if (!ok) return;
+  }
+  setBoxes(EXAMPLE_ARTICLES.map((a) => ({ text: a.text, label: a.label })));
+  scheduleSave();
+  runAnalysis();
 }
 
 // ---------------------------------------------------------------- files
@@ -358,6 +654,7 @@ async function addFiles(fileList) {
       empty.querySelector('textarea').value = text;
       empty.querySelector('input').value = file.name;
       empty.dataset.name = file.name;
+      updateCount(empty);
       box = empty;
     } else {
       box = addBox({ text, label: file.name, name: file.name });
@@ -373,6 +670,7 @@ async function addFiles(fileList) {
   } else if (added) {
     setStatus(`Added ${added} file${added === 1 ? '' : 's'}${notes.length ? ` (${notes.join('; ')})` : ''}`);
   }
+  if (added) inputsChanged();
   if (firstBox) firstBox.scrollIntoView({ block: 'nearest' });
 }
 
@@ -414,9 +712,11 @@ ui.fileInput.addEventListener('change', async () => {
 
 // ---------------------------------------------------------------- analyze
 
-function runAnalysis() {
+/** Starts an analysis. `auto`: started by an edit or a reload, so stay quiet when the input is not ready. */
+function runAnalysis({ auto = false } = {}) {
   const articles = collectArticles();
   if (!articles.length) {
+    if (auto) return;
     showAlert('Add at least one article to analyze.');
     setState('error');
     ui.addBox.focus();
@@ -424,6 +724,7 @@ function runAnalysis() {
   }
   const emptyIndex = articles.findIndex((a) => !a.text.trim());
   if (emptyIndex >= 0) {
+    if (auto) return;
     const n = emptyIndex + 1;
     const others = articles.length > 1 ? ', or remove the box' : '';
     showAlert(`Article ${n} is empty: paste its text${others}.`);
@@ -431,200 +732,138 @@ function runAnalysis() {
     boxes()[emptyIndex].querySelector('textarea').focus();
     return;
   }
-  clearAlert();
-  pending = { id: nextId++, articles, sent: false };
+  if (pending) {
+    // a newer request replaces the one in flight
+    cancelQuietly();
+  }
+  clearTimeout(autoTimer);
+  if (!auto) clearAlert();
+  pending = { id: nextId++, articles, sent: false, auto, started: performance.now(), stage: 'starting' };
   setState('analyzing');
-  setStatus('Analyzing…');
+  showProgress();
   if (workerFailed || !worker) {
     startWorker();
-    setStatus('Loading the analyzer…');
   } else if (workerReady) {
     sendPending();
   }
 }
 
+function cancelQuietly() {
+  pending = null;
+  hideProgress();
+  startWorker();
+}
+
 // ---------------------------------------------------------------- render
 
-function el(tag, props = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(props)) {
-    if (value == null || value === false) continue;
-    if (key === 'className') node.className = value;
-    else if (key === 'text') node.textContent = value;
-    else if (key === 'dataset') Object.assign(node.dataset, value);
-    else node.setAttribute(key, value === true ? '' : String(value));
-  }
-  for (const child of children) {
-    if (child == null || child === false) continue;
-    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-  return node;
-}
-
-function formatMs(ms) {
-  if (typeof ms !== 'number' || !Number.isFinite(ms)) return '';
-  return ms < 10 ? `${ms.toFixed(1)} ms` : `${Math.round(ms)} ms`;
-}
-
-function percent(x) {
-  if (typeof x !== 'number' || !Number.isFinite(x)) return '?';
-  return `${Math.round(x * 100)}%`;
-}
-
-function plural(n, word, many = `${word}s`) {
-  return `${n} ${n === 1 ? word : many}`;
-}
-
-function renderReport(report, ms) {
-  if (!report || !Array.isArray(report.articles)) throw new Error('the report has no articles');
-  const articles = report.articles;
-  const labels = new Map(articles.map((a) => [a.id, a.label]));
-  const labelOf = (id) => labels.get(id) ?? id;
-
-  const words = report.stats?.words ?? articles.reduce((s, a) => s + (a.words || 0), 0);
+function renderReport(report, inputs, ms) {
+  const texts = inputs.map((a) => a.text);
+  const ctx = new Context(report, texts);
+  const articles = ctx.articles;
+  shown = { report, ctx, inputs };
   ui.summary.textContent =
-    `${plural(articles.length, 'article')}, ${plural(words, 'word')}` +
-    (typeof ms === 'number' ? `, analyzed in ${formatMs(ms)}` : '') + '.';
+    `${plural(articles.length, 'article')}, ${plural(report.stats?.words ?? 0, 'word')}, ` +
+    `${plural(ctx.entities.length, 'entity', 'entities')}, ${plural(ctx.divergences.length, 'divergence')}` +
+    (typeof ms === 'number' ? `; analyzed in ${formatMs(ms)}` : '') + '.';
 
-  renderArticles(articles);
-  renderEntities(report.entities || [], articles);
-  renderOverlap(report.pairs || [], articles);
-  renderPassages(report.passages || [], labelOf);
-  renderDivergences(report.divergences || [], labelOf);
+  renderSummary(ui.plainSummary, ctx);
+  const openPair = (a, b) => {
+    readingView?.show({ mode: 'pair', a, b });
+    $('reading').scrollIntoView({ block: 'start' });
+    ui.reading.querySelector('.cb-scroll')?.focus({ preventScroll: true });
+  };
+  renderHeatmap(ui.heatmap, ctx, { onSelect: openPair });
+  renderArticles(ui.articleList, ctx);
+  renderSimilarity(ui.similarity, ctx, { onSelect: openPair });
+  renderPassages(ctx);
+
+  const saved = settings.reading || {};
+  const initial = saved.a ? saved : { ...saved, ...strongestPair(ctx) };
+  readingView = new ReadingView(ui.reading, ctx, {
+    state: initial,
+    onChange: (s) => {
+      settings.reading = { mode: s.mode, a: s.a, b: s.b, article: s.article, sync: s.sync };
+      scheduleSave();
+    },
+  });
+  renderEntities(ui.entities, ctx, {
+    state: settings.entities || {},
+    onSelect: (i) => readingView.highlightEntity(i),
+    onChange: (s) => { settings.entities = s; scheduleSave(); },
+  });
+  renderDivergences(ui.divergences, ctx, {
+    state: settings.divergences || {},
+    onJump: (i) => readingView.jumpTo(i),
+    onChange: (s) => { settings.divergences = s; scheduleSave(); },
+  });
+  renderCleaning(report, inputs);
   ui.results.hidden = false;
+  markStale();
 }
 
-function renderArticles(articles) {
-  ui.articles.replaceChildren(
-    ...articles.map((a) => {
-      const flags = Array.isArray(a.flags) && a.flags.length ? a.flags : [];
-      const li = el('li', { dataset: { article: a.id } },
-        el('span', { className: 'id', text: a.id }), ' ',
-        el('span', { className: 'label', text: a.label }),
-        el('span', { className: 'meta', text: ` — ${plural(a.words ?? 0, 'word')}, ${plural(a.sentences ?? 0, 'sentence')}` }),
-      );
-      if (flags.length) {
-        const list = el('span', { className: 'flags' });
-        for (const f of flags) list.append(el('span', { className: `flag flag-${String(f).replace(/[^a-z0-9-]/gi, '')}`, text: f }));
-        li.append(' ', list);
-      }
-      if (a.title) li.append(el('div', { className: 'title', text: a.title }));
-      for (const w of a.warnings || []) li.append(el('div', { className: 'warning', text: w }));
-      return li;
-    }),
-  );
+/** The pair sharing the most text, to open the reading view on something telling. */
+function strongestPair(ctx) {
+  let best = null;
+  for (const p of ctx.pairs) if (!best || p.containment > best.containment) best = p;
+  return best ? { a: best.b, b: best.a } : {};
 }
 
-function articleHeader(a) {
-  return el('th', { scope: 'col', title: a.label, dataset: { article: a.id } },
-    el('span', { className: 'id', text: a.id }),
-    el('span', { className: 'th-label', text: a.label }),
-  );
-}
-
-function renderEntities(entities, articles) {
-  const head = el('thead', {},
-    el('tr', {},
-      el('th', { scope: 'col', text: 'Entity' }),
-      el('th', { scope: 'col', text: 'Kind' }),
-      ...articles.map(articleHeader),
-    ),
-  );
-  const body = el('tbody');
-  for (const e of entities) {
-    const aliases = (e.aliases || []).filter((x) => x !== e.name);
-    const name = el('th', { scope: 'row' }, el('span', { text: e.name }));
-    if (aliases.length) name.append(el('span', { className: 'aliases', text: ` (${aliases.join(', ')})` }));
-    const row = el('tr', { dataset: { entity: e.name, kind: e.kind } },
-      name,
-      el('td', { className: `kind kind-${String(e.kind).replace(/[^a-z]/g, '')}`, text: e.kind }),
-    );
-    for (const a of articles) {
-      const n = (e.counts && e.counts[a.id]) || 0;
-      row.append(el('td', { className: n ? 'count' : 'count zero', dataset: { article: a.id }, text: String(n) }));
-    }
-    body.append(row);
-  }
-  if (!entities.length) {
-    body.append(el('tr', {}, el('td', { colspan: articles.length + 2, className: 'empty', text: 'No entities found.' })));
-  }
-  ui.entities.replaceChildren(
-    el('caption', { className: 'visually-hidden', text: 'Entities and how often each article mentions them' }),
-    head,
-    body,
-  );
-}
-
-function renderOverlap(pairs, articles) {
-  const byPair = new Map(pairs.map((p) => [`${p.a}\u0000${p.b}`, p]));
-  const head = el('thead', {},
-    el('tr', {}, el('td', { className: 'corner' }), ...articles.map(articleHeader)),
-  );
-  const body = el('tbody');
-  for (const a of articles) {
-    const row = el('tr', {},
-      el('th', { scope: 'row', title: a.label, dataset: { article: a.id } },
-        el('span', { className: 'id', text: a.id }),
-        el('span', { className: 'th-label', text: a.label }),
-      ),
-    );
-    for (const b of articles) {
-      if (a.id === b.id) {
-        row.append(el('td', { className: 'diagonal', dataset: { a: a.id, b: b.id }, text: '—' }));
-        continue;
-      }
-      const p = byPair.get(`${a.id}\u0000${b.id}`);
-      const c = p ? p.containment : null;
-      const level = c == null ? 'none' : c >= 0.6 ? 'high' : c >= 0.25 ? 'mid' : c > 0 ? 'low' : 'none';
-      row.append(el('td', {
-        className: `cell level-${level}`,
-        dataset: { a: a.id, b: b.id },
-        title: p ? p.explanation : 'no data for this pair',
-        text: p ? percent(c) : '?',
-      }));
-    }
-    body.append(row);
-  }
-  ui.overlap.replaceChildren(
-    el('caption', { className: 'visually-hidden', text: 'Containment of each row article in each column article' }),
-    head,
-    body,
-  );
-}
-
-function renderPassages(passages, labelOf) {
+function renderPassages(ctx) {
+  const passages = ctx.passages;
   ui.passages.dataset.count = String(passages.length);
+  const words = passages.reduce((s, p) => s + (p.words || 0), 0);
+  const pairs = new Set(passages.map((p) => `${p.a}↔${p.b}`));
   ui.passages.replaceChildren(
-    el('span', { text: `${plural(passages.length, 'shared passage')}` }),
+    el('span', { text: plural(passages.length, 'shared passage') }),
+    passages.length ? ` (${plural(words, 'word')}; between ${[...pairs].join(', ')})` : '',
   );
-  if (passages.length) {
-    const words = passages.reduce((s, p) => s + (p.words || 0), 0);
-    const pairs = new Set(passages.map((p) => `${labelOf(p.a)} ↔ ${labelOf(p.b)}`));
-    ui.passages.append(` (${plural(words, 'word')}; ${[...pairs].join(', ')})`);
-  }
 }
 
-function renderDivergences(divergences, labelOf) {
-  if (!divergences.length) {
-    ui.divergences.replaceChildren(el('li', { className: 'empty', text: 'No divergences found.' }));
-    return;
-  }
-  ui.divergences.replaceChildren(
-    ...divergences.map((d) => {
-      const severity = ['low', 'medium', 'high'].includes(d.severity) ? d.severity : 'low';
-      const li = el('li', { className: `divergence sev-${severity}`, dataset: { severity, kind: d.kind, article: d.article } },
-        el('span', { className: `severity sev-${severity}`, text: d.severity }), ' ',
-        el('span', { className: 'kind', text: d.kind }), ' ',
-        el('span', { className: 'article', text: labelOf(d.article) }), ': ',
-        el('span', { className: 'explanation', text: d.explanation }),
-      );
-      if (d.text && !(d.explanation || '').includes(d.text)) {
-        li.append(el('blockquote', { className: 'quote', text: d.text }));
-      }
-      return li;
-    }),
-  );
+/** "What cleaning removed", under each box, on request. */
+function renderCleaning(report, inputs) {
+  const list = boxes();
+  report.articles.forEach((a, i) => {
+    const box = list[i];
+    if (!box) return;
+    const details = box.querySelector('.cleaning');
+    const removed = Array.isArray(a.removed) ? a.removed : [];
+    const current = box.querySelector('textarea').value;
+    if (!removed.length || current !== inputs[i]?.text) {
+      details.hidden = true;
+      return;
+    }
+    const reasons = [...new Set(removed.map((r) => r.reason))];
+    details.querySelector('.cleaning-summary').textContent =
+      `Cleaning set aside ${plural(removed.length, 'piece')} (${reasons.join(', ')})`;
+    details.querySelector('.cleaning-list').replaceChildren(...removed.map((r) =>
+      el('li', {}, el('span', { className: 'cleaning-reason', text: `${r.reason}: ` }), el('q', { text: r.text }))));
+    details.hidden = false;
+  });
 }
+
+// ---------------------------------------------------------------- export
+
+function download(name, type, content) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const a = el('a', { href: url, download: name, hidden: true });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+  setStatus(`Saved ${name}`);
+}
+
+ui.exportJson.addEventListener('click', () => {
+  if (shown) download('corroborate-report.json', 'application/json', reportJson(shown.report));
+});
+ui.exportCsv.addEventListener('click', () => {
+  if (shown) download('corroborate-entities.csv', 'text/csv;charset=utf-8', `\ufeff${entitiesCsv(shown.ctx)}`);
+});
+ui.exportHtml.addEventListener('click', () => {
+  if (shown) download('corroborate-report.html', 'text/html;charset=utf-8', standaloneHtml(shown.ctx));
+});
+
+// ---------------------------------------------------------------- helpers
 
 /** Ends a message with a full stop unless it already ends a sentence. */
 function sentence(message) {
@@ -641,10 +880,27 @@ function errorText(err) {
 ui.addBox.addEventListener('click', () => {
   const box = addBox();
   box.querySelector('textarea').focus();
+  scheduleSave();
 });
-ui.analyze.addEventListener('click', runAnalysis);
+ui.analyze.addEventListener('click', () => runAnalysis());
+ui.cancel.addEventListener('click', cancelAnalysis);
+ui.example.addEventListener('click', () => {
+  loadExample().catch((err) => showAlert(`Could not load the example: ${errorText(err)}`));
+});
+ui.clearAll.addEventListener('click', () => {
+  clearAll().catch((err) => showAlert(`Could not clear: ${errorText(err)}`));
+});
+ui.auto.addEventListener('change', () => {
+  settings.auto = ui.auto.checked;
+  scheduleSave();
+  if (shown) markStale();
+  scheduleAuto();
+});
+// Keep the latest edits when the tab closes or is hidden.
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden' && document.body.dataset.saved === 'pending') saveNow();
+});
 
-addBox();
-addBox();
 setState('loading');
 startWorker();
+restore();

@@ -5,12 +5,13 @@
 //   page → worker  {type:'analyze', id, articles:[{text, label, name, warnings}]}
 //   page → worker  {type:'read', id, name, bytes: ArrayBuffer}
 //   worker → page  {type:'read-result', id, text, format, warnings}
+//   worker → page  {type:'progress', id, stage}  (stage: 'analyzing')
 //   worker → page  {type:'result', id, report, ms}
 //                | {type:'error', id, message, fatal?}
 // A `fatal` error means this worker can no longer be trusted (the wasm
 // trapped or failed to load): the page replaces it with a fresh one.
 
-import init, { analyze, readFile, version } from './pkg/corroborate.js';
+import init, { analyze, readFile, version, warmUp } from './pkg/corroborate.js';
 
 let ready = false;
 let broken = null;
@@ -35,6 +36,13 @@ const loading = init()
   .then(() => {
     ready = true;
     self.postMessage({ type: 'ready', version: version() });
+    // Load the tagger model and lexicons now, while the user reads or types,
+    // rather than on the first analysis (a request sent meanwhile waits).
+    try {
+      warmUp?.();
+    } catch {
+      /* the first analysis loads them and reports any problem */
+    }
   })
   .catch((err) => {
     broken = `Could not load the analyzer: ${messageOf(err)}`;
@@ -68,6 +76,7 @@ self.onmessage = async (event) => {
       }))
     : msg.articles;
   const t0 = performance.now();
+  self.postMessage({ type: 'progress', id, stage: 'analyzing' });
   try {
     const report = analyze(articles, { offsets: 'utf16' });
     const ms = performance.now() - t0;

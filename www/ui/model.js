@@ -1,0 +1,103 @@
+// Read-only helpers over a Report (types/report.d.ts): lookups, passage
+// orientation, divergence kinds. Rendering modules share one `Context`.
+
+/**
+ * Kinds of divergence, grouped for filters and styles. Unknown kinds from a
+ * newer engine fall into "other" and keep their own name as the label.
+ */
+const KIND_GROUPS = {
+  fact: { group: 'fact', label: 'Facts', icon: '≠', describe: 'different figures or dates' },
+  wording: { group: 'wording', label: 'Wording', icon: '✎', describe: 'reworded or dropped words in shared text' },
+  framing: { group: 'wording', label: 'Wording', icon: '✎', describe: 'reworded framing' },
+  format: { group: 'wording', label: 'Wording', icon: '✎', describe: 'formatting differences' },
+  omission: { group: 'wording', label: 'Wording', icon: '✎', describe: 'words left out' },
+  unique: { group: 'unique', label: 'Unique', icon: '★', describe: 'only this article says it' },
+  coverage: { group: 'coverage', label: 'Coverage', icon: '◐', describe: 'names only some articles mention' },
+};
+
+export const GROUP_ORDER = ['fact', 'wording', 'unique', 'coverage', 'other'];
+export const GROUP_LABELS = { fact: 'Facts', wording: 'Wording', unique: 'Unique', coverage: 'Coverage', other: 'Other' };
+export const GROUP_ICONS = { fact: '≠', wording: '✎', unique: '★', coverage: '◐', other: '•' };
+
+export function kindInfo(kind) {
+  const k = String(kind ?? '').toLowerCase();
+  return KIND_GROUPS[k] || { group: 'other', label: k ? k[0].toUpperCase() + k.slice(1) : 'Other', icon: '•', describe: k || 'other' };
+}
+
+const SEVERITY_RANK = { high: 3, medium: 2, low: 1 };
+export function severityRank(s) {
+  return SEVERITY_RANK[s] || 0;
+}
+export function severityOf(s) {
+  return SEVERITY_RANK[s] ? s : 'low';
+}
+
+/**
+ * Everything a view needs: the report, the texts it was computed from
+ * (article id → string; spans index into these) and lookups.
+ */
+export class Context {
+  constructor(report, texts) {
+    if (!report || !Array.isArray(report.articles)) throw new Error('the report has no articles');
+    this.report = report;
+    this.articles = report.articles;
+    this.entities = Array.isArray(report.entities) ? report.entities : [];
+    this.pairs = Array.isArray(report.pairs) ? report.pairs : [];
+    this.passages = Array.isArray(report.passages) ? report.passages : [];
+    this.divergences = Array.isArray(report.divergences) ? report.divergences : [];
+    this.byId = new Map(this.articles.map((a) => [a.id, a]));
+    this.texts = new Map();
+    this.articles.forEach((a, i) => {
+      const t = texts instanceof Map ? texts.get(a.id) : Array.isArray(texts) ? texts[i] : texts?.[a.id];
+      this.texts.set(a.id, typeof t === 'string' ? t : '');
+    });
+    this.pairMap = new Map(this.pairs.map((p) => [`${p.a}\u0000${p.b}`, p]));
+  }
+
+  label(id) {
+    return this.byId.get(id)?.label ?? String(id);
+  }
+
+  /** "Valley Daily Herald [B]". */
+  name(id) {
+    const l = this.label(id);
+    return l && l !== id ? `${l} [${id}]` : String(id);
+  }
+
+  text(id) {
+    return this.texts.get(id) ?? '';
+  }
+
+  pair(a, b) {
+    return this.pairMap.get(`${a}\u0000${b}`) || null;
+  }
+
+  /** Passages between x and y, with x's side as `a`, sorted along x. */
+  passagesBetween(x, y) {
+    const out = [];
+    this.passages.forEach((p, index) => {
+      if (p.a === x && p.b === y) out.push({ ...p, index });
+      else if (p.a === y && p.b === x) out.push({ ...flipPassage(p), index });
+    });
+    return out.sort((p, q) => p.a_start - q.a_start);
+  }
+
+  /** Divergences with their index in the report. */
+  indexedDivergences() {
+    return this.divergences.map((d, index) => ({ ...d, index }));
+  }
+}
+
+export function flipPassage(p) {
+  return {
+    a: p.b, b: p.a,
+    a_start: p.b_start, a_end: p.b_end,
+    b_start: p.a_start, b_end: p.a_end,
+    words: p.words, identity: p.identity,
+    edits: (p.edits || []).map((e) => ({
+      kind: e.kind === 'insert' ? 'delete' : e.kind === 'delete' ? 'insert' : e.kind,
+      a_start: e.b_start, a_end: e.b_end, b_start: e.a_start, b_end: e.a_end,
+      a_text: e.b_text, b_text: e.a_text,
+    })),
+  };
+}

@@ -1,0 +1,387 @@
+// Reading the texts: three modes in one view.
+//   pair     – two articles side by side, shared passages highlighted,
+//              substitutions inline (old → new), unique text shaded,
+//              scrolling kept in step through the shared passages
+//   article  – one article with all its divergences marked
+//   all      – every article, with the mentions of one entity marked
+//
+// const view = new ReadingView(root, ctx, {onChange(state)});
+// view.show({mode: 'pair', a: 'A', b: 'B'}); view.jumpTo(divergenceIndex);
+// view.highlightEntity(entityIndex);
+
+import { annotate, gaps } from './annotate.js';
+import { clip, el, listText, percent, plural, scrollWithin, token } from './dom.js';
+import { kindInfo, severityOf } from './model.js';
+
+let uid = 0;
+
+export class ReadingView {
+  constructor(root, ctx, { onChange, state } = {}) {
+    this.root = root;
+    this.ctx = ctx;
+    this.onChange = onChange;
+    this.id = `cb-read-${++uid}`;
+    const ids = ctx.articles.map((a) => a.id);
+    const s = state || {};
+    this.state = {
+      mode: ['pair', 'article', 'all'].includes(s.mode) ? s.mode : 'pair',
+      a: ids.includes(s.a) ? s.a : ids[0],
+      b: ids.includes(s.b) && s.b !== s.a ? s.b : ids[1] ?? ids[0],
+      article: ids.includes(s.article) ? s.article : ids[0],
+      entity: Number.isInteger(s.entity) && ctx.entities[s.entity] ? s.entity : null,
+      sync: s.sync !== false,
+    };
+    if (ids.length < 2 && this.state.mode === 'pair') this.state.mode = 'article';
+    this.build();
+    this.render();
+  }
+
+  build() {
+    const ctx = this.ctx;
+    const opts = (sel) => ctx.articles.map((a) => el('option', { value: a.id, selected: a.id === sel }, `${a.id} — ${a.label}`));
+    this.modeButtons = {};
+    const tabs = el('div', { className: 'cb-modes', role: 'radiogroup', 'aria-label': 'Reading mode' });
+    for (const [mode, label] of [['pair', 'Side by side'], ['article', 'One article, its divergences'], ['all', 'All articles']]) {
+      const b = el('button', { type: 'button', role: 'radio', className: 'cb-mode', dataset: { mode }, text: label });
+      b.addEventListener('click', () => this.show({ mode }));
+      b.addEventListener('keydown', (e) => this.modeKeys(e));
+      this.modeButtons[mode] = b;
+      tabs.append(b);
+    }
+    this.selA = el('select', { 'aria-label': 'Left article' }, ...opts(this.state.a));
+    this.selB = el('select', { 'aria-label': 'Right article' }, ...opts(this.state.b));
+    this.selArticle = el('select', { 'aria-label': 'Article to read' }, ...opts(this.state.article));
+    this.syncBox = el('input', { type: 'checkbox', checked: this.state.sync });
+    this.selA.addEventListener('change', () => this.show({ mode: 'pair', a: this.selA.value }));
+    this.selB.addEventListener('change', () => this.show({ mode: 'pair', b: this.selB.value }));
+    this.selArticle.addEventListener('change', () => this.show({ mode: 'article', article: this.selArticle.value }));
+    this.syncBox.addEventListener('change', () => {
+      this.state.sync = this.syncBox.checked;
+      this.onChange?.(this.state);
+    });
+    this.pairControls = el('div', { className: 'cb-controls' },
+      el('label', {}, 'Left ', this.selA), el('label', {}, 'Right ', this.selB),
+      el('label', { className: 'cb-check' }, this.syncBox, ' Scroll together'));
+    this.articleControls = el('div', { className: 'cb-controls' }, el('label', {}, 'Article ', this.selArticle));
+    this.entityNote = el('div', { className: 'cb-controls' });
+    this.body = el('div', { className: 'cb-reading-body', dataset: { testid: 'reading' } });
+    this.note = el('div', { className: 'cb-note', role: 'status', 'aria-live': 'polite' });
+    this.root.replaceChildren(tabs, this.pairControls, this.articleControls, this.entityNote, this.body, this.note);
+  }
+
+  modeKeys(e) {
+    const modes = Object.keys(this.modeButtons);
+    const i = modes.indexOf(this.state.mode);
+    let j = null;
+    if (e.key === 'ArrowRight' || e.key === 'ArrowDown') j = (i + 1) % modes.length;
+    else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') j = (i + modes.length - 1) % modes.length;
+    if (j == null) return;
+    e.preventDefault();
+    this.show({ mode: modes[j] });
+    this.modeButtons[modes[j]].focus();
+  }
+
+  /** Changes what is shown: any of {mode, a, b, article, entity}. */
+  show(patch = {}) {
+    Object.assign(this.state, patch);
+    const s = this.state;
+    if (s.a === s.b) {
+      const other = this.ctx.articles.find((x) => x.id !== s.a);
+      if (other) {
+        if ('b' in patch && !('a' in patch)) s.a = other.id;
+        else s.b = other.id;
+      }
+    }
+    this.render();
+    this.onChange?.(this.state);
+  }
+
+  render() {
+    const s = this.state;
+    this.root.dataset.mode = s.mode;
+    for (const [mode, b] of Object.entries(this.modeButtons)) {
+      b.setAttribute('aria-checked', String(mode === s.mode));
+      b.tabIndex = mode === s.mode ? 0 : -1;
+    }
+    this.selA.value = s.a;
+    this.selB.value = s.b;
+    this.selArticle.value = s.article;
+    this.pairControls.hidden = s.mode !== 'pair';
+    this.articleControls.hidden = s.mode !== 'article';
+    this.entityNote.hidden = s.mode !== 'all';
+    this.note.textContent = '';
+    this.teardownSync?.();
+    this.teardownSync = null;
+    if (s.mode === 'pair') this.renderPair();
+    else if (s.mode === 'article') this.renderArticle();
+    else this.renderAll();
+  }
+
+  // ------------------------------------------------------------ pair
+
+  renderPair() {
+    const { ctx } = this;
+    const { a, b } = this.state;
+    const ps = ctx.passagesBetween(a, b);
+    const left = [];
+    const right = [];
+    ps.forEach((p, k) => {
+      const key = `p${p.index}`;
+      const title = `Shared passage: ${plural(p.words ?? 0, 'word')}, ${percent(p.identity)} identical`;
+      left.push({ start: p.a_start, end: p.a_end, cls: 'cb-shared', key, title });
+      right.push({ start: p.b_start, end: p.b_end, cls: 'cb-shared', key, title });
+      for (const e of p.edits || []) {
+        if (e.kind === 'substitute') {
+          left.push({ start: e.a_start, end: e.a_end, cls: 'cb-changed', title: `${b} has “${e.b_text}”` });
+          right.push({
+            start: e.b_start, end: e.b_end, cls: 'cb-changed', title: `${a} has “${e.a_text}”`,
+            before: () => el('span', { className: 'cb-old', dataset: { annotation: '' } },
+              el('span', { className: 'cb-visually-hidden', text: `${a} has: ` }),
+              el('s', { text: e.a_text }),
+              el('span', { className: 'cb-arrow', 'aria-hidden': 'true', text: ' → ' }),
+              el('span', { className: 'cb-visually-hidden', text: `; ${b} has: ` })),
+          });
+        } else if (e.kind === 'delete') {
+          left.push({ start: e.a_start, end: e.a_end, cls: 'cb-dropped', title: `${b} leaves this out` });
+          right.push({ start: e.b_start, end: e.b_start, before: () => caret(`${b} leaves out “${e.a_text}”`, '⁁') });
+        } else if (e.kind === 'insert') {
+          right.push({ start: e.b_start, end: e.b_end, cls: 'cb-added', title: `${a} does not have this` });
+          left.push({ start: e.a_start, end: e.a_start, before: () => caret(`${b} adds “${e.b_text}”`, '⁁') });
+        }
+      }
+      void k;
+    });
+    const ta = ctx.text(a);
+    const tb = ctx.text(b);
+    left.push(...gaps(ta, ps.map((p) => ({ start: p.a_start, end: p.a_end })), 'cb-unique'));
+    right.push(...gaps(tb, ps.map((p) => ({ start: p.b_start, end: p.b_end })), 'cb-unique'));
+    const paneA = this.pane(a, annotate(ta, left), `${percent(ctx.pair(a, b)?.containment)} shared with ${b}`);
+    const paneB = this.pane(b, annotate(tb, right), `${percent(ctx.pair(b, a)?.containment)} shared with ${a}`);
+    const legend = el('p', { className: 'cb-key' },
+      el('span', { className: 'cb-shared', text: 'shared passage' }), ' ',
+      el('span', { className: 'cb-changed', text: 'substituted' }), ' ',
+      el('span', { className: 'cb-old' }, el('s', { text: 'old' }), ' → '), 'new ',
+      el('span', { className: 'cb-dropped', text: 'left out by the other' }), ' ',
+      el('span', { className: 'cb-added', text: 'added' }), ' ',
+      el('span', { className: 'cb-unique', text: 'only in this article' }));
+    const panes = el('div', { className: 'cb-panes cb-panes-2' }, paneA, paneB);
+    this.body.replaceChildren(legend, panes);
+    this.note.textContent = ps.length
+      ? `${ctx.name(a)} and ${ctx.name(b)} share ${plural(ps.length, 'passage')}.`
+      : `${ctx.name(a)} and ${ctx.name(b)} share no passage.`;
+    this.setupSync(paneA.querySelector('.cb-scroll'), paneB.querySelector('.cb-scroll'), ps.map((p) => `p${p.index}`));
+    // clicking a shared passage on one side brings its counterpart into view
+    panes.addEventListener('click', (ev) => {
+      const span = ev.target.closest?.('[data-keys]');
+      if (!span) return;
+      const key = span.dataset.keys.split(' ').find((k) => k.startsWith('p'));
+      if (!key) return;
+      const other = (paneA.contains(span) ? paneB : paneA).querySelector(`[data-start~="${key}"]`);
+      if (other) {
+        const mine = span.closest('.cb-scroll');
+        const theirs = other.closest('.cb-scroll');
+        const offset = span.getBoundingClientRect().top - mine.getBoundingClientRect().top;
+        this.syncLock = { el: theirs, until: performance.now() + 200 };
+        theirs.scrollTop += other.getBoundingClientRect().top - theirs.getBoundingClientRect().top - offset;
+        flash(other);
+      }
+    });
+  }
+
+  pane(id, content, subtitle) {
+    const a = this.ctx.byId.get(id);
+    const headId = `${this.id}-h-${token(id)}`;
+    return el('section', { className: 'cb-pane', dataset: { article: id }, 'aria-labelledby': headId },
+      el('h4', { id: headId, className: 'cb-pane-head' },
+        el('span', { className: 'cb-id', text: id }), ' ', el('span', { text: a?.label ?? id }),
+        subtitle ? el('span', { className: 'cb-pane-sub', text: ` · ${subtitle}` }) : null),
+      el('div', { className: 'cb-scroll cb-text', tabindex: '0', role: 'region', 'aria-label': `Text of ${this.ctx.name(id)}` }, content));
+  }
+
+  setupSync(left, right, keys) {
+    if (!left || !right) return;
+    const anchors = () => {
+      const L = [0];
+      const R = [0];
+      for (const k of keys) {
+        const x = left.querySelector(`[data-start~="${k}"]`);
+        const y = right.querySelector(`[data-start~="${k}"]`);
+        if (!x || !y) continue;
+        const lx = x.offsetTop;
+        const ry = y.offsetTop;
+        if (lx > L[L.length - 1] && ry > R[R.length - 1]) {
+          L.push(lx);
+          R.push(ry);
+        }
+      }
+      L.push(Math.max(L[L.length - 1] + 1, left.scrollHeight - left.clientHeight));
+      R.push(Math.max(R[R.length - 1] + 1, right.scrollHeight - right.clientHeight));
+      return [L, R];
+    };
+    const map = (from, to, s) => {
+      let i = 0;
+      while (i < from.length - 2 && from[i + 1] <= s) i++;
+      const t = Math.min(1, Math.max(0, (s - from[i]) / (from[i + 1] - from[i] || 1)));
+      return to[i] + t * (to[i + 1] - to[i]);
+    };
+    const handler = (src, dst) => () => {
+      if (!this.state.sync) return;
+      const now = performance.now();
+      if (this.syncLock && this.syncLock.el === src && now < this.syncLock.until) return;
+      const [L, R] = anchors();
+      const target = src === left ? map(L, R, src.scrollTop) : map(R, L, src.scrollTop);
+      this.syncLock = { el: dst, until: now + 120 };
+      dst.scrollTop = target;
+    };
+    const onL = handler(left, right);
+    const onR = handler(right, left);
+    left.addEventListener('scroll', onL, { passive: true });
+    right.addEventListener('scroll', onR, { passive: true });
+    this.teardownSync = () => {
+      left.removeEventListener('scroll', onL);
+      right.removeEventListener('scroll', onR);
+    };
+  }
+
+  // ------------------------------------------------------------ article
+
+  renderArticle() {
+    const { ctx } = this;
+    const id = this.state.article;
+    const divs = ctx.indexedDivergences().filter((d) => d.article === id);
+    const ranges = divs.map((d) => {
+      const info = kindInfo(d.kind);
+      return {
+        start: d.start, end: d.end, key: `d${d.index}`,
+        cls: ['cb-div', `cb-group-${info.group}`, `cb-sev-${severityOf(d.severity)}`],
+        title: `${info.icon} ${info.label} (${d.severity}): ${d.explanation}`,
+      };
+    });
+    const pane = this.pane(id, annotate(ctx.text(id), ranges), plural(divs.length, 'divergence'));
+    const legend = el('p', { className: 'cb-key' },
+      ...['fact', 'wording', 'unique', 'coverage', 'other'].map((g) =>
+        el('span', { className: `cb-div cb-group-${g} cb-key-item`, dataset: { icon: { fact: '≠', wording: '✎', unique: '★', coverage: '◐', other: '•' }[g] } },
+          { fact: 'facts', wording: 'wording', unique: 'unique', coverage: 'coverage', other: 'other' }[g])),
+      ' Select a marked stretch for details.');
+    for (const d of divs) {
+      const first = pane.querySelector(`[data-start~="d${d.index}"]`);
+      if (first) {
+        first.classList.add('cb-div-first');
+        first.dataset.icon = kindInfo(d.kind).icon;
+      }
+    }
+    this.body.replaceChildren(legend, el('div', { className: 'cb-panes cb-panes-1' }, pane));
+    this.note.textContent = `${ctx.name(id)}: ${plural(divs.length, 'divergence')}.`;
+    pane.addEventListener('click', (ev) => {
+      const span = ev.target.closest?.('[data-keys]');
+      if (!span) return;
+      // the most specific divergence under the pointer: the shortest one
+      const ids = span.dataset.keys.split(' ').filter((x) => x.startsWith('d')).map((x) => Number(x.slice(1)));
+      const size = (i) => (ctx.divergences[i]?.end ?? 0) - (ctx.divergences[i]?.start ?? 0);
+      ids.sort((x, y) => size(x) - size(y));
+      if (ids.length) this.describe(ids[0]);
+    });
+  }
+
+  describe(index) {
+    const d = this.ctx.divergences[index];
+    if (!d) return;
+    this.note.replaceChildren(...describeDivergence(this.ctx, d));
+  }
+
+  /** Shows divergence `index` in its article and focuses it. */
+  jumpTo(index) {
+    const d = this.ctx.divergences[index];
+    if (!d) return false;
+    this.show({ mode: 'article', article: d.article });
+    const target = this.body.querySelector(`[data-start~="d${index}"]`);
+    if (!target) return false;
+    const box = target.closest('.cb-scroll');
+    for (const x of this.body.querySelectorAll('.cb-current')) x.classList.remove('cb-current');
+    for (const x of this.body.querySelectorAll(`[data-keys~="d${index}"]`)) x.classList.add('cb-current');
+    target.tabIndex = -1;
+    this.root.scrollIntoView({ block: 'start' });
+    scrollWithin(box, target);
+    target.focus({ preventScroll: true });
+    this.describe(index);
+    flash(target);
+    return true;
+  }
+
+  // ------------------------------------------------------------ all
+
+  renderAll() {
+    const { ctx } = this;
+    const e = this.state.entity == null ? null : ctx.entities[this.state.entity];
+    const panes = ctx.articles.map((a) => {
+      const ranges = [];
+      if (e) {
+        (e.mentions || []).forEach((m, k) => {
+          if (m.article === a.id) ranges.push({ start: m.start, end: m.end, cls: 'cb-hit', key: `m${k}`, title: e.name });
+        });
+      }
+      const n = e ? (e.counts?.[a.id] ?? ranges.length) : null;
+      return this.pane(a.id, annotate(ctx.text(a.id), ranges), e ? `${plural(n, 'mention')}` : null);
+    });
+    this.body.replaceChildren(el('div', { className: 'cb-panes cb-panes-all' }, ...panes));
+    if (e) {
+      const parts = ctx.articles.map((a) => `${a.id} ${e.counts?.[a.id] ?? 0}`);
+      const aliases = (e.aliases || []).filter((x) => x !== e.name);
+      this.entityNote.replaceChildren(...[
+        el('span', { className: `cb-kind cb-kind-${token(e.kind)}`, text: e.kind }), ' ',
+        el('strong', { text: e.name }),
+        aliases.length ? el('span', { className: 'cb-aliases', text: ` (also ${aliases.join(', ')})` }) : null,
+        ` — mentions: ${parts.join(', ')}`,
+        ' ',
+        el('button', { type: 'button', className: 'cb-small', onclick: () => this.show({ entity: null }) }, 'Clear highlight'),
+      ].filter(Boolean));
+      this.note.textContent = `${e.name}: ${plural(e.total ?? e.mentions?.length ?? 0, 'mention')} in ${listText(Object.keys(e.counts || {}).filter((k) => e.counts[k] > 0))}.`;
+      requestAnimationFrame(() => {
+        for (const pane of panes) {
+          const hit = pane.querySelector('.cb-hit');
+          if (hit) scrollWithin(pane.querySelector('.cb-scroll'), hit);
+        }
+      });
+    } else {
+      this.entityNote.replaceChildren(el('span', { className: 'cb-hint', text: 'Select an entity in the table below to mark its mentions in every article.' }));
+    }
+  }
+
+  highlightEntity(index) {
+    this.show({ mode: 'all', entity: index });
+    this.root.scrollIntoView({ block: 'start' });
+  }
+}
+
+function caret(label, mark) {
+  return el('span', { className: 'cb-caret', title: label, dataset: { annotation: '' } },
+    el('span', { 'aria-hidden': 'true', text: mark }),
+    el('span', { className: 'cb-visually-hidden', text: ` (${label}) ` }));
+}
+
+function flash(node) {
+  node.classList.remove('cb-flash');
+  void node.offsetWidth;
+  node.classList.add('cb-flash');
+}
+
+/** Nodes describing one divergence: kind, severity, explanation, the others' wording. */
+export function describeDivergence(ctx, d) {
+  const info = kindInfo(d.kind);
+  const out = [
+    el('span', { className: `cb-sev cb-sev-${severityOf(d.severity)}`, text: d.severity }), ' ',
+    el('span', { className: `cb-kind-chip cb-group-${info.group}`, text: `${info.icon} ${info.group === 'other' ? info.label : d.kind}` }), ' ',
+    el('span', { text: d.explanation }),
+  ];
+  const others = (d.others || []).map((o) => ctx.name(o));
+  if (d.counterpart != null && others.length) {
+    out.push(el('div', { className: 'cb-counterpart' },
+      `${listText(others)}: `,
+      d.counterpart ? el('q', { text: clip(d.counterpart, 200) }) : el('em', { text: 'leaves it out' })));
+  } else if (others.length && info.group === 'unique') {
+    out.push(el('div', { className: 'cb-counterpart', text: `Not in ${listText(others, 'or')}.` }));
+  } else if (others.length) {
+    out.push(el('div', { className: 'cb-counterpart', text: `Compared with ${listText(others)}.` }));
+  }
+  return out;
+}
