@@ -10,6 +10,10 @@ use corroborate::{analyze, normalize, ArticleInput, Options};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
 
+#[path = "support/reuse_corpus.rs"]
+#[allow(dead_code, clippy::indexing_slicing)]
+mod reuse_corpus;
+
 fn sources() -> Vec<String> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
     let mut seeds: Vec<String> = std::fs::read_dir(&dir)
@@ -62,5 +66,25 @@ fn bench(c: &mut Criterion) {
     c.bench_function("analyze_sources", |b| b.iter(|| analyze(black_box(&inputs), &Options::default())));
 }
 
-criterion_group!(benches, bench);
+/// The reuse engine alone: two ~100 KB documents, and 100 articles at four
+/// lengths (all pairs), to show the time grows with the total words.
+fn reuse(c: &mut Criterion) {
+    let (a, b) = reuse_corpus::pair(100_000);
+    let mut g = c.benchmark_group("reuse");
+    g.sample_size(10);
+    g.bench_function("pair_100KB", |x| {
+        x.iter(|| corroborate::reuse_only(black_box(&[a.as_str(), b.as_str()]), corroborate::OffsetUnit::Utf16))
+    });
+    for words in [250, 500, 1000, 2000] {
+        let texts = reuse_corpus::many(100, words, 10);
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        g.throughput(Throughput::Elements(texts.iter().map(|t| t.split_whitespace().count() as u64).sum()));
+        g.bench_function(format!("100_articles_x_{words}_words"), |x| {
+            x.iter(|| corroborate::reuse_only(black_box(&refs), corroborate::OffsetUnit::Utf16))
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench, reuse);
 criterion_main!(benches);

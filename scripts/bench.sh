@@ -10,3 +10,6 @@ say "text stages in wasm under node"
 node bench/text-wasm.mjs
 say "entity recognition in wasm under node, beside compromise and wink-nlp"
 node bench/ner-wasm.mjs
+say "reuse engine in wasm under node, beside diff-match-patch and jsdiff"
+cargo run --release --quiet --example reuse_corpus
+node bench/reuse-wasm.mjs

@@ -164,36 +164,8 @@ pub fn analyze(inputs: &[ArticleInput], options: &Options) -> Result<Report, Err
     }
     // one vocabulary for all articles, so their words compare as symbols
     let mut vocab = Vocab::default();
-    let read: Vec<(Cleaned, Vec<tokens::Token>)> = inputs
-        .iter()
-        .map(|input| {
-            let cleaned = text::clean(&input.text);
-            let toks = tokens::tokenize(&input.text, &cleaned.content(), &mut vocab);
-            (cleaned, toks)
-        })
-        .collect();
-    let vocab = vocab;
-    let mut docs: Vec<Doc> = inputs
-        .iter()
-        .zip(read)
-        .enumerate()
-        .map(|(i, (input, (cleaned, compact)))| {
-            let text = input.text.as_str();
-            let sentences = tokens::sentences(&compact, &vocab, cleaned.flags.degraded());
-            let tokens = tokens::view(&compact, &vocab);
-            let stream = Stream::new(&tokens);
-            let label = input
-                .label
-                .as_deref()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(str::to_string)
-                .or_else(|| cleaned.label_guess.clone())
-                .or_else(|| input.name.as_deref().map(file_label).filter(|l| !l.is_empty()))
-                .unwrap_or_else(|| format!("Article {}", i + 1));
-            Doc { text, cleaned, tokens, sentences, stream, label }
-        })
-        .collect();
+    let read = read_inputs(inputs, &mut vocab);
+    let mut docs = make_docs(inputs, read, &vocab);
     if docs.iter().all(|d| d.tokens.iter().all(|t| !t.is_wordlike())) {
         return Err(if docs.len() == 1 { Error::empty(0, &docs[0].label) } else { Error::all_empty() });
     }
@@ -211,28 +183,7 @@ pub fn analyze(inputs: &[ArticleInput], options: &Options) -> Result<Report, Err
     entities::propagate(&texts, &all_tokens, &degraded, &mut found);
     let canon = entities::merge(&texts, &found);
 
-    // passages for every pair that shares text, each pair aligned the same
-    // way whatever the input order (articles ranked by their text)
-    let mut by_text: Vec<usize> = (0..n).collect();
-    by_text.sort_by(|&x, &y| docs[x].text.cmp(docs[y].text).then(x.cmp(&y)));
-    let mut rank = vec![0; n];
-    for (r, &d) in by_text.iter().enumerate() {
-        rank[d] = r;
-    }
-    let streams: Vec<&Stream> = docs.iter().map(|d| &d.stream).collect();
-    let matches: BTreeMap<(usize, usize), Vec<Match>> = overlap::align_all(&streams, &rank).into_iter().collect();
-    // words of a in passages shared with b, and which words any other
-    // article shares
-    let mut shared = vec![0usize; n * n];
-    let mut any_cover: Vec<Vec<bool>> = docs.iter().map(|d| vec![false; d.stream.len()]).collect();
-    for (&(a, b), ms) in &matches {
-        for m in ms {
-            shared[a * n + b] += m.a1 - m.a0;
-            shared[b * n + a] += m.b1 - m.b0;
-            any_cover[a][m.a0..m.a1].iter_mut().for_each(|x| *x = true);
-            any_cover[b][m.b0..m.b1].iter_mut().for_each(|x| *x = true);
-        }
-    }
+    let Reuse { matches, shared, any_cover } = reuse(&docs);
     let containment = |a: usize, b: usize| {
         let len = docs[a].stream.len();
         if len == 0 {
@@ -437,6 +388,125 @@ pub fn analyze(inputs: &[ArticleInput], options: &Options) -> Result<Report, Err
         passages,
         divergences,
     })
+}
+
+/// Cleans and tokenizes every input into one vocabulary.
+fn read_inputs(inputs: &[ArticleInput], vocab: &mut Vocab) -> Vec<(Cleaned, Vec<tokens::Token>)> {
+    inputs
+        .iter()
+        .map(|input| {
+            let cleaned = text::clean(&input.text);
+            let toks = tokens::tokenize(&input.text, &cleaned.content(), vocab);
+            (cleaned, toks)
+        })
+        .collect()
+}
+
+/// The pipeline's view of each article: tokens, sentences, matching stream
+/// and label.
+fn make_docs<'a>(
+    inputs: &'a [ArticleInput],
+    read: Vec<(Cleaned, Vec<tokens::Token>)>,
+    vocab: &'a Vocab,
+) -> Vec<Doc<'a>> {
+    inputs
+        .iter()
+        .zip(read)
+        .enumerate()
+        .map(|(i, (input, (cleaned, compact)))| {
+            let text = input.text.as_str();
+            let sentences = tokens::sentences(&compact, vocab, cleaned.flags.degraded());
+            let tokens = tokens::view(&compact, vocab);
+            let stream = Stream::new(&tokens);
+            let label = input
+                .label
+                .as_deref()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_string)
+                .or_else(|| cleaned.label_guess.clone())
+                .or_else(|| input.name.as_deref().map(file_label).filter(|l| !l.is_empty()))
+                .unwrap_or_else(|| format!("Article {}", i + 1));
+            Doc { text, cleaned, tokens, sentences, stream, label }
+        })
+        .collect()
+}
+
+/// The passages of every pair of articles and what they cover.
+struct Reuse {
+    /// Passages of each pair `(a, b)`, `a < b`, seen from `a`.
+    matches: BTreeMap<(usize, usize), Vec<Match>>,
+    /// `shared[a * n + b]`: words of `a` in passages shared with `b`.
+    shared: Vec<usize>,
+    /// For each article's stream position: shared with any other article.
+    any_cover: Vec<Vec<bool>>,
+}
+
+/// Aligns every pair that shares text, each pair the same way whatever the
+/// input order (articles ranked by their text).
+fn reuse(docs: &[Doc]) -> Reuse {
+    let n = docs.len();
+    let mut by_text: Vec<usize> = (0..n).collect();
+    by_text.sort_by(|&x, &y| docs[x].text.cmp(docs[y].text).then(x.cmp(&y)));
+    let mut rank = vec![0; n];
+    for (r, &d) in by_text.iter().enumerate() {
+        rank[d] = r;
+    }
+    let streams: Vec<&Stream> = docs.iter().map(|d| &d.stream).collect();
+    let matches: BTreeMap<(usize, usize), Vec<Match>> = overlap::align_all(&streams, &rank).into_iter().collect();
+    let mut shared = vec![0usize; n * n];
+    let mut any_cover: Vec<Vec<bool>> = docs.iter().map(|d| vec![false; d.stream.len()]).collect();
+    for (&(a, b), ms) in &matches {
+        for m in ms {
+            shared[a * n + b] += m.a1 - m.a0;
+            shared[b * n + a] += m.b1 - m.b0;
+            any_cover[a][m.a0..m.a1].iter_mut().for_each(|x| *x = true);
+            any_cover[b][m.b0..m.b1].iter_mut().for_each(|x| *x = true);
+        }
+    }
+    Reuse { matches, shared, any_cover }
+}
+
+/// What the reuse stage alone found: for benchmarks and callers that need
+/// no entities or divergences.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReuseSummary {
+    /// Words in all articles' matching streams.
+    pub words: usize,
+    /// Pairs that share at least one passage.
+    pub pairs: usize,
+    /// Every passage, with its edits, spans in `offsets` units.
+    pub passages: Vec<Passage>,
+}
+
+/// Runs only cleaning, tokenizing and the reuse engine on `texts`: the
+/// passages of every pair with their substitutions, insertions and
+/// deletions, as [`analyze`] reports them.
+///
+/// ```
+/// let a = "The harbor crane collapsed on Monday, killing four dock workers, officials said.";
+/// let b = "Officials said the harbor crane collapsed on Monday, killing four workers.";
+/// let r = corroborate::reuse_only(&[a, b], corroborate::OffsetUnit::Utf16);
+/// assert_eq!(r.passages.len(), 1);
+/// assert_eq!(r.passages[0].edits[0].a_text, "dock");
+/// ```
+pub fn reuse_only(texts: &[&str], offsets: OffsetUnit) -> ReuseSummary {
+    let inputs: Vec<ArticleInput> = texts.iter().map(|t| ArticleInput::new(*t)).collect();
+    let mut vocab = Vocab::default();
+    let read = read_inputs(&inputs, &mut vocab);
+    let docs = make_docs(&inputs, read, &vocab);
+    let r = reuse(&docs);
+    let n = docs.len();
+    let ids: Vec<String> = (0..n).map(article_id).collect();
+    let maps: Vec<OffsetMap> = docs.iter().map(|d| OffsetMap::new(d.text, offsets)).collect();
+    let conv = |a: usize, byte: usize| maps[a].convert(byte);
+    let passages: Vec<Passage> = r
+        .matches
+        .iter()
+        .flat_map(|(&(a, b), ms)| ms.iter().map(move |m| (a, b, m)))
+        .map(|(a, b, m)| passage(&docs, a, b, m, &ids, &conv))
+        .collect();
+    ReuseSummary { words: docs.iter().map(|d| d.stream.len()).sum(), pairs: r.matches.len(), passages }
 }
 
 fn round4(x: f64) -> f64 {

@@ -68,6 +68,15 @@ pub fn entity_stats(text: &str) -> Result<JsValue, JsValue> {
     }))
 }
 
+/// Runs only the reuse engine (cleaning, tokens, aligned passages with
+/// their edits, spans in UTF-16 units) on `texts` and returns
+/// `{words, pairs, passages}`. For the reuse benchmark (`npm run bench`).
+#[wasm_bindgen(js_name = reuseStats)]
+pub fn reuse_stats(texts: Vec<String>) -> Result<JsValue, JsValue> {
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    to_js(&crate::reuse_only(&refs, OffsetUnit::Utf16))
+}
+
 /// Loads the tagger model and lexicons now (they load lazily on the first
 /// analysis otherwise); returns nothing. Lets the page and benchmarks
 /// measure the load on its own.
