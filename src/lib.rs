@@ -58,7 +58,6 @@ pub use report::{
     Removed, Report, Severity, Span, Stats,
 };
 
-use divergence::{Change, Finding};
 use entities::Found;
 use overlap::{Match, Op, Stream};
 use serde::{Deserialize, Serialize};
@@ -249,33 +248,24 @@ pub fn analyze(inputs: &[ArticleInput], options: &Options) -> Result<Report, Err
     }
 
     // divergences
-    let mut findings: Vec<Finding> = Vec::new();
-    findings.extend(unique_sentences(&docs, &any_cover, &labels));
-    findings.extend(wording(&docs, &matches, &labels));
-    let ent_mentions: Vec<divergence::EntitySpread> = canon
+    let views: Vec<divergence::Article> = docs
         .iter()
-        .map(|c| (c.name.clone(), c.kind, c.mentions.iter().map(|(a, f)| (*a, f.start, f.end)).collect()))
-        .collect();
-    findings.extend(divergence::coverage(n, &ent_mentions, &labels));
-    let numbers: Vec<(usize, usize, usize, f64, String, String)> = found
-        .iter()
-        .enumerate()
-        .flat_map(|(a, fs)| {
-            let text = docs[a].text;
-            fs.iter().filter(|f| f.kind == EntityKind::Number).filter_map(move |f| {
-                Some((
-                    a,
-                    f.start,
-                    f.end,
-                    f.value?,
-                    f.unit.clone().unwrap_or_default(),
-                    text.get(f.start..f.end)?.to_string(),
-                ))
-            })
+        .map(|d| divergence::Article {
+            text: d.text,
+            tokens: &d.tokens,
+            sentences: &d.sentences,
+            stream: &d.stream,
+            label: &d.label,
+            no_digits: d.cleaned.flags.no_digits,
         })
         .collect();
-    findings.extend(divergence::facts(&numbers, &labels));
-    findings.sort_by(|x, y| y.severity.cmp(&x.severity).then(x.article.cmp(&y.article)).then(x.start.cmp(&y.start)));
+    let findings = divergence::find(&divergence::Context {
+        articles: &views,
+        matches: &matches,
+        shared: &shared,
+        any_cover: &any_cover,
+        canon: &canon,
+    });
 
     // assemble, converting offsets once
     let maps: Vec<OffsetMap> = docs.iter().map(|d| OffsetMap::new(d.text, options.offsets)).collect();
@@ -374,6 +364,7 @@ pub fn analyze(inputs: &[ArticleInput], options: &Options) -> Result<Report, Err
             text: slice(f.article, f.start, f.end),
             others: f.others.iter().map(|o| ids[*o].clone()).collect(),
             counterpart: f.counterpart,
+            relation: f.relation.map(str::to_string),
             explanation: f.explanation,
         })
         .collect();
@@ -654,130 +645,4 @@ fn passage(
         identity: round4(m.same_words() as f64 / len as f64),
         edits,
     }
-}
-
-/// Sentences of at least six words of which at most a fifth lie in text
-/// shared with any other article.
-fn unique_sentences(docs: &[Doc], any_cover: &[Vec<bool>], labels: &[String]) -> Vec<Finding> {
-    let n = docs.len();
-    if n < 2 {
-        return Vec::new();
-    }
-    let mut out = Vec::new();
-    for (a, d) in docs.iter().enumerate() {
-        // stream position of each token
-        let mut pos_of: HashMap<usize, usize> = HashMap::new();
-        for (p, &t) in d.stream.tokens.iter().enumerate() {
-            pos_of.insert(t, p);
-        }
-        for s in &d.sentences {
-            let ps: Vec<usize> = s.tokens.clone().filter_map(|t| pos_of.get(&t).copied()).collect();
-            if ps.len() < 6 {
-                continue;
-            }
-            let cov = ps.iter().filter(|&&p| any_cover[a].get(p).copied().unwrap_or(false)).count();
-            if cov * 5 <= ps.len() {
-                let others: Vec<usize> = (0..n).filter(|x| *x != a).collect();
-                out.push(Finding {
-                    kind: "unique",
-                    severity: Severity::Medium,
-                    article: a,
-                    start: s.start,
-                    end: s.end,
-                    others: others.clone(),
-                    counterpart: None,
-                    explanation: format!(
-                        "Only {} says this; no passage of {} matches it.",
-                        labels[a],
-                        divergence::join_labels(&others.iter().map(|o| labels[*o].clone()).collect::<Vec<_>>())
-                    ),
-                });
-            }
-        }
-    }
-    out
-}
-
-/// Substitutions, insertions and deletions inside shared passages.
-fn wording(docs: &[Doc], matches: &BTreeMap<(usize, usize), Vec<Match>>, labels: &[String]) -> Vec<Finding> {
-    let mut out = Vec::new();
-    for (&(a, b), ms) in matches {
-        let (da, db) = (&docs[a], &docs[b]);
-        let span = |d: &Doc, s: usize, e: usize| -> Option<(usize, usize)> {
-            let st = d.tokens.get(*d.stream.tokens.get(s)?)?.start;
-            let en = d.tokens.get(*d.stream.tokens.get(e.checked_sub(1)?)?)?.end;
-            Some((st, en))
-        };
-        for m in ms {
-            for op in &m.ops {
-                let Op::Diff { i0, i1, j0, j1 } = *op else { continue };
-                let wa: Vec<&str> = (i0..i1)
-                    .filter_map(|k| da.stream.tokens.get(k).and_then(|&t| da.tokens.get(t)))
-                    .map(|t| t.norm)
-                    .collect();
-                let wb: Vec<&str> = (j0..j1)
-                    .filter_map(|k| db.stream.tokens.get(k).and_then(|&t| db.tokens.get(t)))
-                    .map(|t| t.norm)
-                    .collect();
-                let change = divergence::classify(&wa.join(" "), &wb.join(" "));
-                let sa = if i1 > i0 { span(da, i0, i1) } else { None };
-                let sb = if j1 > j0 { span(db, j0, j1) } else { None };
-                let ta = sa.and_then(|(s, e)| da.text.get(s..e)).unwrap_or("").to_string();
-                let tb = sb.and_then(|(s, e)| db.text.get(s..e)).unwrap_or("").to_string();
-                let (la, lb) = (&labels[a], &labels[b]);
-                let severity = match change {
-                    Change::Format => Severity::Low,
-                    Change::Framing => Severity::High,
-                    Change::Omission => Severity::Medium,
-                };
-                match (sa, sb) {
-                    (Some((s, e)), Some((s2, e2))) => {
-                        // on both articles, so each one's view lists it
-                        for (art, other, st, en, mine, theirs, lm, lt) in
-                            [(a, b, s, e, &ta, &tb, la, lb), (b, a, s2, e2, &tb, &ta, lb, la)]
-                        {
-                            out.push(Finding {
-                                kind: "wording",
-                                severity,
-                                article: art,
-                                start: st,
-                                end: en,
-                                others: vec![other],
-                                counterpart: Some(theirs.clone()),
-                                explanation: if change == Change::Format {
-                                    format!(
-                                        "{lm} writes \"{mine}\" where {lt} writes \"{theirs}\": the same thing, spelled differently."
-                                    )
-                                } else {
-                                    format!("In a passage they share, {lm} says \"{mine}\" where {lt} says \"{theirs}\".")
-                                },
-                            });
-                        }
-                    }
-                    (Some((s, e)), None) => out.push(Finding {
-                        kind: "wording",
-                        severity,
-                        article: a,
-                        start: s,
-                        end: e,
-                        others: vec![b],
-                        counterpart: Some(String::new()),
-                        explanation: format!("In a passage they share, {lb} leaves out \"{ta}\", which {la} has."),
-                    }),
-                    (None, Some((s, e))) => out.push(Finding {
-                        kind: "wording",
-                        severity,
-                        article: b,
-                        start: s,
-                        end: e,
-                        others: vec![a],
-                        counterpart: Some(String::new()),
-                        explanation: format!("In a passage they share, {lb} adds \"{tb}\", which {la} does not have."),
-                    }),
-                    (None, None) => {}
-                }
-            }
-        }
-    }
-    out
 }

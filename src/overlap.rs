@@ -65,6 +65,7 @@ pub fn is_function_word(w: &str) -> bool {
     matches!(
         w,
         "a" | "about"
+            | "both"
             | "after"
             | "all"
             | "also"

@@ -306,6 +306,10 @@ pub struct Divergence {
     pub others: Vec<String>,
     /// What the other articles say instead, when there is a counterpart.
     pub counterpart: Option<String>,
+    /// For facts: how the figures relate, `agrees`, `compatible` or
+    /// `conflicts`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relation: Option<String>,
     /// One sentence a reader understands without knowing the algorithm.
     pub explanation: String,
 }

@@ -97,7 +97,12 @@ export interface Passage {
 }
 
 export interface Divergence {
-  kind: "unique" | "wording" | "fact" | "coverage";
+  /** unique: only this article says it; framing: re-worded so it reads
+   * differently; format: the same thing written differently; omission: a
+   * clause or sentence dropped from or added to shared text; fact: figures
+   * or dates about the same thing; coverage: a name or source only this
+   * article has. */
+  kind: "unique" | "framing" | "format" | "omission" | "fact" | "coverage";
   severity: Severity;
   article: string;
   start: number;
@@ -105,6 +110,8 @@ export interface Divergence {
   text: string;
   others: string[];
   counterpart: string | null;
+  /** For facts: how the two figures relate. */
+  relation?: "agrees" | "compatible" | "conflicts";
   explanation: string;
 }
 

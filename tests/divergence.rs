@@ -1,0 +1,107 @@
+//! Divergence on the project's own short texts: one case per kind of
+//! finding, each checked by kind, the text it points at and, for facts, the
+//! relation.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use corroborate::{analyze, ArticleInput, Options, Report};
+
+fn report(a: &str, b: &str) -> Report {
+    analyze(&[ArticleInput::new(a).with_label("Wire"), ArticleInput::new(b).with_label("Copy")], &Options::default())
+        .unwrap()
+}
+
+const BASE: &str = "The harbor crane collapsed on Monday morning after a cable snapped during a storm. \
+Mayor Elena Vasquez said the port would stay closed while engineers inspected every crane on the quay. \
+The union blamed the port authority for years of neglect and demanded a public inquiry into safety.";
+
+/// (wire, copy, article with the finding, kind, text it points at, relation)
+type Case<'a> = (&'a str, &'a str, &'a str, &'a str, &'a str, Option<&'a str>);
+
+#[test]
+fn one_case_per_kind() {
+    // (wire, copy, article with the finding, kind, text it points at, relation)
+    let cases: &[Case] = &[
+        // a word swapped inside copied text reads differently
+        (BASE, &BASE.replace("years of neglect", "years of sabotage"), "A", "framing", "neglect", None),
+        // a qualifier dropped
+        (BASE, &BASE.replace("a public inquiry", "an inquiry"), "A", "framing", "a public", None),
+        // a clause dropped from a copied sentence
+        (
+            &BASE.replace("during a storm.", "during a storm and said the operator was not at fault."),
+            BASE,
+            "A",
+            "omission",
+            "and said the operator was not at fault",
+            None,
+        ),
+        // two names for one country are format, not meaning
+        (
+            &BASE.replace("Mayor Elena", "US officials and Mayor Elena"),
+            &BASE.replace("Mayor Elena", "United States officials and Mayor Elena"),
+            "A",
+            "format",
+            "US",
+            None,
+        ),
+        // a person only one article names
+        (
+            &format!("{BASE} Port director Samuel Okafor resigned on Tuesday."),
+            BASE,
+            "A",
+            "coverage",
+            "Samuel Okafor",
+            None,
+        ),
+        // figures about the same event: compatible, different groups counted
+        (
+            "The storm killed 14 dock workers at the harbor on Monday, officials said, and flooded the quay.",
+            "Officials said more than 10 people were killed at the harbor on Monday when the storm flooded the quay.",
+            "A",
+            "fact",
+            "14 dock workers",
+            Some("compatible"),
+        ),
+        // figures about the same event that cannot both be true
+        (
+            "The storm killed 14 dock workers at the harbor on Monday, officials said, and flooded the quay.",
+            "Officials said 18 dock workers were killed at the harbor on Monday when the storm flooded the quay.",
+            "A",
+            "fact",
+            "14 dock workers",
+            Some("conflicts"),
+        ),
+        // a sentence no other article has, in any wording
+        (
+            &format!("{BASE} Fishing boats were moved to a marina farther up the coast for the winter."),
+            BASE,
+            "A",
+            "unique",
+            "Fishing boats were moved",
+            None,
+        ),
+    ];
+    for (a, b, art, kind, text, relation) in cases {
+        let r = report(a, b);
+        let hit = r.divergences.iter().find(|d| d.article == *art && d.kind == *kind && d.text.contains(text));
+        let Some(d) = hit else {
+            panic!(
+                "no {kind} on {text:?}; found {:#?}",
+                r.divergences.iter().map(|d| (&d.kind, &d.text)).collect::<Vec<_>>()
+            )
+        };
+        assert_eq!(d.relation.as_deref(), *relation, "{d:?}");
+        assert!(!d.explanation.is_empty());
+    }
+}
+
+#[test]
+fn a_paraphrase_is_not_unique() {
+    let a = format!("{BASE} Engineers will inspect all eleven cranes before the harbor reopens next week.");
+    let b = format!("{BASE} Before the harbor reopens next week, all eleven cranes will be inspected by engineers.");
+    let r = report(&a, &b);
+    assert!(
+        !r.divergences.iter().any(|d| d.kind == "unique" && d.text.contains("eleven cranes")),
+        "{:#?}",
+        r.divergences
+    );
+}
