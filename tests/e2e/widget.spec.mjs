@@ -164,7 +164,8 @@ test('two widgets on a hostile host page render, analyze and keep their own styl
 
   await page.screenshot({ path: 'test-results/widget-hostile.png', fullPage: true });
   expect(w.foreign(), 'requests to other origins').toEqual([]);
-  expect(w.errors.filter((e) => !/Content Security Policy|Refused to execute inline script/.test(e)), 'console errors').toEqual([]);
+  // (only the host's own inline <script> in the first <article> is refused, by the host's CSP)
+  expect(w.errors.filter((e) => !/(Refused to execute|Executing) inline script/.test(e)), 'console errors').toEqual([]);
 });
 
 test('the widget leaks no styles or globals into the host page', async ({ page, context }) => {

@@ -15,14 +15,14 @@
 
 import { sharedAnalyzer } from './client.js';
 import { articlesFromChildren, articlesKey, normalizeArticles } from './articles.js';
+import { linkedSheets, widgetSheets } from './styles.js';
 import { Context, kindInfo, severityRank } from '../ui/model.js';
-import { el, plural } from '../ui/dom.js';
+import { clip, el, plural } from '../ui/dom.js';
 import { renderSummary } from '../ui/summary.js';
 import { renderHeatmap } from '../ui/heatmap.js';
 import { describeDivergence } from '../ui/sidebyside.js';
 import { mountReport } from '../ui/index.js';
 
-const STYLESHEETS = [new URL('../ui/ui.css', import.meta.url).href, new URL('./widget.css', import.meta.url).href];
 const ATTRIBUTES = ['editable', 'view', 'theme', 'top', 'heading-level', 'heading'];
 const DEFAULT_HEADING = 'How the coverage compares';
 const DEFAULT_TOP = 5;
@@ -85,15 +85,23 @@ export class CorroborateCompare extends HTMLElement {
       this.#internals = null;
     }
     this.#shadow = this.attachShadow({ mode: 'open' });
-    let waiting = STYLESHEETS.length;
-    const shown = () => {
-      if (--waiting === 0) this.#frame.hidden = false;
-    };
-    const links = STYLESHEETS.map((href) => {
-      const link = el('link', { rel: 'stylesheet', href });
-      link.addEventListener('load', shown, { once: true });
-      link.addEventListener('error', shown, { once: true });
-      return link;
+    // The frame stays hidden until its styles apply (no unstyled flash).
+    widgetSheets().then((sheets) => {
+      if (sheets) {
+        this.#shadow.adoptedStyleSheets = sheets;
+        this.#frame.hidden = false;
+        return;
+      }
+      const links = linkedSheets();
+      let waiting = links.length;
+      const shown = () => {
+        if (--waiting === 0) this.#frame.hidden = false;
+      };
+      for (const link of links) {
+        link.addEventListener('load', shown, { once: true });
+        link.addEventListener('error', shown, { once: true });
+      }
+      this.#shadow.prepend(...links);
     });
     this.#titleNode = el('p', { className: 'cb-w-title', part: 'title' });
     this.#status = el('span', { className: 'cb-w-status', part: 'status', role: 'status', 'aria-live': 'polite' });
@@ -104,7 +112,7 @@ export class CorroborateCompare extends HTMLElement {
       el('div', { className: 'cb-w-head', part: 'header' }, this.#titleNode, this.#status),
       this.#editor, this.#alert, this.#reportRoot,
       el('p', { className: 'cb-w-foot', part: 'footer' }, 'Compared in your browser by Corroborate: nothing is uploaded.'));
-    this.#shadow.append(...links, this.#frame);
+    this.#shadow.append(this.#frame);
     this.#renderTitle();
   }
 
@@ -352,7 +360,10 @@ export class CorroborateCompare extends HTMLElement {
           className: `cb-divergence cb-group-${info.group} cb-sev-${d.severity}`,
           part: 'divergence',
           dataset: { kind: d.kind, group: info.group, severity: d.severity, article: d.article, index: d.index },
-        }, el('div', { className: 'cb-div-line' }, el('span', { className: 'cb-id', text: d.article }), ' ', ...describeDivergence(ctx, d)), jump));
+        }, el('div', { className: 'cb-div-line' },
+          el('span', { className: 'cb-id', text: d.article }), ' ', ...describeDivergence(ctx, d).slice(0, 5),
+          d.text && !(d.explanation || '').includes(d.text) ? el('blockquote', { className: 'cb-quote', text: clip(d.text, 220) }) : null,
+          ...describeDivergence(ctx, d).slice(5)), jump));
       }
       if (!picked.length) list.append(el('li', { className: 'cb-empty', text: 'No divergences found.' }));
       div.body.append(list);
