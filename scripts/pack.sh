@@ -63,6 +63,22 @@ const pkg = {
 fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
 EOF
 
+# Whole-line // comments out of the shipped JS (the repository keeps them;
+# the glue in pkg/ is left as wasm-bindgen wrote it), then a syntax check.
+say "stripping comment lines"
+find "$PKG" -name '*.js' -not -path "$PKG/pkg/*" -print0 | while IFS= read -r -d '' f; do
+  node -e '
+    const fs = require("fs");
+    const f = process.argv[1];
+    const out = fs.readFileSync(f, "utf8").split("\n").filter((l) => !/^\s*\/\//.test(l)).join("\n");
+    fs.writeFileSync(f, out.replace(/\n{3,}/g, "\n\n").replace(/^\n+/, ""));
+  ' "$f"
+  node --check "$f" || die "stripping comments broke $f"
+done
+
+say "the widget's own JS over the core (pkg/)"
+node scripts/widget-size.mjs "$PKG" | tail -n 2 >&2
+
 say "npm pack"
 tarball=$(cd "$PKG" && npm pack --silent --pack-destination "$OUT" 2>/dev/null | tail -n 1)
 [ -n "$tarball" ] && [ -f "$OUT/$tarball" ] || die "npm pack produced no tarball"

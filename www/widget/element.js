@@ -21,7 +21,7 @@ import { clip, el, plural } from '../ui/dom.js';
 import { renderSummary } from '../ui/summary.js';
 import { renderHeatmap } from '../ui/heatmap.js';
 import { describeDivergence } from '../ui/sidebyside.js';
-import { mountReport } from '../ui/index.js';
+import { mountReport } from '../ui/mount.js';
 
 const ATTRIBUTES = ['editable', 'view', 'theme', 'top', 'heading-level', 'heading'];
 const DEFAULT_HEADING = 'How the coverage compares';
