@@ -395,3 +395,32 @@ test('connected → first report, cold and warm, for three short articles (logge
     `(ready ${cold.connectedToReady?.toFixed(0)} ms, analysis ${cold.lastAnalysis.toFixed(0)} ms, render ${cold.lastRender.toFixed(0)} ms), ` +
     `warm ${warm.connectedToFirstReport.toFixed(0)} ms (analysis ${warm.lastAnalysis.toFixed(0)} ms)`);
 });
+
+test('in a narrow column of a wide page the widget fits (container queries), light and dark', async ({ page }) => {
+  await serveHost(page, {
+    'page.html': html(`<!doctype html><html lang="en"><head><meta charset="utf-8">
+      <meta http-equiv="Content-Security-Policy" content="${CSP}"><title>Column</title>
+      <link rel="stylesheet" href="column.css">
+      <script type="module" src="/corroborate-widget.js"></script><script type="module" src="column.js"></script></head>
+      <body><main><corroborate-compare id="light" view="full"></corroborate-compare>
+      <corroborate-compare id="dark" theme="dark"></corroborate-compare></main></body></html>`),
+    'column.css': css('body { margin: 0; background: #ddd; } main { width: 340px; margin: 0 auto; background: #fff; padding: 10px; } corroborate-compare { margin-bottom: 10px; }'),
+    'column.js': js(`for (const id of ['light', 'dark']) document.getElementById(id).articles = ${JSON.stringify(THREE)};`),
+  });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${HOST}page.html`);
+  for (const id of ['light', 'dark']) await expect(page.locator(`#${id} .cb-w`)).toHaveAttribute('data-state', 'done');
+  // side by side becomes one pane above the other inside a 340 px column, even on a 1280 px window
+  const panes = page.locator('#light [part~="reading"] .cb-pane');
+  await expect(panes).toHaveCount(2);
+  const [p1, p2] = [await panes.nth(0).boundingBox(), await panes.nth(1).boundingBox()];
+  expect(p2.y).toBeGreaterThan(p1.y + p1.height - 1);
+  for (const id of ['light', 'dark']) {
+    const overflow = await page.locator(`#${id} .cb-w`).evaluate((n) => n.scrollWidth - n.clientWidth);
+    expect(overflow, `${id}: no sideways overflow`).toBeLessThanOrEqual(1);
+    expect((await page.locator(`#${id}`).boundingBox()).width).toBeLessThanOrEqual(340);
+  }
+  expect(await page.locator('#dark .cb-w').evaluate((n) => getComputedStyle(n).backgroundColor)).toBe('rgb(21, 23, 26)');
+  await page.locator('#light').screenshot({ path: 'test-results/widget-column-light-full.png' });
+  await page.locator('#dark').screenshot({ path: 'test-results/widget-column-dark.png' });
+});
