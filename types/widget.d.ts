@@ -2,11 +2,11 @@
 // (www/widget/element.js, registered by www/corroborate-widget.js). The
 // Report it emits is declared in ./report.d.ts.
 
-import type { Report } from "./report";
+import type { Report } from "./report.js";
 
 export type {
   Report, ArticleReport, Entity, EntityKind, Mention, Pair, Passage, Edit, Divergence, Severity, Span, OffsetUnit,
-} from "./report";
+} from "./report.js";
 
 /** One article to compare. A plain string is an article without a label. */
 export interface CompareArticle {
