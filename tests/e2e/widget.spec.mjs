@@ -424,3 +424,25 @@ test('in a narrow column of a wide page the widget fits (container queries), lig
   await page.locator('#light').screenshot({ path: 'test-results/widget-column-light-full.png' });
   await page.locator('#dark').screenshot({ path: 'test-results/widget-column-dark.png' });
 });
+
+test('when the analyzer cannot load, the widget says so and fires corroborate-error', async ({ page, context }) => {
+  await context.route('**/pkg/corroborate_bg.wasm', (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'gone' }));
+  await serveHost(page, {
+    'page.html': html(`<!doctype html><html lang="en"><head><meta charset="utf-8">
+      <meta http-equiv="Content-Security-Policy" content="${CSP}"><title>Broken</title>
+      <script type="module" src="errors.js"></script><script type="module" src="/corroborate-widget.js"></script></head>
+      <body><corroborate-compare id="broken"><article data-label="A">One short text about a ferry.</article><article>Another text about a ferry.</article></corroborate-compare></body></html>`),
+    'errors.js': js(`window.__errors = [];
+      document.addEventListener('corroborate-error', (e) => window.__errors.push({ message: e.detail.message, bubbles: e.bubbles, composed: e.composed }));`),
+  });
+  await page.goto(`${HOST}page.html`);
+  const widget = page.locator('#broken');
+  await expect(widget.locator('[part~="error"]')).toBeVisible();
+  await expect(widget.locator('[part~="error"]')).toContainText('Could not compare the articles');
+  await expect(widget.locator('.cb-w')).toHaveAttribute('data-state', 'error');
+  const errors = await page.evaluate(() => window.__errors);
+  expect(errors.length).toBe(1);
+  expect(errors[0]).toMatchObject({ bubbles: true, composed: true });
+  expect(errors[0].message).toMatch(/analyzer|wasm|WebAssembly|load/i);
+  expect(await widget.evaluate((n) => n.matches(':state(error)'))).toBe(true);
+});

@@ -17,6 +17,7 @@ class Analyzer {
   constructor() {
     this.nextId = 1;
     this.pending = new Map();
+    this.inflight = new Map();
     this.version = null;
     this.failure = null;
     this.start();
@@ -105,8 +106,22 @@ class Analyzer {
     this.start();
   }
 
-  /** Analyzes articles ({text, label}) off the main thread. */
+  /**
+   * Analyzes articles ({text, label}) off the main thread. Widgets asking
+   * for the same articles at the same time share one analysis.
+   */
   analyze(articles) {
+    const key = JSON.stringify(articles);
+    const running = this.inflight.get(key);
+    if (running) return running;
+    const job = this.request(articles);
+    this.inflight.set(key, job);
+    const forget = () => this.inflight.delete(key);
+    job.then(forget, forget);
+    return job;
+  }
+
+  request(articles) {
     if (!this.worker) this.restart();
     if (!this.worker) return Promise.reject(new Error(this.failure || 'the analyzer is not available'));
     const id = this.nextId++;

@@ -453,6 +453,9 @@ export class CorroborateCompare extends HTMLElement {
   }
 
   #showError(message) {
+    // one failure (the analyzer did not load) reaches here twice: say it once
+    if (this.#frame.dataset.state === 'error' && this.#alert.dataset.message === message) return;
+    this.#alert.dataset.message = message;
     this.#alert.textContent = `Could not compare the articles: ${message}`;
     this.#alert.hidden = false;
     this.#setState('error', '');
