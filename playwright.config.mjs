@@ -2,7 +2,8 @@
 // Uses the system Chromium (no `npx playwright install` needed).
 import { defineConfig } from '@playwright/test';
 
-const PORT = 8123;
+// E2E_PORT: run beside another checkout's tests without sharing its server.
+const PORT = Number(process.env.E2E_PORT) || 8123;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({

@@ -1,7 +1,7 @@
 // Shared helpers of the page tests.
 import { expect } from '@playwright/test';
 
-export const ORIGIN = 'http://127.0.0.1:8123';
+export const ORIGIN = `http://127.0.0.1:${Number(process.env.E2E_PORT) || 8123}`;
 
 /** Waits for the analyzer to be ready (Analyze enabled). */
 export async function gotoReady(page) {

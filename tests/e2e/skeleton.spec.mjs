@@ -3,6 +3,7 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { ORIGIN } from './helpers.mjs';
 
 const fixture = (name) =>
   readFileSync(fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url)), 'utf8');
@@ -95,7 +96,7 @@ test('analyzes two pasted articles and renders the report', async ({ page, conte
 
   // Nothing but the page's own origin was contacted, and the wasm really loaded.
   const origin = new URL(page.url()).origin;
-  expect(origin).toBe('http://127.0.0.1:8123');
+  expect(origin).toBe(ORIGIN);
   const foreign = requests.filter((u) => new URL(u).origin !== origin);
   expect(foreign, 'requests to other origins').toEqual([]);
   expect(requests.some((u) => u.endsWith('/pkg/corroborate_bg.wasm'))).toBe(true);
@@ -198,7 +199,7 @@ test('an HTML file is read as its text, inertly', async ({ page, context }) => {
     'Bridge opens in Bayview\n\nMayor Ana Ruiz opened the new bridge on Friday.\n\nTraffic will start on Monday.',
   );
   expect(dialogs).toEqual([]);
-  expect(requests.filter((u) => !u.startsWith('http://127.0.0.1:8123/'))).toEqual([]);
+  expect(requests.filter((u) => !u.startsWith(`${ORIGIN}/`))).toEqual([]);
 });
 
 test('add and remove boxes keep numbering', async ({ page }) => {
