@@ -417,6 +417,7 @@ test('in a narrow column of a wide page the widget fits (container queries), lig
   expect(p2.y).toBeGreaterThan(p1.y + p1.height - 1);
   for (const id of ['light', 'dark']) {
     const overflow = await page.locator(`#${id} .cb-w`).evaluate((n) => n.scrollWidth - n.clientWidth);
+    if (process.env.DEBUG_OVERFLOW) console.log(id, await page.locator(`#${id} .cb-w`).evaluate((n) => { const r = n.getBoundingClientRect(); return [...n.querySelectorAll('*')].filter((e) => e.getBoundingClientRect().right > r.right + 1).slice(0, 8).map((e) => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right - r.right) + ' ' + (e.textContent || '').slice(0, 40)); }));
     expect(overflow, `${id}: no sideways overflow`).toBeLessThanOrEqual(1);
     expect((await page.locator(`#${id}`).boundingBox()).width).toBeLessThanOrEqual(340);
   }
