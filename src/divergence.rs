@@ -23,7 +23,9 @@
 //! - `fact`: numbers and dates about the same thing, labelled agrees,
 //!   compatible or conflicts;
 //! - `coverage`: people, organizations, places and quoted sources only one
-//!   article has.
+//!   article has;
+//! - `attribution`: the same statement attributed to different sources in
+//!   different articles.
 
 use crate::entities::{Canonical, Found};
 use crate::overlap::{idf, is_function_word, Match, Op, Stream};
@@ -99,6 +101,7 @@ pub fn find(ctx: &Context) -> Vec<Finding> {
     out.extend(dropped_sentences(ctx, &ents));
     out.extend(unique(ctx));
     out.extend(coverage(ctx));
+    out.extend(attributions(ctx, &ents));
     out.extend(facts(ctx, &ents));
     out.sort_by(|x, y| {
         y.severity
@@ -642,6 +645,102 @@ fn coverage(ctx: &Context) -> Vec<Finding> {
                 format!("Only {} mentions the {what} {}; {} {verb} not.", d.label, c.name, join_labels(&other_labels))
             },
         });
+    }
+    out
+}
+
+/// The person or organization a sentence quotes: a name just before a
+/// speech verb ("the Kremlin said", "Putin's office said") or just after one
+/// ("said Tumatov", "according to Bloomberg").
+fn speaker(ctx: &Context, ents: &EntityIndex, a: usize, s: &Sentence) -> Option<u32> {
+    let d = ctx.articles.get(a)?;
+    let named = ents.named.get(a)?;
+    let is_source = |t: usize| {
+        named.get(&t).copied().filter(|id| {
+            ctx.canon.get(*id as usize).is_some_and(|c| matches!(c.kind, EntityKind::Person | EntityKind::Organization))
+        })
+    };
+    for v in s.tokens.clone() {
+        let Some(tok) = d.tokens.get(v) else { continue };
+        if !is_speech(tok.norm) {
+            continue;
+        }
+        // before the verb, nearest first
+        let before = (v.saturating_sub(4).max(s.tokens.start)..v).rev().find_map(is_source);
+        let after = (v + 1..(v + 4).min(s.tokens.end)).find_map(is_source);
+        if let Some(id) = before.or(after) {
+            return Some(id);
+        }
+    }
+    None
+}
+
+/// The same statement attributed to different sources: a sentence that
+/// quotes someone, and the sentence of another article that carries most of
+/// its content, quoting someone else.
+fn attributions(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
+    let n = ctx.articles.len();
+    let terms: Vec<Vec<FxHashMap<String, f32>>> =
+        ctx.articles.iter().map(|d| d.sentences.iter().map(|s| sentence_terms(d, s)).collect()).collect();
+    let speakers: Vec<Vec<Option<u32>>> = ctx
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(a, d)| d.sentences.iter().map(|s| speaker(ctx, ents, a, s)).collect())
+        .collect();
+    let name = |id: u32| ctx.canon.get(id as usize).map_or(String::new(), |c| c.name.clone());
+    let mut out = Vec::new();
+    for a in 0..n {
+        let (Some(da), Some(ta)) = (ctx.articles.get(a), terms.get(a)) else { continue };
+        for (k, s) in da.sentences.iter().enumerate() {
+            let Some(Some(who)) = speakers[a].get(k).copied() else { continue };
+            let mine = &ta[k];
+            let total: f32 = mine.values().sum();
+            if total <= 0.0 {
+                continue;
+            }
+            for b in (0..n).filter(|b| *b != a) {
+                let Some(db) = ctx.articles.get(b) else { continue };
+                // the sentence of b that carries most of this one's content
+                let best = terms[b]
+                    .iter()
+                    .enumerate()
+                    .map(|(t, tt)| {
+                        (mine.iter().filter(|(w, _)| tt.contains_key(*w)).map(|(_, v)| v).sum::<f32>() / total, t)
+                    })
+                    .max_by(|x, y| x.0.total_cmp(&y.0));
+                let Some((score, t)) = best else { continue };
+                if score < 0.4 {
+                    continue;
+                }
+                let Some(Some(other)) = speakers[b].get(t).copied() else { continue };
+                if other == who {
+                    continue;
+                }
+                // the other article's sentence may name both (one quoting the other)
+                let named_there = db.sentences.get(t).map(|st| ents.ids(b, st.tokens.clone())).unwrap_or_default();
+                if named_there.contains(&who) || ents.ids(a, s.tokens.clone()).contains(&other) {
+                    continue;
+                }
+                out.push(Finding {
+                    kind: "attribution",
+                    severity: Severity::Medium,
+                    article: a,
+                    start: s.start,
+                    end: s.end,
+                    others: vec![b],
+                    counterpart: db.sentences.get(t).and_then(|st| db.text.get(st.start..st.end)).map(str::to_string),
+                    relation: None,
+                    explanation: format!(
+                        "{} attributes this to {} where {} attributes the same statement to {}.",
+                        da.label,
+                        name(who),
+                        db.label,
+                        name(other)
+                    ),
+                });
+            }
+        }
     }
     out
 }

@@ -70,6 +70,15 @@ fn one_case_per_kind() {
             "14 dock workers",
             Some("conflicts"),
         ),
+        // the same statement attributed to different sources
+        (
+            &format!("{BASE} The harbor will reopen within a week once repairs end, Mayor Elena Vasquez said."),
+            &format!("{BASE} The harbor will reopen within a week once repairs end, the Harbor Authority said."),
+            "A",
+            "attribution",
+            "The harbor will reopen",
+            None,
+        ),
         // a sentence no other article has, in any wording
         (
             &format!("{BASE} Fishing boats were moved to a marina farther up the coast for the winter."),

@@ -101,8 +101,9 @@ export interface Divergence {
    * differently; format: the same thing written differently; omission: a
    * clause or sentence dropped from or added to shared text; fact: figures
    * or dates about the same thing; coverage: a name or source only this
-   * article has. */
-  kind: "unique" | "framing" | "format" | "omission" | "fact" | "coverage";
+   * article has; attribution: the same statement attributed to different
+   * sources. */
+  kind: "unique" | "framing" | "format" | "omission" | "fact" | "coverage" | "attribution";
   severity: Severity;
   article: string;
   start: number;

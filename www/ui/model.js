@@ -13,6 +13,7 @@ const KIND_GROUPS = {
   omission: { group: 'wording', label: 'Wording', icon: '✎', describe: 'words left out' },
   unique: { group: 'unique', label: 'Unique', icon: '★', describe: 'only this article says it' },
   coverage: { group: 'coverage', label: 'Coverage', icon: '◐', describe: 'names only some articles mention' },
+  attribution: { group: 'coverage', label: 'Coverage', icon: '◐', describe: 'the same statement attributed to different sources' },
 };
 
 export const GROUP_ORDER = ['fact', 'wording', 'unique', 'coverage', 'other'];
