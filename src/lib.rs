@@ -158,13 +158,40 @@ struct Doc<'a> {
 /// [`Error`] when there is no article, or every article is empty after
 /// cleaning.
 pub fn analyze(inputs: &[ArticleInput], options: &Options) -> Result<Report, Error> {
+    analyze_with_progress(inputs, options, &mut |_, _| {})
+}
+
+/// [`analyze`], calling `progress(stage, fraction)` as it goes: the stage
+/// (`reading`, `entities`, `reuse`, `divergences`, `report`) and the share
+/// of the work done, from 0 to 1. The page's worker forwards it to the
+/// progress bar.
+///
+/// ```
+/// let inputs = [corroborate::ArticleInput::new("The harbor crane collapsed on Monday.")];
+/// let mut stages = Vec::new();
+/// corroborate::analyze_with_progress(&inputs, &Default::default(), &mut |s, f| stages.push((s.to_string(), f)))
+///     .unwrap();
+/// assert_eq!(stages.last().unwrap().1, 1.0);
+/// assert!(stages.windows(2).all(|w| w[0].1 <= w[1].1));
+/// ```
+///
+/// # Errors
+///
+/// As [`analyze`].
+pub fn analyze_with_progress(
+    inputs: &[ArticleInput],
+    options: &Options,
+    progress: &mut dyn FnMut(&str, f64),
+) -> Result<Report, Error> {
     if inputs.is_empty() {
         return Err(Error::no_articles());
     }
     // one vocabulary for all articles, so their words compare as symbols
     let mut vocab = Vocab::default();
+    progress("reading", 0.0);
     let read = read_inputs(inputs, &mut vocab);
     let mut docs = make_docs(inputs, read, &vocab);
+    progress("entities", 0.2);
     if docs.iter().all(|d| d.tokens.iter().all(|t| !t.is_wordlike())) {
         return Err(if docs.len() == 1 { Error::empty(0, &docs[0].label) } else { Error::all_empty() });
     }
@@ -174,15 +201,24 @@ pub fn analyze(inputs: &[ArticleInput], options: &Options) -> Result<Report, Err
     let labels: Vec<String> = docs.iter().map(|d| d.label.clone()).collect();
 
     // entities
-    let mut found: Vec<Vec<Found>> =
-        docs.iter().map(|d| entities::recognize(d.text, &d.tokens, &d.sentences)).collect();
+    let mut found: Vec<Vec<Found>> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let f = entities::recognize(d.text, &d.tokens, &d.sentences);
+            progress("entities", (0.2 + 0.4 * (i + 1) as f64 / n as f64).min(0.6));
+            f
+        })
+        .collect();
     let texts: Vec<&str> = docs.iter().map(|d| d.text).collect();
     let all_tokens: Vec<Vec<Tok>> = docs.iter().map(|d| d.tokens.clone()).collect();
     let degraded: Vec<bool> = docs.iter().map(|d| d.cleaned.flags.degraded()).collect();
     entities::propagate(&texts, &all_tokens, &degraded, &mut found);
     let canon = entities::merge(&texts, &found);
 
+    progress("reuse", 0.6);
     let Reuse { matches, shared, any_cover } = reuse(&docs);
+    progress("divergences", 0.75);
     let containment = |a: usize, b: usize| {
         let len = docs[a].stream.len();
         if len == 0 {
@@ -267,6 +303,7 @@ pub fn analyze(inputs: &[ArticleInput], options: &Options) -> Result<Report, Err
         canon: &canon,
     });
 
+    progress("report", 0.9);
     // assemble, converting offsets once
     let maps: Vec<OffsetMap> = docs.iter().map(|d| OffsetMap::new(d.text, options.offsets)).collect();
     let conv = |a: usize, byte: usize| maps[a].convert(byte);
@@ -369,6 +406,7 @@ pub fn analyze(inputs: &[ArticleInput], options: &Options) -> Result<Report, Err
         })
         .collect();
 
+    progress("report", 1.0);
     Ok(Report {
         version: REPORT_VERSION,
         offsets: options.offsets,

@@ -95,6 +95,23 @@ pub fn version() -> String {
 /// Analyzes `articles` (`[{text, label?, name?}]`) and returns the Report.
 #[wasm_bindgen(skip_typescript)]
 pub fn analyze(articles: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    run_analysis(articles, options, &mut |_, _| {})
+}
+
+/// [`analyze`], calling `progress(stage, fraction)` between stages (a
+/// failing callback is ignored: progress never stops an analysis).
+#[wasm_bindgen(js_name = analyzeWithProgress, skip_typescript)]
+pub fn analyze_with_progress(
+    articles: JsValue,
+    options: JsValue,
+    progress: &js_sys::Function,
+) -> Result<JsValue, JsValue> {
+    run_analysis(articles, options, &mut |stage, fraction| {
+        let _ = progress.call2(&JsValue::NULL, &JsValue::from_str(stage), &JsValue::from_f64(fraction));
+    })
+}
+
+fn run_analysis(articles: JsValue, options: JsValue, progress: &mut dyn FnMut(&str, f64)) -> Result<JsValue, JsValue> {
     let inputs: Vec<ArticleInput> = serde_wasm_bindgen::from_value(articles)
         .map_err(|e| into_error(format!("articles must be a list of {{text, label}} objects: {e}")))?;
     let opts: JsOptions = if options.is_undefined() || options.is_null() {
@@ -107,7 +124,7 @@ pub fn analyze(articles: JsValue, options: JsValue) -> Result<JsValue, JsValue> 
         Some(s) => OffsetUnit::parse(s)
             .ok_or_else(|| into_error(format!("unknown offsets unit {s:?}: use utf8, utf16 or chars")))?,
     };
-    let report = crate::analyze(&inputs, &Options { offsets }).map_err(into_error)?;
+    let report = crate::analyze_with_progress(&inputs, &Options { offsets }, progress).map_err(into_error)?;
     let ser = serde_wasm_bindgen::Serializer::json_compatible();
     report.serialize(&ser).map_err(|e| into_error(format!("could not build the report: {e}")))
 }
@@ -116,6 +133,8 @@ pub fn analyze(articles: JsValue, options: JsValue) -> Result<JsValue, JsValue> 
 const TS_ANALYZE: &'static str = r#"
 /** Analyzes the articles and returns the Report (offsets in UTF-16 units unless asked otherwise). */
 export function analyze(articles: ArticleInput[], options?: AnalyzeOptions): Report;
+/** As analyze, calling progress(stage, fraction 0..1) between stages. */
+export function analyzeWithProgress(articles: ArticleInput[], options: AnalyzeOptions | undefined, progress: (stage: string, fraction: number) => void): Report;
 "#;
 
 /// Reads a dropped file's bytes: plain text (UTF-8 or UTF-16), HTML,

@@ -156,8 +156,14 @@ function onWorkerMessage(msg) {
     }
     case 'progress': {
       if (pending && msg.id === pending.id) {
+        const first = pending.stage !== msg.stage;
         pending.stage = msg.stage;
-        showProgress();
+        if (typeof msg.fraction === 'number') {
+          pending.fraction = msg.fraction;
+          pending.step = msg.step;
+        }
+        if (first) showProgress();
+        else showFraction();
       }
       break;
     }
@@ -284,7 +290,8 @@ function showProgress() {
   const tick = () => {
     if (!pending) return;
     const s = (performance.now() - pending.started) / 1000;
-    ui.progressText.textContent = `${stage} ${what}… ${s.toFixed(1)} s`;
+    const step = pending.step ? `, ${STEP_NAMES[pending.step] ?? pending.step}` : '';
+    ui.progressText.textContent = `${stage} ${what}${step}… ${s.toFixed(1)} s`;
   };
   tick();
   clearInterval(progressTimer);
@@ -292,7 +299,23 @@ function showProgress() {
   setStatus(`${stage}…`);
 }
 
+// The engine's share of the work done, on the bar (indeterminate until the
+// first report from the worker).
+const STEP_NAMES = { reading: 'reading', entities: 'finding names', reuse: 'aligning passages', divergences: 'comparing sources', report: 'writing the report' };
+function showFraction() {
+  const bar = ui.progress.querySelector('progress');
+  if (!pending || !bar || typeof pending.fraction !== 'number') return;
+  bar.max = 1;
+  bar.value = pending.fraction;
+  bar.setAttribute('aria-valuetext', `${Math.round(pending.fraction * 100)}%, ${STEP_NAMES[pending.step] ?? pending.step ?? ''}`);
+}
+
 function hideProgress() {
+  const bar = ui.progress.querySelector('progress');
+  if (bar) {
+    bar.removeAttribute('value');
+    bar.removeAttribute('aria-valuetext');
+  }
   clearInterval(progressTimer);
   ui.progress.hidden = true;
   ui.progressText.textContent = '';

@@ -5,13 +5,14 @@
 //   page → worker  {type:'analyze', id, articles:[{text, label, name, warnings}]}
 //   page → worker  {type:'read', id, name, bytes: ArrayBuffer}
 //   worker → page  {type:'read-result', id, text, format, warnings}
-//   worker → page  {type:'progress', id, stage}  (stage: 'analyzing')
+//   worker → page  {type:'progress', id, stage, fraction?}  (stage: 'analyzing',
+//                  then the engine's stages with the share done, 0..1)
 //   worker → page  {type:'result', id, report, ms}
 //                | {type:'error', id, message, fatal?}
 // A `fatal` error means this worker can no longer be trusted (the wasm
 // trapped or failed to load): the page replaces it with a fresh one.
 
-import init, { analyze, readFile, version, warmUp } from './pkg/corroborate.js';
+import init, { analyze, analyzeWithProgress, readFile, version, warmUp } from './pkg/corroborate.js';
 
 let ready = false;
 let broken = null;
@@ -78,7 +79,17 @@ self.onmessage = async (event) => {
   const t0 = performance.now();
   self.postMessage({ type: 'progress', id, stage: 'analyzing' });
   try {
-    const report = analyze(articles, { offsets: 'utf16' });
+    // progress between the engine's stages, at most every 50 ms
+    let last = 0;
+    const onProgress = (stage, fraction) => {
+      const now = performance.now();
+      if (now - last < 50 && fraction < 1) return;
+      last = now;
+      self.postMessage({ type: 'progress', id, stage: 'analyzing', step: stage, fraction });
+    };
+    const report = analyzeWithProgress
+      ? analyzeWithProgress(articles, { offsets: 'utf16' }, onProgress)
+      : analyze(articles, { offsets: 'utf16' });
     const ms = performance.now() - t0;
     if (report && report.stats && report.stats.elapsed_ms == null) report.stats.elapsed_ms = ms;
     self.postMessage({ type: 'result', id, report, ms });

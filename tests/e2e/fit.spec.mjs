@@ -171,6 +171,9 @@ test('a long analysis shows progress and can be cancelled without losing input',
   await expect(progress).toBeVisible();
   await expect(progress.locator('progress')).toBeVisible();
   await expect(page.locator('#progress-text')).toContainText('120 articles');
+  // the engine reports its stages: the bar becomes determinate and names the step
+  await expect(progress.locator('progress')).toHaveAttribute('value', /^0?\.\d+|^0$|^1$/, { timeout: 30_000 });
+  await expect(page.locator('#progress-text')).toContainText(/reading|finding names|aligning passages|comparing sources|writing the report/);
   // the page answers while the worker works
   await page.getByLabel('Article 120 label').fill('still typing');
   await page.getByRole('button', { name: 'Cancel' }).click();
