@@ -346,11 +346,12 @@ impl Lexicon {
         for t in TITLES {
             *lx.words.entry(key_hash(t)).or_default() |= lex::TITLE;
         }
+        let mut hashes = Vec::new();
         for (p, f) in phrases {
-            let (h, n) = phrase_hash_of(p);
-            if n > 0 {
-                *lx.phrases.entry(h).or_default() |= f;
-                lx.max_words = lx.max_words.max(n);
+            hashes.clear();
+            hashes.extend(p.split(' ').filter(|w| !w.is_empty()).map(key_hash));
+            if !hashes.is_empty() {
+                lx.add_phrase(&hashes, f);
             }
         }
         lx
@@ -368,7 +369,6 @@ impl Lexicon {
 
     /// Lexicon flags ([`tagger::lex`]) of each token of a sentence.
     pub fn flags(&self, tokens: &[&str]) -> Vec<u16> {
-        use tagger::lex;
         let mut buf = String::new();
         let hashes: Vec<u64> = tokens
             .iter()
@@ -378,29 +378,40 @@ impl Lexicon {
                 key_hash(&buf)
             })
             .collect();
-        let mut out: Vec<u16> = tokens
-            .iter()
-            .zip(&hashes)
-            .map(|(t, h)| {
-                let mut f = self.words.get(h).copied().unwrap_or(0);
-                // plural demonyms ("Russians")
-                if f & lex::DEMONYM == 0 && t.len() > 3 && (t.ends_with('s') || t.ends_with('S')) {
-                    buf.clear();
-                    crate::normalize::push_word_key(&t[..t.len() - 1], &mut buf);
-                    f |= self.words.get(&key_hash(&buf)).copied().unwrap_or(0) & lex::DEMONYM;
-                }
-                f
-            })
-            .collect();
-        // longest phrase at each position, left to right, without overlaps
+        let mut out: Vec<u16> = tokens.iter().zip(&hashes).map(|(t, h)| self.word_flags(t, *h, &mut buf)).collect();
+        self.add_phrase_flags(&hashes, &mut out);
+        out
+    }
+
+    /// The flags of one word alone (names, demonyms, titles, casing), given
+    /// its key's hash: the same wherever the word stands.
+    fn word_flags(&self, text: &str, hash: u64, buf: &mut String) -> u16 {
+        use tagger::lex;
+        let mut f = self.words.get(&hash).copied().unwrap_or(0);
+        // plural demonyms ("Russians")
+        if f & lex::DEMONYM == 0 && text.len() > 3 && (text.ends_with('s') || text.ends_with('S')) {
+            buf.clear();
+            crate::normalize::push_word_key(&text[..text.len() - 1], buf);
+            f |= self.words.get(&key_hash(buf)).copied().unwrap_or(0) & lex::DEMONYM;
+        }
+        f
+    }
+
+    /// Adds the flags of phrases (places, organizations, people) to `out`,
+    /// the longest at each position, left to right, without overlaps.
+    fn add_phrase_flags(&self, hashes: &[u64], out: &mut [u16]) {
+        use tagger::lex;
         let mut i = 0;
         while i < hashes.len() {
             let mut h = 0x51_7cc1_b727_220a;
             let mut best: Option<(usize, u16)> = None;
             for len in 1..=self.max_words.min(hashes.len() - i) {
                 h = tagger::combine_hashes(h, hashes[i + len - 1]);
-                if let Some(&f) = self.phrases.get(&h) {
-                    best = Some((len, f));
+                match self.phrases.get(&h) {
+                    // only the start of longer phrases
+                    Some(0) => {}
+                    Some(&f) => best = Some((len, f)),
+                    None => break,
                 }
             }
             match best {
@@ -416,7 +427,21 @@ impl Lexicon {
                 None => i += 1,
             }
         }
-        out
+    }
+
+    /// Adds a phrase given by its words' key hashes, and its beginnings as
+    /// prefixes (flag 0), so matching stops at the first word no phrase
+    /// continues with.
+    fn add_phrase(&mut self, word_hashes: &[u64], flag: u16) {
+        let mut h = 0x51_7cc1_b727_220a;
+        for (n, w) in word_hashes.iter().enumerate() {
+            h = tagger::combine_hashes(h, *w);
+            let e = self.phrases.entry(h).or_default();
+            if n + 1 == word_hashes.len() {
+                *e |= flag;
+            }
+        }
+        self.max_words = self.max_words.max(word_hashes.len());
     }
 }
 
@@ -452,19 +477,17 @@ fn data_lines(text: &str) -> impl Iterator<Item = &str> {
     text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty())
 }
 
-/// Phrase hash of a name as written ("New York", "Bashar al-Assad"): its
-/// words' keys, split at spaces and hyphens.
-fn name_hash(name: &str, buf: &mut String) -> (u64, usize) {
-    let mut n = 0;
-    let h = phrase_hash(name.split(|c: char| c.is_whitespace() || c == '-').filter_map(|w| {
+/// Key hashes of the words of a name as written ("New York", "Bashar
+/// al-Assad"), split at spaces and hyphens.
+fn name_hashes(name: &str, buf: &mut String, out: &mut Vec<u64>) {
+    out.clear();
+    for w in name.split(|c: char| c.is_whitespace() || c == '-') {
         buf.clear();
         crate::normalize::push_word_key(w, buf);
-        (!buf.is_empty()).then(|| {
-            n += 1;
-            key_hash(buf)
-        })
-    }));
-    (h, n)
+        if !buf.is_empty() {
+            out.push(key_hash(buf));
+        }
+    }
 }
 
 /// Builds the lexicon from a mined gazetteer and casing list, the package
@@ -481,12 +504,12 @@ pub fn lexicon_from(gazetteer: &str, casing: &str) -> Lexicon {
         aliases.chain(gazetteer_phrases(gazetteer)),
     );
     let mut buf = String::new();
+    let mut hashes = Vec::new();
     for name in data_lines(PLACES).filter_map(|l| l.split('\t').next()) {
-        let (h, n) = name_hash(name, &mut buf);
-        if n > 0 {
-            *lx.phrases.entry(h).or_default() |= lex::PLACE;
-            lx.places.insert(h);
-            lx.max_words = lx.max_words.max(n);
+        name_hashes(name, &mut buf, &mut hashes);
+        if !hashes.is_empty() {
+            lx.add_phrase(&hashes, lex::PLACE);
+            lx.places.insert(phrase_hash(hashes.iter().copied()));
         }
     }
     for w in data_lines(casing) {
@@ -534,18 +557,42 @@ fn is_stop(norm: &str) -> bool {
 pub fn tag_document(sentences: &[Vec<&str>]) -> Vec<Vec<(Range<usize>, EntityKind)>> {
     let lexicon = lexicon();
     let model = model();
-    let words: Vec<Vec<tagger::Word>> = sentences
+    // every distinct surface form is keyed, hashed and looked up once
+    let mut seen: FxHashMap<&str, (tagger::Surface, u16)> = FxHashMap::default();
+    let mut scratch = tagger::Scratch::default();
+    let mut buf = String::new();
+    let mut doc = tagger::DocInfo::default();
+    let mut hashes: Vec<u64> = Vec::new();
+    let mut words: Vec<Vec<(tagger::Surface, u16)>> = Vec::with_capacity(sentences.len());
+    for s in sentences {
+        let mut ws: Vec<(tagger::Surface, u16)> = s
+            .iter()
+            .map(|t| {
+                *seen.entry(t).or_insert_with(|| {
+                    let w = tagger::Surface::of(t, &mut scratch);
+                    (w, lexicon.word_flags(t, w.key, &mut buf))
+                })
+            })
+            .collect();
+        hashes.clear();
+        hashes.extend(ws.iter().map(|(w, _)| w.key));
+        let mut flags: Vec<u16> = ws.iter().map(|(_, f)| *f).collect();
+        lexicon.add_phrase_flags(&hashes, &mut flags);
+        for (i, ((w, f), g)) in ws.iter_mut().zip(flags).enumerate() {
+            *f = g;
+            doc.add(w, i);
+        }
+        words.push(ws);
+    }
+    doc.finish();
+    let mut parts: Vec<tagger::Parts> = Vec::new();
+    sentences
         .iter()
-        .map(|s| {
-            let flags = lexicon.flags(s);
-            s.iter().zip(flags).map(|(t, lex)| tagger::Word { text: t, lex }).collect()
-        })
-        .collect();
-    let doc = tagger::DocInfo::new(words.iter().map(Vec::as_slice));
-    words
-        .iter()
-        .map(|ws| {
-            let tags = model.tag(ws, &doc);
+        .zip(&words)
+        .map(|(s, ws)| {
+            parts.clear();
+            parts.extend(ws.iter().map(|(w, f)| tagger::Parts::new(w, *f, &doc)));
+            let tags = model.tag_parts(&parts, doc.uncased);
             let mut out = Vec::new();
             let mut i = 0;
             while i < tags.len() {
@@ -563,9 +610,8 @@ pub fn tag_document(sentences: &[Vec<&str>]) -> Vec<Vec<(Range<usize>, EntityKin
                     "LOC" => EntityKind::Place,
                     "ORG" => EntityKind::Organization,
                     _ => {
-                        let single = ws[i..j].iter().filter(|w| w.text.chars().any(char::is_alphanumeric)).count() == 1;
-                        let key = tagger::key_of(ws[i].text);
-                        if single && (ws[i].lex & tagger::lex::DEMONYM != 0 || is_demonym(&key)) {
+                        let single = s[i..j].iter().filter(|w| w.chars().any(char::is_alphanumeric)).count() == 1;
+                        if single && (ws[i].1 & tagger::lex::DEMONYM != 0 || is_demonym(&tagger::key_of(s[i]))) {
                             EntityKind::Group
                         } else {
                             EntityKind::Other

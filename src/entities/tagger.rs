@@ -70,29 +70,36 @@ impl DocInfo {
     /// Collects the document facts from its sentences.
     pub fn new<'a>(sentences: impl IntoIterator<Item = &'a [Word<'a>]>) -> DocInfo {
         let mut d = DocInfo::default();
-        let mut any_upper = false;
-        let mut buf = String::new();
+        let mut scratch = Scratch::default();
         for s in sentences {
             for (i, w) in s.iter().enumerate() {
-                let Some(first) = w.text.chars().next() else { continue };
-                if !first.is_alphabetic() {
-                    continue;
-                }
-                buf.clear();
-                crate::normalize::push_word_key(w.text, &mut buf);
-                let key = h(buf.as_bytes());
-                if first.is_uppercase() {
-                    any_upper = true;
-                    if i > 0 {
-                        d.capitalized.insert(key);
-                    }
-                } else {
-                    d.lowercase.insert(key);
-                }
+                d.add(&Surface::of(w.text, &mut scratch), i);
             }
         }
-        d.uncased = !any_upper;
+        d.finish();
         d
+    }
+
+    /// Records one word, at position `i` of its sentence (call
+    /// [`DocInfo::finish`] after the last).
+    pub fn add(&mut self, w: &Surface, i: usize) {
+        if !w.first_alpha {
+            return;
+        }
+        if w.cap {
+            self.uncased = true; // "some capital seen" until finish
+            if i > 0 {
+                self.capitalized.insert(w.key);
+            }
+        } else {
+            self.lowercase.insert(w.key);
+        }
+    }
+
+    /// Closes the collection: the document is uncased when no word started
+    /// with a capital.
+    pub fn finish(&mut self) {
+        self.uncased = !self.uncased;
     }
 }
 
@@ -114,12 +121,13 @@ pub fn combine_hashes(a: u64, b: u64) -> u64 {
 /// Stable 64-bit hash (FNV-1a then a final mix): model files must not depend
 /// on the standard library's hasher.
 fn h(bytes: &[u8]) -> u64 {
-    let mut x: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        x ^= u64::from(*b);
-        x = x.wrapping_mul(0x0100_0000_01b3);
-    }
-    mix(x)
+    mix(bytes.iter().fold(FNV_START, |x, b| fnv(x, *b)))
+}
+
+const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+fn fnv(x: u64, b: u8) -> u64 {
+    (x ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
 }
 
 fn mix(mut x: u64) -> u64 {
@@ -173,10 +181,19 @@ fn shape_into(s: &str, out: &mut String) {
     }
 }
 
-/// Per-token hashed parts, computed once per token.
+/// Reusable buffers for [`Surface::of`].
+#[derive(Debug, Default)]
+pub struct Scratch {
+    key: String,
+    shape: String,
+}
+
+/// What the tagger reads from a surface form alone (its key, shape, affixes
+/// and casing), hashed: computed once per distinct form of a document.
 #[derive(Debug, Clone, Copy, Default)]
-struct Parts {
-    key: u64,
+pub struct Surface {
+    /// Stable hash of the lowercase key ([`stable_hash`] of [`key_of`]).
+    pub key: u64,
     shape: u64,
     pre: [u64; 3],
     suf: [u64; 4],
@@ -185,57 +202,92 @@ struct Parts {
     digit: bool,
     alpha: bool,
     punct: bool,
+    first_alpha: bool,
+}
+
+impl Surface {
+    /// The hashed parts of one surface form.
+    pub fn of(text: &str, scratch: &mut Scratch) -> Surface {
+        let key = &mut scratch.key;
+        key.clear();
+        crate::normalize::push_word_key(text, key);
+        let key = key.as_str();
+        let mut pre = [0u64; 3];
+        let mut suf = [0u64; 4];
+        // prefixes of 1, 2 and 3 characters shorter than the key: FNV is
+        // incremental, so one pass hashes them all and the key
+        let mut x: u64 = FNV_START;
+        let mut n_chars = 0;
+        for (i, c) in key.char_indices() {
+            if (1..=3).contains(&n_chars) {
+                pre[n_chars - 1] = mix(x);
+            }
+            n_chars += 1;
+            for b in &key.as_bytes()[i..i + c.len_utf8()] {
+                x = fnv(x, *b);
+            }
+        }
+        let key_hash = mix(x);
+        // suffixes of 1 to 4 characters shorter than the key
+        for (n, (start, _)) in key.char_indices().rev().take(4).enumerate() {
+            if n_chars > n + 1 {
+                suf[n] = h(&key.as_bytes()[start..]);
+            }
+        }
+        let first = text.chars().next().unwrap_or(' ');
+        let (mut alpha, mut lower, mut digit, mut alnum) = (false, false, false, false);
+        for c in text.chars() {
+            alpha |= c.is_alphabetic();
+            lower |= c.is_lowercase();
+            digit |= c.is_ascii_digit();
+            alnum |= c.is_alphanumeric();
+        }
+        shape_into(text, &mut scratch.shape);
+        Surface {
+            key: key_hash,
+            shape: h(scratch.shape.as_bytes()),
+            pre,
+            suf,
+            cap: first.is_uppercase(),
+            upper: alpha && !lower,
+            digit,
+            alpha,
+            punct: !alnum,
+            first_alpha: first.is_alphabetic(),
+        }
+    }
+}
+
+/// Per-token parts: the surface form's, its lexicon classes and what the
+/// document says about its key.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Parts {
+    w: Surface,
     lex: u16,
     doc_cap: bool,
     doc_lower: bool,
 }
 
-fn parts(w: &Word, doc: &DocInfo, key: &mut String, shape_buf: &mut String) -> Parts {
-    key.clear();
-    crate::normalize::push_word_key(w.text, key);
-    let key = key.as_str();
-    // char boundaries of the key, to hash prefixes and suffixes in place
-    let n_chars = key.chars().count();
-    let mut pre = [0u64; 3];
-    let mut suf = [0u64; 4];
-    for (n, p) in pre.iter_mut().enumerate() {
-        if n_chars > n + 1 {
-            let end = key.char_indices().nth(n + 1).map_or(key.len(), |(i, _)| i);
-            *p = h(&key.as_bytes()[..end]);
-        }
-    }
-    for (n, s) in suf.iter_mut().enumerate() {
-        if n_chars > n + 1 {
-            let start = key.char_indices().nth(n_chars - n - 1).map_or(0, |(i, _)| i);
-            *s = h(&key.as_bytes()[start..]);
-        }
-    }
-    let first = w.text.chars().next().unwrap_or(' ');
-    let alpha = w.text.chars().any(char::is_alphabetic);
-    shape_into(w.text, shape_buf);
-    let key_hash = h(key.as_bytes());
-    Parts {
-        key: key_hash,
-        shape: h(shape_buf.as_bytes()),
-        pre,
-        suf,
-        cap: first.is_uppercase(),
-        upper: alpha && !w.text.chars().any(char::is_lowercase),
-        digit: w.text.chars().any(|c| c.is_ascii_digit()),
-        alpha,
-        punct: !w.text.chars().any(char::is_alphanumeric),
-        lex: w.lex,
-        doc_cap: doc.capitalized.contains(&key_hash),
-        doc_lower: doc.lowercase.contains(&key_hash),
+impl Parts {
+    /// One token's parts.
+    pub fn new(w: &Surface, lex: u16, doc: &DocInfo) -> Parts {
+        Parts { w: *w, lex, doc_cap: doc.capitalized.contains(&w.key), doc_lower: doc.lowercase.contains(&w.key) }
     }
 }
 
 /// Feature buckets of every token of one sentence, `N_FEATURES` per token.
 pub fn features(words: &[Word], doc: &DocInfo, bits: u32) -> Vec<[u32; N_FEATURES]> {
+    let mut scratch = Scratch::default();
+    let ps: Vec<Parts> = words.iter().map(|w| Parts::new(&Surface::of(w.text, &mut scratch), w.lex, doc)).collect();
+    features_of(&ps, doc.uncased, bits)
+}
+
+/// Feature buckets from tokens' parts ([`features`] without the hashing of
+/// surface forms).
+pub fn features_of(ps: &[Parts], uncased: bool, bits: u32) -> Vec<[u32; N_FEATURES]> {
     let mask = (1u64 << bits) - 1;
-    let (mut key, mut shape_buf) = (String::new(), String::new());
-    let ps: Vec<Parts> = words.iter().map(|w| parts(w, doc, &mut key, &mut shape_buf)).collect();
-    let none = Parts { key: h(b"<none>"), shape: h(b"<none>"), ..Parts::default() };
+    let none =
+        Parts { w: Surface { key: h(b"<none>"), shape: h(b"<none>"), ..Surface::default() }, ..Parts::default() };
     let at = |i: isize| -> &Parts {
         if i < 0 || i as usize >= ps.len() {
             &none
@@ -243,50 +295,50 @@ pub fn features(words: &[Word], doc: &DocInfo, bits: u32) -> Vec<[u32; N_FEATURE
             &ps[i as usize]
         }
     };
-    let mut out = Vec::with_capacity(words.len());
-    for i in 0..words.len() {
+    let mut out = Vec::with_capacity(ps.len());
+    for i in 0..ps.len() {
         let ii = i as isize;
         let (p, l1, r1, l2, r2) = (at(ii), at(ii - 1), at(ii + 1), at(ii - 2), at(ii + 2));
-        let flags = u64::from(p.cap)
-            | u64::from(p.upper) << 1
-            | u64::from(p.digit) << 2
-            | u64::from(p.alpha) << 3
-            | u64::from(p.punct) << 4
+        let flags = u64::from(p.w.cap)
+            | u64::from(p.w.upper) << 1
+            | u64::from(p.w.digit) << 2
+            | u64::from(p.w.alpha) << 3
+            | u64::from(p.w.punct) << 4
             | u64::from(i == 0) << 5;
-        let doc_flags = u64::from(p.doc_cap) | u64::from(p.doc_lower) << 1 | u64::from(doc.uncased) << 2;
+        let doc_flags = u64::from(p.doc_cap) | u64::from(p.doc_lower) << 1 | u64::from(uncased) << 2;
         let f: [u64; N_FEATURES] = [
             1, // bias
-            combine(2, p.key),
-            combine(3, p.shape),
-            combine(4, p.pre[0]),
-            combine(5, p.pre[1]),
-            combine(6, p.pre[2]),
-            combine(7, p.suf[0]),
-            combine(8, p.suf[1]),
-            combine(9, p.suf[2]),
-            combine(10, p.suf[3]),
+            combine(2, p.w.key),
+            combine(3, p.w.shape),
+            combine(4, p.w.pre[0]),
+            combine(5, p.w.pre[1]),
+            combine(6, p.w.pre[2]),
+            combine(7, p.w.suf[0]),
+            combine(8, p.w.suf[1]),
+            combine(9, p.w.suf[2]),
+            combine(10, p.w.suf[3]),
             combine(11, flags),
-            combine(12, l1.key),
-            combine(13, r1.key),
-            combine(14, l2.key),
-            combine(15, r2.key),
-            combine(16, l1.shape),
-            combine(17, r1.shape),
-            combine(18, combine(l1.key, p.key)),
-            combine(19, combine(p.key, r1.key)),
-            combine(20, combine(l1.shape, p.shape)),
-            combine(21, combine(p.shape, r1.shape)),
+            combine(12, l1.w.key),
+            combine(13, r1.w.key),
+            combine(14, l2.w.key),
+            combine(15, r2.w.key),
+            combine(16, l1.w.shape),
+            combine(17, r1.w.shape),
+            combine(18, combine(l1.w.key, p.w.key)),
+            combine(19, combine(p.w.key, r1.w.key)),
+            combine(20, combine(l1.w.shape, p.w.shape)),
+            combine(21, combine(p.w.shape, r1.w.shape)),
             combine(22, u64::from(p.lex)),
             combine(23, u64::from(l1.lex)),
             combine(24, u64::from(r1.lex)),
             combine(25, combine(u64::from(p.lex), flags)),
             combine(26, doc_flags),
-            combine(27, combine(doc_flags, p.key)),
-            combine(28, combine(doc_flags, p.shape)),
-            combine(29, combine(l1.key, u64::from(p.lex))),
-            combine(30, combine(u64::from(p.lex), r1.key)),
-            combine(32, combine(p.key, u64::from(doc.uncased))),
-            combine(40, combine(p.shape, u64::from(p.lex))),
+            combine(27, combine(doc_flags, p.w.key)),
+            combine(28, combine(doc_flags, p.w.shape)),
+            combine(29, combine(l1.w.key, u64::from(p.lex))),
+            combine(30, combine(u64::from(p.lex), r1.w.key)),
+            combine(32, combine(p.w.key, u64::from(uncased))),
+            combine(40, combine(p.w.shape, u64::from(p.lex))),
         ];
         let mut row = [0u32; N_FEATURES];
         for (slot, x) in row.iter_mut().zip(f) {
@@ -327,43 +379,69 @@ static ALLOWED: std::sync::LazyLock<[[bool; N_LABELS]; N_LABELS + 1]> = std::syn
 /// Best tag sequence under emission scores `em[t][l]` and transition scores
 /// `tr[from][to]` (with `start[to]`), honouring BIO constraints.
 pub fn viterbi(em: &[[f32; N_LABELS]], tr: &[[f32; N_LABELS]; N_LABELS], start: &[f32; N_LABELS]) -> Vec<usize> {
+    let (tr, start) = constrained(tr, start);
+    viterbi_masked(em, &tr, &start)
+}
+
+/// Lowest score: the BIO table folded into the transitions.
+const NEG: f32 = -1e30;
+
+/// Transition and start scores with BIO-forbidden moves at [`NEG`].
+fn constrained(
+    tr: &[[f32; N_LABELS]; N_LABELS],
+    start: &[f32; N_LABELS],
+) -> ([[f32; N_LABELS]; N_LABELS], [f32; N_LABELS]) {
+    let ok = &*ALLOWED;
+    let mut t = *tr;
+    let mut s = *start;
+    for (p, row) in t.iter_mut().enumerate() {
+        for (l, x) in row.iter_mut().enumerate() {
+            if !ok[p][l] {
+                *x = NEG;
+            }
+        }
+    }
+    for (l, x) in s.iter_mut().enumerate() {
+        if !ok[N_LABELS][l] {
+            *x = NEG;
+        }
+    }
+    (t, s)
+}
+
+/// [`viterbi`] over transitions that already hold the constraints: a
+/// forbidden move scores about [`NEG`], so it never beats an allowed one
+/// (`O` is allowed everywhere).
+fn viterbi_masked(em: &[[f32; N_LABELS]], tr: &[[f32; N_LABELS]; N_LABELS], start: &[f32; N_LABELS]) -> Vec<usize> {
     let n = em.len();
     if n == 0 {
         return Vec::new();
     }
-    const NEG: f32 = -1e30;
-    let ok = &*ALLOWED;
-    let mut score = vec![[NEG; N_LABELS]; n];
     let mut back = vec![[0u8; N_LABELS]; n];
+    let mut prev = [0f32; N_LABELS];
     for l in 0..N_LABELS {
-        if ok[N_LABELS][l] {
-            score[0][l] = start[l] + em[0][l];
-        }
+        prev[l] = start[l] + em[0][l];
     }
     for t in 1..n {
-        let prev = score[t - 1];
+        let mut cur = [0f32; N_LABELS];
         for l in 0..N_LABELS {
-            let mut best = NEG;
+            let mut best = prev[0] + tr[0][l];
             let mut arg = 0u8;
-            for p in 0..N_LABELS {
-                if prev[p] <= NEG || !ok[p][l] {
-                    continue;
-                }
+            for p in 1..N_LABELS {
                 let s = prev[p] + tr[p][l];
                 if s > best {
                     best = s;
                     arg = p as u8;
                 }
             }
-            if best > NEG {
-                score[t][l] = best + em[t][l];
-                back[t][l] = arg;
-            }
+            cur[l] = best + em[t][l];
+            back[t][l] = arg;
         }
+        prev = cur;
     }
     let mut last = 0;
     for l in 1..N_LABELS {
-        if score[n - 1][l] > score[n - 1][last] {
+        if prev[l] > prev[last] {
             last = l;
         }
     }
@@ -381,6 +459,7 @@ pub struct Model {
     bits: u32,
     /// Dense weights, one row of `N_LABELS` per bucket, quantized.
     weights: Vec<[i8; N_LABELS]>,
+    /// Transitions with the BIO constraints folded in.
     trans: [[f32; N_LABELS]; N_LABELS],
     start: [f32; N_LABELS],
     scale: f32,
@@ -436,6 +515,7 @@ impl Model {
                 }
             }
         }
+        let (trans, start) = constrained(&trans, &start);
         Ok(Model { bits, weights, trans, start, scale })
     }
 
@@ -457,7 +537,14 @@ impl Model {
 
     /// Tags one sentence; returns an index into [`LABELS`] per word.
     pub fn tag(&self, words: &[Word], doc: &DocInfo) -> Vec<usize> {
-        let feats = features(words, doc, self.bits);
+        let mut scratch = Scratch::default();
+        let ps: Vec<Parts> = words.iter().map(|w| Parts::new(&Surface::of(w.text, &mut scratch), w.lex, doc)).collect();
+        self.tag_parts(&ps, doc.uncased)
+    }
+
+    /// Tags one sentence given its tokens' parts.
+    pub fn tag_parts(&self, ps: &[Parts], uncased: bool) -> Vec<usize> {
+        let feats = features_of(ps, uncased, self.bits);
         let em: Vec<[f32; N_LABELS]> = feats
             .iter()
             .map(|row| {
@@ -476,7 +563,7 @@ impl Model {
                 out
             })
             .collect();
-        viterbi(&em, &self.trans, &self.start)
+        viterbi_masked(&em, &self.trans, &self.start)
     }
 }
 

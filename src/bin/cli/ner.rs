@@ -424,12 +424,23 @@ pub fn train_cmd(args: &[String]) -> Result<(), String> {
 pub fn eval_cmd(args: &[String]) -> Result<(), String> {
     let o = parse(args)?;
     let data = Path::new(&o.data);
-    let model = if args.iter().any(|a| a == "--model" || a == "--out") {
+    let given = args.iter().any(|a| a == "--model" || a == "--out");
+    let model = if given {
         tagger::Model::from_bytes(&std::fs::read(&o.out).map_err(|e| format!("cannot read {}: {e}", o.out))?)?
     } else {
         entities::model().clone()
     };
-    let lexicon = entities::lexicon();
+    // a model given by path is read with the gazetteer and casing list that
+    // train-ner wrote beside it
+    let beside = |name: &str| std::fs::read_to_string(Path::new(&o.out).with_file_name(name)).ok();
+    let own;
+    let lexicon = match (given, beside("gazetteer.tsv"), beside("casing.txt")) {
+        (true, Some(g), Some(c)) => {
+            own = entities::lexicon_from(&g, &c);
+            &own
+        }
+        _ => entities::lexicon(),
+    };
     let sets: [(&str, &str, bool); 3] = [
         ("CoNLL-2003 valid, as is", "conll2003/valid.txt", false),
         ("CoNLL-2003 valid, lowercased, punctuation and digits stripped", "conll2003/valid.txt", true),
