@@ -593,6 +593,7 @@ pub fn tag_document(sentences: &[Vec<&str>]) -> Vec<Vec<(Range<usize>, EntityKin
             parts.clear();
             parts.extend(ws.iter().map(|(w, f)| tagger::Parts::new(w, *f, &doc)));
             let tags = model.tag_parts(&parts, doc.uncased);
+            doc.record(&parts, &tags);
             let mut out = Vec::new();
             let mut i = 0;
             while i < tags.len() {

@@ -21,7 +21,7 @@ pub const LABELS: [&str; 9] = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG",
 /// Number of tags.
 pub const N_LABELS: usize = LABELS.len();
 /// Features per token (unused slots point at bucket 0, which stays zero).
-pub const N_FEATURES: usize = 32;
+pub const N_FEATURES: usize = 34;
 
 /// Lexicon classes a token can belong to (bit flags).
 pub mod lex {
@@ -64,6 +64,9 @@ pub struct DocInfo {
     pub lowercase: HashSet<u64>,
     /// The document has no capitals at all (a stripped copy).
     pub uncased: bool,
+    /// Tags given so far to each word key in this document (counts of O,
+    /// PER, LOC, ORG, MISC): the "what was it called before" feature.
+    history: rustc_hash::FxHashMap<u64, [u16; 5]>,
 }
 
 impl DocInfo {
@@ -100,6 +103,37 @@ impl DocInfo {
     /// with a capital.
     pub fn finish(&mut self) {
         self.uncased = !self.uncased;
+    }
+
+    /// Records the tags just given to a sentence's words.
+    pub fn record(&mut self, words: &[Parts], tags: &[usize]) {
+        for (p, &t) in words.iter().zip(tags) {
+            if p.w.first_alpha {
+                // LABELS order: O, B-PER, I-PER, B-LOC, ...
+                self.history.entry(p.w.key).or_default()[t.div_ceil(2)] += 1;
+            }
+        }
+    }
+
+    /// Forgets the recorded tags (a new pass over the document).
+    pub fn clear_history(&mut self) {
+        self.history.clear();
+    }
+
+    /// What a key was mostly tagged so far: 0 never seen, 1 only `O`, 2 + the
+    /// type (PER, LOC, ORG, MISC) most often given.
+    fn seen_as(&self, key: u64) -> u8 {
+        match self.history.get(&key) {
+            None => 0,
+            Some(c) => {
+                let (best, n) = c[1..].iter().enumerate().max_by_key(|(i, n)| (**n, usize::MAX - i)).unwrap_or((0, &0));
+                if *n == 0 {
+                    1
+                } else {
+                    2 + best as u8
+                }
+            }
+        }
     }
 }
 
@@ -266,12 +300,19 @@ pub struct Parts {
     lex: u16,
     doc_cap: bool,
     doc_lower: bool,
+    seen: u8,
 }
 
 impl Parts {
     /// One token's parts.
     pub fn new(w: &Surface, lex: u16, doc: &DocInfo) -> Parts {
-        Parts { w: *w, lex, doc_cap: doc.capitalized.contains(&w.key), doc_lower: doc.lowercase.contains(&w.key) }
+        Parts {
+            w: *w,
+            lex,
+            doc_cap: doc.capitalized.contains(&w.key),
+            doc_lower: doc.lowercase.contains(&w.key),
+            seen: if w.first_alpha { doc.seen_as(w.key) } else { 0 },
+        }
     }
 }
 
@@ -285,7 +326,11 @@ pub fn features(words: &[Word], doc: &DocInfo, bits: u32) -> Vec<[u32; N_FEATURE
 /// Feature buckets from tokens' parts ([`features`] without the hashing of
 /// surface forms).
 pub fn features_of(ps: &[Parts], uncased: bool, bits: u32) -> Vec<[u32; N_FEATURES]> {
-    let mask = (1u64 << bits) - 1;
+    let shift = 64 - bits;
+    // a template's id and its value: one multiply per feature (the parts are
+    // hashed already)
+    let slot = |id: u64, x: u64| x ^ id.wrapping_mul(0xd6e8_feb8_6659_fd93);
+    let pair = |a: u64, b: u64| a.rotate_left(23) ^ b.wrapping_mul(0xff51_afd7_ed55_8ccd);
     let none =
         Parts { w: Surface { key: h(b"<none>"), shape: h(b"<none>"), ..Surface::default() }, ..Parts::default() };
     let at = |i: isize| -> &Parts {
@@ -307,44 +352,47 @@ pub fn features_of(ps: &[Parts], uncased: bool, bits: u32) -> Vec<[u32; N_FEATUR
             | u64::from(i == 0) << 5;
         let doc_flags = u64::from(p.doc_cap) | u64::from(p.doc_lower) << 1 | u64::from(uncased) << 2;
         let f: [u64; N_FEATURES] = [
-            1, // bias
-            combine(2, p.w.key),
-            combine(3, p.w.shape),
-            combine(4, p.w.pre[0]),
-            combine(5, p.w.pre[1]),
-            combine(6, p.w.pre[2]),
-            combine(7, p.w.suf[0]),
-            combine(8, p.w.suf[1]),
-            combine(9, p.w.suf[2]),
-            combine(10, p.w.suf[3]),
-            combine(11, flags),
-            combine(12, l1.w.key),
-            combine(13, r1.w.key),
-            combine(14, l2.w.key),
-            combine(15, r2.w.key),
-            combine(16, l1.w.shape),
-            combine(17, r1.w.shape),
-            combine(18, combine(l1.w.key, p.w.key)),
-            combine(19, combine(p.w.key, r1.w.key)),
-            combine(20, combine(l1.w.shape, p.w.shape)),
-            combine(21, combine(p.w.shape, r1.w.shape)),
-            combine(22, u64::from(p.lex)),
-            combine(23, u64::from(l1.lex)),
-            combine(24, u64::from(r1.lex)),
-            combine(25, combine(u64::from(p.lex), flags)),
-            combine(26, doc_flags),
-            combine(27, combine(doc_flags, p.w.key)),
-            combine(28, combine(doc_flags, p.w.shape)),
-            combine(29, combine(l1.w.key, u64::from(p.lex))),
-            combine(30, combine(u64::from(p.lex), r1.w.key)),
-            combine(32, combine(p.w.key, u64::from(uncased))),
-            combine(40, combine(p.w.shape, u64::from(p.lex))),
+            0, // bias (bucket 1)
+            slot(2, p.w.key),
+            slot(3, p.w.shape),
+            slot(4, p.w.pre[0]),
+            slot(5, p.w.pre[1]),
+            slot(6, p.w.pre[2]),
+            slot(7, p.w.suf[0]),
+            slot(8, p.w.suf[1]),
+            slot(9, p.w.suf[2]),
+            slot(10, p.w.suf[3]),
+            slot(11, flags),
+            slot(12, l1.w.key),
+            slot(13, r1.w.key),
+            slot(14, l2.w.key),
+            slot(15, r2.w.key),
+            slot(16, l1.w.shape),
+            slot(17, r1.w.shape),
+            slot(18, pair(l1.w.key, p.w.key)),
+            slot(19, pair(p.w.key, r1.w.key)),
+            slot(20, pair(l1.w.shape, p.w.shape)),
+            slot(21, pair(p.w.shape, r1.w.shape)),
+            slot(22, u64::from(p.lex)),
+            slot(23, u64::from(l1.lex)),
+            slot(24, u64::from(r1.lex)),
+            slot(25, pair(u64::from(p.lex), flags)),
+            slot(26, doc_flags),
+            slot(27, pair(doc_flags, p.w.key)),
+            slot(28, pair(doc_flags, p.w.shape)),
+            slot(29, pair(l1.w.key, u64::from(p.lex))),
+            slot(30, pair(u64::from(p.lex), r1.w.key)),
+            slot(32, pair(p.w.key, u64::from(uncased))),
+            slot(40, pair(p.w.shape, u64::from(p.lex))),
+            slot(41, u64::from(p.seen)),
+            slot(42, pair(u64::from(p.seen), flags)),
         ];
         let mut row = [0u32; N_FEATURES];
-        for (slot, x) in row.iter_mut().zip(f) {
-            // bucket 0 is reserved for "no feature"
-            *slot = ((x & mask) as u32).max(1);
+        for (r, x) in row.iter_mut().zip(f) {
+            // multiply-shift keeps the top bits; bucket 0 stays unused
+            *r = ((x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as u32).max(1);
         }
+        row[0] = 1;
         out.push(row);
     }
     out
@@ -536,10 +584,13 @@ impl Model {
     }
 
     /// Tags one sentence; returns an index into [`LABELS`] per word.
-    pub fn tag(&self, words: &[Word], doc: &DocInfo) -> Vec<usize> {
+    /// The sentence's tags are recorded in `doc` for the sentences after it.
+    pub fn tag(&self, words: &[Word], doc: &mut DocInfo) -> Vec<usize> {
         let mut scratch = Scratch::default();
         let ps: Vec<Parts> = words.iter().map(|w| Parts::new(&Surface::of(w.text, &mut scratch), w.lex, doc)).collect();
-        self.tag_parts(&ps, doc.uncased)
+        let tags = self.tag_parts(&ps, doc.uncased);
+        doc.record(&ps, &tags);
+        tags
     }
 
     /// Tags one sentence given its tokens' parts.
@@ -657,9 +708,9 @@ pub mod train {
                 .collect()
         }
 
-        /// One perceptron step on one sentence; returns true when it was
-        /// already tagged right.
-        pub fn step(&mut self, feats: &[[u32; N_FEATURES]], gold: &[usize]) -> bool {
+        /// One perceptron step on one sentence; returns the tags the model
+        /// gave before the step.
+        pub fn step(&mut self, feats: &[[u32; N_FEATURES]], gold: &[usize]) -> Vec<usize> {
             let em = self.emissions(feats);
             let pred = viterbi(&em, &self.tw, &self.sw);
             let ok = pred == gold;
@@ -696,7 +747,7 @@ pub mod train {
                 }
             }
             self.c += 1.0;
-            ok
+            pred
         }
 
         /// Serializes the averaged model, dropping weights smaller than
@@ -812,7 +863,7 @@ mod tests {
         let model = Model::from_bytes(&t.to_bytes(0.0)).unwrap();
         for (w, g) in &sents {
             let words: Vec<Word> = w.iter().map(|s| Word { text: s, lex: 0 }).collect();
-            assert_eq!(&model.tag(&words, &doc), g, "{w:?}");
+            assert_eq!(&model.tag(&words, &mut doc.clone()), g, "{w:?}");
         }
         assert!(Model::from_bytes(b"nope").is_err());
         assert!(Model::from_bytes(&t.to_bytes(0.0)[..20]).is_err());
