@@ -558,27 +558,28 @@ pub fn tag_document(sentences: &[Vec<&str>]) -> Vec<Vec<(Range<usize>, EntityKin
     let lexicon = lexicon();
     let model = model();
     // every distinct surface form is keyed, hashed and looked up once
-    let mut seen: FxHashMap<&str, (tagger::Surface, u16)> = FxHashMap::default();
+    let mut seen: FxHashMap<&str, (tagger::Surface, u16, u32)> = FxHashMap::default();
     let mut scratch = tagger::Scratch::default();
     let mut buf = String::new();
     let mut doc = tagger::DocInfo::default();
     let mut hashes: Vec<u64> = Vec::new();
-    let mut words: Vec<Vec<(tagger::Surface, u16)>> = Vec::with_capacity(sentences.len());
+    let mut words: Vec<Vec<(tagger::Surface, u16, u32)>> = Vec::with_capacity(sentences.len());
     for s in sentences {
-        let mut ws: Vec<(tagger::Surface, u16)> = s
+        let mut ws: Vec<(tagger::Surface, u16, u32)> = s
             .iter()
             .map(|t| {
+                let id = seen.len() as u32;
                 *seen.entry(t).or_insert_with(|| {
                     let w = tagger::Surface::of(t, &mut scratch);
-                    (w, lexicon.word_flags(t, w.key, &mut buf))
+                    (w, lexicon.word_flags(t, w.key, &mut buf), id)
                 })
             })
             .collect();
         hashes.clear();
-        hashes.extend(ws.iter().map(|(w, _)| w.key));
-        let mut flags: Vec<u16> = ws.iter().map(|(_, f)| *f).collect();
+        hashes.extend(ws.iter().map(|(w, _, _)| w.key));
+        let mut flags: Vec<u16> = ws.iter().map(|(_, f, _)| *f).collect();
         lexicon.add_phrase_flags(&hashes, &mut flags);
-        for (i, ((w, f), g)) in ws.iter_mut().zip(flags).enumerate() {
+        for (i, ((w, f, _), g)) in ws.iter_mut().zip(flags).enumerate() {
             *f = g;
             doc.add(w, i);
         }
@@ -586,13 +587,17 @@ pub fn tag_document(sentences: &[Vec<&str>]) -> Vec<Vec<(Range<usize>, EntityKin
     }
     doc.finish();
     let mut parts: Vec<tagger::Parts> = Vec::new();
+    let mut ids: Vec<u32> = Vec::new();
+    let mut cache = tagger::LocalCache::default();
     sentences
         .iter()
         .zip(&words)
         .map(|(s, ws)| {
             parts.clear();
-            parts.extend(ws.iter().map(|(w, f)| tagger::Parts::new(w, *f, &doc)));
-            let tags = model.tag_parts(&parts, doc.uncased);
+            parts.extend(ws.iter().map(|(w, f, _)| tagger::Parts::new(w, *f, &doc)));
+            ids.clear();
+            ids.extend(ws.iter().map(|(_, _, id)| *id));
+            let tags = model.tag_cached(&parts, &ids, doc.uncased, &mut cache);
             doc.record(&parts, &tags);
             let mut out = Vec::new();
             let mut i = 0;
@@ -723,6 +728,44 @@ fn mk(tokens: &[Token], r: Range<usize>, kind: EntityKind) -> Found {
     }
 }
 
+/// Word classes the date and number rules test on every token.
+mod class {
+    pub const MONTH: u8 = 1;
+    pub const WEEKDAY: u8 = 2;
+    pub const RELATIVE_DAY: u8 = 4;
+    pub const PERIOD: u8 = 8;
+    pub const NUMBER: u8 = 16;
+    /// A number word of 100 or more ("hundred", "million").
+    pub const MULTIPLIER: u8 = 32;
+}
+
+/// The [`class`] flags of a key: one table look-up instead of scanning the
+/// word lists.
+fn word_class(norm: &str) -> u8 {
+    static TABLE: std::sync::LazyLock<FxHashMap<&'static str, u8>> = std::sync::LazyLock::new(|| {
+        let mut t: FxHashMap<&'static str, u8> = FxHashMap::default();
+        for (list, c) in [
+            (MONTHS, class::MONTH),
+            (WEEKDAYS, class::WEEKDAY),
+            (RELATIVE_DAYS, class::RELATIVE_DAY),
+            (PERIODS, class::PERIOD),
+        ] {
+            for w in list {
+                *t.entry(w).or_default() |= c;
+            }
+        }
+        for (w, v) in NUMBER_WORDS {
+            *t.entry(w).or_default() |= if *v >= 100.0 { class::NUMBER | class::MULTIPLIER } else { class::NUMBER };
+        }
+        t
+    });
+    // every listed word is short: longer keys skip the hashing
+    if norm.len() > 9 {
+        return 0;
+    }
+    TABLE.get(norm).copied().unwrap_or(0)
+}
+
 fn dates(tokens: &[Token], used: &mut [bool], found: &mut Vec<Found>) {
     let n = tokens.len();
     let mut i = 0;
@@ -730,9 +773,10 @@ fn dates(tokens: &[Token], used: &mut [bool], found: &mut Vec<Found>) {
         let t = &tokens[i];
         let norm = t.norm;
         let mut span: Option<Range<usize>> = None;
-        let is_month = MONTHS.contains(&norm) && (t.capitalized || norm.len() > 3) && norm != "may"
+        let c = word_class(norm);
+        let is_month = c & class::MONTH != 0 && (t.capitalized || norm.len() > 3) && norm != "may"
             || (norm == "may" && t.capitalized && i > 0);
-        if is_month || WEEKDAYS.contains(&norm) {
+        if is_month || c & class::WEEKDAY != 0 {
             let mut s = i;
             let mut e = i + 1;
             // "4 April", "July 7-8", "May 22", "April 2017"
@@ -746,11 +790,11 @@ fn dates(tokens: &[Token], used: &mut [bool], found: &mut Vec<Found>) {
                 s -= 1;
             }
             span = Some(s..e);
-        } else if RELATIVE_DAYS.contains(&norm) {
+        } else if c & class::RELATIVE_DAY != 0 {
             span = Some(i..i + 1);
         } else if matches!(norm, "last" | "next" | "this" | "past")
             && i + 1 < n
-            && PERIODS.contains(&tokens[i + 1].norm)
+            && word_class(tokens[i + 1].norm) & class::PERIOD != 0
         {
             span = Some(i..i + 2);
         } else if t.kind == TokenKind::Number && is_iso_date(norm) {
@@ -817,7 +861,7 @@ fn numbers(tokens: &[Token], used: &mut [bool], found: &mut Vec<Found>) {
         let t = &tokens[i];
         let is_num = (t.kind == TokenKind::Number && t.norm.chars().any(|c| c.is_ascii_digit()))
             || (t.kind == TokenKind::Word
-                && NUMBER_WORDS.iter().any(|(w, _)| *w == t.norm)
+                && word_class(t.norm) & class::NUMBER != 0
                 && !(t.norm == "one" && tokens.get(i + 1).is_some_and(|x| x.norm == "of")));
         if !is_num || used[i] {
             i += 1;
@@ -826,10 +870,7 @@ fn numbers(tokens: &[Token], used: &mut [bool], found: &mut Vec<Found>) {
         let mut s = i;
         let mut e = i + 1;
         // "320 million", "two hundred"
-        while e < n
-            && tokens[e].kind == TokenKind::Word
-            && NUMBER_WORDS.iter().any(|(w, v)| *w == tokens[e].norm && *v >= 100.0)
-        {
+        while e < n && tokens[e].kind == TokenKind::Word && word_class(tokens[e].norm) & class::MULTIPLIER != 0 {
             e += 1;
         }
         let mut value = parse_number(t.norm);

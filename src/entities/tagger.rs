@@ -323,80 +323,113 @@ pub fn features(words: &[Word], doc: &DocInfo, bits: u32) -> Vec<[u32; N_FEATURE
     features_of(&ps, doc.uncased, bits)
 }
 
+/// Features that read the token alone (its surface form, lexicon classes,
+/// document facts, history, and whether it starts the sentence).
+const N_LOCAL: usize = 20;
+/// Features that read the neighbours.
+const N_CONTEXT: usize = N_FEATURES - N_LOCAL;
+
+/// A template's id and its value, ready for the bucket multiply (the parts
+/// are hashed already).
+fn slot(id: u64, x: u64) -> u64 {
+    x ^ id.wrapping_mul(0xd6e8_feb8_6659_fd93)
+}
+
+/// Two hashed values as one.
+fn pair(a: u64, b: u64) -> u64 {
+    a.rotate_left(23) ^ b.wrapping_mul(0xff51_afd7_ed55_8ccd)
+}
+
+/// Multiply-shift keeps the top bits; bucket 0 stays unused.
+fn bucket(x: u64, shift: u32) -> u32 {
+    ((x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as u32).max(1)
+}
+
+fn local_buckets(p: &Parts, first: bool, uncased: bool, shift: u32) -> [u32; N_LOCAL] {
+    let flags = u64::from(p.w.cap)
+        | u64::from(p.w.upper) << 1
+        | u64::from(p.w.digit) << 2
+        | u64::from(p.w.alpha) << 3
+        | u64::from(p.w.punct) << 4
+        | u64::from(first) << 5;
+    let doc_flags = u64::from(p.doc_cap) | u64::from(p.doc_lower) << 1 | u64::from(uncased) << 2;
+    let lex = u64::from(p.lex);
+    let f: [u64; N_LOCAL] = [
+        0, // bias (bucket 1)
+        slot(2, p.w.key),
+        slot(3, p.w.shape),
+        slot(4, p.w.pre[0]),
+        slot(5, p.w.pre[1]),
+        slot(6, p.w.pre[2]),
+        slot(7, p.w.suf[0]),
+        slot(8, p.w.suf[1]),
+        slot(9, p.w.suf[2]),
+        slot(10, p.w.suf[3]),
+        slot(11, flags),
+        slot(22, lex),
+        slot(25, pair(lex, flags)),
+        slot(26, doc_flags),
+        slot(27, pair(doc_flags, p.w.key)),
+        slot(28, pair(doc_flags, p.w.shape)),
+        slot(32, pair(p.w.key, u64::from(uncased))),
+        slot(40, pair(p.w.shape, lex)),
+        slot(41, u64::from(p.seen)),
+        slot(42, pair(u64::from(p.seen), flags)),
+    ];
+    let mut row = f.map(|x| bucket(x, shift));
+    row[0] = 1;
+    row
+}
+
+fn context_buckets(ps: &[Parts], i: usize, shift: u32) -> [u32; N_CONTEXT] {
+    static NONE: std::sync::LazyLock<Parts> = std::sync::LazyLock::new(|| Parts {
+        w: Surface { key: h(b"<none>"), shape: h(b"<none>"), ..Surface::default() },
+        ..Parts::default()
+    });
+    let at = |j: Option<usize>| -> &Parts { j.and_then(|j| ps.get(j)).unwrap_or(&NONE) };
+    let p = &ps[i];
+    let (l1, r1, l2, r2) = (at(i.checked_sub(1)), at(Some(i + 1)), at(i.checked_sub(2)), at(Some(i + 2)));
+    let lex = u64::from(p.lex);
+    let f: [u64; N_CONTEXT] = [
+        slot(12, l1.w.key),
+        slot(13, r1.w.key),
+        slot(14, l2.w.key),
+        slot(15, r2.w.key),
+        slot(16, l1.w.shape),
+        slot(17, r1.w.shape),
+        slot(18, pair(l1.w.key, p.w.key)),
+        slot(19, pair(p.w.key, r1.w.key)),
+        slot(20, pair(l1.w.shape, p.w.shape)),
+        slot(21, pair(p.w.shape, r1.w.shape)),
+        slot(23, u64::from(l1.lex)),
+        slot(24, u64::from(r1.lex)),
+        slot(29, pair(l1.w.key, lex)),
+        slot(30, pair(lex, r1.w.key)),
+    ];
+    f.map(|x| bucket(x, shift))
+}
+
 /// Feature buckets from tokens' parts ([`features`] without the hashing of
 /// surface forms).
 pub fn features_of(ps: &[Parts], uncased: bool, bits: u32) -> Vec<[u32; N_FEATURES]> {
     let shift = 64 - bits;
-    // a template's id and its value: one multiply per feature (the parts are
-    // hashed already)
-    let slot = |id: u64, x: u64| x ^ id.wrapping_mul(0xd6e8_feb8_6659_fd93);
-    let pair = |a: u64, b: u64| a.rotate_left(23) ^ b.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    let none =
-        Parts { w: Surface { key: h(b"<none>"), shape: h(b"<none>"), ..Surface::default() }, ..Parts::default() };
-    let at = |i: isize| -> &Parts {
-        if i < 0 || i as usize >= ps.len() {
-            &none
-        } else {
-            &ps[i as usize]
-        }
-    };
-    let mut out = Vec::with_capacity(ps.len());
-    for i in 0..ps.len() {
-        let ii = i as isize;
-        let (p, l1, r1, l2, r2) = (at(ii), at(ii - 1), at(ii + 1), at(ii - 2), at(ii + 2));
-        let flags = u64::from(p.w.cap)
-            | u64::from(p.w.upper) << 1
-            | u64::from(p.w.digit) << 2
-            | u64::from(p.w.alpha) << 3
-            | u64::from(p.w.punct) << 4
-            | u64::from(i == 0) << 5;
-        let doc_flags = u64::from(p.doc_cap) | u64::from(p.doc_lower) << 1 | u64::from(uncased) << 2;
-        let f: [u64; N_FEATURES] = [
-            0, // bias (bucket 1)
-            slot(2, p.w.key),
-            slot(3, p.w.shape),
-            slot(4, p.w.pre[0]),
-            slot(5, p.w.pre[1]),
-            slot(6, p.w.pre[2]),
-            slot(7, p.w.suf[0]),
-            slot(8, p.w.suf[1]),
-            slot(9, p.w.suf[2]),
-            slot(10, p.w.suf[3]),
-            slot(11, flags),
-            slot(12, l1.w.key),
-            slot(13, r1.w.key),
-            slot(14, l2.w.key),
-            slot(15, r2.w.key),
-            slot(16, l1.w.shape),
-            slot(17, r1.w.shape),
-            slot(18, pair(l1.w.key, p.w.key)),
-            slot(19, pair(p.w.key, r1.w.key)),
-            slot(20, pair(l1.w.shape, p.w.shape)),
-            slot(21, pair(p.w.shape, r1.w.shape)),
-            slot(22, u64::from(p.lex)),
-            slot(23, u64::from(l1.lex)),
-            slot(24, u64::from(r1.lex)),
-            slot(25, pair(u64::from(p.lex), flags)),
-            slot(26, doc_flags),
-            slot(27, pair(doc_flags, p.w.key)),
-            slot(28, pair(doc_flags, p.w.shape)),
-            slot(29, pair(l1.w.key, u64::from(p.lex))),
-            slot(30, pair(u64::from(p.lex), r1.w.key)),
-            slot(32, pair(p.w.key, u64::from(uncased))),
-            slot(40, pair(p.w.shape, u64::from(p.lex))),
-            slot(41, u64::from(p.seen)),
-            slot(42, pair(u64::from(p.seen), flags)),
-        ];
-        let mut row = [0u32; N_FEATURES];
-        for (r, x) in row.iter_mut().zip(f) {
-            // multiply-shift keeps the top bits; bucket 0 stays unused
-            *r = ((x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as u32).max(1);
-        }
-        row[0] = 1;
-        out.push(row);
-    }
-    out
+    (0..ps.len())
+        .map(|i| {
+            let mut row = [0u32; N_FEATURES];
+            row[..N_LOCAL].copy_from_slice(&local_buckets(&ps[i], i == 0, uncased, shift));
+            row[N_LOCAL..].copy_from_slice(&context_buckets(ps, i, shift));
+            row
+        })
+        .collect()
 }
+
+/// Emission sums of the token-local features, per distinct (surface form,
+/// lexicon classes, history, sentence start) of one document: most tokens
+/// of a text are words it has used before, and their local features (more
+/// than half of all) then cost one table look-up instead of one weight row
+/// each.
+#[derive(Debug, Default)]
+pub struct LocalCache(rustc_hash::FxHashMap<u64, [i32; N_LABELS]>);
 
 /// True when tag `to` may follow tag `from` in BIO (I-X only after B-X or
 /// I-X).
@@ -596,25 +629,45 @@ impl Model {
     /// Tags one sentence given its tokens' parts.
     pub fn tag_parts(&self, ps: &[Parts], uncased: bool) -> Vec<usize> {
         let feats = features_of(ps, uncased, self.bits);
-        let em: Vec<[f32; N_LABELS]> = feats
-            .iter()
-            .map(|row| {
-                let mut acc = [0i32; N_LABELS];
-                for &f in row {
-                    if let Some(ws) = self.weights.get(f as usize) {
-                        for l in 0..N_LABELS {
-                            acc[l] += i32::from(ws[l]);
-                        }
-                    }
+        let em: Vec<[f32; N_LABELS]> = feats.iter().map(|row| self.scaled(self.sum(row))).collect();
+        viterbi_masked(&em, &self.trans, &self.start)
+    }
+
+    /// [`Model::tag_parts`] with the local features' sums kept in `cache`;
+    /// `ids[t]` numbers token `t`'s surface form within the document (the
+    /// same tags as without the cache).
+    pub fn tag_cached(&self, ps: &[Parts], ids: &[u32], uncased: bool, cache: &mut LocalCache) -> Vec<usize> {
+        let shift = 64 - self.bits;
+        let em: Vec<[f32; N_LABELS]> = (0..ps.len())
+            .map(|i| {
+                let p = &ps[i];
+                let key =
+                    u64::from(ids[i]) | u64::from(p.lex) << 32 | u64::from(p.seen) << 48 | u64::from(i == 0) << 56;
+                let local = *cache.0.entry(key).or_insert_with(|| self.sum(&local_buckets(p, i == 0, uncased, shift)));
+                let mut acc = self.sum(&context_buckets(ps, i, shift));
+                for (a, l) in acc.iter_mut().zip(local) {
+                    *a += l;
                 }
-                let mut out = [0f32; N_LABELS];
-                for (o, a) in out.iter_mut().zip(acc) {
-                    *o = a as f32 * self.scale;
-                }
-                out
+                self.scaled(acc)
             })
             .collect();
         viterbi_masked(&em, &self.trans, &self.start)
+    }
+
+    fn sum(&self, buckets: &[u32]) -> [i32; N_LABELS] {
+        let mut acc = [0i32; N_LABELS];
+        for &f in buckets {
+            if let Some(ws) = self.weights.get(f as usize) {
+                for l in 0..N_LABELS {
+                    acc[l] += i32::from(ws[l]);
+                }
+            }
+        }
+        acc
+    }
+
+    fn scaled(&self, acc: [i32; N_LABELS]) -> [f32; N_LABELS] {
+        acc.map(|a| a as f32 * self.scale)
     }
 }
 
@@ -865,6 +918,25 @@ mod tests {
             let words: Vec<Word> = w.iter().map(|s| Word { text: s, lex: 0 }).collect();
             assert_eq!(&model.tag(&words, &mut doc.clone()), g, "{w:?}");
         }
+        // the cached path gives the same tags, repeated words included
+        let mut scratch = Scratch::default();
+        let mut cache = LocalCache::default();
+        let mut ids: rustc_hash::FxHashMap<&str, u32> = rustc_hash::FxHashMap::default();
+        for (w, _) in sents.iter().chain(&sents) {
+            let ps: Vec<Parts> = w
+                .iter()
+                .map(|s| Parts::new(&Surface::of(s, &mut scratch), lex::PLACE * u16::from(s.len() > 5), &doc))
+                .collect();
+            let id: Vec<u32> = w
+                .iter()
+                .map(|s| {
+                    let n = ids.len() as u32;
+                    *ids.entry(s).or_insert(n)
+                })
+                .collect();
+            assert_eq!(model.tag_cached(&ps, &id, false, &mut cache), model.tag_parts(&ps, false), "{w:?}");
+        }
+        assert!(!cache.0.is_empty());
         assert!(Model::from_bytes(b"nope").is_err());
         assert!(Model::from_bytes(&t.to_bytes(0.0)[..20]).is_err());
     }
