@@ -346,11 +346,12 @@ impl Lexicon {
         for t in TITLES {
             *lx.words.entry(key_hash(t)).or_default() |= lex::TITLE;
         }
+        let mut hashes = Vec::new();
         for (p, f) in phrases {
-            let (h, n) = phrase_hash_of(p);
-            if n > 0 {
-                *lx.phrases.entry(h).or_default() |= f;
-                lx.max_words = lx.max_words.max(n);
+            hashes.clear();
+            hashes.extend(p.split(' ').filter(|w| !w.is_empty()).map(key_hash));
+            if !hashes.is_empty() {
+                lx.add_phrase(&hashes, f);
             }
         }
         lx
@@ -368,7 +369,6 @@ impl Lexicon {
 
     /// Lexicon flags ([`tagger::lex`]) of each token of a sentence.
     pub fn flags(&self, tokens: &[&str]) -> Vec<u16> {
-        use tagger::lex;
         let mut buf = String::new();
         let hashes: Vec<u64> = tokens
             .iter()
@@ -378,29 +378,40 @@ impl Lexicon {
                 key_hash(&buf)
             })
             .collect();
-        let mut out: Vec<u16> = tokens
-            .iter()
-            .zip(&hashes)
-            .map(|(t, h)| {
-                let mut f = self.words.get(h).copied().unwrap_or(0);
-                // plural demonyms ("Russians")
-                if f & lex::DEMONYM == 0 && t.len() > 3 && (t.ends_with('s') || t.ends_with('S')) {
-                    buf.clear();
-                    crate::normalize::push_word_key(&t[..t.len() - 1], &mut buf);
-                    f |= self.words.get(&key_hash(&buf)).copied().unwrap_or(0) & lex::DEMONYM;
-                }
-                f
-            })
-            .collect();
-        // longest phrase at each position, left to right, without overlaps
+        let mut out: Vec<u16> = tokens.iter().zip(&hashes).map(|(t, h)| self.word_flags(t, *h, &mut buf)).collect();
+        self.add_phrase_flags(&hashes, &mut out);
+        out
+    }
+
+    /// The flags of one word alone (names, demonyms, titles, casing), given
+    /// its key's hash: the same wherever the word stands.
+    fn word_flags(&self, text: &str, hash: u64, buf: &mut String) -> u16 {
+        use tagger::lex;
+        let mut f = self.words.get(&hash).copied().unwrap_or(0);
+        // plural demonyms ("Russians")
+        if f & lex::DEMONYM == 0 && text.len() > 3 && (text.ends_with('s') || text.ends_with('S')) {
+            buf.clear();
+            crate::normalize::push_word_key(&text[..text.len() - 1], buf);
+            f |= self.words.get(&key_hash(buf)).copied().unwrap_or(0) & lex::DEMONYM;
+        }
+        f
+    }
+
+    /// Adds the flags of phrases (places, organizations, people) to `out`,
+    /// the longest at each position, left to right, without overlaps.
+    fn add_phrase_flags(&self, hashes: &[u64], out: &mut [u16]) {
+        use tagger::lex;
         let mut i = 0;
         while i < hashes.len() {
             let mut h = 0x51_7cc1_b727_220a;
             let mut best: Option<(usize, u16)> = None;
             for len in 1..=self.max_words.min(hashes.len() - i) {
                 h = tagger::combine_hashes(h, hashes[i + len - 1]);
-                if let Some(&f) = self.phrases.get(&h) {
-                    best = Some((len, f));
+                match self.phrases.get(&h) {
+                    // only the start of longer phrases
+                    Some(0) => {}
+                    Some(&f) => best = Some((len, f)),
+                    None => break,
                 }
             }
             match best {
@@ -416,7 +427,21 @@ impl Lexicon {
                 None => i += 1,
             }
         }
-        out
+    }
+
+    /// Adds a phrase given by its words' key hashes, and its beginnings as
+    /// prefixes (flag 0), so matching stops at the first word no phrase
+    /// continues with.
+    fn add_phrase(&mut self, word_hashes: &[u64], flag: u16) {
+        let mut h = 0x51_7cc1_b727_220a;
+        for (n, w) in word_hashes.iter().enumerate() {
+            h = tagger::combine_hashes(h, *w);
+            let e = self.phrases.entry(h).or_default();
+            if n + 1 == word_hashes.len() {
+                *e |= flag;
+            }
+        }
+        self.max_words = self.max_words.max(word_hashes.len());
     }
 }
 
@@ -452,19 +477,17 @@ fn data_lines(text: &str) -> impl Iterator<Item = &str> {
     text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty())
 }
 
-/// Phrase hash of a name as written ("New York", "Bashar al-Assad"): its
-/// words' keys, split at spaces and hyphens.
-fn name_hash(name: &str, buf: &mut String) -> (u64, usize) {
-    let mut n = 0;
-    let h = phrase_hash(name.split(|c: char| c.is_whitespace() || c == '-').filter_map(|w| {
+/// Key hashes of the words of a name as written ("New York", "Bashar
+/// al-Assad"), split at spaces and hyphens.
+fn name_hashes(name: &str, buf: &mut String, out: &mut Vec<u64>) {
+    out.clear();
+    for w in name.split(|c: char| c.is_whitespace() || c == '-') {
         buf.clear();
         crate::normalize::push_word_key(w, buf);
-        (!buf.is_empty()).then(|| {
-            n += 1;
-            key_hash(buf)
-        })
-    }));
-    (h, n)
+        if !buf.is_empty() {
+            out.push(key_hash(buf));
+        }
+    }
 }
 
 /// Builds the lexicon from a mined gazetteer and casing list, the package
@@ -481,12 +504,12 @@ pub fn lexicon_from(gazetteer: &str, casing: &str) -> Lexicon {
         aliases.chain(gazetteer_phrases(gazetteer)),
     );
     let mut buf = String::new();
+    let mut hashes = Vec::new();
     for name in data_lines(PLACES).filter_map(|l| l.split('\t').next()) {
-        let (h, n) = name_hash(name, &mut buf);
-        if n > 0 {
-            *lx.phrases.entry(h).or_default() |= lex::PLACE;
-            lx.places.insert(h);
-            lx.max_words = lx.max_words.max(n);
+        name_hashes(name, &mut buf, &mut hashes);
+        if !hashes.is_empty() {
+            lx.add_phrase(&hashes, lex::PLACE);
+            lx.places.insert(phrase_hash(hashes.iter().copied()));
         }
     }
     for w in data_lines(casing) {
@@ -534,18 +557,48 @@ fn is_stop(norm: &str) -> bool {
 pub fn tag_document(sentences: &[Vec<&str>]) -> Vec<Vec<(Range<usize>, EntityKind)>> {
     let lexicon = lexicon();
     let model = model();
-    let words: Vec<Vec<tagger::Word>> = sentences
+    // every distinct surface form is keyed, hashed and looked up once
+    let mut seen: FxHashMap<&str, (tagger::Surface, u16, u32)> = FxHashMap::default();
+    let mut scratch = tagger::Scratch::default();
+    let mut buf = String::new();
+    let mut doc = tagger::DocInfo::default();
+    let mut hashes: Vec<u64> = Vec::new();
+    let mut words: Vec<Vec<(tagger::Surface, u16, u32)>> = Vec::with_capacity(sentences.len());
+    for s in sentences {
+        let mut ws: Vec<(tagger::Surface, u16, u32)> = s
+            .iter()
+            .map(|t| {
+                let id = seen.len() as u32;
+                *seen.entry(t).or_insert_with(|| {
+                    let w = tagger::Surface::of(t, &mut scratch);
+                    (w, lexicon.word_flags(t, w.key, &mut buf), id)
+                })
+            })
+            .collect();
+        hashes.clear();
+        hashes.extend(ws.iter().map(|(w, _, _)| w.key));
+        let mut flags: Vec<u16> = ws.iter().map(|(_, f, _)| *f).collect();
+        lexicon.add_phrase_flags(&hashes, &mut flags);
+        for (i, ((w, f, _), g)) in ws.iter_mut().zip(flags).enumerate() {
+            *f = g;
+            doc.add(w, i);
+        }
+        words.push(ws);
+    }
+    doc.finish();
+    let mut parts: Vec<tagger::Parts> = Vec::new();
+    let mut ids: Vec<u32> = Vec::new();
+    let mut cache = tagger::LocalCache::default();
+    sentences
         .iter()
-        .map(|s| {
-            let flags = lexicon.flags(s);
-            s.iter().zip(flags).map(|(t, lex)| tagger::Word { text: t, lex }).collect()
-        })
-        .collect();
-    let doc = tagger::DocInfo::new(words.iter().map(Vec::as_slice));
-    words
-        .iter()
-        .map(|ws| {
-            let tags = model.tag(ws, &doc);
+        .zip(&words)
+        .map(|(s, ws)| {
+            parts.clear();
+            parts.extend(ws.iter().map(|(w, f, _)| tagger::Parts::new(w, *f, &doc)));
+            ids.clear();
+            ids.extend(ws.iter().map(|(_, _, id)| *id));
+            let tags = model.tag_cached(&parts, &ids, doc.uncased, &mut cache);
+            doc.record(&parts, &tags);
             let mut out = Vec::new();
             let mut i = 0;
             while i < tags.len() {
@@ -563,9 +616,8 @@ pub fn tag_document(sentences: &[Vec<&str>]) -> Vec<Vec<(Range<usize>, EntityKin
                     "LOC" => EntityKind::Place,
                     "ORG" => EntityKind::Organization,
                     _ => {
-                        let single = ws[i..j].iter().filter(|w| w.text.chars().any(char::is_alphanumeric)).count() == 1;
-                        let key = tagger::key_of(ws[i].text);
-                        if single && (ws[i].lex & tagger::lex::DEMONYM != 0 || is_demonym(&key)) {
+                        let single = s[i..j].iter().filter(|w| w.chars().any(char::is_alphanumeric)).count() == 1;
+                        if single && (ws[i].1 & tagger::lex::DEMONYM != 0 || is_demonym(&tagger::key_of(s[i]))) {
                             EntityKind::Group
                         } else {
                             EntityKind::Other
@@ -656,10 +708,58 @@ pub fn recognize(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Fo
             }
         }
     }
+    organizations_by_suffix(tokens, &mut used, &mut found);
     dates(tokens, &mut used, &mut found);
     numbers(tokens, &mut used, &mut found);
     found.sort_by_key(|f| f.start);
     found
+}
+
+/// Words that end an organization's name.
+const ORG_SUFFIXES: &[&str] = &[
+    "international",
+    "association",
+    "agency",
+    "authority",
+    "council",
+    "committee",
+    "institute",
+    "foundation",
+    "organization",
+    "organisation",
+    "corporation",
+    "commission",
+    "federation",
+    "ministry",
+    "university",
+    "watch",
+];
+
+/// "Amnesty International", "Harbor Authority": capitalized words the tagger
+/// left alone, ending in an organization word, name an organization.
+fn organizations_by_suffix(tokens: &[Token], used: &mut [bool], found: &mut Vec<Found>) {
+    for i in 1..tokens.len() {
+        let t = &tokens[i];
+        if used[i] || !t.capitalized || !ORG_SUFFIXES.contains(&t.norm) {
+            continue;
+        }
+        let mut j = i;
+        while j > 0 && i - j < 4 {
+            let p = &tokens[j - 1];
+            if used[j - 1]
+                || !p.capitalized
+                || !p.is_wordlike()
+                || tokens[j].gap > 1
+                || matches!(p.norm, "the" | "a" | "an")
+            {
+                break;
+            }
+            j -= 1;
+        }
+        if j < i {
+            push_name(tokens, j..i + 1, EntityKind::Organization, used, found);
+        }
+    }
 }
 
 fn mk(tokens: &[Token], r: Range<usize>, kind: EntityKind) -> Found {
@@ -676,6 +776,44 @@ fn mk(tokens: &[Token], r: Range<usize>, kind: EntityKind) -> Found {
     }
 }
 
+/// Word classes the date and number rules test on every token.
+mod class {
+    pub const MONTH: u8 = 1;
+    pub const WEEKDAY: u8 = 2;
+    pub const RELATIVE_DAY: u8 = 4;
+    pub const PERIOD: u8 = 8;
+    pub const NUMBER: u8 = 16;
+    /// A number word of 100 or more ("hundred", "million").
+    pub const MULTIPLIER: u8 = 32;
+}
+
+/// The [`class`] flags of a key: one table look-up instead of scanning the
+/// word lists.
+fn word_class(norm: &str) -> u8 {
+    static TABLE: std::sync::LazyLock<FxHashMap<&'static str, u8>> = std::sync::LazyLock::new(|| {
+        let mut t: FxHashMap<&'static str, u8> = FxHashMap::default();
+        for (list, c) in [
+            (MONTHS, class::MONTH),
+            (WEEKDAYS, class::WEEKDAY),
+            (RELATIVE_DAYS, class::RELATIVE_DAY),
+            (PERIODS, class::PERIOD),
+        ] {
+            for w in list {
+                *t.entry(w).or_default() |= c;
+            }
+        }
+        for (w, v) in NUMBER_WORDS {
+            *t.entry(w).or_default() |= if *v >= 100.0 { class::NUMBER | class::MULTIPLIER } else { class::NUMBER };
+        }
+        t
+    });
+    // every listed word is short: longer keys skip the hashing
+    if norm.len() > 9 {
+        return 0;
+    }
+    TABLE.get(norm).copied().unwrap_or(0)
+}
+
 fn dates(tokens: &[Token], used: &mut [bool], found: &mut Vec<Found>) {
     let n = tokens.len();
     let mut i = 0;
@@ -683,9 +821,10 @@ fn dates(tokens: &[Token], used: &mut [bool], found: &mut Vec<Found>) {
         let t = &tokens[i];
         let norm = t.norm;
         let mut span: Option<Range<usize>> = None;
-        let is_month = MONTHS.contains(&norm) && (t.capitalized || norm.len() > 3) && norm != "may"
+        let c = word_class(norm);
+        let is_month = c & class::MONTH != 0 && (t.capitalized || norm.len() > 3) && norm != "may"
             || (norm == "may" && t.capitalized && i > 0);
-        if is_month || WEEKDAYS.contains(&norm) {
+        if is_month || c & class::WEEKDAY != 0 {
             let mut s = i;
             let mut e = i + 1;
             // "4 April", "July 7-8", "May 22", "April 2017"
@@ -699,11 +838,11 @@ fn dates(tokens: &[Token], used: &mut [bool], found: &mut Vec<Found>) {
                 s -= 1;
             }
             span = Some(s..e);
-        } else if RELATIVE_DAYS.contains(&norm) {
+        } else if c & class::RELATIVE_DAY != 0 {
             span = Some(i..i + 1);
         } else if matches!(norm, "last" | "next" | "this" | "past")
             && i + 1 < n
-            && PERIODS.contains(&tokens[i + 1].norm)
+            && word_class(tokens[i + 1].norm) & class::PERIOD != 0
         {
             span = Some(i..i + 2);
         } else if t.kind == TokenKind::Number && is_iso_date(norm) {
@@ -770,7 +909,7 @@ fn numbers(tokens: &[Token], used: &mut [bool], found: &mut Vec<Found>) {
         let t = &tokens[i];
         let is_num = (t.kind == TokenKind::Number && t.norm.chars().any(|c| c.is_ascii_digit()))
             || (t.kind == TokenKind::Word
-                && NUMBER_WORDS.iter().any(|(w, _)| *w == t.norm)
+                && word_class(t.norm) & class::NUMBER != 0
                 && !(t.norm == "one" && tokens.get(i + 1).is_some_and(|x| x.norm == "of")));
         if !is_num || used[i] {
             i += 1;
@@ -779,10 +918,7 @@ fn numbers(tokens: &[Token], used: &mut [bool], found: &mut Vec<Found>) {
         let mut s = i;
         let mut e = i + 1;
         // "320 million", "two hundred"
-        while e < n
-            && tokens[e].kind == TokenKind::Word
-            && NUMBER_WORDS.iter().any(|(w, v)| *w == tokens[e].norm && *v >= 100.0)
-        {
+        while e < n && tokens[e].kind == TokenKind::Word && word_class(tokens[e].norm) & class::MULTIPLIER != 0 {
             e += 1;
         }
         let mut value = parse_number(t.norm);

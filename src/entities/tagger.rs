@@ -21,7 +21,7 @@ pub const LABELS: [&str; 9] = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG",
 /// Number of tags.
 pub const N_LABELS: usize = LABELS.len();
 /// Features per token (unused slots point at bucket 0, which stays zero).
-pub const N_FEATURES: usize = 32;
+pub const N_FEATURES: usize = 34;
 
 /// Lexicon classes a token can belong to (bit flags).
 pub mod lex {
@@ -64,35 +64,76 @@ pub struct DocInfo {
     pub lowercase: HashSet<u64>,
     /// The document has no capitals at all (a stripped copy).
     pub uncased: bool,
+    /// Tags given so far to each word key in this document (counts of O,
+    /// PER, LOC, ORG, MISC): the "what was it called before" feature.
+    history: rustc_hash::FxHashMap<u64, [u16; 5]>,
 }
 
 impl DocInfo {
     /// Collects the document facts from its sentences.
     pub fn new<'a>(sentences: impl IntoIterator<Item = &'a [Word<'a>]>) -> DocInfo {
         let mut d = DocInfo::default();
-        let mut any_upper = false;
-        let mut buf = String::new();
+        let mut scratch = Scratch::default();
         for s in sentences {
             for (i, w) in s.iter().enumerate() {
-                let Some(first) = w.text.chars().next() else { continue };
-                if !first.is_alphabetic() {
-                    continue;
-                }
-                buf.clear();
-                crate::normalize::push_word_key(w.text, &mut buf);
-                let key = h(buf.as_bytes());
-                if first.is_uppercase() {
-                    any_upper = true;
-                    if i > 0 {
-                        d.capitalized.insert(key);
-                    }
+                d.add(&Surface::of(w.text, &mut scratch), i);
+            }
+        }
+        d.finish();
+        d
+    }
+
+    /// Records one word, at position `i` of its sentence (call
+    /// [`DocInfo::finish`] after the last).
+    pub fn add(&mut self, w: &Surface, i: usize) {
+        if !w.first_alpha {
+            return;
+        }
+        if w.cap {
+            self.uncased = true; // "some capital seen" until finish
+            if i > 0 {
+                self.capitalized.insert(w.key);
+            }
+        } else {
+            self.lowercase.insert(w.key);
+        }
+    }
+
+    /// Closes the collection: the document is uncased when no word started
+    /// with a capital.
+    pub fn finish(&mut self) {
+        self.uncased = !self.uncased;
+    }
+
+    /// Records the tags just given to a sentence's words.
+    pub fn record(&mut self, words: &[Parts], tags: &[usize]) {
+        for (p, &t) in words.iter().zip(tags) {
+            if p.w.first_alpha {
+                // LABELS order: O, B-PER, I-PER, B-LOC, ...
+                self.history.entry(p.w.key).or_default()[t.div_ceil(2)] += 1;
+            }
+        }
+    }
+
+    /// Forgets the recorded tags (a new pass over the document).
+    pub fn clear_history(&mut self) {
+        self.history.clear();
+    }
+
+    /// What a key was mostly tagged so far: 0 never seen, 1 only `O`, 2 + the
+    /// type (PER, LOC, ORG, MISC) most often given.
+    fn seen_as(&self, key: u64) -> u8 {
+        match self.history.get(&key) {
+            None => 0,
+            Some(c) => {
+                let (best, n) = c[1..].iter().enumerate().max_by_key(|(i, n)| (**n, usize::MAX - i)).unwrap_or((0, &0));
+                if *n == 0 {
+                    1
                 } else {
-                    d.lowercase.insert(key);
+                    2 + best as u8
                 }
             }
         }
-        d.uncased = !any_upper;
-        d
     }
 }
 
@@ -114,12 +155,13 @@ pub fn combine_hashes(a: u64, b: u64) -> u64 {
 /// Stable 64-bit hash (FNV-1a then a final mix): model files must not depend
 /// on the standard library's hasher.
 fn h(bytes: &[u8]) -> u64 {
-    let mut x: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        x ^= u64::from(*b);
-        x = x.wrapping_mul(0x0100_0000_01b3);
-    }
-    mix(x)
+    mix(bytes.iter().fold(FNV_START, |x, b| fnv(x, *b)))
+}
+
+const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+fn fnv(x: u64, b: u8) -> u64 {
+    (x ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
 }
 
 fn mix(mut x: u64) -> u64 {
@@ -173,10 +215,19 @@ fn shape_into(s: &str, out: &mut String) {
     }
 }
 
-/// Per-token hashed parts, computed once per token.
+/// Reusable buffers for [`Surface::of`].
+#[derive(Debug, Default)]
+pub struct Scratch {
+    key: String,
+    shape: String,
+}
+
+/// What the tagger reads from a surface form alone (its key, shape, affixes
+/// and casing), hashed: computed once per distinct form of a document.
 #[derive(Debug, Clone, Copy, Default)]
-struct Parts {
-    key: u64,
+pub struct Surface {
+    /// Stable hash of the lowercase key ([`stable_hash`] of [`key_of`]).
+    pub key: u64,
     shape: u64,
     pre: [u64; 3],
     suf: [u64; 4],
@@ -185,118 +236,200 @@ struct Parts {
     digit: bool,
     alpha: bool,
     punct: bool,
+    first_alpha: bool,
+}
+
+impl Surface {
+    /// The hashed parts of one surface form.
+    pub fn of(text: &str, scratch: &mut Scratch) -> Surface {
+        let key = &mut scratch.key;
+        key.clear();
+        crate::normalize::push_word_key(text, key);
+        let key = key.as_str();
+        let mut pre = [0u64; 3];
+        let mut suf = [0u64; 4];
+        // prefixes of 1, 2 and 3 characters shorter than the key: FNV is
+        // incremental, so one pass hashes them all and the key
+        let mut x: u64 = FNV_START;
+        let mut n_chars = 0;
+        for (i, c) in key.char_indices() {
+            if (1..=3).contains(&n_chars) {
+                pre[n_chars - 1] = mix(x);
+            }
+            n_chars += 1;
+            for b in &key.as_bytes()[i..i + c.len_utf8()] {
+                x = fnv(x, *b);
+            }
+        }
+        let key_hash = mix(x);
+        // suffixes of 1 to 4 characters shorter than the key
+        for (n, (start, _)) in key.char_indices().rev().take(4).enumerate() {
+            if n_chars > n + 1 {
+                suf[n] = h(&key.as_bytes()[start..]);
+            }
+        }
+        let first = text.chars().next().unwrap_or(' ');
+        let (mut alpha, mut lower, mut digit, mut alnum) = (false, false, false, false);
+        for c in text.chars() {
+            alpha |= c.is_alphabetic();
+            lower |= c.is_lowercase();
+            digit |= c.is_ascii_digit();
+            alnum |= c.is_alphanumeric();
+        }
+        shape_into(text, &mut scratch.shape);
+        Surface {
+            key: key_hash,
+            shape: h(scratch.shape.as_bytes()),
+            pre,
+            suf,
+            cap: first.is_uppercase(),
+            upper: alpha && !lower,
+            digit,
+            alpha,
+            punct: !alnum,
+            first_alpha: first.is_alphabetic(),
+        }
+    }
+}
+
+/// Per-token parts: the surface form's, its lexicon classes and what the
+/// document says about its key.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Parts {
+    w: Surface,
     lex: u16,
     doc_cap: bool,
     doc_lower: bool,
+    seen: u8,
 }
 
-fn parts(w: &Word, doc: &DocInfo, key: &mut String, shape_buf: &mut String) -> Parts {
-    key.clear();
-    crate::normalize::push_word_key(w.text, key);
-    let key = key.as_str();
-    // char boundaries of the key, to hash prefixes and suffixes in place
-    let n_chars = key.chars().count();
-    let mut pre = [0u64; 3];
-    let mut suf = [0u64; 4];
-    for (n, p) in pre.iter_mut().enumerate() {
-        if n_chars > n + 1 {
-            let end = key.char_indices().nth(n + 1).map_or(key.len(), |(i, _)| i);
-            *p = h(&key.as_bytes()[..end]);
+impl Parts {
+    /// One token's parts.
+    pub fn new(w: &Surface, lex: u16, doc: &DocInfo) -> Parts {
+        Parts {
+            w: *w,
+            lex,
+            doc_cap: doc.capitalized.contains(&w.key),
+            doc_lower: doc.lowercase.contains(&w.key),
+            seen: if w.first_alpha { doc.seen_as(w.key) } else { 0 },
         }
-    }
-    for (n, s) in suf.iter_mut().enumerate() {
-        if n_chars > n + 1 {
-            let start = key.char_indices().nth(n_chars - n - 1).map_or(0, |(i, _)| i);
-            *s = h(&key.as_bytes()[start..]);
-        }
-    }
-    let first = w.text.chars().next().unwrap_or(' ');
-    let alpha = w.text.chars().any(char::is_alphabetic);
-    shape_into(w.text, shape_buf);
-    let key_hash = h(key.as_bytes());
-    Parts {
-        key: key_hash,
-        shape: h(shape_buf.as_bytes()),
-        pre,
-        suf,
-        cap: first.is_uppercase(),
-        upper: alpha && !w.text.chars().any(char::is_lowercase),
-        digit: w.text.chars().any(|c| c.is_ascii_digit()),
-        alpha,
-        punct: !w.text.chars().any(char::is_alphanumeric),
-        lex: w.lex,
-        doc_cap: doc.capitalized.contains(&key_hash),
-        doc_lower: doc.lowercase.contains(&key_hash),
     }
 }
 
 /// Feature buckets of every token of one sentence, `N_FEATURES` per token.
 pub fn features(words: &[Word], doc: &DocInfo, bits: u32) -> Vec<[u32; N_FEATURES]> {
-    let mask = (1u64 << bits) - 1;
-    let (mut key, mut shape_buf) = (String::new(), String::new());
-    let ps: Vec<Parts> = words.iter().map(|w| parts(w, doc, &mut key, &mut shape_buf)).collect();
-    let none = Parts { key: h(b"<none>"), shape: h(b"<none>"), ..Parts::default() };
-    let at = |i: isize| -> &Parts {
-        if i < 0 || i as usize >= ps.len() {
-            &none
-        } else {
-            &ps[i as usize]
-        }
-    };
-    let mut out = Vec::with_capacity(words.len());
-    for i in 0..words.len() {
-        let ii = i as isize;
-        let (p, l1, r1, l2, r2) = (at(ii), at(ii - 1), at(ii + 1), at(ii - 2), at(ii + 2));
-        let flags = u64::from(p.cap)
-            | u64::from(p.upper) << 1
-            | u64::from(p.digit) << 2
-            | u64::from(p.alpha) << 3
-            | u64::from(p.punct) << 4
-            | u64::from(i == 0) << 5;
-        let doc_flags = u64::from(p.doc_cap) | u64::from(p.doc_lower) << 1 | u64::from(doc.uncased) << 2;
-        let f: [u64; N_FEATURES] = [
-            1, // bias
-            combine(2, p.key),
-            combine(3, p.shape),
-            combine(4, p.pre[0]),
-            combine(5, p.pre[1]),
-            combine(6, p.pre[2]),
-            combine(7, p.suf[0]),
-            combine(8, p.suf[1]),
-            combine(9, p.suf[2]),
-            combine(10, p.suf[3]),
-            combine(11, flags),
-            combine(12, l1.key),
-            combine(13, r1.key),
-            combine(14, l2.key),
-            combine(15, r2.key),
-            combine(16, l1.shape),
-            combine(17, r1.shape),
-            combine(18, combine(l1.key, p.key)),
-            combine(19, combine(p.key, r1.key)),
-            combine(20, combine(l1.shape, p.shape)),
-            combine(21, combine(p.shape, r1.shape)),
-            combine(22, u64::from(p.lex)),
-            combine(23, u64::from(l1.lex)),
-            combine(24, u64::from(r1.lex)),
-            combine(25, combine(u64::from(p.lex), flags)),
-            combine(26, doc_flags),
-            combine(27, combine(doc_flags, p.key)),
-            combine(28, combine(doc_flags, p.shape)),
-            combine(29, combine(l1.key, u64::from(p.lex))),
-            combine(30, combine(u64::from(p.lex), r1.key)),
-            combine(32, combine(p.key, u64::from(doc.uncased))),
-            combine(40, combine(p.shape, u64::from(p.lex))),
-        ];
-        let mut row = [0u32; N_FEATURES];
-        for (slot, x) in row.iter_mut().zip(f) {
-            // bucket 0 is reserved for "no feature"
-            *slot = ((x & mask) as u32).max(1);
-        }
-        out.push(row);
-    }
-    out
+    let mut scratch = Scratch::default();
+    let ps: Vec<Parts> = words.iter().map(|w| Parts::new(&Surface::of(w.text, &mut scratch), w.lex, doc)).collect();
+    features_of(&ps, doc.uncased, bits)
 }
+
+/// Features that read the token alone (its surface form, lexicon classes,
+/// document facts, history, and whether it starts the sentence).
+const N_LOCAL: usize = 20;
+/// Features that read the neighbours.
+const N_CONTEXT: usize = N_FEATURES - N_LOCAL;
+
+/// A template's id and its value, ready for the bucket multiply (the parts
+/// are hashed already).
+fn slot(id: u64, x: u64) -> u64 {
+    x ^ id.wrapping_mul(0xd6e8_feb8_6659_fd93)
+}
+
+/// Two hashed values as one.
+fn pair(a: u64, b: u64) -> u64 {
+    a.rotate_left(23) ^ b.wrapping_mul(0xff51_afd7_ed55_8ccd)
+}
+
+/// Multiply-shift keeps the top bits; bucket 0 stays unused.
+fn bucket(x: u64, shift: u32) -> u32 {
+    ((x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as u32).max(1)
+}
+
+fn local_buckets(p: &Parts, first: bool, uncased: bool, shift: u32) -> [u32; N_LOCAL] {
+    let flags = u64::from(p.w.cap)
+        | u64::from(p.w.upper) << 1
+        | u64::from(p.w.digit) << 2
+        | u64::from(p.w.alpha) << 3
+        | u64::from(p.w.punct) << 4
+        | u64::from(first) << 5;
+    let doc_flags = u64::from(p.doc_cap) | u64::from(p.doc_lower) << 1 | u64::from(uncased) << 2;
+    let lex = u64::from(p.lex);
+    let f: [u64; N_LOCAL] = [
+        0, // bias (bucket 1)
+        slot(2, p.w.key),
+        slot(3, p.w.shape),
+        slot(4, p.w.pre[0]),
+        slot(5, p.w.pre[1]),
+        slot(6, p.w.pre[2]),
+        slot(7, p.w.suf[0]),
+        slot(8, p.w.suf[1]),
+        slot(9, p.w.suf[2]),
+        slot(10, p.w.suf[3]),
+        slot(11, flags),
+        slot(22, lex),
+        slot(25, pair(lex, flags)),
+        slot(26, doc_flags),
+        slot(27, pair(doc_flags, p.w.key)),
+        slot(28, pair(doc_flags, p.w.shape)),
+        slot(32, pair(p.w.key, u64::from(uncased))),
+        slot(40, pair(p.w.shape, lex)),
+        slot(41, u64::from(p.seen)),
+        slot(42, pair(u64::from(p.seen), flags)),
+    ];
+    let mut row = f.map(|x| bucket(x, shift));
+    row[0] = 1;
+    row
+}
+
+fn context_buckets(ps: &[Parts], i: usize, shift: u32) -> [u32; N_CONTEXT] {
+    static NONE: std::sync::LazyLock<Parts> = std::sync::LazyLock::new(|| Parts {
+        w: Surface { key: h(b"<none>"), shape: h(b"<none>"), ..Surface::default() },
+        ..Parts::default()
+    });
+    let at = |j: Option<usize>| -> &Parts { j.and_then(|j| ps.get(j)).unwrap_or(&NONE) };
+    let p = &ps[i];
+    let (l1, r1, l2, r2) = (at(i.checked_sub(1)), at(Some(i + 1)), at(i.checked_sub(2)), at(Some(i + 2)));
+    let lex = u64::from(p.lex);
+    let f: [u64; N_CONTEXT] = [
+        slot(12, l1.w.key),
+        slot(13, r1.w.key),
+        slot(14, l2.w.key),
+        slot(15, r2.w.key),
+        slot(16, l1.w.shape),
+        slot(17, r1.w.shape),
+        slot(18, pair(l1.w.key, p.w.key)),
+        slot(19, pair(p.w.key, r1.w.key)),
+        slot(20, pair(l1.w.shape, p.w.shape)),
+        slot(21, pair(p.w.shape, r1.w.shape)),
+        slot(23, u64::from(l1.lex)),
+        slot(24, u64::from(r1.lex)),
+        slot(29, pair(l1.w.key, lex)),
+        slot(30, pair(lex, r1.w.key)),
+    ];
+    f.map(|x| bucket(x, shift))
+}
+
+/// Feature buckets from tokens' parts ([`features`] without the hashing of
+/// surface forms).
+pub fn features_of(ps: &[Parts], uncased: bool, bits: u32) -> Vec<[u32; N_FEATURES]> {
+    let shift = 64 - bits;
+    (0..ps.len())
+        .map(|i| {
+            let mut row = [0u32; N_FEATURES];
+            row[..N_LOCAL].copy_from_slice(&local_buckets(&ps[i], i == 0, uncased, shift));
+            row[N_LOCAL..].copy_from_slice(&context_buckets(ps, i, shift));
+            row
+        })
+        .collect()
+}
+
+/// Emission sums of the token-local features, per distinct (surface form,
+/// lexicon classes, history, sentence start) of one document: most tokens
+/// of a text are words it has used before, and their local features (more
+/// than half of all) then cost one table look-up instead of one weight row
+/// each.
+#[derive(Debug, Default)]
+pub struct LocalCache(rustc_hash::FxHashMap<u64, [i32; N_LABELS]>);
 
 /// True when tag `to` may follow tag `from` in BIO (I-X only after B-X or
 /// I-X).
@@ -327,43 +460,69 @@ static ALLOWED: std::sync::LazyLock<[[bool; N_LABELS]; N_LABELS + 1]> = std::syn
 /// Best tag sequence under emission scores `em[t][l]` and transition scores
 /// `tr[from][to]` (with `start[to]`), honouring BIO constraints.
 pub fn viterbi(em: &[[f32; N_LABELS]], tr: &[[f32; N_LABELS]; N_LABELS], start: &[f32; N_LABELS]) -> Vec<usize> {
+    let (tr, start) = constrained(tr, start);
+    viterbi_masked(em, &tr, &start)
+}
+
+/// Lowest score: the BIO table folded into the transitions.
+const NEG: f32 = -1e30;
+
+/// Transition and start scores with BIO-forbidden moves at [`NEG`].
+fn constrained(
+    tr: &[[f32; N_LABELS]; N_LABELS],
+    start: &[f32; N_LABELS],
+) -> ([[f32; N_LABELS]; N_LABELS], [f32; N_LABELS]) {
+    let ok = &*ALLOWED;
+    let mut t = *tr;
+    let mut s = *start;
+    for (p, row) in t.iter_mut().enumerate() {
+        for (l, x) in row.iter_mut().enumerate() {
+            if !ok[p][l] {
+                *x = NEG;
+            }
+        }
+    }
+    for (l, x) in s.iter_mut().enumerate() {
+        if !ok[N_LABELS][l] {
+            *x = NEG;
+        }
+    }
+    (t, s)
+}
+
+/// [`viterbi`] over transitions that already hold the constraints: a
+/// forbidden move scores about [`NEG`], so it never beats an allowed one
+/// (`O` is allowed everywhere).
+fn viterbi_masked(em: &[[f32; N_LABELS]], tr: &[[f32; N_LABELS]; N_LABELS], start: &[f32; N_LABELS]) -> Vec<usize> {
     let n = em.len();
     if n == 0 {
         return Vec::new();
     }
-    const NEG: f32 = -1e30;
-    let ok = &*ALLOWED;
-    let mut score = vec![[NEG; N_LABELS]; n];
     let mut back = vec![[0u8; N_LABELS]; n];
+    let mut prev = [0f32; N_LABELS];
     for l in 0..N_LABELS {
-        if ok[N_LABELS][l] {
-            score[0][l] = start[l] + em[0][l];
-        }
+        prev[l] = start[l] + em[0][l];
     }
     for t in 1..n {
-        let prev = score[t - 1];
+        let mut cur = [0f32; N_LABELS];
         for l in 0..N_LABELS {
-            let mut best = NEG;
+            let mut best = prev[0] + tr[0][l];
             let mut arg = 0u8;
-            for p in 0..N_LABELS {
-                if prev[p] <= NEG || !ok[p][l] {
-                    continue;
-                }
+            for p in 1..N_LABELS {
                 let s = prev[p] + tr[p][l];
                 if s > best {
                     best = s;
                     arg = p as u8;
                 }
             }
-            if best > NEG {
-                score[t][l] = best + em[t][l];
-                back[t][l] = arg;
-            }
+            cur[l] = best + em[t][l];
+            back[t][l] = arg;
         }
+        prev = cur;
     }
     let mut last = 0;
     for l in 1..N_LABELS {
-        if score[n - 1][l] > score[n - 1][last] {
+        if prev[l] > prev[last] {
             last = l;
         }
     }
@@ -381,6 +540,7 @@ pub struct Model {
     bits: u32,
     /// Dense weights, one row of `N_LABELS` per bucket, quantized.
     weights: Vec<[i8; N_LABELS]>,
+    /// Transitions with the BIO constraints folded in.
     trans: [[f32; N_LABELS]; N_LABELS],
     start: [f32; N_LABELS],
     scale: f32,
@@ -436,6 +596,7 @@ impl Model {
                 }
             }
         }
+        let (trans, start) = constrained(&trans, &start);
         Ok(Model { bits, weights, trans, start, scale })
     }
 
@@ -456,27 +617,57 @@ impl Model {
     }
 
     /// Tags one sentence; returns an index into [`LABELS`] per word.
-    pub fn tag(&self, words: &[Word], doc: &DocInfo) -> Vec<usize> {
-        let feats = features(words, doc, self.bits);
-        let em: Vec<[f32; N_LABELS]> = feats
-            .iter()
-            .map(|row| {
-                let mut acc = [0i32; N_LABELS];
-                for &f in row {
-                    if let Some(ws) = self.weights.get(f as usize) {
-                        for l in 0..N_LABELS {
-                            acc[l] += i32::from(ws[l]);
-                        }
-                    }
+    /// The sentence's tags are recorded in `doc` for the sentences after it.
+    pub fn tag(&self, words: &[Word], doc: &mut DocInfo) -> Vec<usize> {
+        let mut scratch = Scratch::default();
+        let ps: Vec<Parts> = words.iter().map(|w| Parts::new(&Surface::of(w.text, &mut scratch), w.lex, doc)).collect();
+        let tags = self.tag_parts(&ps, doc.uncased);
+        doc.record(&ps, &tags);
+        tags
+    }
+
+    /// Tags one sentence given its tokens' parts.
+    pub fn tag_parts(&self, ps: &[Parts], uncased: bool) -> Vec<usize> {
+        let feats = features_of(ps, uncased, self.bits);
+        let em: Vec<[f32; N_LABELS]> = feats.iter().map(|row| self.scaled(self.sum(row))).collect();
+        viterbi_masked(&em, &self.trans, &self.start)
+    }
+
+    /// [`Model::tag_parts`] with the local features' sums kept in `cache`;
+    /// `ids[t]` numbers token `t`'s surface form within the document (the
+    /// same tags as without the cache).
+    pub fn tag_cached(&self, ps: &[Parts], ids: &[u32], uncased: bool, cache: &mut LocalCache) -> Vec<usize> {
+        let shift = 64 - self.bits;
+        let em: Vec<[f32; N_LABELS]> = (0..ps.len())
+            .map(|i| {
+                let p = &ps[i];
+                let key =
+                    u64::from(ids[i]) | u64::from(p.lex) << 32 | u64::from(p.seen) << 48 | u64::from(i == 0) << 56;
+                let local = *cache.0.entry(key).or_insert_with(|| self.sum(&local_buckets(p, i == 0, uncased, shift)));
+                let mut acc = self.sum(&context_buckets(ps, i, shift));
+                for (a, l) in acc.iter_mut().zip(local) {
+                    *a += l;
                 }
-                let mut out = [0f32; N_LABELS];
-                for (o, a) in out.iter_mut().zip(acc) {
-                    *o = a as f32 * self.scale;
-                }
-                out
+                self.scaled(acc)
             })
             .collect();
-        viterbi(&em, &self.trans, &self.start)
+        viterbi_masked(&em, &self.trans, &self.start)
+    }
+
+    fn sum(&self, buckets: &[u32]) -> [i32; N_LABELS] {
+        let mut acc = [0i32; N_LABELS];
+        for &f in buckets {
+            if let Some(ws) = self.weights.get(f as usize) {
+                for l in 0..N_LABELS {
+                    acc[l] += i32::from(ws[l]);
+                }
+            }
+        }
+        acc
+    }
+
+    fn scaled(&self, acc: [i32; N_LABELS]) -> [f32; N_LABELS] {
+        acc.map(|a| a as f32 * self.scale)
     }
 }
 
@@ -570,9 +761,9 @@ pub mod train {
                 .collect()
         }
 
-        /// One perceptron step on one sentence; returns true when it was
-        /// already tagged right.
-        pub fn step(&mut self, feats: &[[u32; N_FEATURES]], gold: &[usize]) -> bool {
+        /// One perceptron step on one sentence; returns the tags the model
+        /// gave before the step.
+        pub fn step(&mut self, feats: &[[u32; N_FEATURES]], gold: &[usize]) -> Vec<usize> {
             let em = self.emissions(feats);
             let pred = viterbi(&em, &self.tw, &self.sw);
             let ok = pred == gold;
@@ -609,7 +800,7 @@ pub mod train {
                 }
             }
             self.c += 1.0;
-            ok
+            pred
         }
 
         /// Serializes the averaged model, dropping weights smaller than
@@ -725,8 +916,27 @@ mod tests {
         let model = Model::from_bytes(&t.to_bytes(0.0)).unwrap();
         for (w, g) in &sents {
             let words: Vec<Word> = w.iter().map(|s| Word { text: s, lex: 0 }).collect();
-            assert_eq!(&model.tag(&words, &doc), g, "{w:?}");
+            assert_eq!(&model.tag(&words, &mut doc.clone()), g, "{w:?}");
         }
+        // the cached path gives the same tags, repeated words included
+        let mut scratch = Scratch::default();
+        let mut cache = LocalCache::default();
+        let mut ids: rustc_hash::FxHashMap<&str, u32> = rustc_hash::FxHashMap::default();
+        for (w, _) in sents.iter().chain(&sents) {
+            let ps: Vec<Parts> = w
+                .iter()
+                .map(|s| Parts::new(&Surface::of(s, &mut scratch), lex::PLACE * u16::from(s.len() > 5), &doc))
+                .collect();
+            let id: Vec<u32> = w
+                .iter()
+                .map(|s| {
+                    let n = ids.len() as u32;
+                    *ids.entry(s).or_insert(n)
+                })
+                .collect();
+            assert_eq!(model.tag_cached(&ps, &id, false, &mut cache), model.tag_parts(&ps, false), "{w:?}");
+        }
+        assert!(!cache.0.is_empty());
         assert!(Model::from_bytes(b"nope").is_err());
         assert!(Model::from_bytes(&t.to_bytes(0.0)[..20]).is_err());
     }

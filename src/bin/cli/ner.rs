@@ -222,10 +222,10 @@ pub fn evaluate(model: &tagger::Model, lexicon: &Lexicon, docs: &[Doc], degraded
             d.sentences.clone()
         };
         // a degraded document is one run of text: its sentences are unknown
-        let info = doc_info(lexicon, &sents);
+        let mut info = doc_info(lexicon, &sents);
         for s in &sents {
             let ws = words(lexicon, s);
-            let pred = model.tag(&ws, &info);
+            let pred = model.tag(&ws, &mut info);
             let gold: Vec<&str> = s.iter().map(|(_, t)| t.as_str()).collect();
             let p: Vec<&str> = pred.iter().map(|&i| LABELS[i]).collect();
             score.add(&gold, &p);
@@ -381,13 +381,20 @@ pub fn train_cmd(args: &[String]) -> Result<(), String> {
         doc_infos.len(),
         o.bits
     );
-    let feats: Vec<Vec<[u32; tagger::N_FEATURES]>> =
-        examples.iter().map(|e| tagger::features(&e.words, &doc_infos[e.doc], o.bits)).collect();
+    // surface forms hashed once; features are built at each step, since the
+    // "tagged before in this document" feature reads the tags given so far
+    let mut scratch = tagger::Scratch::default();
+    let surfaces: Vec<Vec<tagger::Surface>> =
+        examples.iter().map(|e| e.words.iter().map(|w| tagger::Surface::of(w.text, &mut scratch)).collect()).collect();
+    let mut by_doc: Vec<Vec<usize>> = vec![Vec::new(); doc_infos.len()];
+    for (i, e) in examples.iter().enumerate() {
+        by_doc[e.doc].push(i);
+    }
     let mut trainer = Trainer::new(o.bits);
-    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut order: Vec<usize> = (0..by_doc.len()).collect();
     let mut rng: u64 = 0x2545_f491_4f6c_dd1d;
     for epoch in 1..=o.epochs {
-        // deterministic Fisher–Yates shuffle (xorshift)
+        // deterministic Fisher–Yates shuffle of the documents (xorshift)
         for i in (1..order.len()).rev() {
             rng ^= rng << 13;
             rng ^= rng >> 7;
@@ -395,9 +402,16 @@ pub fn train_cmd(args: &[String]) -> Result<(), String> {
             order.swap(i, (rng % (i as u64 + 1)) as usize);
         }
         let mut right = 0usize;
-        for &i in &order {
-            if trainer.step(&feats[i], &examples[i].gold) {
-                right += 1;
+        for &d in &order {
+            let info = &mut doc_infos[d];
+            info.clear_history();
+            for &i in &by_doc[d] {
+                let e = &examples[i];
+                let ps: Vec<tagger::Parts> =
+                    surfaces[i].iter().zip(&e.words).map(|(s, w)| tagger::Parts::new(s, w.lex, info)).collect();
+                let pred = trainer.step(&tagger::features_of(&ps, info.uncased, o.bits), &e.gold);
+                right += usize::from(pred == e.gold);
+                info.record(&ps, &pred);
             }
         }
         let model = tagger::Model::from_bytes(&trainer.to_bytes(o.prune))?;
@@ -405,7 +419,7 @@ pub fn train_cmd(args: &[String]) -> Result<(), String> {
         let fd = evaluate(&model, lexicon, &valid, true).f1();
         eprintln!(
             "epoch {epoch}: {:.1}% sentences right; valid F1 {f:.4}, degraded {fd:.4}",
-            100.0 * right as f64 / order.len() as f64
+            100.0 * right as f64 / examples.len() as f64
         );
     }
     let bytes = trainer.to_bytes(o.prune);
@@ -424,12 +438,23 @@ pub fn train_cmd(args: &[String]) -> Result<(), String> {
 pub fn eval_cmd(args: &[String]) -> Result<(), String> {
     let o = parse(args)?;
     let data = Path::new(&o.data);
-    let model = if args.iter().any(|a| a == "--model" || a == "--out") {
+    let given = args.iter().any(|a| a == "--model" || a == "--out");
+    let model = if given {
         tagger::Model::from_bytes(&std::fs::read(&o.out).map_err(|e| format!("cannot read {}: {e}", o.out))?)?
     } else {
         entities::model().clone()
     };
-    let lexicon = entities::lexicon();
+    // a model given by path is read with the gazetteer and casing list that
+    // train-ner wrote beside it
+    let beside = |name: &str| std::fs::read_to_string(Path::new(&o.out).with_file_name(name)).ok();
+    let own;
+    let lexicon = match (given, beside("gazetteer.tsv"), beside("casing.txt")) {
+        (true, Some(g), Some(c)) => {
+            own = entities::lexicon_from(&g, &c);
+            &own
+        }
+        _ => entities::lexicon(),
+    };
     let sets: [(&str, &str, bool); 3] = [
         ("CoNLL-2003 valid, as is", "conll2003/valid.txt", false),
         ("CoNLL-2003 valid, lowercased, punctuation and digits stripped", "conll2003/valid.txt", true),
