@@ -9,6 +9,7 @@ import init, { entityStats, warmUp } from '../www/pkg/corroborate.js';
 import nlp from 'compromise';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import { median } from './lib.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const seedsDir = join(root, '../shared/seeds');
@@ -27,17 +28,6 @@ for (let copy = 1; size < 1_000_000; copy++) {
 }
 const text = parts.join('');
 
-function median(f, runs) {
-  const times = [];
-  let out;
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    out = f();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return { ms: times[Math.floor(times.length / 2)], out };
-}
 
 await init({ module_or_path: readFileSync(join(root, 'www/pkg/corroborate_bg.wasm')) });
 const t0 = performance.now();

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import init, { reuseStats } from '../www/pkg/corroborate.js';
 import DiffMatchPatch from 'diff-match-patch';
 import { diffWords } from 'diff';
+import { median } from './lib.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = join(root, 'target/bench/reuse');
@@ -19,17 +20,6 @@ if (!existsSync(join(dir, 'pair_a.txt'))) {
 const a = readFileSync(join(dir, 'pair_a.txt'), 'utf8');
 const b = readFileSync(join(dir, 'pair_b.txt'), 'utf8');
 
-function median(f, runs) {
-  const times = [];
-  let out;
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    out = f();
-    times.push(performance.now() - t0);
-  }
-  times.sort((x, y) => x - y);
-  return { ms: times[Math.floor(times.length / 2)], out };
-}
 
 const wasm = await init({ module_or_path: readFileSync(join(root, 'www/pkg/corroborate_bg.wasm')) });
 reuseStats(['warm up the allocator', 'warm up the allocator']);

@@ -96,12 +96,16 @@ pub fn find(ctx: &Context) -> Vec<Finding> {
         return Vec::new();
     }
     let ents = EntityIndex::new(ctx);
+    // every sentence's content stems with their weights, read by the unique
+    // and attribution passes
+    let terms: Vec<Vec<Terms>> =
+        ctx.articles.iter().map(|d| d.sentences.iter().map(|s| sentence_terms(d, s)).collect()).collect();
     let mut out = Vec::new();
     out.extend(wording(ctx, &ents));
     out.extend(dropped_sentences(ctx, &ents));
-    out.extend(unique(ctx));
+    out.extend(unique(ctx, &terms));
     out.extend(coverage(ctx));
-    out.extend(attributions(ctx, &ents));
+    out.extend(attributions(ctx, &ents, &terms));
     out.extend(facts(ctx, &ents));
     out.sort_by(|x, y| {
         y.severity
@@ -481,8 +485,11 @@ fn dropped_sentences(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
     out
 }
 
+/// Content-word stems of a sentence with their weights (rarity).
+type Terms = FxHashMap<String, f32>;
+
 /// Content-word stems of a sentence with their weights.
-fn sentence_terms(d: &Article, s: &Sentence) -> FxHashMap<String, f32> {
+fn sentence_terms(d: &Article, s: &Sentence) -> Terms {
     let mut m = FxHashMap::default();
     for t in d.tokens.get(s.tokens.clone()).unwrap_or(&[]) {
         if t.kind == TokenKind::Word && !is_function_word(t.norm) && t.norm.chars().count() > 1 {
@@ -496,11 +503,9 @@ fn sentence_terms(d: &Article, s: &Sentence) -> FxHashMap<String, f32> {
 /// no sentence elsewhere carries most of their content words (weighted by
 /// rarity), so a paraphrase is not unique. Neighbouring unique sentences
 /// are reported as one passage.
-fn unique(ctx: &Context) -> Vec<Finding> {
+fn unique(ctx: &Context, terms: &[Vec<Terms>]) -> Vec<Finding> {
     let n = ctx.articles.len();
-    // every sentence's terms, and an index from term to sentences
-    let terms: Vec<Vec<FxHashMap<String, f32>>> =
-        ctx.articles.iter().map(|d| d.sentences.iter().map(|s| sentence_terms(d, s)).collect()).collect();
+    // an index from term to the sentences that have it
     let mut index: FxHashMap<&str, Vec<(usize, usize)>> = FxHashMap::default();
     for (a, ts) in terms.iter().enumerate() {
         for (k, t) in ts.iter().enumerate() {
@@ -678,10 +683,8 @@ fn speaker(ctx: &Context, ents: &EntityIndex, a: usize, s: &Sentence) -> Option<
 /// The same statement attributed to different sources: a sentence that
 /// quotes someone, and the sentence of another article that carries most of
 /// its content, quoting someone else.
-fn attributions(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
+fn attributions(ctx: &Context, ents: &EntityIndex, terms: &[Vec<Terms>]) -> Vec<Finding> {
     let n = ctx.articles.len();
-    let terms: Vec<Vec<FxHashMap<String, f32>>> =
-        ctx.articles.iter().map(|d| d.sentences.iter().map(|s| sentence_terms(d, s)).collect()).collect();
     let speakers: Vec<Vec<Option<u32>>> = ctx
         .articles
         .iter()
