@@ -100,12 +100,13 @@ pub fn find(ctx: &Context) -> Vec<Finding> {
     // and attribution passes
     let terms: Vec<Vec<Terms>> =
         ctx.articles.iter().map(|d| d.sentences.iter().map(|s| sentence_terms(d, s)).collect()).collect();
+    let index = SentenceIndex::new(&terms);
     let mut out = Vec::new();
     out.extend(wording(ctx, &ents));
     out.extend(dropped_sentences(ctx, &ents));
-    out.extend(unique(ctx, &terms));
+    out.extend(unique(ctx, &terms, &index));
     out.extend(coverage(ctx));
-    out.extend(attributions(ctx, &ents, &terms));
+    out.extend(attributions(ctx, &ents, &terms, &index));
     out.extend(facts(ctx, &ents));
     out.sort_by(|x, y| {
         y.severity
@@ -499,21 +500,67 @@ fn sentence_terms(d: &Article, s: &Sentence) -> Terms {
     m
 }
 
+/// Which sentences have each term, to find the sentences of other articles
+/// that carry most of a sentence's content without comparing every pair.
+struct SentenceIndex<'t> {
+    postings: FxHashMap<&'t str, Vec<(usize, usize)>>,
+}
+
+/// Terms found in more sentences than this say nothing about which
+/// sentence matches (and would make the search quadratic).
+const MAX_SENTENCE_POSTINGS: usize = 400;
+
+impl<'t> SentenceIndex<'t> {
+    fn new(terms: &'t [Vec<Terms>]) -> SentenceIndex<'t> {
+        let mut postings: FxHashMap<&str, Vec<(usize, usize)>> = FxHashMap::default();
+        for (a, ts) in terms.iter().enumerate() {
+            for (k, t) in ts.iter().enumerate() {
+                for w in t.keys() {
+                    postings.entry(w.as_str()).or_default().push((a, k));
+                }
+            }
+        }
+        SentenceIndex { postings }
+    }
+
+    /// For each other article, its sentence sharing the largest weighted
+    /// share of `mine`'s terms: `article → (share, sentence)`.
+    fn best_per_article(&self, a: usize, mine: &Terms) -> FxHashMap<usize, (f32, usize)> {
+        let total: f32 = mine.values().sum();
+        let mut score: FxHashMap<(usize, usize), f32> = FxHashMap::default();
+        if total <= 0.0 {
+            return FxHashMap::default();
+        }
+        for (w, wt) in mine {
+            let Some(posts) = self.postings.get(w.as_str()) else { continue };
+            if posts.len() > MAX_SENTENCE_POSTINGS {
+                continue;
+            }
+            for &(b, t) in posts {
+                if b != a {
+                    *score.entry((b, t)).or_default() += wt;
+                }
+            }
+        }
+        let mut best: FxHashMap<usize, (f32, usize)> = FxHashMap::default();
+        for ((b, t), v) in score {
+            let share = v / total;
+            let e = best.entry(b).or_insert((share, t));
+            // ties go to the earlier sentence, whatever the map's order
+            if share > e.0 || (share == e.0 && t < e.1) {
+                *e = (share, t);
+            }
+        }
+        best
+    }
+}
+
 /// Sentences no other article supports: no shared passage covers them and
 /// no sentence elsewhere carries most of their content words (weighted by
 /// rarity), so a paraphrase is not unique. Neighbouring unique sentences
 /// are reported as one passage.
-fn unique(ctx: &Context, terms: &[Vec<Terms>]) -> Vec<Finding> {
+fn unique(ctx: &Context, terms: &[Vec<Terms>], index: &SentenceIndex) -> Vec<Finding> {
     let n = ctx.articles.len();
-    // an index from term to the sentences that have it
-    let mut index: FxHashMap<&str, Vec<(usize, usize)>> = FxHashMap::default();
-    for (a, ts) in terms.iter().enumerate() {
-        for (k, t) in ts.iter().enumerate() {
-            for w in t.keys() {
-                index.entry(w.as_str()).or_default().push((a, k));
-            }
-        }
-    }
     let mut out: Vec<Finding> = Vec::new();
     for (a, d) in ctx.articles.iter().enumerate() {
         let mut last_unique: Option<usize> = None;
@@ -528,24 +575,11 @@ fn unique(ctx: &Context, terms: &[Vec<Terms>]) -> Vec<Finding> {
                 last_unique = None;
                 continue;
             }
-            let mine = &terms[a][k];
-            let total: f32 = mine.values().sum();
-            if total == 0.0 {
+            let Some(mine) = terms.get(a).and_then(|t| t.get(k)) else { continue };
+            if mine.is_empty() {
                 continue;
             }
-            let mut score: FxHashMap<(usize, usize), f32> = FxHashMap::default();
-            for (w, wt) in mine {
-                let Some(posts) = index.get(w.as_str()) else { continue };
-                if posts.len() > 400 {
-                    continue;
-                }
-                for &(b, t) in posts {
-                    if b != a {
-                        *score.entry((b, t)).or_default() += wt;
-                    }
-                }
-            }
-            let best = score.values().fold(0.0f32, |m, v| m.max(*v)) / total;
+            let best = index.best_per_article(a, mine).values().fold(0.0f32, |m, v| m.max(v.0));
             if best >= 0.5 {
                 last_unique = None;
                 continue;
@@ -683,7 +717,7 @@ fn speaker(ctx: &Context, ents: &EntityIndex, a: usize, s: &Sentence) -> Option<
 /// The same statement attributed to different sources: a sentence that
 /// quotes someone, and the sentence of another article that carries most of
 /// its content, quoting someone else.
-fn attributions(ctx: &Context, ents: &EntityIndex, terms: &[Vec<Terms>]) -> Vec<Finding> {
+fn attributions(ctx: &Context, ents: &EntityIndex, terms: &[Vec<Terms>], index: &SentenceIndex) -> Vec<Finding> {
     let n = ctx.articles.len();
     let speakers: Vec<Vec<Option<u32>>> = ctx
         .articles
@@ -697,22 +731,14 @@ fn attributions(ctx: &Context, ents: &EntityIndex, terms: &[Vec<Terms>]) -> Vec<
         let (Some(da), Some(ta)) = (ctx.articles.get(a), terms.get(a)) else { continue };
         for (k, s) in da.sentences.iter().enumerate() {
             let Some(Some(who)) = speakers[a].get(k).copied() else { continue };
-            let mine = &ta[k];
-            let total: f32 = mine.values().sum();
-            if total <= 0.0 {
-                continue;
-            }
-            for b in (0..n).filter(|b| *b != a) {
+            let Some(mine) = ta.get(k) else { continue };
+            let best = index.best_per_article(a, mine);
+            // other articles in order, so findings come out the same way
+            let mut others: Vec<(usize, (f32, usize))> = best.into_iter().collect();
+            others.sort_by_key(|(b, _)| *b);
+            for (b, (score, t)) in others {
                 let Some(db) = ctx.articles.get(b) else { continue };
                 // the sentence of b that carries most of this one's content
-                let best = terms[b]
-                    .iter()
-                    .enumerate()
-                    .map(|(t, tt)| {
-                        (mine.iter().filter(|(w, _)| tt.contains_key(*w)).map(|(_, v)| v).sum::<f32>() / total, t)
-                    })
-                    .max_by(|x, y| x.0.total_cmp(&y.0));
-                let Some((score, t)) = best else { continue };
                 if score < 0.4 {
                     continue;
                 }
@@ -747,6 +773,10 @@ fn attributions(ctx: &Context, ents: &EntityIndex, terms: &[Vec<Terms>]) -> Vec<
     }
     out
 }
+
+/// Figures (and, separately, dates) compared across all articles at most:
+/// each article contributes its first `MAX_FACTS / articles` (at least 10).
+const MAX_FACTS: usize = 1000;
 
 /// What a number says: a value, a bound and what it counts.
 #[derive(Debug, Clone)]
@@ -854,21 +884,35 @@ fn parse_date(text: &str) -> Option<(usize, Option<(u32, u32)>)> {
     Some((month, days))
 }
 
+/// The sentence holding a mention (sentences are in text order).
+fn sentence_of<'s>(d: &'s Article, f: &Found) -> Option<&'s Sentence> {
+    let k = d.sentences.partition_point(|s| s.end <= f.start);
+    d.sentences.get(k).filter(|s| s.start <= f.start)
+}
+
+/// Words read around a figure or date on each side, within its sentence.
+const CONTEXT_WINDOW: usize = 15;
+
+/// The tokens around a mention: its sentence, at most [`CONTEXT_WINDOW`]
+/// tokens on each side.
+fn around(d: &Article, f: &Found) -> std::ops::Range<usize> {
+    let (lo, hi) = sentence_of(d, f).map_or((f.tokens.start, f.tokens.end), |s| (s.tokens.start, s.tokens.end));
+    f.tokens.start.saturating_sub(CONTEXT_WINDOW).max(lo)..(f.tokens.end + CONTEXT_WINDOW).min(hi)
+}
+
 fn context_terms(d: &Article, f: &Found) -> FxHashMap<String, f32> {
-    let s = d.sentences.iter().find(|s| s.start <= f.start && f.end <= s.end.max(s.start));
     let mut m = FxHashMap::default();
-    if let Some(s) = s {
-        for (k, t) in d.tokens.get(s.tokens.clone()).unwrap_or(&[]).iter().enumerate() {
-            let idx = s.tokens.start + k;
-            if f.tokens.contains(&idx)
-                || t.kind != TokenKind::Word
-                || is_function_word(t.norm)
-                || t.norm.chars().count() < 2
-            {
-                continue;
-            }
-            m.insert(stem(t.norm), idf(t.norm));
+    let r = around(d, f);
+    for (k, t) in d.tokens.get(r.clone()).unwrap_or(&[]).iter().enumerate() {
+        let idx = r.start + k;
+        if f.tokens.contains(&idx)
+            || t.kind != TokenKind::Word
+            || is_function_word(t.norm)
+            || t.norm.chars().count() < 2
+        {
+            continue;
         }
+        m.insert(stem(t.norm), idf(t.norm));
     }
     m
 }
@@ -896,13 +940,26 @@ fn facts(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
     let n = ctx.articles.len();
     let mut quantities: Vec<Quantity> = Vec::new();
     let mut dates: Vec<DateMention> = Vec::new();
+    // the first figures and dates of each article are compared, so a text
+    // made of numbers cannot make the comparison quadratic
+    let cap = (MAX_FACTS / n.max(1)).max(10);
     for (a, d) in ctx.articles.iter().enumerate() {
+        let (mut nq, mut nd) = (0usize, 0usize);
         for f in ents.values.get(a).into_iter().flatten() {
+            if nq >= cap && nd >= cap {
+                break;
+            }
             let Some(text) = d.text.get(f.start..f.end) else { continue };
             if f.kind == EntityKind::Date {
-                if let Some((month, days)) = parse_date(text) {
-                    dates.push((a, f, month, days, context_terms(d, f)));
+                if nd < cap {
+                    if let Some((month, days)) = parse_date(text) {
+                        dates.push((a, f, month, days, context_terms(d, f)));
+                        nd += 1;
+                    }
                 }
+                continue;
+            }
+            if nq >= cap {
                 continue;
             }
             let Some(value) = f.value else { continue };
@@ -917,15 +974,11 @@ fn facts(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
                 continue;
             }
             let context = context_terms(d, f);
-            let sentence_words: Vec<&str> = d
-                .sentences
-                .iter()
-                .find(|s| s.start <= f.start && f.end <= s.end)
-                .and_then(|s| d.tokens.get(s.tokens.clone()))
-                .map(|ts| ts.iter().map(|t| t.norm).collect())
-                .unwrap_or_default();
+            let sentence_words: Vec<&str> =
+                d.tokens.get(around(d, f)).map(|ts| ts.iter().map(|t| t.norm).collect()).unwrap_or_default();
             let (lo, hi) = bounds(value, f.qualifier.as_deref());
             quantities.push(Quantity { article: a, found: f, lo, hi, head, event: event_of(&sentence_words), context });
+            nq += 1;
         }
     }
     let mut out = Vec::new();
