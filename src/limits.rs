@@ -186,7 +186,11 @@ mod tests {
         let over = ArticleInput::new("a".repeat(MAX_ARTICLE_BYTES + 1));
         let e = check(&[over]).unwrap_err();
         assert_eq!(e.kind(), ErrorKind::TooLarge);
-        assert!(e.message().contains("article 1 has 2,000,001 bytes of text, more than the 2,000,000 bytes"), "{}", e.message());
+        assert!(
+            e.message().contains("article 1 has 2,000,001 bytes of text, more than the 2,000,000 bytes"),
+            "{}",
+            e.message()
+        );
 
         let many = vec![ArticleInput::new("x"); MAX_ARTICLES];
         assert!(check(&many).is_ok());

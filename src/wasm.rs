@@ -77,6 +77,16 @@ pub fn warm_up() {
     let _ = crate::entities::lexicon();
 }
 
+/// Panics on purpose. Only for the end-to-end test of the page's recovery
+/// (`tests/e2e/hostile.spec.mjs`): the shipped build aborts on panic, the
+/// call traps with a `WebAssembly.RuntimeError`, and the page must replace
+/// the worker and carry on. Nothing in the page calls it.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = panicForTests, skip_typescript)]
+pub fn panic_for_tests() {
+    panic!("deliberate panic (test of the page's recovery)");
+}
+
 /// The crate version, for the page's footer and bug reports.
 #[wasm_bindgen]
 pub fn version() -> String {

@@ -160,26 +160,27 @@ test('a long analysis shows progress and can be cancelled without losing input',
   test.setTimeout(90_000);
   const w = watch(page, context);
   await gotoReady(page);
-  const files = Array.from({ length: 120 }, (_, i) => ({
-    name: `story-${i}.txt`, mimeType: 'text/plain', buffer: Buffer.from(pseudoArticle(i, 2000), 'utf8'),
+  // as many articles as one analysis takes (MAX_ARTICLES), long enough to be cancelled midway
+  const files = Array.from({ length: 50 }, (_, i) => ({
+    name: `story-${i}.txt`, mimeType: 'text/plain', buffer: Buffer.from(pseudoArticle(i, 6000), 'utf8'),
   }));
   await page.locator('input[type="file"]').setInputFiles(files);
-  await expect(page.locator('section.article-box')).toHaveCount(120);
+  await expect(page.locator('section.article-box')).toHaveCount(50);
   await page.getByRole('button', { name: 'Analyze' }).click();
   await expect(page.locator('body')).toHaveAttribute('data-state', 'analyzing');
   const progress = page.locator('#progress');
   await expect(progress).toBeVisible();
   await expect(progress.locator('progress')).toBeVisible();
-  await expect(page.locator('#progress-text')).toContainText('120 articles');
+  await expect(page.locator('#progress-text')).toContainText('50 articles');
   // the page answers while the worker works
-  await page.getByLabel('Article 120 label').fill('still typing');
+  await page.getByLabel('Article 50 label').fill('still typing');
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.locator('body')).toHaveAttribute('data-state', 'ready');
   await expect(progress).toBeHidden();
   await expect(page.locator('#status')).toContainText('cancelled');
-  await expect(page.locator('section.article-box')).toHaveCount(120);
-  await expect(page.getByLabel('Article 120 label')).toHaveValue('still typing');
-  await expect(page.getByLabel('Article 7 text')).toHaveValue(pseudoArticle(6, 2000));
+  await expect(page.locator('section.article-box')).toHaveCount(50);
+  await expect(page.getByLabel('Article 50 label')).toHaveValue('still typing');
+  await expect(page.getByLabel('Article 7 text')).toHaveValue(pseudoArticle(6, 6000));
   await expect(page.getByRole('button', { name: 'Analyze' })).toBeEnabled();
   await page.waitForTimeout(500);
   await expect(page.locator('body')).toHaveAttribute('data-state', 'ready');
