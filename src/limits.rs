@@ -36,8 +36,8 @@ pub const MAX_WARNINGS: usize = 100;
 /// largest accepted input well under it: see the README).
 pub const TIME_LIMIT_MS: u32 = 30_000;
 
-/// "2 MB", "1.5 MB", "900 KB": sizes as the messages show them (decimal
-/// units, as file managers show them).
+/// "2 MB", "1.5 MB", "900 KB", "1,001 bytes": sizes as the messages show
+/// them (decimal units, as file managers show them).
 pub fn human_size(bytes: usize) -> String {
     if bytes >= 1_000_000 {
         let tenths = (bytes as u64 * 10 + 500_000) / 1_000_000;
@@ -46,10 +46,10 @@ pub fn human_size(bytes: usize) -> String {
         } else {
             format!("{}.{} MB", tenths / 10, tenths % 10)
         }
-    } else if bytes >= 1_000 {
-        format!("{} KB", bytes.div_ceil(1_000))
+    } else if bytes >= 10_000 {
+        format!("{} KB", (bytes + 500) / 1_000)
     } else {
-        format!("{bytes} bytes")
+        format!("{} bytes", thousands(bytes))
     }
 }
 
@@ -173,7 +173,8 @@ mod tests {
     fn sizes_read_well() {
         assert_eq!(human_size(2_000_000), "2 MB");
         assert_eq!(human_size(10_485_760), "10.5 MB");
-        assert_eq!(human_size(1_001), "2 KB");
+        assert_eq!(human_size(12_501), "13 KB");
+        assert_eq!(human_size(1_001), "1,001 bytes");
         assert_eq!(human_size(999), "999 bytes");
         assert_eq!(thousands(4_000_001), "4,000,001");
         assert_eq!(thousands(999), "999");
@@ -201,6 +202,10 @@ mod tests {
         assert!(e.message().starts_with("the articles have 4,000,001 bytes of text together"), "{}", e.message());
 
         let e = check(&[ArticleInput::new("x").with_label("L".repeat(MAX_LABEL_BYTES + 1))]).unwrap_err();
-        assert!(e.message().starts_with("the label of article 1 is 2 KB long"), "{}", e.message());
+        assert!(
+            e.message().starts_with("the label of article 1 is 1,001 bytes long, more than 1,000 bytes"),
+            "{}",
+            e.message()
+        );
     }
 }

@@ -23,6 +23,9 @@ export const TIME_LIMIT_MS = 30_000;
 export function utf8Length(s, cap = Infinity) {
   // a UTF-16 unit is 1 to 3 UTF-8 bytes (a surrogate pair is 4 for 2 units)
   if (s.length > cap) return s.length;
+  // long strings: the browser's encoder is native code, a JS loop over
+  // megabytes (cold, interpreted at first) is a long task of its own
+  if (s.length > 65_536 && typeof Blob === 'function') return new Blob([s]).size;
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -37,14 +40,14 @@ export function utf8Length(s, cap = Infinity) {
   return n;
 }
 
-/** "2 MB", "10.5 MB", "900 KB", as the core writes them. */
+/** "2 MB", "10.5 MB", "900 KB", "1,001 bytes", as the core writes them. */
 export function humanSize(bytes) {
   if (bytes >= 1_000_000) {
     const tenths = Math.round(bytes / 100_000);
     return tenths % 10 === 0 ? `${tenths / 10} MB` : `${Math.floor(tenths / 10)}.${tenths % 10} MB`;
   }
-  if (bytes >= 1_000) return `${Math.ceil(bytes / 1_000)} KB`;
-  return `${bytes} bytes`;
+  if (bytes >= 10_000) return `${Math.floor((bytes + 500) / 1_000)} KB`;
+  return `${bytes.toLocaleString('en')} bytes`;
 }
 
 function sizes(value, limit) {
