@@ -211,7 +211,7 @@ function onWorkerMessage(msg) {
       }
       if (pending && msg.id === pending.id) failPending();
       else if (!msg.fatal) return;
-      showAlert(message);
+      showAlert(msg.fatal ? `${sentence(message)} It has been restarted and your articles are kept: press Analyze to try again.` : message);
       setStatus('');
       setState('error');
       if (msg.fatal) startWorker();
