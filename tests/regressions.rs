@@ -166,3 +166,44 @@ fn hostile_files_are_refused_or_read_never_panic() {
         }
     }
 }
+
+/// Pathological shapes: deep nesting and long runs of delimiters must
+/// neither overflow the stack nor go quadratic. Before the fix, a million
+/// `[` took 8 s to read (release build), a million `<` over 4 minutes; at
+/// the 300,000 used here (to keep `cargo test` quick in debug builds) a
+/// quadratic reader still blows the bound.
+#[test]
+fn pathological_markup_reads_in_linear_time() {
+    let n = 300_000;
+    let cases: Vec<(&str, String)> = vec![
+        ("deep.html", "<div>".repeat(n)),
+        ("open-comment.html", format!("<!doctype html><p>a</p><!--{}", "-".repeat(n))),
+        ("attrs.html", format!("<!doctype html><p {}>x</p>", "a=\"b\" ".repeat(n / 6))),
+        ("quotes.md", "> ".repeat(n / 2)),
+        ("stars.md", "*".repeat(n)),
+        ("stars-words.md", "*a ".repeat(n / 3)),
+        ("brackets.md", "[".repeat(n)),
+        ("links.md", "[a](".repeat(n / 4)),
+        ("ticks.md", "`".repeat(n)),
+        ("underscores.md", "_a".repeat(n / 2)),
+        ("entities.html", "&amp;&#x41;&nbsp".repeat(n / 16)),
+        ("lines.txt", "\n".repeat(n)),
+        ("lt.md", "<".repeat(n)),
+        ("comments.md", "<!--".repeat(n / 4)),
+        ("code-runs.md", "``a`".repeat(n / 4)),
+        ("lt.html", format!("<!doctype html><p>{}", "<".repeat(n))),
+        ("comments.html", format!("<!doctype html><p>{}", "<!--".repeat(n / 4))),
+    ];
+    for (name, text) in cases {
+        let t = Instant::now();
+        let d = read(Some(name), text.as_bytes());
+        let took = t.elapsed();
+        assert!(took < Duration::from_secs(5), "{name}: {took:?}");
+        if let Ok(d) = d {
+            let t = Instant::now();
+            let _ = text_stages(&d.text);
+            assert!(t.elapsed() < Duration::from_secs(5), "{name} text stages: {:?}", t.elapsed());
+        }
+        eprintln!("{name}: read in {took:?}");
+    }
+}
