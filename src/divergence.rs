@@ -143,8 +143,8 @@ pub fn coverage(n_articles: usize, entities: &[EntitySpread], labels: &[String])
 pub fn facts(numbers: &[(usize, usize, usize, f64, String, String)], labels: &[String]) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut seen = HashSet::new();
-    // as `!(… < EPSILON)`, so NaN differs from everything, as before
-    let differ = |x: f64, y: f64| !((x - y).abs() < f64::EPSILON);
+    // not within EPSILON; NaN differs from everything, as before
+    let differ = |x: f64, y: f64| !matches!((x - y).abs().partial_cmp(&f64::EPSILON), Some(std::cmp::Ordering::Less));
     // For each number, the first later one of another article with the same
     // unit and another value: what comparing every pair finds first, without
     // comparing every pair (an article of 100,000 numbers took minutes).
