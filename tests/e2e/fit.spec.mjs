@@ -1,9 +1,9 @@
 // Keyboard, small screens, themes, accessibility scan, screenshots, and long
 // analyses (progress, cancel). Run with `npx playwright test`.
-import { test, expect } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { gotoReady, loadExample, pseudoArticle, watch } from './helpers.mjs';
+import { gotoReady, loadExample, pseudoArticle, test, watch } from './helpers.mjs';
 
 // Screenshots go to test-results/screenshots/; with UPDATE_SCREENSHOTS=1 the
 // ones the README shows are also copied to tests/e2e/screenshots/.

@@ -4,9 +4,9 @@
 // message shown, that the page still answers (no long task over 100 ms once
 // the page is ready, and a label edit lands at once), that what the user
 // entered is still there, and that no request left the origin.
-import { test as base, expect } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
-import { gotoReady, plainText, pseudoArticle, watch } from './helpers.mjs';
+import { gotoReady, plainText, pseudoArticle, test as base, watch } from './helpers.mjs';
 import { MAX_ARTICLES, MAX_ARTICLE_BYTES } from '../../www/limits.js';
 
 // Playwright's trace recorder snapshots the page's DOM (all its text) after every action, on the
