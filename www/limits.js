@@ -23,9 +23,12 @@ export const TIME_LIMIT_MS = 30_000;
 export function utf8Length(s, cap = Infinity) {
   // a UTF-16 unit is 1 to 3 UTF-8 bytes (a surrogate pair is 4 for 2 units)
   if (s.length > cap) return s.length;
-  // long strings: the browser's encoder is native code, a JS loop over
-  // megabytes (cold, interpreted at first) is a long task of its own
-  if (s.length > 65_536 && typeof Blob === 'function') return new Blob([s]).size;
+  // long strings: the browser's encoder is native code (as wasm-bindgen
+  // encodes strings for the wasm, lone surrogates become 3-byte U+FFFD); a
+  // JS loop over megabytes (cold, interpreted at first) is a long task
+  if (s.length > 65_536 && typeof TextEncoder === 'function') {
+    return new TextEncoder().encodeInto(s, new Uint8Array(s.length * 3)).written;
+  }
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
