@@ -7,14 +7,17 @@
 import { expect } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { gotoReady, plainText, pseudoArticle, test as base, watch } from './helpers.mjs';
-import { MAX_ARTICLES, MAX_ARTICLE_BYTES } from '../../www/limits.js';
+import * as pageLimits from '../../www/limits.js';
+
+const { MAX_ARTICLES, MAX_ARTICLE_BYTES } = pageLimits;
 
 // Playwright's trace recorder snapshots the page's DOM (all its text) after every action, on the
 // page's own thread: with megabytes on the page those snapshots are long tasks of their own, which
 // the long-task checks here would blame on the page.
 base.use({ trace: 'off' });
-// The long-task checks measure a page sharing 2 cores with the test runner and whatever else runs:
-// a test that fails them once is run again (and reported flaky); a real regression fails twice.
+// The long-task checks measure wall-clock time on a 2-core machine: this file runs after the other
+// specs, one test at a time (project "hostile" in playwright.config.mjs), and a test that fails
+// them once is run again (reported flaky); a real regression fails twice.
 base.describe.configure({ retries: 1 });
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
@@ -43,7 +46,7 @@ const test = base.extend({
       await use(w);
       expect(w.foreign(), 'requests to other origins').toEqual([]);
       expect(w.dialogs, 'dialogs').toEqual([]);
-      if (!page.isClosed()) expect(await page.evaluate(() => window.__pwned), 'payloads that ran').toBe(0);
+      if (!page.isClosed()) expect(await page.evaluate(() => window.__pwned ?? 0), 'payloads that ran').toBe(0);
     },
     { auto: true },
   ],
@@ -117,6 +120,19 @@ test('every page declares the strict CSP, and the server sends it', async ({ pag
   }
   await gotoReady(page);
   expect(await page.evaluate(() => window.__cspViolations)).toEqual([]);
+});
+
+test('the page checks the same limits as the core', async () => {
+  const rust = readFileSync('src/limits.rs', 'utf8');
+  for (const name of ['MAX_ARTICLE_BYTES', 'MAX_TOTAL_BYTES', 'MAX_ARTICLES', 'MAX_LABEL_BYTES', 'TIME_LIMIT_MS']) {
+    const m = rust.match(new RegExp(`pub const ${name}: \\w+ = ([\\d_]+);`));
+    expect(m, name).not.toBeNull();
+    expect(pageLimits[name], name).toBe(Number(m[1].replaceAll('_', '')));
+  }
+  // and writes sizes as the core does (src/limits.rs tests)
+  expect([2_000_000, 10_485_760, 12_501, 1_001, 999].map(pageLimits.humanSize)).toEqual(['2 MB', '10.5 MB', '13 KB', '1,001 bytes', '999 bytes']);
+  const e = pageLimits.checkLimits([{ text: 'x', label: 'L'.repeat(1_001) }]);
+  expect(e.message).toBe('The label of article 1 is 1,001 bytes long, more than 1,000 bytes: shorten it.');
 });
 
 test('pasted HTML with scripts, handlers and javascript: links runs nothing and is analyzed as text', async ({ page }) => {
