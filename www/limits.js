@@ -92,7 +92,7 @@ export function checkLimits(articles) {
       // a very long text is not counted out (it would block the page): its
       // length in UTF-16 units is a lower bound of its UTF-8 size
       const [size, limit] = text.length > 2 * MAX_ARTICLE_BYTES
-        ? [`more than ${humanSize(text.length)}`, humanSize(MAX_ARTICLE_BYTES)]
+        ? [`at least ${humanSize(text.length)}`, humanSize(MAX_ARTICLE_BYTES)]
         : sizes(utf8Length(text), MAX_ARTICLE_BYTES);
       return {
         index: i,
