@@ -15,7 +15,7 @@
 use crate::{Error, ErrorKind};
 use serde::Serialize;
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io::Read;
 
 /// What Corroborate reads, for the messages of refused files.
@@ -1356,40 +1356,51 @@ fn reference_labels(lines: &[&str]) -> HashSet<String> {
     refs
 }
 
-/// The furthest a bracket or parenthesis is looked for, so that text full
-/// of unmatched `[` stays linear.
+/// The furthest apart a bracket or parenthesis and its match may be.
 const MAX_LINK: usize = 4096;
 
-/// Index of the `close` matching the `open` at `b[i]`, skipping
-/// backslash escapes.
-fn matching(b: &[u8], i: usize, open: u8, close: u8) -> Option<usize> {
-    let mut depth = 0usize;
-    let mut k = i;
-    let end = b.len().min(i.saturating_add(MAX_LINK));
-    while k < end {
-        match b[k] {
-            b'\\' => k += 1,
-            c if c == open => depth += 1,
-            c if c == close => {
-                depth = depth.saturating_sub(1);
-                if depth == 0 {
-                    return Some(k);
+/// The matching `]` of each `[` and `)` of each `(` of one inline text,
+/// skipping backslash escapes, found in one pass. (Looking for each match
+/// by scanning ahead made a text of a million `[` take seconds; fuzz and
+/// `tests/regressions.rs` keep it linear.)
+struct Pairs {
+    square: HashMap<usize, usize>,
+    round: HashMap<usize, usize>,
+}
+
+impl Pairs {
+    fn new(b: &[u8]) -> Pairs {
+        let (mut square, mut round) = (HashMap::new(), HashMap::new());
+        let (mut open_sq, mut open_rd) = (Vec::new(), Vec::new());
+        let mut k = 0;
+        while let Some(&c) = b.get(k) {
+            match c {
+                b'\\' => k += 1,
+                b'[' => open_sq.push(k),
+                b'(' => open_rd.push(k),
+                b']' | b')' => {
+                    let (stack, map) = if c == b']' { (&mut open_sq, &mut square) } else { (&mut open_rd, &mut round) };
+                    if let Some(o) = stack.pop() {
+                        if k - o < MAX_LINK {
+                            map.insert(o, k);
+                        }
+                    }
                 }
+                _ => {}
             }
-            _ => {}
+            k += 1;
         }
-        k += 1;
+        Pairs { square, round }
     }
-    None
 }
 
 /// A link or image at `s[i] == '['`: its text and the index past it.
-fn link_at<'a>(s: &'a str, i: usize, refs: &HashSet<String>) -> Option<(&'a str, usize)> {
+fn link_at<'a>(s: &'a str, i: usize, refs: &HashSet<String>, pairs: &Pairs) -> Option<(&'a str, usize)> {
     let b = s.as_bytes();
-    let close = matching(b, i, b'[', b']')?;
+    let close = *pairs.square.get(&i)?;
     let text = s.get(i + 1..close)?;
     match b.get(close + 1) {
-        Some(b'(') => matching(b, close + 1, b'(', b')').map(|end| (text, end + 1)),
+        Some(b'(') => pairs.round.get(&(close + 1)).map(|&end| (text, end + 1)),
         Some(b'[') => {
             let end = memchr(b, close + 2, b']').filter(|e| e - close < MAX_LINK)?;
             Some((text, end + 1))
@@ -1402,13 +1413,26 @@ fn link_at<'a>(s: &'a str, i: usize, refs: &HashSet<String>) -> Option<(&'a str,
 
 /// Inline HTML at `s[i] == '<'`: what replaces it (an autolink's address,
 /// a line break for `<br>`, else nothing) and the index past it.
-fn inline_tag(s: &str, i: usize) -> Option<(&str, usize)> {
+/// `seen`: what earlier calls found, so a text of `<` or `<!--` is read in
+/// linear time.
+fn inline_tag<'a>(s: &'a str, i: usize, seen: &mut TagSearch) -> Option<(&'a str, usize)> {
+    let no_comment_end = &mut seen.no_comment_end;
     let b = s.as_bytes();
     if b.get(i + 1..i + 4) == Some(b"!--") {
-        let end = find(b, i + 4, b"-->")?;
+        if i + 4 >= *no_comment_end {
+            return None;
+        }
+        let Some(end) = find(b, i + 4, b"-->") else {
+            *no_comment_end = i + 4;
+            return None;
+        };
         return Some(("", end + 3));
     }
-    let close = memchr(b, i + 1, b'>').filter(|c| c - i < 1024)?;
+    // the next `>`, within 1024 bytes
+    if seen.next_gt.is_none_or(|(from, at)| i + 1 < from || at.is_some_and(|a| a < i + 1)) {
+        seen.next_gt = Some((i + 1, memchr(b, i + 1, b'>')));
+    }
+    let close = seen.next_gt.and_then(|(_, at)| at).filter(|c| c - i < 1024)?;
     let inner = s.get(i + 1..close)?;
     if inner.contains('<') || inner.is_empty() {
         return None;
@@ -1430,6 +1454,14 @@ fn inline_tag(s: &str, i: usize) -> Option<(&str, usize)> {
     Some((if name[..len].eq_ignore_ascii_case("br") { "\n" } else { "" }, close + 1))
 }
 
+/// What [`inline_tag`] found so far in one text.
+struct TagSearch {
+    /// Where a search for `-->` found none to the end.
+    no_comment_end: usize,
+    /// (from, the first `>` at or after `from`).
+    next_gt: Option<(usize, Option<usize>)>,
+}
+
 /// Inline Markdown to text: code spans, links, images, inline HTML,
 /// character references, backslash escapes, then emphasis.
 fn inline(s: &str, refs: &HashSet<String>) -> String {
@@ -1449,6 +1481,10 @@ fn inline(s: &str, refs: &HashSet<String>) -> String {
 /// literal (never an emphasis marker).
 fn inline_into(s: &str, refs: &HashSet<String>, out: &mut Vec<(char, bool)>, depth: usize) {
     let b = s.as_bytes();
+    let pairs = Pairs::new(b);
+    let mut tags = TagSearch { no_comment_end: usize::MAX, next_gt: None };
+    // for each length of backtick run, where a search for a closing run found none
+    let mut no_code_end: HashMap<usize, usize> = HashMap::new();
     let mut i = 0;
     while i < b.len() {
         match b[i] {
@@ -1460,13 +1496,18 @@ fn inline_into(s: &str, refs: &HashSet<String>, out: &mut Vec<(char, bool)>, dep
                 let run = b[i..].iter().take_while(|c| **c == b'`').count();
                 let mut k = i + run;
                 let mut close = None;
-                while let Some(p) = memchr(b, k, b'`') {
-                    let r = b[p..].iter().take_while(|c| **c == b'`').count();
-                    if r == run {
-                        close = Some(p);
-                        break;
+                if no_code_end.get(&run).is_none_or(|&f| k < f) {
+                    while let Some(p) = memchr(b, k, b'`') {
+                        let r = b[p..].iter().take_while(|c| **c == b'`').count();
+                        if r == run {
+                            close = Some(p);
+                            break;
+                        }
+                        k = p + r;
                     }
-                    k = p + r;
+                    if close.is_none() {
+                        no_code_end.insert(run, i + run);
+                    }
                 }
                 match close {
                     Some(p) => {
@@ -1484,14 +1525,14 @@ fn inline_into(s: &str, refs: &HashSet<String>, out: &mut Vec<(char, bool)>, dep
                     }
                 }
             }
-            b'!' if b.get(i + 1) == Some(&b'[') => match link_at(s, i + 1, refs) {
+            b'!' if b.get(i + 1) == Some(&b'[') => match link_at(s, i + 1, refs, &pairs) {
                 Some((_, end)) => i = end,
                 None => {
                     out.push(('!', false));
                     i += 1;
                 }
             },
-            b'[' => match link_at(s, i, refs) {
+            b'[' => match link_at(s, i, refs, &pairs) {
                 Some((text, end)) => {
                     if depth < 4 {
                         let mut inner = Vec::new();
@@ -1508,7 +1549,7 @@ fn inline_into(s: &str, refs: &HashSet<String>, out: &mut Vec<(char, bool)>, dep
                     i += 1;
                 }
             },
-            b'<' => match inline_tag(s, i) {
+            b'<' => match inline_tag(s, i, &mut tags) {
                 Some((replacement, end)) => {
                     out.extend(replacement.chars().map(|c| (c, true)));
                     i = end;

@@ -43,6 +43,7 @@ pub mod divergence;
 pub mod entities;
 mod error;
 pub mod input;
+pub mod limits;
 pub mod normalize;
 pub mod overlap;
 pub mod report;
@@ -155,8 +156,8 @@ struct Doc<'a> {
 ///
 /// # Errors
 ///
-/// [`Error`] when there is no article, or every article is empty after
-/// cleaning.
+/// [`Error`] when there is no article, when the input is over a limit of
+/// [`limits`], or when every article is empty after cleaning.
 pub fn analyze(inputs: &[ArticleInput], options: &Options) -> Result<Report, Error> {
     analyze_with_progress(inputs, options, &mut |_, _| {})
 }
@@ -186,6 +187,7 @@ pub fn analyze_with_progress(
     if inputs.is_empty() {
         return Err(Error::no_articles());
     }
+    limits::check(inputs)?;
     // one vocabulary for all articles, so their words compare as symbols
     let mut vocab = Vocab::default();
     progress("reading", 0.0);

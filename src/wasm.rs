@@ -29,10 +29,23 @@ fn into_error(message: impl std::fmt::Display) -> JsValue {
     js_sys::Error::new(&message.to_string()).into()
 }
 
-/// Installs the panic hook so a Rust panic shows its message in the console.
+/// Installs the panic hook: a Rust panic shows its message in the console,
+/// and leaves it in `globalThis.corroboratePanic` so the worker can name it
+/// when the call then traps (`panic = "abort"`: the instance is unusable
+/// after that, and the page replaces the worker; see docs/panics.md).
 #[wasm_bindgen(start)]
 pub fn start() {
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        let payload = info.payload();
+        let message = payload
+            .downcast_ref::<&str>()
+            .copied()
+            .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+            .unwrap_or("panic")
+            .to_string();
+        let _ = js_sys::Reflect::set(&js_sys::global(), &"corroboratePanic".into(), &message.into());
+    }));
 }
 
 fn to_js(value: &impl Serialize) -> Result<JsValue, JsValue> {
@@ -84,6 +97,16 @@ pub fn reuse_stats(texts: Vec<String>) -> Result<JsValue, JsValue> {
 pub fn warm_up() {
     let _ = crate::entities::model();
     let _ = crate::entities::lexicon();
+}
+
+/// Panics on purpose. Only for the end-to-end test of the page's recovery
+/// (`tests/e2e/hostile.spec.mjs`): the shipped build aborts on panic, the
+/// call traps with a `WebAssembly.RuntimeError`, and the page must replace
+/// the worker and carry on. Nothing in the page calls it.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = panicForTests, skip_typescript)]
+pub fn panic_for_tests() {
+    panic!("deliberate panic (test of the page's recovery)");
 }
 
 /// The crate version, for the page's footer and bug reports.

@@ -24,10 +24,13 @@ import { renderEntities } from './ui/entities.js';
 import { renderDivergences } from './ui/divergences.js';
 import { entitiesCsv, reportJson, standaloneHtml } from './ui/export.js';
 import { clearSession, loadSession, saveSession } from './ui/store.js';
+import { MAX_ARTICLE_BYTES, TIME_LIMIT_MS, checkLimits, countWordsChunked, humanSize } from './limits.js';
 
-const MAX_FILE_BYTES = 5 * 1024 * 1024;
+const MAX_FILE_BYTES = 5_000_000;
 const AUTO_DELAY_MS = 800;
 const SAVE_DELAY_MS = 250;
+// `?time-limit-ms=N` shortens the time guard (tests of the guard).
+const TIME_LIMIT = Number(new URLSearchParams(location.search).get('time-limit-ms')) || TIME_LIMIT_MS;
 
 const $ = (id) => document.getElementById(id);
 
@@ -214,7 +217,7 @@ function onWorkerMessage(msg) {
       }
       if (pending && msg.id === pending.id) failPending();
       else if (!msg.fatal) return;
-      showAlert(message);
+      showAlert(msg.fatal ? `${sentence(message)} It has been restarted and your articles are kept: press Analyze to try again.` : message);
       setStatus('');
       setState('error');
       if (msg.fatal) startWorker();
@@ -269,6 +272,22 @@ function sendPending() {
   pending.stage = 'analyzing';
   showProgress();
   worker.postMessage({ type: 'analyze', id: pending.id, articles: pending.articles });
+  const { id } = pending;
+  setTimeout(() => onTimeLimit(id), TIME_LIMIT);
+}
+
+/** The time guard: an analysis still running after TIME_LIMIT is stopped (its worker replaced). */
+function onTimeLimit(id) {
+  if (!pending || pending.id !== id) return;
+  rerun = false;
+  failPending();
+  startWorker();
+  showAlert(
+    `The analysis took longer than ${formatMs(TIME_LIMIT)} and was stopped; your articles are kept. ` +
+      'Remove some articles or shorten them, then press Analyze again.',
+  );
+  setStatus('');
+  setState('error');
 }
 
 function updateControls() {
@@ -283,9 +302,12 @@ function updateControls() {
 function showProgress() {
   if (!pending) return;
   ui.progress.hidden = false;
-  pending.words ??= pending.articles.reduce((s, a) => s + countWords(a.text), 0);
+  // counting the words of megabytes would block the page: give their size instead
+  const chars = pending.articles.reduce((s, a) => s + a.text.length, 0);
+  pending.words ??= chars > 300_000 ? -1 : pending.articles.reduce((s, a) => s + countWords(a.text), 0);
   const words = pending.words;
-  const what = `${plural(pending.articles.length, 'article')}, about ${plural(words, 'word')}`;
+  const what = `${plural(pending.articles.length, 'article')}, ` +
+    (words < 0 ? `about ${humanSize(chars)} of text` : `about ${plural(words, 'word')}`);
   const stage = !pending.sent ? 'Starting the analyzer' : pending.stage === 'analyzing' ? 'Analyzing' : 'Preparing';
   const tick = () => {
     if (!pending) return;
@@ -368,8 +390,19 @@ function addBox({ text = '', label = '', name = '', warnings = null } = {}) {
   });
   ui.boxes.append(box);
   updateCount(box);
-  renumber();
+  renumberSoon();
   return box;
+}
+
+/** Renumbers once after a batch of added boxes (200 dropped files renumbered one by one block the page). */
+let renumberQueued = false;
+function renumberSoon() {
+  if (renumberQueued) return;
+  renumberQueued = true;
+  queueMicrotask(() => {
+    renumberQueued = false;
+    renumber();
+  });
 }
 
 function updateCount(box) {
@@ -380,9 +413,17 @@ function updateCount(box) {
     const t = box.querySelector('textarea').value;
     out.textContent = `${plural(t.length, 'character')} · ${plural(countWords(t), 'word')}`;
   };
-  // counting words of a very long text waits for a pause in typing
-  if (text.length > 200_000) box.countTimer = setTimeout(show, 400);
-  else show();
+  // counting words of a very long text waits for a pause in typing and
+  // yields between slices; past the size limit it is not counted at all
+  if (text.length > MAX_ARTICLE_BYTES) {
+    out.textContent = `${plural(text.length, 'character')} · too long to analyze (one article may have at most ${humanSize(MAX_ARTICLE_BYTES)})`;
+  } else if (text.length > 200_000) {
+    box.countTimer = setTimeout(async () => {
+      const t = box.querySelector('textarea').value;
+      const n = await countWordsChunked(t, countWords, () => box.querySelector('textarea').value === t);
+      if (n !== null) out.textContent = `${plural(t.length, 'character')} · ${plural(n, 'word')}`;
+    }, 400);
+  } else show();
 }
 
 function removeBox(box) {
@@ -632,7 +673,11 @@ async function readFiles(files) {
     await ready;
     for (const file of files) {
       if (file.size > MAX_FILE_BYTES) {
-        results.push({ file, error: `${file.name} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` });
+        results.push({
+          file,
+          error: `${file.name} is ${humanSize(file.size)}, more than the ${humanSize(MAX_FILE_BYTES)} Corroborate reads ` +
+            'from one file (copy the article text and paste it instead)',
+        });
         continue;
       }
       try {
@@ -662,8 +707,12 @@ async function addFiles(fileList) {
   let added = 0;
   let firstBox = null;
   setStatus(`Reading ${plural(files.length, 'file')}…`);
+  // the boxes empty before the drop, filled first (looked up once: 200 files must not scan 200 boxes each)
+  const blanks = boxes().filter(isBlankBox);
   for (const result of await readFiles(files)) {
     const { file } = result;
+    // many files: let the page answer between batches of boxes
+    if ((added + problems.length) % 20 === 19) await new Promise((resolve) => setTimeout(resolve, 0));
     if (result.error) {
       problems.push(result.error);
       continue;
@@ -671,7 +720,8 @@ async function addFiles(fileList) {
     const { text, warnings } = result;
     notes.push(...warnings);
     // Fill the untouched empty boxes first, then add new ones.
-    const empty = boxes().find(isBlankBox);
+    const empty = blanks.find((b) => b.isConnected && isBlankBox(b));
+    if (empty) blanks.splice(blanks.indexOf(empty), 1);
     let box;
     if (empty) {
       empty.querySelector('textarea').value = text;
@@ -753,6 +803,23 @@ function runAnalysis({ auto = false } = {}) {
     showAlert(`Article ${n} is empty: paste its text${others}.`);
     setState('error');
     boxes()[emptyIndex].querySelector('textarea').focus();
+    return;
+  }
+  const over = checkLimits(articles);
+  if (over) {
+    // refused at once, before anything reaches the worker; nothing typed is touched
+    if (pending) cancelQuietly();
+    clearTimeout(autoTimer);
+    showAlert(over.message);
+    setStatus('Not analyzed: the input is over a limit');
+    setState('error');
+    // point at the box; focusing a textarea of megabytes would lay all of it out first
+    const box = over.index >= 0 ? boxes()[over.index] : null;
+    if (!auto && box) {
+      const textarea = box.querySelector('textarea');
+      if (textarea.value.length > MAX_ARTICLE_BYTES) box.scrollIntoView({ block: 'nearest' });
+      else textarea.focus({ preventScroll: true });
+    }
     return;
   }
   if (pending) {

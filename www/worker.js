@@ -95,7 +95,8 @@ self.onmessage = async (event) => {
     self.postMessage({ type: 'result', id, report, ms });
   } catch (err) {
     const fatal = isFatal(err);
-    if (fatal) broken = `The analyzer crashed: ${messageOf(err)}`;
+    // the panic hook (src/wasm.rs) left the Rust message; the trap itself only says "unreachable"
+    if (fatal) broken = `The analyzer crashed (${self.corroboratePanic || messageOf(err)})`;
     self.postMessage({
       type: 'error',
       id,

@@ -1,9 +1,9 @@
 // Keyboard, small screens, themes, accessibility scan, screenshots, and long
 // analyses (progress, cancel). Run with `npx playwright test`.
-import { test, expect } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { gotoReady, loadExample, pseudoArticle, watch } from './helpers.mjs';
+import { gotoReady, loadExample, pseudoArticle, test, watch } from './helpers.mjs';
 
 // Screenshots go to test-results/screenshots/; with UPDATE_SCREENSHOTS=1 the
 // ones the README shows are also copied to tests/e2e/screenshots/.
@@ -160,29 +160,30 @@ test('a long analysis shows progress and can be cancelled without losing input',
   test.setTimeout(90_000);
   const w = watch(page, context);
   await gotoReady(page);
-  const files = Array.from({ length: 120 }, (_, i) => ({
-    name: `story-${i}.txt`, mimeType: 'text/plain', buffer: Buffer.from(pseudoArticle(i, 2000), 'utf8'),
+  // as many articles as one analysis takes (MAX_ARTICLES), long enough to be cancelled midway
+  const files = Array.from({ length: 50 }, (_, i) => ({
+    name: `story-${i}.txt`, mimeType: 'text/plain', buffer: Buffer.from(pseudoArticle(i, 6000), 'utf8'),
   }));
   await page.locator('input[type="file"]').setInputFiles(files);
-  await expect(page.locator('section.article-box')).toHaveCount(120);
+  await expect(page.locator('section.article-box')).toHaveCount(50);
   await page.getByRole('button', { name: 'Analyze' }).click();
   await expect(page.locator('body')).toHaveAttribute('data-state', 'analyzing');
   const progress = page.locator('#progress');
   await expect(progress).toBeVisible();
   await expect(progress.locator('progress')).toBeVisible();
-  await expect(page.locator('#progress-text')).toContainText('120 articles');
+  await expect(page.locator('#progress-text')).toContainText('50 articles');
   // the engine reports its stages: the bar becomes determinate and names the step
   await expect(progress.locator('progress')).toHaveAttribute('value', /^0?\.\d+|^0$|^1$/, { timeout: 30_000 });
   await expect(page.locator('#progress-text')).toContainText(/reading|finding names|aligning passages|comparing sources|writing the report/);
   // the page answers while the worker works
-  await page.getByLabel('Article 120 label').fill('still typing');
+  await page.getByLabel('Article 50 label').fill('still typing');
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.locator('body')).toHaveAttribute('data-state', 'ready');
   await expect(progress).toBeHidden();
   await expect(page.locator('#status')).toContainText('cancelled');
-  await expect(page.locator('section.article-box')).toHaveCount(120);
-  await expect(page.getByLabel('Article 120 label')).toHaveValue('still typing');
-  await expect(page.getByLabel('Article 7 text')).toHaveValue(pseudoArticle(6, 2000));
+  await expect(page.locator('section.article-box')).toHaveCount(50);
+  await expect(page.getByLabel('Article 50 label')).toHaveValue('still typing');
+  await expect(page.getByLabel('Article 7 text')).toHaveValue(pseudoArticle(6, 6000));
   await expect(page.getByRole('button', { name: 'Analyze' })).toBeEnabled();
   await page.waitForTimeout(500);
   await expect(page.locator('body')).toHaveAttribute('data-state', 'ready');

@@ -1,5 +1,5 @@
 // Shared helpers of the page tests.
-import { expect } from '@playwright/test';
+import { test as base, expect } from '@playwright/test';
 
 export const ORIGIN = `http://127.0.0.1:${Number(process.env.E2E_PORT) || 8123}`;
 
@@ -69,3 +69,29 @@ export function pseudoArticle(i, n, seed = 7) {
   for (let k = 0; k < n; k++) out.push(words[Math.floor(rnd() * words.length)] + (k % 12 === 11 ? '.' : ''));
   return `Report number ${i}\n\n${out.join(' ')}.`;
 }
+
+/**
+ * Playwright's `test` with one automatic check: no request of the test's
+ * page context left the origin (blob: and data: URLs count as the origin).
+ * Every spec imports `test` from here.
+ */
+export const test = base.extend({
+  offOrigin: [
+    async ({ context }, use) => {
+      const seen = [];
+      context.on('request', (r) => seen.push(r.url()));
+      await use(seen);
+      const foreign = seen.filter((u) => {
+        if (u.startsWith('data:')) return false;
+        if (u.startsWith('blob:')) u = u.slice(5);
+        try {
+          return new URL(u).origin !== ORIGIN;
+        } catch {
+          return true;
+        }
+      });
+      expect(foreign, 'requests that left the origin').toEqual([]);
+    },
+    { auto: true },
+  ],
+});

@@ -1,10 +1,10 @@
 // End-to-end checks of the page people use: example, overview, reading
 // views, entities, divergences, persistence, clear-all, exports, re-analysis.
 // Run with `npx playwright test`.
-import { test, expect } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { copyFileSync, readFileSync } from 'node:fs';
 import { EXAMPLE_ARTICLES } from '../../www/examples/derailment.js';
-import { gotoReady, loadExample, plainText, watch } from './helpers.mjs';
+import { gotoReady, loadExample, plainText, test, watch } from './helpers.mjs';
 
 test('the example loads, analyzes and fills every view, with no request off the origin', async ({ page, context }) => {
   const w = watch(page, context);

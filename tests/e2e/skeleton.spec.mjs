@@ -1,6 +1,7 @@
 // End-to-end checks of the first page: paste → Analyze → Report, errors,
 // file input and worker recovery. Run with `npx playwright test`.
-import { test, expect } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from './helpers.mjs';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ORIGIN } from './helpers.mjs';

@@ -16,7 +16,7 @@ import { el } from './dom.js';
  *   {before: range}                        – an insertion point
  *   {text, active: [range], starts: [range]} – a stretch of text
  */
-export function segments(text, ranges) {
+export function segments(text, ranges, cuts = []) {
   const len = text.length;
   const list = [];
   for (const r of ranges || []) {
@@ -25,7 +25,8 @@ export function segments(text, ranges) {
     if (end > start || r.before) list.push({ ...r, start, end });
   }
   list.sort((x, y) => x.start - y.start || y.end - x.end);
-  const points = new Set([0, len]);
+  // `cuts`: extra points where a stretch is split (chunk boundaries), changing nothing else
+  const points = new Set([0, len, ...cuts.filter((c) => c > 0 && c < len)]);
   for (const r of list) {
     points.add(r.start);
     points.add(r.end);
@@ -41,22 +42,59 @@ export function segments(text, ranges) {
     active = active.filter((r) => r.end > p);
     while (next < list.length && list[next].start <= p) {
       const r = list[next++];
-      if (r.before) out.push({ before: r });
+      if (r.before) out.push({ before: r, at: p });
       if (r.end > p) active.push(r);
     }
     if (q === undefined) break;
     if (q <= p) continue;
     const starts = active.filter((r) => !started.has(r));
     for (const r of starts) started.add(r);
-    out.push({ text: text.slice(p, q), active: [...active], starts });
+    out.push({ text: text.slice(p, q), active: [...active], starts, at: p });
   }
   return out;
 }
 
-/** The pieces as a DocumentFragment of text nodes and spans. */
+// Texts longer than CHUNK_FROM are laid out in blocks of about CHUNK
+// characters (`span.cb-chunk`, `content-visibility: auto` in ui.css), cut
+// after a line break where there is one, so the browser lays out only the
+// blocks on screen: a 2 MB article otherwise takes over a second of layout,
+// during which the page cannot answer.
+const CHUNK_FROM = 30_000;
+const CHUNK = 4_000;
+
+/** Where to cut a long text into blocks: after a newline, else after a space, near every CHUNK characters. */
+export function chunkCuts(text) {
+  const cuts = [];
+  if (text.length <= CHUNK_FROM) return cuts;
+  let at = 0;
+  while (text.length - at > CHUNK * 1.5) {
+    const target = at + CHUNK;
+    const window = text.slice(target, target + CHUNK);
+    let cut = window.indexOf('\n');
+    if (cut < 0) cut = window.indexOf(' ');
+    if (cut < 0) {
+      cut = target;
+      if ((text.charCodeAt(cut) & 0xfc00) === 0xdc00) cut++; // never between a surrogate pair
+    } else cut += target + 1;
+    cuts.push(cut);
+    at = cut;
+  }
+  return cuts;
+}
+
+/** The pieces as a DocumentFragment of text nodes and spans (in blocks for long texts). */
 export function annotate(text, ranges) {
-  const frag = document.createDocumentFragment();
-  for (const s of segments(text, ranges)) {
+  const root = document.createDocumentFragment();
+  const cuts = chunkCuts(text);
+  let frag = root;
+  let next = 0;
+  const block = () => root.appendChild(el('span', { className: 'cb-chunk' }));
+  if (cuts.length) frag = block();
+  for (const s of segments(text, ranges, cuts)) {
+    while (next < cuts.length && s.at >= cuts[next]) {
+      next++;
+      frag = block();
+    }
     if (s.before) {
       frag.append(s.before.before());
       continue;
@@ -79,7 +117,7 @@ export function annotate(text, ranges) {
       title: titles.length ? titles.join('\n') : null,
     }, s.text));
   }
-  return frag;
+  return root;
 }
 
 function clampInt(x, lo, hi) {
