@@ -110,7 +110,9 @@ impl DocInfo {
         for (p, &t) in words.iter().zip(tags) {
             if p.w.first_alpha {
                 // LABELS order: O, B-PER, I-PER, B-LOC, ...
-                self.history.entry(p.w.key).or_default()[t.div_ceil(2)] += 1;
+                // saturating: a word may be tagged thousands of times in one document
+                let n = &mut self.history.entry(p.w.key).or_default()[t.div_ceil(2)];
+                *n = n.saturating_add(1);
             }
         }
     }
