@@ -538,7 +538,11 @@ function scheduleAuto(delay = AUTO_DELAY_MS) {
 // ---------------------------------------------------------------- persistence
 
 let saveTimer = 0;
+// bumped by every change: a save that finishes after a newer change does
+// not mark the page saved
+let saveGeneration = 0;
 function scheduleSave() {
+  saveGeneration++;
   document.body.dataset.saved = 'pending';
   clearTimeout(saveTimer);
   saveTimer = setTimeout(saveNow, SAVE_DELAY_MS);
@@ -546,7 +550,9 @@ function scheduleSave() {
 
 async function saveNow() {
   clearTimeout(saveTimer);
+  const generation = saveGeneration;
   const ok = await saveSession({ version: 1, articles: collectArticles(), settings: { ...settings } });
+  if (generation !== saveGeneration) return; // a newer change has its own save coming
   if (document.body.dataset.saved === 'pending') document.body.dataset.saved = ok ? 'saved' : 'memory';
 }
 
