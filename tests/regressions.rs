@@ -218,3 +218,17 @@ fn articles_made_of_figures_compare_in_bounded_work() {
     let facts = r.divergences.iter().filter(|d| d.kind == "fact").count();
     assert!(facts <= 2 * 1000, "{facts} fact findings");
 }
+
+/// Found by the pathological shapes after the document-level tagger landed:
+/// 2 MB of one repeated name ("Mayor Anna Berg" on 124,000 lines, a
+/// degraded text: no sentence punctuation) took 20 s natively, each name
+/// the tagger found checked against every name found again. Now a binary
+/// search per name (about 2 s for the 2 MB).
+#[test]
+fn a_text_of_one_repeated_name_is_not_quadratic() {
+    let text = "Mayor Anna Berg\n".repeat(30_000);
+    let t = Instant::now();
+    let r = analyze(&[ArticleInput::new(text)], &Options::default()).unwrap();
+    eprintln!("30,000 lines of one name: {:?}", t.elapsed());
+    assert!(r.entities.iter().any(|e| e.name == "Anna Berg"));
+}
