@@ -211,7 +211,7 @@ test('figures for the README: example render time, 50 × 1,000 words', async ({ 
   await expect(page.locator('section.article-box')).toHaveCount(50);
   const t0 = Date.now();
   await page.getByRole('button', { name: 'Analyze' }).click();
-  await expect(page.locator('#progress')).toBeVisible();
+  // (progress may come and go before a poll sees it: the progress test checks it)
   await expect(page.locator('body')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
   const runMs = await page.evaluate(() => document.body.dataset.runMs);
   const status = await page.locator('#status').innerText();
