@@ -13,3 +13,5 @@ node bench/ner-wasm.mjs
 say "reuse engine in wasm under node, beside diff-match-patch and jsdiff"
 cargo run --release --quiet --example reuse_corpus
 node bench/reuse-wasm.mjs
+say "the page's main thread under the largest inputs (longest task, in Chromium)"
+node bench/page-responsiveness.mjs 3

@@ -18,7 +18,7 @@
 import { Context } from './ui/model.js';
 import { el, formatMs, plural, countWords } from './ui/dom.js';
 import { renderSummary } from './ui/summary.js';
-import { renderArticles, renderHeatmap, renderSimilarity } from './ui/heatmap.js';
+import { heatmapJob, renderArticles, renderSimilarity } from './ui/heatmap.js';
 import { ReadingView } from './ui/sidebyside.js';
 import { renderEntities } from './ui/entities.js';
 import { renderDivergences } from './ui/divergences.js';
@@ -176,30 +176,32 @@ function onWorkerMessage(msg) {
       pending = null;
       hideProgress();
       const t0 = performance.now();
-      try {
-        renderReport(msg.report, done.articles, msg.ms);
-      } catch (err) {
+      // drawn in steps, the browser painting and answering input between them
+      renderReport(msg.report, done.articles, msg.ms).then((drawn) => {
+        if (!drawn) return; // a newer report, or Clear all, took over
+        const renderMs = performance.now() - t0;
+        document.body.dataset.renderMs = String(Math.round(renderMs));
+        // Analyze pressed (or edit paused) → report on screen, for the README figures
+        document.body.dataset.runMs = String(Math.round(performance.now() - done.started));
+        if (pending) return; // a newer analysis is running: its progress stays on screen
+        clearAlert();
+        setStatus(`Done: analyzed in ${formatMs(msg.ms)}, shown in ${formatMs(renderMs)}`);
+        setState('done');
+        if (!settings.analyzed) {
+          settings.analyzed = true;
+          scheduleSave();
+        }
+        if (rerun) {
+          rerun = false;
+          scheduleAuto(0);
+        }
+      }, (err) => {
         console.error(err);
+        if (pending) return;
         showAlert(`Could not show the report: ${errorText(err)}`);
         setStatus('');
         setState('error');
-        return;
-      }
-      const renderMs = performance.now() - t0;
-      document.body.dataset.renderMs = String(Math.round(renderMs));
-      // Analyze pressed (or edit paused) → report on screen, for the README figures
-      document.body.dataset.runMs = String(Math.round(performance.now() - done.started));
-      clearAlert();
-      setStatus(`Done: analyzed in ${formatMs(msg.ms)}, shown in ${formatMs(renderMs)}`);
-      setState('done');
-      if (!settings.analyzed) {
-        settings.analyzed = true;
-        scheduleSave();
-      }
-      if (rerun) {
-        rerun = false;
-        scheduleAuto(0);
-      }
+      });
       break;
     }
     case 'error': {
@@ -595,6 +597,8 @@ async function clearAll() {
   clearTimeout(saveTimer);
   await clearSession();
   settings = { auto: ui.auto.checked, analyzed: false, reading: null, entities: null, divergences: null };
+  drawing++; // a report still being drawn stops
+  ui.results.removeAttribute('aria-busy');
   shown = null;
   readingView = null;
   ui.results.hidden = true;
@@ -852,49 +856,110 @@ function cancelQuietly() {
 
 // ---------------------------------------------------------------- render
 
-function renderReport(report, inputs, ms) {
+/** Ends the current task so the browser can answer input; resumes in a new one. */
+function nextTask() {
+  if (globalThis.scheduler?.yield) return globalThis.scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}
+
+// Drawing pace: steps run back to back until they have spent FRAME_BUDGET_MS
+// since the last frame, then wait for the next frame, so the browser lays
+// out (and paints) what they added before more is built. Without the wait,
+// the steps of a 50-article report ran faster than frames and the browser
+// laid out all of it in one 150–350 ms task.
+const FRAME_BUDGET_MS = 10;
+let lastFrame = 0;
+
+/** Between two drawing steps: a new task, after a new frame once the budget is spent. */
+async function pace() {
+  if (performance.now() - lastFrame > FRAME_BUDGET_MS && !document.hidden) {
+    // (a hidden page draws no frames: it only yields)
+    await new Promise((resolve) => requestAnimationFrame(() => resolve()));
+    await nextTask(); // runs after that frame's layout and paint
+    lastFrame = performance.now();
+    return;
+  }
+  await nextTask();
+}
+
+/** Bumped by every new drawing and by Clear all: an older drawing stops at its next step. */
+let drawing = 0;
+
+/**
+ * Draws the report one section per task (the heatmap a few rows per task),
+ * so that no single task keeps the page from answering for long: drawn and
+ * laid out at once, a 50-article report held the page for 200–350 ms.
+ * Resolves to false when a newer drawing (or Clear all) replaced this one.
+ */
+async function renderReport(report, inputs, ms) {
+  const generation = ++drawing;
+  ui.results.setAttribute('aria-busy', 'true');
   const texts = inputs.map((a) => a.text);
   const ctx = new Context(report, texts);
   const articles = ctx.articles;
   shown = { report, ctx, inputs };
-  ui.summary.textContent =
-    `${plural(articles.length, 'article')}, ${plural(report.stats?.words ?? 0, 'word')}, ` +
-    `${plural(ctx.entities.length, 'entity', 'entities')}, ${plural(ctx.divergences.length, 'divergence')}` +
-    (typeof ms === 'number' ? `; analyzed in ${formatMs(ms)}` : '') + '.';
-
-  renderSummary(ui.plainSummary, ctx);
   const openPair = (a, b) => {
     readingView?.show({ mode: 'pair', a, b });
     $('reading').scrollIntoView({ block: 'start' });
     ui.reading.querySelector('.cb-scroll')?.focus({ preventScroll: true });
   };
-  renderHeatmap(ui.heatmap, ctx, { onSelect: openPair });
-  renderArticles(ui.articleList, ctx);
-  renderSimilarity(ui.similarity, ctx, { onSelect: openPair });
-  renderPassages(ctx);
-
-  const saved = settings.reading || {};
-  const initial = saved.a ? saved : { ...saved, ...strongestPair(ctx) };
-  readingView = new ReadingView(ui.reading, ctx, {
-    state: initial,
-    onChange: (s) => {
-      settings.reading = { mode: s.mode, a: s.a, b: s.b, article: s.article, sync: s.sync };
-      scheduleSave();
+  const steps = [
+    () => {
+      ui.summary.textContent =
+        `${plural(articles.length, 'article')}, ${plural(report.stats?.words ?? 0, 'word')}, ` +
+        `${plural(ctx.entities.length, 'entity', 'entities')}, ${plural(ctx.divergences.length, 'divergence')}` +
+        (typeof ms === 'number' ? `; analyzed in ${formatMs(ms)}` : '') + '.';
+      renderSummary(ui.plainSummary, ctx);
+      renderArticles(ui.articleList, ctx);
+      renderSimilarity(ui.similarity, ctx, { onSelect: openPair });
+      renderPassages(ctx);
+      // on screen from the first step: each later step lays out only what it added
+      ui.results.hidden = false;
     },
-  });
-  renderEntities(ui.entities, ctx, {
-    state: settings.entities || {},
-    onSelect: (i) => readingView.highlightEntity(i),
-    onChange: (s) => { settings.entities = s; scheduleSave(); },
-  });
-  renderDivergences(ui.divergences, ctx, {
-    state: settings.divergences || {},
-    onJump: (i) => readingView.jumpTo(i),
-    onChange: (s) => { settings.divergences = s; scheduleSave(); },
-  });
-  renderCleaning(report, inputs);
-  ui.results.hidden = false;
-  markStale();
+    () => heatmapJob(ui.heatmap, ctx, { onSelect: openPair, rowsPerStep: 4 }),
+    () => {
+      const saved = settings.reading || {};
+      const initial = saved.a ? saved : { ...saved, ...strongestPair(ctx) };
+      readingView = new ReadingView(ui.reading, ctx, {
+        state: initial,
+        onChange: (s) => {
+          settings.reading = { mode: s.mode, a: s.a, b: s.b, article: s.article, sync: s.sync };
+          scheduleSave();
+        },
+      });
+    },
+    () => renderEntities(ui.entities, ctx, {
+      state: settings.entities || {},
+      onSelect: (i) => readingView.highlightEntity(i),
+      onChange: (s) => { settings.entities = s; scheduleSave(); },
+    }),
+    () => renderDivergences(ui.divergences, ctx, {
+      state: settings.divergences || {},
+      onJump: (i) => readingView.jumpTo(i),
+      onChange: (s) => { settings.divergences = s; scheduleSave(); },
+    }),
+    () => {
+      renderCleaning(report, inputs);
+      ui.results.removeAttribute('aria-busy');
+      markStale();
+    },
+  ];
+  // a step may return a job ({step() → more to do?}), continued one task at a time
+  lastFrame = performance.now();
+  for (const [i, step] of steps.entries()) {
+    if (i > 0) await pace();
+    if (generation !== drawing) return false;
+    const job = step();
+    while (job?.step?.()) {
+      await pace();
+      if (generation !== drawing) return false;
+    }
+  }
+  return true;
 }
 
 /** The pair sharing the most text, to open the reading view on something telling. */

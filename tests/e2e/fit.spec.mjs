@@ -21,14 +21,23 @@ test('keyboard: skip link, heatmap cells, reading modes, divergence jumps, dialo
   await page.keyboard.press('Enter');
   await expect(page.locator('#results')).toBeFocused();
 
-  // Tab reaches the heatmap's cells; Enter opens the pair
-  const cell = page.getByTestId('overlap').locator('td[data-a="B"][data-b="C"] button');
+  // Tab reaches the heatmap, one Tab stop (its first cell); arrow keys move to B→C; Enter opens the pair
+  const heat = page.getByTestId('overlap');
+  await expect(heat.locator('button[tabindex="0"]')).toHaveCount(1);
+  const first = heat.locator('td[data-a="A"][data-b="B"] button');
   let reached = false;
   for (let i = 0; i < 60 && !reached; i++) {
     await page.keyboard.press('Tab');
-    reached = await cell.evaluate((n) => n === document.activeElement);
+    reached = await first.evaluate((n) => n === document.activeElement);
   }
-  expect(reached, 'the heatmap cell is reachable with Tab').toBe(true);
+  expect(reached, 'the heatmap is reachable with Tab').toBe(true);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowDown');
+  const cell = heat.locator('td[data-a="B"][data-b="C"] button');
+  await expect(cell).toBeFocused();
+  // the cell last focused is the grid's Tab stop now
+  await expect(cell).toHaveAttribute('tabindex', '0');
+  await expect(heat.locator('button[tabindex="0"]')).toHaveCount(1);
   await page.keyboard.press('Enter');
   await expect(page.locator('#reading-view')).toHaveAttribute('data-mode', 'pair');
   await expect(page.getByLabel('Left article')).toHaveValue('B');
@@ -231,6 +240,72 @@ test('heatmap cells answer arrow keys', async ({ page }) => {
   await expect(cell('D', 'C')).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByLabel('Left article')).toHaveValue('D');
+});
+
+test('the heatmap drawn a few rows per step is the same table as drawn at once, with one Tab stop', async ({ page }) => {
+  await gotoReady(page);
+  const out = await page.evaluate(async () => {
+    const { heatmapJob, renderHeatmap } = await import('/ui/heatmap.js');
+    const { Context } = await import('/ui/model.js');
+    const html = {};
+    for (const n of [3, 13, 30]) {
+      const articles = Array.from({ length: n }, (_, i) => ({ id: `A${i}`, label: `story ${i}` }));
+      const pairs = [];
+      for (const a of articles) for (const b of articles) if (a !== b && (a.id.length + b.id.length) % 5) pairs.push({ a: a.id, b: b.id, containment: ((a.id.length * 7 + b.id.length * 3) % 11) / 10, explanation: `${a.id} and ${b.id}` });
+      const ctx = new Context({ articles, pairs }, []);
+      const once = document.createElement('div');
+      renderHeatmap(once, ctx);
+      const stepped = document.createElement('div');
+      const job = heatmapJob(stepped, ctx, { rowsPerStep: 4 });
+      let steps = 0;
+      let rowsAfterFirst = 0;
+      for (let more = true; more; steps++) {
+        more = job.step();
+        if (!steps) rowsAfterFirst = stepped.querySelectorAll('tbody tr').length;
+      }
+      html[n] = {
+        same: once.innerHTML === stepped.innerHTML,
+        steps,
+        rowsAfterFirst,
+        cells: stepped.querySelectorAll('td.cb-cell').length,
+        buttons: stepped.querySelectorAll('td.cb-cell button').length,
+        unknown: [...stepped.querySelectorAll('td.cb-cell button')].filter((b) => b.textContent === '?').length,
+        absent: n * (n - 1) - pairs.length,
+        tabStops: stepped.querySelectorAll('button[tabindex="0"]').length,
+        fixed: stepped.querySelector('table').classList.contains('cb-heatmap-fixed'),
+      };
+    }
+    return html;
+  });
+  expect(out[3]).toMatchObject({ same: true, steps: 1, rowsAfterFirst: 3, cells: 6, buttons: 6, tabStops: 1, fixed: false });
+  expect(out[13]).toMatchObject({ same: true, steps: 4, rowsAfterFirst: 4, cells: 13 * 12, buttons: 13 * 12, tabStops: 1, fixed: true });
+  expect(out[30]).toMatchObject({ same: true, steps: 8, rowsAfterFirst: 4, cells: 30 * 29, buttons: 30 * 29, tabStops: 1, fixed: true });
+  // a pair without data still gets its cell, marked "?"
+  for (const n of [3, 13, 30]) expect(out[n].unknown, `${n} articles`).toBe(out[n].absent);
+  expect(out[30].absent).toBeGreaterThan(0);
+});
+
+test('quotes are clipped the same way whatever the length of the text', async ({ page }) => {
+  await gotoReady(page);
+  const rows = await page.evaluate(async () => {
+    const { clip } = await import('/ui/dom.js');
+    // the former clip(), which normalized the whole text first
+    const whole = (s, max = 160) => {
+      const t = String(s ?? '').replace(/\s+/g, ' ').trim();
+      if (t.length <= max) return t;
+      const cut = t.slice(0, max);
+      const sp = cut.lastIndexOf(' ');
+      return `${cut.slice(0, sp > max * 0.6 ? sp : max)}…`;
+    };
+    const cases = [
+      ['', 10], [null, 10], ['short', 10], ['  padded   words  ', 10], ['exactly ten', 11],
+      ['a b c d e f g h i j k l m n o p', 9], ['nospacesatallinthislongword', 8],
+      [`${' '.repeat(5000)}late start of the text`, 12], [`one${' \n\t'.repeat(3000)}two three four`, 10],
+      ['word '.repeat(400_000), 300], ['🚆 emoji 😀 '.repeat(50), 20],
+    ];
+    return cases.map(([s, max]) => ({ got: clip(s, max), want: whole(s, max) }));
+  });
+  for (const r of rows) expect(r.got).toBe(r.want);
 });
 
 test('the report views mount inside a shadow root, as the widget will use them', async ({ page }) => {

@@ -66,9 +66,18 @@ export function countWords(text) {
   return n;
 }
 
-/** Shortens a string for a quote, on a word boundary. */
+/**
+ * Shortens a string for a quote, on a word boundary, with runs of white
+ * space as one space. Reads only as much of `s` as the quote needs: a
+ * divergence can quote a whole 2 MB article.
+ */
 export function clip(s, max = 160) {
-  const t = String(s ?? '').replace(/\s+/g, ' ').trim();
+  const str = String(s ?? '');
+  let t;
+  for (let take = max * 2 + 64; ; take *= 4) {
+    t = str.slice(0, take).replace(/\s+/g, ' ').trim();
+    if (t.length > max || take >= str.length) break;
+  }
   if (t.length <= max) return t;
   const cut = t.slice(0, max);
   const sp = cut.lastIndexOf(' ');

@@ -19,7 +19,30 @@ export function level(x) {
   return Math.min(5, 1 + Math.floor(x * 5));
 }
 
-export function renderHeatmap(root, ctx, { onSelect } = {}) {
+// Tables of more than FIXED_FROM articles get fixed column widths (rem, as in ui.css).
+const FIXED_FROM = 12;
+const HEAD_REM = 7.5;
+const CELL_REM = 3.6;
+
+/**
+ * Renders the heatmap at once. For many articles, `heatmapJob` builds the
+ * same table a few rows per step, so a 50 × 50 table (5,000 elements, about
+ * 50 ms to build and 80 ms to lay out) never holds the page in one task.
+ */
+export function renderHeatmap(root, ctx, options = {}) {
+  const job = heatmapJob(root, ctx, { ...options, rowsPerStep: Infinity });
+  while (job.step());
+}
+
+/**
+ * The heatmap as a job: the first `step()` puts the table (head, legend and
+ * the first rows) in `root`; each further call appends `rowsPerStep` rows.
+ * `step()` returns true while rows remain. One click and one keydown
+ * listener serve every cell; only one cell is in the Tab order at a time
+ * (arrow keys move between cells, as in a grid), so a 50-article table is
+ * one Tab stop, not 2,450.
+ */
+export function heatmapJob(root, ctx, { onSelect, rowsPerStep = 10 } = {}) {
   const arts = ctx.articles;
   const table = el('table', { className: 'cb-heatmap', dataset: { testid: 'overlap' } },
     el('caption', { className: 'cb-visually-hidden', text: 'Share of each row article’s words that lie in passages shared with the column article' }),
@@ -28,7 +51,15 @@ export function renderHeatmap(root, ctx, { onSelect } = {}) {
     el('td', { className: 'cb-corner' }, el('span', { className: 'cb-axis', text: 'row ↓ in column →' })),
     ...arts.map((a) => articleHead(ctx, a, 'col'))));
   const body = el('tbody');
-  for (const a of arts) {
+  if (arts.length > FIXED_FROM) {
+    // fixed column widths: rows added later lay out alone, not the whole table again
+    table.classList.add('cb-heatmap-fixed');
+    table.style.width = `${HEAD_REM + CELL_REM * arts.length}rem`;
+    table.append(el('colgroup', {}, el('col', { className: 'cb-col-head' }), el('col', { className: 'cb-col-cell', span: arts.length })));
+  }
+  table.append(head, body);
+  let tabStop = null;
+  const makeRow = (a) => {
     const row = el('tr', {}, articleHead(ctx, a, 'row'));
     for (const b of arts) {
       if (a.id === b.id) {
@@ -41,18 +72,28 @@ export function renderHeatmap(root, ctx, { onSelect } = {}) {
       const button = el('button', {
         type: 'button',
         className: 'cb-cell-button',
+        tabindex: tabStop ? '-1' : '0',
         title: p ? p.explanation : 'no data for this pair',
         'aria-label': `${percent(c)} of ${ctx.name(a.id)} is shared with ${ctx.name(b.id)}. Read them side by side.`,
-        dataset: { a: a.id, b: b.id },
         text: p ? percent(c) : '?',
       });
-      button.addEventListener('click', () => onSelect?.(a.id, b.id));
-      const td = el('td', { className: `cb-cell cb-level-${lv}`, dataset: { a: a.id, b: b.id, level: lv } }, button);
-      row.append(td);
+      tabStop ??= button;
+      row.append(el('td', { className: `cb-cell cb-level-${lv}`, dataset: { a: a.id, b: b.id, level: lv } }, button));
     }
-    body.append(row);
-  }
-  table.append(head, body);
+    return row;
+  };
+  table.addEventListener('click', (e) => {
+    const cell = e.target.closest?.('td.cb-cell');
+    if (cell && e.target.closest('button')) onSelect?.(cell.dataset.a, cell.dataset.b);
+  });
+  // the focused cell becomes the one Tab returns to
+  table.addEventListener('focusin', (e) => {
+    const button = e.target.closest?.('.cb-cell-button');
+    if (!button || button === tabStop) return;
+    tabStop?.setAttribute('tabindex', '-1');
+    button.setAttribute('tabindex', '0');
+    tabStop = button;
+  });
   // arrow keys move between cells, as in a grid
   table.addEventListener('keydown', (e) => {
     const moves = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
@@ -81,7 +122,20 @@ export function renderHeatmap(root, ctx, { onSelect } = {}) {
   );
   const note = el('p', { className: 'cb-hint cb-heatmap-note' },
     'Each cell: the share of the row article’s words that lie in passages shared with the column article. Select a cell to read the two side by side.');
-  root.replaceChildren(el('div', { className: 'cb-table-wrap' }, table), legend, note);
+  let next = 0;
+  let started = false;
+  return {
+    step() {
+      const rows = [];
+      for (const end = Math.min(arts.length, next + rowsPerStep); next < end; next++) rows.push(makeRow(arts[next]));
+      body.append(...rows);
+      if (!started) {
+        started = true;
+        root.replaceChildren(el('div', { className: 'cb-table-wrap' }, table), legend, note);
+      }
+      return next < arts.length;
+    },
+  };
 }
 
 /**

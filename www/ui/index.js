@@ -11,7 +11,7 @@
 
 export { Context } from './model.js';
 export { renderSummary, summaryText } from './summary.js';
-export { renderArticles, renderHeatmap, renderSimilarity } from './heatmap.js';
+export { heatmapJob, renderArticles, renderHeatmap, renderSimilarity } from './heatmap.js';
 export { ReadingView } from './sidebyside.js';
 export { renderEntities } from './entities.js';
 export { renderDivergences } from './divergences.js';
