@@ -672,6 +672,20 @@ mod tests {
     }
 
     #[test]
+    fn ascii_fast_path_survives_non_ascii() {
+        // the tokenizer only calls it on ASCII text, but it is public: a
+        // non-ASCII character used to be cut in half (a slicing panic)
+        for s in ["é", "a é b", "x—y", "日本", "a\u{1F600}"] {
+            let mut segs = String::new();
+            ascii_word_bounds(s, &mut |o, seg| {
+                assert_eq!(o, segs.len(), "{s:?}");
+                segs.push_str(seg);
+            });
+            assert_eq!(segs, s);
+        }
+    }
+
+    #[test]
     fn sentence_rules() {
         // (text, degraded, expected sentence count)
         let cases: &[(&str, bool, usize)] = &[
