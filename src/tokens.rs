@@ -312,8 +312,10 @@ pub fn ascii_word_bounds(s: &str, f: &mut impl FnMut(usize, &str)) {
             i += 1;
             // a non-ASCII character (the callers pass ASCII only) is kept
             // whole, so every segment is a slice of `s`
-            while i < n && !s.is_char_boundary(i) {
-                i += 1;
+            if !c.is_ascii() {
+                while i < n && !s.is_char_boundary(i) {
+                    i += 1;
+                }
             }
         }
         if let Some(seg) = s.get(start..i) {
