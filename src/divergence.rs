@@ -251,10 +251,10 @@ pub fn classify(a: &str, b: &str) -> Change {
 
 /// Label list such as "B and C" or "B, C and D".
 pub fn join_labels(labels: &[String]) -> String {
-    match labels.len() {
-        0 => String::new(),
-        1 => labels[0].clone(),
-        n => format!("{} and {}", labels[..n - 1].join(", "), labels[n - 1]),
+    match labels.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {}", rest.join(", "), last),
     }
 }
 
@@ -449,13 +449,15 @@ fn dropped_sentences(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
             // copy was added by nobody, so it is the copy that "adds"
             let a_is_source = share(b, a) >= share(a, b);
             let mut k = first;
+            // a position outside `cov` counts as covered (nothing to report)
+            let covered = |k: usize| cov.get(k).copied().unwrap_or(true);
             while k < last {
-                if cov[k] {
+                if covered(k) {
                     k += 1;
                     continue;
                 }
                 let start = k;
-                while k < last && !cov[k] {
+                while k < last && !covered(k) {
                     k += 1;
                 }
                 if k - start < 5 {
@@ -730,7 +732,7 @@ fn attributions(ctx: &Context, ents: &EntityIndex, terms: &[Vec<Terms>], index: 
     for a in 0..n {
         let (Some(da), Some(ta)) = (ctx.articles.get(a), terms.get(a)) else { continue };
         for (k, s) in da.sentences.iter().enumerate() {
-            let Some(Some(who)) = speakers[a].get(k).copied() else { continue };
+            let Some(Some(who)) = speakers.get(a).and_then(|s| s.get(k)).copied() else { continue };
             let Some(mine) = ta.get(k) else { continue };
             let best = index.best_per_article(a, mine);
             // other articles in order, so findings come out the same way
@@ -742,7 +744,7 @@ fn attributions(ctx: &Context, ents: &EntityIndex, terms: &[Vec<Terms>], index: 
                 if score < 0.4 {
                     continue;
                 }
-                let Some(Some(other)) = speakers[b].get(t).copied() else { continue };
+                let Some(Some(other)) = speakers.get(b).and_then(|s| s.get(t)).copied() else { continue };
                 if other == who {
                     continue;
                 }

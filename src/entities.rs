@@ -391,7 +391,8 @@ impl Lexicon {
         // plural demonyms ("Russians")
         if f & lex::DEMONYM == 0 && text.len() > 3 && (text.ends_with('s') || text.ends_with('S')) {
             buf.clear();
-            crate::normalize::push_word_key(&text[..text.len() - 1], buf);
+            // drops the final ASCII 's': a character boundary
+            crate::normalize::push_word_key(text.get(..text.len() - 1).unwrap_or_default(), buf);
             f |= self.words.get(&key_hash(buf)).copied().unwrap_or(0) & lex::DEMONYM;
         }
         f
@@ -405,8 +406,8 @@ impl Lexicon {
         while i < hashes.len() {
             let mut h = 0x51_7cc1_b727_220a;
             let mut best: Option<(usize, u16)> = None;
-            for len in 1..=self.max_words.min(hashes.len() - i) {
-                h = tagger::combine_hashes(h, hashes[i + len - 1]);
+            for (len, &next) in (1..=self.max_words).zip(hashes.get(i..).unwrap_or_default()) {
+                h = tagger::combine_hashes(h, next);
                 match self.phrases.get(&h) {
                     // only the start of longer phrases
                     Some(0) => {}
@@ -416,7 +417,7 @@ impl Lexicon {
             }
             match best {
                 Some((len, flag)) => {
-                    for (n, f) in out[i..i + len].iter_mut().enumerate() {
+                    for (n, f) in out.get_mut(i..i + len).unwrap_or_default().iter_mut().enumerate() {
                         *f |= flag;
                         if n == 0 {
                             *f |= lex::BEGIN;
@@ -601,14 +602,15 @@ pub fn tag_document(sentences: &[Vec<&str>]) -> Vec<Vec<(Range<usize>, EntityKin
             doc.record(&parts, &tags);
             let mut out = Vec::new();
             let mut i = 0;
+            let label_at = |k: usize| tags.get(k).and_then(|&t| tagger::LABELS.get(t)).copied().unwrap_or("O");
             while i < tags.len() {
-                let label = tagger::LABELS[tags[i]];
+                let label = label_at(i);
                 let Some(ty) = label.strip_prefix("B-").or_else(|| label.strip_prefix("I-")) else {
                     i += 1;
                     continue;
                 };
                 let mut j = i + 1;
-                while j < tags.len() && tagger::LABELS[tags[j]].strip_prefix("I-") == Some(ty) {
+                while j < tags.len() && label_at(j).strip_prefix("I-") == Some(ty) {
                     j += 1;
                 }
                 let kind = match ty {
@@ -616,8 +618,11 @@ pub fn tag_document(sentences: &[Vec<&str>]) -> Vec<Vec<(Range<usize>, EntityKin
                     "LOC" => EntityKind::Place,
                     "ORG" => EntityKind::Organization,
                     _ => {
-                        let single = s[i..j].iter().filter(|w| w.chars().any(char::is_alphanumeric)).count() == 1;
-                        if single && (ws[i].1 & tagger::lex::DEMONYM != 0 || is_demonym(&tagger::key_of(s[i]))) {
+                        let words = s.get(i..j).unwrap_or_default();
+                        let single = words.iter().filter(|w| w.chars().any(char::is_alphanumeric)).count() == 1;
+                        let flags = ws.get(i).map_or(0, |w| w.1);
+                        let first = words.first().copied().unwrap_or_default();
+                        if single && (flags & tagger::lex::DEMONYM != 0 || is_demonym(&tagger::key_of(first))) {
                             EntityKind::Group
                         } else {
                             EntityKind::Other
@@ -652,8 +657,12 @@ pub fn tag_document(sentences: &[Vec<&str>]) -> Vec<Vec<(Range<usize>, EntityKin
 pub fn recognize(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Found> {
     let mut found = Vec::new();
     let mut used = vec![false; tokens.len()];
-    let words: Vec<Vec<&str>> =
-        sentences.iter().map(|s| tokens[s.tokens.clone()].iter().map(|t| t.text(text)).collect()).collect();
+    let words: Vec<Vec<&str>> = sentences
+        .iter()
+        .map(|s| tokens.get(s.tokens.clone()).unwrap_or_default().iter().map(|t| t.text(text)).collect())
+        .collect();
+    // a token index outside `tokens` reads as none (the sentences index it)
+    let norm = |i: usize| tokens.get(i).map_or("", |t| t.norm);
     // a copy without capitals: the tagger leans on context alone, so its
     // chunks are trimmed to words a lexicon knows as name-like
     let uncased = !tokens.iter().any(|t| t.capitalized);
@@ -665,41 +674,43 @@ pub fn recognize(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Fo
             let r = s.tokens.start + r.start..s.tokens.start + r.end;
             // a chunk never starts or ends on punctuation or a title
             let (mut a, mut b) = (r.start, r.end);
-            let edge = |t: &Token| !t.is_wordlike() || (TITLES.contains(&t.norm) && t.norm.len() > 2);
-            while a < b && edge(&tokens[a]) {
+            let edge = |i: usize| {
+                tokens.get(i).is_none_or(|t| !t.is_wordlike() || (TITLES.contains(&t.norm) && t.norm.len() > 2))
+            };
+            while a < b && edge(a) {
                 a += 1;
             }
-            while b > a && edge(&tokens[b - 1]) {
+            while b > a && edge(b - 1) {
                 b -= 1;
             }
             if uncased && a < b {
-                let texts: Vec<&str> = tokens[a..b].iter().map(|t| t.text(text)).collect();
+                let texts: Vec<&str> = tokens.get(a..b).unwrap_or_default().iter().map(|t| t.text(text)).collect();
                 let flags = lexicon.flags(&texts);
                 let base = a;
                 let known = |i: usize| flags.get(i - base).is_some_and(|f| f & namelike != 0);
                 // a run of spaces is where punctuation stood: never inside a name
-                if let Some(cut) = (a + 1..b).find(|&i| tokens[i].gap >= 2) {
+                if let Some(cut) = (a + 1..b).find(|&i| tokens.get(i).is_some_and(|t| t.gap >= 2)) {
                     b = cut;
                 }
                 // nothing name-like at all: a run of common words
-                let group_word = kind == EntityKind::Group && is_demonym(tokens[a].norm);
+                let group_word = kind == EntityKind::Group && is_demonym(norm(a));
                 if !(a..b).any(known) && !group_word {
                     continue;
                 }
                 // a first name closing a longer chunk is more likely a
                 // common word ("assad ally")
                 let only_first = |i: usize| flags.get(i - base).is_some_and(|x| x & namelike == lex::FIRST);
-                if b - a > 1 && only_first(b - 1) && !only_first(a) && !PARTICLES.contains(&tokens[b - 2].norm) {
+                if b - a > 1 && only_first(b - 1) && !only_first(a) && !PARTICLES.contains(&norm(b - 2)) {
                     b -= 1;
                 }
             }
             // "Secretary of State": the title's object is not an entity
-            if b == a + 1 && GENERIC.contains(&tokens[a].norm) {
+            if b == a + 1 && GENERIC.contains(&norm(a)) {
                 continue;
             }
             // "Syrian rebels", "Islamist militants": the group named in full
             if kind == EntityKind::Group {
-                while b < tokens.len() && tokens[b].gap <= 1 && GROUP_NOUNS.contains(&tokens[b].norm) {
+                while tokens.get(b).is_some_and(|t| t.gap <= 1 && GROUP_NOUNS.contains(&t.norm)) {
                     b += 1;
                 }
             }
@@ -738,18 +749,17 @@ const ORG_SUFFIXES: &[&str] = &[
 /// "Amnesty International", "Harbor Authority": capitalized words the tagger
 /// left alone, ending in an organization word, name an organization.
 fn organizations_by_suffix(tokens: &[Token], used: &mut [bool], found: &mut Vec<Found>) {
-    for i in 1..tokens.len() {
-        let t = &tokens[i];
-        if used[i] || !t.capitalized || !ORG_SUFFIXES.contains(&t.norm) {
+    for (i, t) in tokens.iter().enumerate().skip(1) {
+        if is_used(used, i) || !t.capitalized || !ORG_SUFFIXES.contains(&t.norm) {
             continue;
         }
         let mut j = i;
         while j > 0 && i - j < 4 {
-            let p = &tokens[j - 1];
-            if used[j - 1]
+            let (Some(p), Some(next)) = (tokens.get(j - 1), tokens.get(j)) else { break };
+            if is_used(used, j - 1)
                 || !p.capitalized
                 || !p.is_wordlike()
-                || tokens[j].gap > 1
+                || next.gap > 1
                 || matches!(p.norm, "the" | "a" | "an")
             {
                 break;
@@ -762,11 +772,28 @@ fn organizations_by_suffix(tokens: &[Token], used: &mut [bool], found: &mut Vec<
     }
 }
 
+/// Whether token `i` is taken by a mention; one outside `used` counts as
+/// taken (no mention can cover it).
+fn is_used(used: &[bool], i: usize) -> bool {
+    used.get(i).copied().unwrap_or(true)
+}
+
+/// Marks tokens `r` as taken by a mention.
+fn set_used(used: &mut [bool], r: Range<usize>) {
+    if let Some(s) = used.get_mut(r) {
+        s.fill(true);
+    }
+}
+
+/// The mention of tokens `r` (a non-empty range of `tokens`: the callers'
+/// ranges always are; otherwise an empty mention at the range's edge).
 fn mk(tokens: &[Token], r: Range<usize>, kind: EntityKind) -> Found {
-    let key = tokens[r.clone()].iter().filter(|t| t.is_wordlike()).map(|t| t.norm).collect::<Vec<_>>().join(" ");
+    let toks = tokens.get(r.clone()).unwrap_or_default();
+    let key = toks.iter().filter(|t| t.is_wordlike()).map(|t| t.norm).collect::<Vec<_>>().join(" ");
+    let start = toks.first().map_or(0, |t| t.start);
     Found {
-        start: tokens[r.start].start,
-        end: tokens[r.end - 1].end,
+        start,
+        end: toks.last().map_or(start, |t| t.end),
         tokens: r,
         kind,
         key,
@@ -817,8 +844,10 @@ fn word_class(norm: &str) -> u8 {
 fn dates(tokens: &[Token], used: &mut [bool], found: &mut Vec<Found>) {
     let n = tokens.len();
     let mut i = 0;
+    let kind_at = |k: usize| tokens.get(k).map(|t| t.kind);
+    let norm_at = |k: usize| tokens.get(k).map_or("", |t| t.norm);
     while i < n {
-        let t = &tokens[i];
+        let Some(t) = tokens.get(i) else { break };
         let norm = t.norm;
         let mut span: Option<Range<usize>> = None;
         let c = word_class(norm);
@@ -828,13 +857,14 @@ fn dates(tokens: &[Token], used: &mut [bool], found: &mut Vec<Found>) {
             let mut s = i;
             let mut e = i + 1;
             // "4 April", "July 7-8", "May 22", "April 2017"
-            if s > 0 && tokens[s - 1].kind == TokenKind::Number && tokens[s - 1].norm.len() <= 2 && !used[s - 1] {
+            if s > 0 && kind_at(s - 1) == Some(TokenKind::Number) && norm_at(s - 1).len() <= 2 && !is_used(used, s - 1)
+            {
                 s -= 1;
             }
-            while e < n && tokens[e].kind == TokenKind::Number && tokens[e].norm.len() <= 10 && e - i <= 2 {
+            while e < n && kind_at(e) == Some(TokenKind::Number) && norm_at(e).len() <= 10 && e - i <= 2 {
                 e += 1;
             }
-            if s > 0 && matches!(tokens[s - 1].norm, "last" | "next" | "this" | "early" | "late" | "mid") {
+            if s > 0 && matches!(norm_at(s - 1), "last" | "next" | "this" | "early" | "late" | "mid") {
                 s -= 1;
             }
             span = Some(s..e);
@@ -842,13 +872,13 @@ fn dates(tokens: &[Token], used: &mut [bool], found: &mut Vec<Found>) {
             span = Some(i..i + 1);
         } else if matches!(norm, "last" | "next" | "this" | "past")
             && i + 1 < n
-            && word_class(tokens[i + 1].norm) & class::PERIOD != 0
+            && word_class(norm_at(i + 1)) & class::PERIOD != 0
         {
             span = Some(i..i + 2);
         } else if t.kind == TokenKind::Number && is_iso_date(norm) {
             span = Some(i..i + 1);
         } else if t.kind == TokenKind::Number && is_year(norm) {
-            let prev = if i > 0 { tokens[i - 1].norm } else { "" };
+            let prev = if i > 0 { norm_at(i - 1) } else { "" };
             let next = tokens.get(i + 1).map_or("", |t| t.norm);
             if matches!(
                 prev,
@@ -871,10 +901,8 @@ fn dates(tokens: &[Token], used: &mut [bool], found: &mut Vec<Found>) {
             }
         }
         if let Some(r) = span {
-            if r.clone().all(|k| !used[k]) {
-                for k in r.clone() {
-                    used[k] = true;
-                }
+            if r.clone().all(|k| !is_used(used, k)) {
+                set_used(used, r.clone());
                 found.push(mk(tokens, r.clone(), EntityKind::Date));
                 i = r.end;
                 continue;
@@ -887,7 +915,7 @@ fn dates(tokens: &[Token], used: &mut [bool], found: &mut Vec<Found>) {
 fn is_iso_date(s: &str) -> bool {
     let parts: Vec<&str> = s.split('-').collect();
     parts.len() == 3
-        && parts[0].len() == 4
+        && parts.first().is_some_and(|p| p.len() == 4)
         && parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
 }
 
@@ -905,20 +933,21 @@ pub fn parse_number(s: &str) -> Option<f64> {
 fn numbers(tokens: &[Token], used: &mut [bool], found: &mut Vec<Found>) {
     let n = tokens.len();
     let mut i = 0;
+    let norm_at = |k: usize| tokens.get(k).map_or("", |t| t.norm);
     while i < n {
-        let t = &tokens[i];
+        let Some(t) = tokens.get(i) else { break };
         let is_num = (t.kind == TokenKind::Number && t.norm.chars().any(|c| c.is_ascii_digit()))
             || (t.kind == TokenKind::Word
                 && word_class(t.norm) & class::NUMBER != 0
                 && !(t.norm == "one" && tokens.get(i + 1).is_some_and(|x| x.norm == "of")));
-        if !is_num || used[i] {
+        if !is_num || is_used(used, i) {
             i += 1;
             continue;
         }
         let mut s = i;
         let mut e = i + 1;
         // "320 million", "two hundred"
-        while e < n && tokens[e].kind == TokenKind::Word && word_class(tokens[e].norm) & class::MULTIPLIER != 0 {
+        while tokens.get(e).is_some_and(|m| m.kind == TokenKind::Word && word_class(m.norm) & class::MULTIPLIER != 0) {
             e += 1;
         }
         let mut value = parse_number(t.norm);
@@ -928,18 +957,18 @@ fn numbers(tokens: &[Token], used: &mut [bool], found: &mut Vec<Found>) {
             value = Some(v * mult);
         }
         // percent
-        if e < n && (tokens[e].norm == "%" || tokens[e].norm == "percent" || tokens[e].norm == "per") {
-            e += if tokens[e].norm == "per" && tokens.get(e + 1).is_some_and(|x| x.norm == "cent") { 2 } else { 1 };
+        if e < n && matches!(norm_at(e), "%" | "percent" | "per") {
+            e += if norm_at(e) == "per" && norm_at(e + 1) == "cent" { 2 } else { 1 };
         }
         // currency before
-        if s > 0 && matches!(tokens[s - 1].norm, "$" | "€" | "£" | "¥") {
+        if s > 0 && matches!(norm_at(s - 1), "$" | "€" | "£" | "¥") {
             s -= 1;
         }
         // qualifier before: one or two words
         let mut qualifier = None;
         for len in [2usize, 1] {
             if s >= len {
-                let q = tokens[s - len..s].iter().map(|t| t.norm).collect::<Vec<_>>().join(" ");
+                let q = tokens.get(s - len..s).unwrap_or_default().iter().map(|t| t.norm).collect::<Vec<_>>().join(" ");
                 if QUALIFIERS.contains(&q.as_str()) {
                     qualifier = Some(q);
                     s -= len;
@@ -951,7 +980,7 @@ fn numbers(tokens: &[Token], used: &mut [bool], found: &mut Vec<Found>) {
         let mut unit_words = Vec::new();
         let mut k = e;
         while k < n && unit_words.len() < 2 {
-            let u = &tokens[k];
+            let Some(u) = tokens.get(k) else { break };
             if u.kind == TokenKind::Word && !u.capitalized && !is_stop(u.norm) && u.gap <= 1 {
                 unit_words.push(u.norm.to_string());
                 k += 1;
@@ -962,13 +991,11 @@ fn numbers(tokens: &[Token], used: &mut [bool], found: &mut Vec<Found>) {
         // keep only the head noun when the second word exists ("buffer zones")
         let unit = if unit_words.is_empty() { None } else { Some(unit_words.join(" ")) };
         let r = s..k;
-        if r.clone().any(|x| used[x]) {
+        if r.clone().any(|x| is_used(used, x)) {
             i += 1;
             continue;
         }
-        for x in r.clone() {
-            used[x] = true;
-        }
+        set_used(used, r.clone());
         let mut f = mk(tokens, r.clone(), EntityKind::Number);
         f.value = value;
         f.qualifier = qualifier;
@@ -1008,9 +1035,7 @@ fn is_demonym(norm: &str) -> bool {
 }
 
 fn push_name(tokens: &[Token], r: Range<usize>, kind: EntityKind, used: &mut [bool], found: &mut Vec<Found>) {
-    for k in r.clone() {
-        used[k] = true;
-    }
+    set_used(used, r.clone());
     found.push(mk(tokens, r, kind));
 }
 
@@ -1077,7 +1102,7 @@ pub fn propagate(texts: &[&str], tokens: &[Vec<Token>], degraded: &[bool], found
         .filter(|(_, d)| !**d)
         .flat_map(|(t, _)| t.iter().filter(|t| t.kind == TokenKind::Word && !t.capitalized).map(|t| t.norm))
         .collect();
-    for (a, toks) in tokens.iter().enumerate() {
+    for (a, (toks, found_a)) in tokens.iter().zip(found.iter_mut()).enumerate() {
         // joined norms of word tokens, with a map back to token indices
         let mut hay = String::from(" ");
         let mut at: Vec<(usize, usize)> = Vec::new(); // (byte in hay, token index)
@@ -1090,7 +1115,7 @@ pub fn propagate(texts: &[&str], tokens: &[Vec<Token>], degraded: &[bool], found
         }
         let covered: Vec<bool> = {
             let mut c = vec![false; toks.len()];
-            for f in &found[a] {
+            for f in found_a.iter() {
                 for k in f.tokens.clone() {
                     if let Some(x) = c.get_mut(k) {
                         *x = true;
@@ -1102,7 +1127,7 @@ pub fn propagate(texts: &[&str], tokens: &[Vec<Token>], degraded: &[bool], found
         let mut extra = Vec::new();
         let mut replaced: Vec<(usize, usize)> = Vec::new();
         for m in ac.find_iter(&hay) {
-            let (p, kind) = &patterns[m.pattern().as_usize()];
+            let Some((p, kind)) = patterns.get(m.pattern().as_usize()) else { continue };
             // whole words only
             if hay.as_bytes().get(m.start().wrapping_sub(1)) != Some(&b' ')
                 || hay.as_bytes().get(m.end()) != Some(&b' ')
@@ -1111,12 +1136,17 @@ pub fn propagate(texts: &[&str], tokens: &[Vec<Token>], degraded: &[bool], found
             }
             let first = at.partition_point(|&(b, _)| b < m.start());
             let last = at.partition_point(|&(b, _)| b < m.end());
+            // `first < last <= at.len()`, so both exist
+            let (Some(&(_, t0)), Some(&(_, t_last))) = (at.get(first), last.checked_sub(1).and_then(|l| at.get(l)))
+            else {
+                continue;
+            };
             if first >= last {
                 continue;
             }
-            let (t0, t1) = (at[first].1, at[last - 1].1 + 1);
+            let t1 = t_last + 1;
             let degraded_doc = degraded.get(a).copied().unwrap_or(false);
-            if (t0..t1).any(|k| covered[k]) {
+            if (t0..t1).any(|k| covered.get(k).copied().unwrap_or(false)) {
                 // in a stripped copy a name confirmed by a clean sibling beats
                 // the tagger's guess at the same place
                 if degraded_doc && p.contains(' ') {
@@ -1128,7 +1158,7 @@ pub fn propagate(texts: &[&str], tokens: &[Vec<Token>], degraded: &[bool], found
             // a bare surname right after another name-like word is someone
             // else who shares it ("john smith" is not "Jane Smith")
             if *kind == EntityKind::Person && !p.contains(' ') && t0 > 0 {
-                let prev = &toks[t0 - 1];
+                let Some(prev) = toks.get(t0 - 1) else { continue };
                 if prev.kind == TokenKind::Word
                     && !is_stop(prev.norm)
                     && !TITLES.contains(&prev.norm)
@@ -1138,11 +1168,13 @@ pub fn propagate(texts: &[&str], tokens: &[Vec<Token>], degraded: &[bool], found
                 }
             }
             let clean = !degraded.get(a).copied().unwrap_or(false);
-            if clean && !toks[t0].capitalized {
+            let Some(tok0) = toks.get(t0) else { continue };
+            if clean && !tok0.capitalized {
                 continue;
             }
             // a two-letter alias such as "us" only in degraded copies or as capitals
-            if p.len() <= 3 && clean && !toks[t0].text(texts[a]).chars().all(|c| c.is_uppercase() || c == '.') {
+            let text_a = texts.get(a).copied().unwrap_or_default();
+            if p.len() <= 3 && clean && !tok0.text(text_a).chars().all(|c| c.is_uppercase() || c == '.') {
                 continue;
             }
             let mut f = mk(toks, t0..t1, *kind);
@@ -1153,13 +1185,13 @@ pub fn propagate(texts: &[&str], tokens: &[Vec<Token>], degraded: &[bool], found
         // from leftmost-longest matches): one binary search per entity, not a
         // scan (2 MB of one repeated name took 20 s)
         replaced.sort_unstable();
-        found[a].retain(|f| {
+        found_a.retain(|f| {
             let i = replaced.partition_point(|&(_, t1)| t1 <= f.tokens.start);
             matches!(f.kind, EntityKind::Date | EntityKind::Number)
                 || replaced.get(i).is_none_or(|&(t0, _)| t0 >= f.tokens.end)
         });
-        found[a].extend(extra);
-        found[a].sort_by_key(|f| f.start);
+        found_a.extend(extra);
+        found_a.sort_by_key(|f| f.start);
     }
 }
 
@@ -1245,7 +1277,8 @@ pub fn merge(texts: &[&str], found: &[Vec<Found>]) -> Vec<Canonical> {
                         None => by_first
                             .get(one)
                             .filter(|v| v.len() == 1 && f.kind == EntityKind::Person)
-                            .map(|v| format!("{one} {}", v[0])),
+                            .and_then(|v| v.first())
+                            .map(|first| format!("{one} {first}")),
                     },
                     [first, .., last] => Some(format!("{first} {last}")),
                     [] => None,

@@ -208,15 +208,17 @@ fn sniff(bytes: &[u8], ext: &str) -> Option<&'static str> {
 /// of the bytes at one parity are NUL and almost none at the other. `Some(true)` for little
 /// endian.
 fn bomless_utf16(bytes: &[u8]) -> Option<bool> {
-    let sample = &bytes[..bytes.len().min(SAMPLE) & !1];
+    let sample = bytes.get(..bytes.len().min(SAMPLE) & !1).unwrap_or_default();
     if sample.len() < 8 {
         return None;
     }
     let pairs = sample.len() / 2;
     let (mut even, mut odd) = (0, 0);
     for p in sample.chunks_exact(2) {
-        even += usize::from(p[0] == 0);
-        odd += usize::from(p[1] == 0);
+        if let [e, o] = p {
+            even += usize::from(*e == 0);
+            odd += usize::from(*o == 0);
+        }
     }
     if odd * 4 >= pairs * 3 && even * 10 <= pairs {
         Some(true)
@@ -253,7 +255,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 fn utf8(shown: &str, bytes: &[u8], warnings: &mut Vec<String>) -> Result<String, Error> {
-    let sample = &bytes[..bytes.len().min(SAMPLE)];
+    let sample = bytes.get(..SAMPLE).unwrap_or(bytes);
     if sample.contains(&0) || mostly_control(sample.iter().map(|&b| char::from(b))) {
         return Err(binary(shown));
     }
@@ -279,10 +281,13 @@ fn utf8(shown: &str, bytes: &[u8], warnings: &mut Vec<String>) -> Result<String,
 }
 
 fn utf16(shown: &str, bytes: &[u8], le: bool, warnings: &mut Vec<String>) -> Result<String, Error> {
-    let units =
-        bytes
-            .chunks_exact(2)
-            .map(|p| if le { u16::from_le_bytes([p[0], p[1]]) } else { u16::from_be_bytes([p[0], p[1]]) });
+    let units = bytes.chunks_exact(2).filter_map(|p| <[u8; 2]>::try_from(p).ok()).map(|p| {
+        if le {
+            u16::from_le_bytes(p)
+        } else {
+            u16::from_be_bytes(p)
+        }
+    });
     let mut text = String::with_capacity(bytes.len());
     let mut bad = 0;
     for c in char::decode_utf16(units) {
@@ -313,7 +318,7 @@ fn utf16(shown: &str, bytes: &[u8], le: bool, warnings: &mut Vec<String>) -> Res
 // ---------------------------------------------------------------- detection
 
 fn starts_with_ci(s: &str, prefix: &str) -> bool {
-    s.len() >= prefix.len() && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+    s.as_bytes().get(..prefix.len()).is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
 }
 
 /// Skips whitespace, a BOM, an XML declaration and comments.
@@ -321,9 +326,9 @@ fn skip_prolog(mut s: &str) -> &str {
     loop {
         s = s.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
         if s.starts_with("<?") {
-            s = s.find("?>").map_or("", |k| &s[k + 2..]);
+            s = s.find("?>").and_then(|k| s.get(k + 2..)).unwrap_or("");
         } else if s.starts_with("<!--") {
-            s = s.get(4..).and_then(|r| r.find("-->").map(|k| &r[k + 3..])).unwrap_or("");
+            s = s.get(4..).and_then(|r| r.find("-->").and_then(|k| r.get(k + 3..))).unwrap_or("");
         } else {
             return s;
         }
@@ -351,7 +356,7 @@ fn is_html_fragment(text: &str) -> bool {
     if !s.starts_with('<') {
         return false;
     }
-    let head = &s.as_bytes()[..s.len().min(65536)];
+    let head = s.as_bytes().get(..65536).unwrap_or(s.as_bytes());
     let mut blocks = 0;
     for (k, _) in head.iter().enumerate().filter(|(_, b)| **b == b'<') {
         let rest = s.get(k + 1..).unwrap_or("");
@@ -481,7 +486,7 @@ impl Out {
             // spaces kept in `<pre>` may sit between two breaks: the
             // strongest break wins over all of them
             let kept = self.text.trim_end_matches([' ', '\t', '\n']).len();
-            if self.text[kept..].matches('\n').count() >= 2 {
+            if self.text.get(kept..).unwrap_or_default().matches('\n').count() >= 2 {
                 self.pending = Sep::Para;
             }
             self.text.truncate(kept);
@@ -566,10 +571,10 @@ fn markup_at(b: &[u8], i: usize) -> Option<(Markup, usize)> {
         _ => return None,
     }
     let mut k = start;
-    while k < n && !b[k].is_ascii_whitespace() && b[k] != b'/' && b[k] != b'>' {
+    while b.get(k).is_some_and(|c| !c.is_ascii_whitespace() && *c != b'/' && *c != b'>') {
         k += 1;
     }
-    let name = String::from_utf8_lossy(&b[start..k]).to_ascii_lowercase();
+    let name = String::from_utf8_lossy(b.get(start..k).unwrap_or_default()).to_ascii_lowercase();
     let (end, self_closing) = match tag_end(b, k) {
         // unterminated (a stray quote): end at the next `>`, else the `<` is text
         (end, _) if end >= n => (memchr(b, k, b'>')? + 1, false),
@@ -585,34 +590,34 @@ fn tag_end(b: &[u8], mut i: usize) -> (usize, bool) {
     let n = b.len();
     let mut slash = false;
     loop {
-        while i < n && (b[i].is_ascii_whitespace() || b[i] == b'/') {
-            slash = b[i] == b'/';
+        while let Some(&c) = b.get(i).filter(|c| c.is_ascii_whitespace() || **c == b'/') {
+            slash = c == b'/';
             i += 1;
         }
-        if i >= n {
+        let Some(&c) = b.get(i) else {
             return (n, false);
-        }
-        if b[i] == b'>' {
+        };
+        if c == b'>' {
             return (i + 1, slash);
         }
         slash = false;
         // attribute name (its first character may be anything, even `=`)
         i += 1;
-        while i < n && !b[i].is_ascii_whitespace() && !b"/>=".contains(&b[i]) {
+        while b.get(i).is_some_and(|c| !c.is_ascii_whitespace() && !b"/>=".contains(c)) {
             i += 1;
         }
-        while i < n && b[i].is_ascii_whitespace() {
+        while b.get(i).is_some_and(u8::is_ascii_whitespace) {
             i += 1;
         }
-        if i < n && b[i] == b'=' {
+        if b.get(i) == Some(&b'=') {
             i += 1;
-            while i < n && b[i].is_ascii_whitespace() {
+            while b.get(i).is_some_and(u8::is_ascii_whitespace) {
                 i += 1;
             }
             match b.get(i) {
                 Some(&q) if q == b'"' || q == b'\'' => i = memchr(b, i + 1, q).map_or(n, |k| k + 1),
                 _ => {
-                    while i < n && !b[i].is_ascii_whitespace() && b[i] != b'>' {
+                    while b.get(i).is_some_and(|c| !c.is_ascii_whitespace() && *c != b'>') {
                         i += 1;
                     }
                 }
@@ -685,7 +690,7 @@ pub fn html_to_text(html: &str) -> String {
     let last_gt = b.iter().rposition(|c| *c == b'>');
     let (mut i, mut text_from) = (0, 0);
     while i < n {
-        if b[i] != b'<' {
+        if b.get(i) != Some(&b'<') {
             i += 1;
             continue;
         }
@@ -720,7 +725,9 @@ pub fn html_to_text(html: &str) -> String {
                     if !(name == "header" && article > 0) {
                         if !self_closing {
                             dropped.push(d);
-                            open_dropped[d] += 1;
+                            if let Some(c) = open_dropped.get_mut(d) {
+                                *c += 1;
+                            }
                         }
                         out.sep(Sep::Para);
                         continue;
@@ -741,10 +748,14 @@ pub fn html_to_text(html: &str) -> String {
             Markup::End { name } => {
                 // closes the innermost open one and whatever is open inside it
                 let d = DROPPED.iter().position(|x| *x == name);
-                if let Some(k) = d.filter(|d| open_dropped[*d] > 0).and_then(|d| dropped.iter().rposition(|x| *x == d))
+                if let Some(k) = d
+                    .filter(|d| open_dropped.get(*d).is_some_and(|c| *c > 0))
+                    .and_then(|d| dropped.iter().rposition(|x| *x == d))
                 {
                     for x in dropped.drain(k..) {
-                        open_dropped[x] -= 1;
+                        if let Some(c) = open_dropped.get_mut(x) {
+                            *c -= 1;
+                        }
                     }
                     continue;
                 }
@@ -892,7 +903,7 @@ fn entity_at(s: &str) -> Option<(char, usize)> {
             k += 1;
         }
         let c = match value {
-            0x80..=0x9F => CP1252[(value - 0x80) as usize],
+            0x80..=0x9F => CP1252.get((value - 0x80) as usize).copied().unwrap_or('\u{FFFD}'),
             0 => '\u{FFFD}',
             v => char::from_u32(v).unwrap_or('\u{FFFD}'),
         };
@@ -902,7 +913,7 @@ fn entity_at(s: &str) -> Option<(char, usize)> {
     if len == 0 || b.get(1 + len) != Some(&b';') {
         return None;
     }
-    named_entity(&s[1..1 + len]).map(|c| (c, len + 2))
+    s.get(1..1 + len).and_then(named_entity).map(|c| (c, len + 2))
 }
 
 /// Decodes every character reference in `s`.
@@ -912,19 +923,12 @@ fn decode_entities(s: &str) -> Cow<'_, str> {
     }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
-    while let Some(k) = rest.find('&') {
-        out.push_str(&rest[..k]);
-        rest = &rest[k..];
-        match entity_at(rest) {
-            Some((c, len)) => {
-                out.push(c);
-                rest = &rest[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
+    while let Some((before, at_amp)) = rest.find('&').and_then(|k| rest.split_at_checked(k)) {
+        out.push_str(before);
+        // a known reference, else the `&` itself (one byte)
+        let (c, len) = entity_at(at_amp).unwrap_or(('&', 1));
+        out.push(c);
+        rest = at_amp.get(len..).unwrap_or_default();
     }
     out.push_str(rest);
     Cow::Owned(out)
@@ -1053,11 +1057,13 @@ pub fn markdown_to_text(md: &str) -> String {
         depth_before = depth;
         let indent = line.len() - line.trim_start().len();
         let tb = t.as_bytes();
+        // `t` is not empty (above)
+        let Some(&first) = tb.first() else { continue };
         // fenced code
         if indent < 4 && (t.starts_with("```") || t.starts_with("~~~")) {
-            let ch = tb[0];
+            let ch = first;
             let len = tb.iter().take_while(|c| **c == ch).count();
-            if ch == b'~' || !t[len..].contains('`') {
+            if ch == b'~' || !t.get(len..).unwrap_or_default().contains('`') {
                 b.flush(&refs);
                 fence = Some((ch, len, Vec::new()));
                 continue;
@@ -1080,11 +1086,11 @@ pub fn markdown_to_text(md: &str) -> String {
             }
         }
         // ATX heading
-        if indent < 4 && tb[0] == b'#' {
+        if indent < 4 && first == b'#' {
             let level = tb.iter().take_while(|c| **c == b'#').count();
             if level <= 6 && tb.get(level).is_none_or(|c| *c == b' ' || *c == b'\t') {
                 b.flush(&refs);
-                let mut h = t[level..].trim();
+                let mut h = t.get(level..).unwrap_or_default().trim();
                 let closing = h.trim_end_matches('#');
                 if closing.is_empty() || closing.ends_with([' ', '\t']) {
                     h = closing.trim_end();
@@ -1099,13 +1105,13 @@ pub fn markdown_to_text(md: &str) -> String {
         }
         // setext underline
         if indent < 4 && !b.para.is_empty() && (tb.iter().all(|c| *c == b'=') || tb.iter().all(|c| *c == b'-')) {
-            has_h1 |= tb[0] == b'=';
+            has_h1 |= first == b'=';
             b.flush(&refs);
             continue;
         }
         // horizontal rule
-        if indent < 4 && matches!(tb[0], b'-' | b'*' | b'_') {
-            let ch = tb[0];
+        if indent < 4 && matches!(first, b'-' | b'*' | b'_') {
+            let ch = first;
             if tb.iter().all(|c| *c == ch || *c == b' ' || *c == b'\t') && tb.iter().filter(|c| **c == ch).count() >= 3
             {
                 b.flush(&refs);
@@ -1113,14 +1119,15 @@ pub fn markdown_to_text(md: &str) -> String {
             }
         }
         // reference definition (footnote definitions keep their text)
-        if indent < 4 && tb[0] == b'[' {
+        if indent < 4 && first == b'[' {
             if let Some(close) = t.find("]:") {
-                if t[1..close].starts_with('^') {
+                let label = t.get(1..close).unwrap_or_default();
+                if label.starts_with('^') {
                     b.flush(&refs);
-                    b.para.push_str(t[close + 2..].trim());
+                    b.para.push_str(t.get(close + 2..).unwrap_or_default().trim());
                     continue;
                 }
-                if close > 1 && !t[1..close].contains(['[', ']']) {
+                if close > 1 && !label.contains(['[', ']']) {
                     continue;
                 }
             }
@@ -1129,7 +1136,7 @@ pub fn markdown_to_text(md: &str) -> String {
         if t.contains('|') && t.contains('-') && t.bytes().all(|c| b"|-: \t".contains(&c)) {
             continue;
         }
-        if tb[0] == b'|' {
+        if first == b'|' {
             if b.rows.is_empty() {
                 b.flush(&refs);
             }
@@ -1163,7 +1170,7 @@ pub fn markdown_to_text(md: &str) -> String {
         let hard_space = line.ends_with("  ");
         let hard_slash = t.ends_with('\\') && !t.ends_with("\\\\");
         b.hard = hard_space || hard_slash;
-        b.para.push_str(if hard_slash { &t[..t.len() - 1] } else { t });
+        b.para.push_str(if hard_slash { t.strip_suffix('\\').unwrap_or(t) } else { t });
     }
     if let Some((_, _, code)) = fence {
         let code = code.join("\n");
@@ -1274,13 +1281,13 @@ fn list_item(line: &str) -> Option<(Option<u32>, &str)> {
             if digits > 9 || !matches!(b.get(digits), Some(b'.' | b')')) {
                 return None;
             }
-            (t[..digits].parse().ok(), digits + 1)
+            (t.get(..digits).and_then(|d| d.parse().ok()), digits + 1)
         }
         _ => return None,
     };
     match b.get(marker) {
         None => Some((number, "")),
-        Some(b' ' | b'\t') => Some((number, t[marker..].trim())),
+        Some(b' ' | b'\t') => Some((number, t.get(marker..).unwrap_or_default().trim())),
         _ => None,
     }
 }
@@ -1299,17 +1306,21 @@ fn strip_task_box(item: &str) -> &str {
 fn split_cells(row: &str) -> Vec<&str> {
     let row = row.trim();
     let row = row.strip_prefix('|').unwrap_or(row);
-    let row = if row.ends_with('|') && !row.ends_with("\\|") { &row[..row.len() - 1] } else { row };
+    let row = match row.strip_suffix('|') {
+        Some(r) if !row.ends_with("\\|") => r,
+        _ => row,
+    };
     let b = row.as_bytes();
     let mut cells = Vec::new();
     let mut start = 0;
-    for k in 0..b.len() {
-        if b[k] == b'|' && (k == 0 || b[k - 1] != b'\\') {
-            cells.push(row[start..k].trim());
+    // `|` is ASCII: every cut is a character boundary
+    for (k, &c) in b.iter().enumerate() {
+        if c == b'|' && k.checked_sub(1).and_then(|p| b.get(p)) != Some(&b'\\') {
+            cells.push(row.get(start..k).unwrap_or_default().trim());
             start = k + 1;
         }
     }
-    cells.push(row[start..].trim());
+    cells.push(row.get(start..).unwrap_or_default().trim());
     cells
 }
 
@@ -1322,7 +1333,7 @@ fn front_matter(lines: &[&str]) -> (usize, Option<String>) {
     let Some(end) = lines.iter().take(200).skip(1).position(|l| matches!(l.trim_end(), "---" | "...")) else {
         return (0, None);
     };
-    let body = &lines[1..end + 1];
+    let body = lines.get(1..end + 1).unwrap_or_default();
     if !body.first().is_some_and(|l| l.contains(':')) {
         return (0, None);
     }
@@ -1347,7 +1358,7 @@ fn reference_labels(lines: &[&str]) -> HashSet<String> {
             continue;
         }
         if let Some(close) = t.find("]:") {
-            let label = &t[1..close];
+            let label = t.get(1..close).unwrap_or_default();
             if !label.is_empty() && !label.starts_with('^') && !label.contains(['[', ']']) {
                 refs.insert(normalize_label(label));
             }
@@ -1438,7 +1449,9 @@ fn inline_tag<'a>(s: &'a str, i: usize, seen: &mut TagSearch) -> Option<(&'a str
         return None;
     }
     // autolink: <https://…> or <someone@example.org> keeps the address
-    let scheme = inner.find(':').is_some_and(|k| k >= 2 && inner[..k].bytes().all(|c| c.is_ascii_alphanumeric()));
+    let scheme = inner
+        .find(':')
+        .is_some_and(|k| k >= 2 && inner.get(..k).is_some_and(|h| h.bytes().all(|c| c.is_ascii_alphanumeric())));
     if (scheme || inner.contains('@')) && !inner.contains(char::is_whitespace) {
         return Some((inner, close + 1));
     }
@@ -1446,12 +1459,13 @@ fn inline_tag<'a>(s: &'a str, i: usize, seen: &mut TagSearch) -> Option<(&'a str
     let len = name.bytes().take_while(|c| c.is_ascii_alphanumeric() || *c == b'-').count();
     let after = name.as_bytes().get(len);
     if len == 0
-        || !name.as_bytes()[0].is_ascii_alphabetic()
+        || !name.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
         || !after.is_none_or(|c| c.is_ascii_whitespace() || *c == b'/')
     {
         return None;
     }
-    Some((if name[..len].eq_ignore_ascii_case("br") { "\n" } else { "" }, close + 1))
+    let br = name.get(..len).is_some_and(|n| n.eq_ignore_ascii_case("br"));
+    Some((if br { "\n" } else { "" }, close + 1))
 }
 
 /// What [`inline_tag`] found so far in one text.
@@ -1486,19 +1500,19 @@ fn inline_into(s: &str, refs: &HashSet<String>, out: &mut Vec<(char, bool)>, dep
     // for each length of backtick run, where a search for a closing run found none
     let mut no_code_end: HashMap<usize, usize> = HashMap::new();
     let mut i = 0;
-    while i < b.len() {
-        match b[i] {
+    while let Some(&c) = b.get(i) {
+        match c {
             b'\\' if b.get(i + 1).is_some_and(u8::is_ascii_punctuation) => {
-                out.push((char::from(b[i + 1]), true));
+                out.push((char::from(b.get(i + 1).copied().unwrap_or(b'\\')), true));
                 i += 2;
             }
             b'`' => {
-                let run = b[i..].iter().take_while(|c| **c == b'`').count();
+                let run = b.get(i..).unwrap_or_default().iter().take_while(|c| **c == b'`').count();
                 let mut k = i + run;
                 let mut close = None;
                 if no_code_end.get(&run).is_none_or(|&f| k < f) {
                     while let Some(p) = memchr(b, k, b'`') {
-                        let r = b[p..].iter().take_while(|c| **c == b'`').count();
+                        let r = b.get(p..).unwrap_or_default().iter().take_while(|c| **c == b'`').count();
                         if r == run {
                             close = Some(p);
                             break;
@@ -1511,7 +1525,8 @@ fn inline_into(s: &str, refs: &HashSet<String>, out: &mut Vec<(char, bool)>, dep
                 }
                 match close {
                     Some(p) => {
-                        let code = &s[i + run..p];
+                        // backticks are ASCII: both ends are character boundaries
+                        let code = s.get(i + run..p).unwrap_or_default();
                         let code = match code.strip_prefix(' ').and_then(|c| c.strip_suffix(' ')) {
                             Some(c) if !c.trim().is_empty() => c,
                             _ => code,
@@ -1559,7 +1574,7 @@ fn inline_into(s: &str, refs: &HashSet<String>, out: &mut Vec<(char, bool)>, dep
                     i += 1;
                 }
             },
-            b'&' => match entity_at(&s[i..]) {
+            b'&' => match s.get(i..).and_then(entity_at) {
                 Some((c, len)) => {
                     out.push((c, true));
                     i += len;
@@ -1570,7 +1585,7 @@ fn inline_into(s: &str, refs: &HashSet<String>, out: &mut Vec<(char, bool)>, dep
                 }
             },
             _ => {
-                let c = s[i..].chars().next().unwrap_or('\u{FFFD}');
+                let c = s.get(i..).and_then(|r| r.chars().next()).unwrap_or('\u{FFFD}');
                 out.push((c, false));
                 i += c.len_utf8().max(1);
             }
@@ -1594,14 +1609,13 @@ fn emphasis(out: &mut Vec<(char, bool)>) {
     }
     let mut runs = Vec::new();
     let mut k = 0;
-    while k < out.len() {
-        let (ch, literal) = out[k];
+    while let Some(&(ch, literal)) = out.get(k) {
         if literal || !matches!(ch, '*' | '_' | '~') {
             k += 1;
             continue;
         }
-        let len = out[k..].iter().take_while(|(c, l)| *c == ch && !l).count();
-        let prev = k.checked_sub(1).map(|p| out[p].0);
+        let len = out.get(k..).unwrap_or_default().iter().take_while(|(c, l)| *c == ch && !l).count();
+        let prev = k.checked_sub(1).and_then(|p| out.get(p)).map(|x| x.0);
         let next = out.get(k + len).map(|x| x.0);
         let ws = |c: Option<char>| c.is_none_or(char::is_whitespace);
         let punct = |c: Option<char>| c.is_some_and(is_punct);
@@ -1622,24 +1636,26 @@ fn emphasis(out: &mut Vec<(char, bool)>) {
         '_' => 1,
         _ => 2,
     };
-    for r in 0..runs.len() {
-        let st = &mut openers[stack(runs[r].ch)];
-        if runs[r].close {
+    for (r, run) in runs.iter().enumerate() {
+        let Some(st) = openers.get_mut(stack(run.ch)) else { continue };
+        if run.close {
             if let Some(o) = st.pop() {
-                for x in [o, r] {
-                    remove[runs[x].start..runs[x].start + runs[x].len].iter_mut().for_each(|m| *m = true);
+                for x in [o, r].iter().filter_map(|&x| runs.get(x)) {
+                    if let Some(m) = remove.get_mut(x.start..x.start + x.len) {
+                        m.fill(true);
+                    }
                 }
                 continue;
             }
         }
-        if runs[r].open {
+        if run.open {
             st.push(r);
         }
     }
     let mut k = 0;
     out.retain(|_| {
         k += 1;
-        !remove[k - 1]
+        !remove.get(k - 1).copied().unwrap_or(false)
     });
 }
 
@@ -1815,7 +1831,7 @@ fn docx_text(xml: &[u8]) -> Result<String, quick_xml::Error> {
 
 fn split_qname(q: &[u8]) -> (&[u8], &[u8]) {
     match q.iter().position(|c| *c == b':') {
-        Some(k) => (&q[..k], &q[k + 1..]),
+        Some(k) => (q.get(..k).unwrap_or_default(), q.get(k + 1..).unwrap_or_default()),
         None => (&[], q),
     }
 }

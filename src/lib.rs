@@ -38,6 +38,8 @@
 //! ```
 
 #![deny(missing_docs)]
+// unit tests may slice strings (`clippy.toml` already allows indexing there)
+#![cfg_attr(test, allow(clippy::string_slice))]
 
 pub mod divergence;
 pub mod entities;
@@ -195,7 +197,7 @@ pub fn analyze_with_progress(
     let mut docs = make_docs(inputs, read, &vocab);
     progress("entities", 0.2);
     if docs.iter().all(|d| d.tokens.iter().all(|t| !t.is_wordlike())) {
-        return Err(if docs.len() == 1 { Error::empty(0, &docs[0].label) } else { Error::all_empty() });
+        return Err(if let [d] = docs.as_slice() { Error::empty(0, &d.label) } else { Error::all_empty() });
     }
     disambiguate_labels(&mut docs);
     let n = docs.len();
@@ -221,20 +223,25 @@ pub fn analyze_with_progress(
     progress("reuse", 0.6);
     let Reuse { matches, shared, any_cover } = reuse(&docs);
     progress("divergences", 0.75);
+    // words of `a` shared with `b` (articles are `0..n`, so `shared` has
+    // every pair; a missing one shares nothing)
+    let shared_ab = |a: usize, b: usize| shared.get(a * n + b).copied().unwrap_or(0);
     let containment = |a: usize, b: usize| {
-        let len = docs[a].stream.len();
+        let len = docs.get(a).map_or(0, |d| d.stream.len());
         if len == 0 {
             0.0
         } else {
-            shared[a * n + b] as f64 / len as f64
+            shared_ab(a, b) as f64 / len as f64
         }
     };
 
     // what each article is about: weighted words, names weighted up, and
     // the canonical entities it mentions
-    let story: Vec<overlap::StoryVector> = (0..n)
-        .map(|a| {
-            let mut named = vec![false; docs[a].tokens.len()];
+    let story: Vec<overlap::StoryVector> = docs
+        .iter()
+        .enumerate()
+        .map(|(a, d)| {
+            let mut named = vec![false; d.tokens.len()];
             let mut ids_of: Vec<u32> = Vec::new();
             for (ci, c) in canon.iter().enumerate() {
                 let is_name = !matches!(c.kind, EntityKind::Number | EntityKind::Date);
@@ -249,7 +256,7 @@ pub fn analyze_with_progress(
                     }
                 }
             }
-            overlap::StoryVector::new(&docs[a].tokens, &docs[a].stream, &named, &ids_of)
+            overlap::StoryVector::new(&d.tokens, &d.stream, &named, &ids_of)
         })
         .collect();
 
@@ -265,22 +272,24 @@ pub fn analyze_with_progress(
         v.into_iter().take(3).map(|(_, name)| name.to_string()).collect()
     };
     let mut pairs = Vec::new();
-    for a in 0..n {
-        for b in 0..n {
+    for (a, (id_a, label_a)) in ids.iter().zip(&labels).enumerate() {
+        for (b, (id_b, label_b)) in ids.iter().zip(&labels).enumerate() {
             if a == b {
                 continue;
             }
             let (lo, hi) = (a.min(b), a.max(b));
             let text = containment(lo, hi).max(containment(hi, lo));
-            let sim = overlap::story_similarity(&story[lo], &story[hi]).max(text);
+            // `story` has one vector per article
+            let (Some(story_lo), Some(story_hi)) = (story.get(lo), story.get(hi)) else { continue };
+            let sim = overlap::story_similarity(story_lo, story_hi).max(text);
             let c = containment(a, b);
             pairs.push(Pair {
-                a: ids[a].clone(),
-                b: ids[b].clone(),
+                a: id_a.clone(),
+                b: id_b.clone(),
                 containment: round4(c),
                 similarity: round4(sim),
-                shared_words: shared[a * n + b],
-                explanation: pair_explanation(&labels[a], &labels[b], c, sim, &shared_names(a, b)),
+                shared_words: shared_ab(a, b),
+                explanation: pair_explanation(label_a, label_b, c, sim, &shared_names(a, b)),
             });
         }
     }
@@ -308,8 +317,11 @@ pub fn analyze_with_progress(
     progress("report", 0.9);
     // assemble, converting offsets once
     let maps: Vec<OffsetMap> = docs.iter().map(|d| OffsetMap::new(d.text, options.offsets)).collect();
-    let conv = |a: usize, byte: usize| maps[a].convert(byte);
-    let slice = |a: usize, s: usize, e: usize| docs[a].text.get(s..e).unwrap_or("").to_string();
+    // article indices below all come from `0..n`: `maps`, `docs` and `ids`
+    // have one entry per article
+    let conv = |a: usize, byte: usize| maps.get(a).map_or(byte, |m| m.convert(byte));
+    let slice = |a: usize, s: usize, e: usize| docs.get(a).and_then(|d| d.text.get(s..e)).unwrap_or("").to_string();
+    let id = |a: usize| ids.get(a).cloned().unwrap_or_default();
 
     let articles: Vec<ArticleReport> = docs
         .iter()
@@ -320,10 +332,10 @@ pub fn analyze_with_progress(
             let orig = if d.stream.is_empty() {
                 1.0
             } else {
-                any_cover[a].iter().filter(|x| !**x).count() as f64 / d.stream.len() as f64
+                any_cover.get(a).map_or(0, |c| c.iter().filter(|x| !**x).count()) as f64 / d.stream.len() as f64
             };
             ArticleReport {
-                id: ids[a].clone(),
+                id: id(a),
                 label: d.label.clone(),
                 title: d.cleaned.title.clone().map(|r| slice(a, r.start, r.end)),
                 title_span: d.cleaned.title.clone().map(|r| Span { start: conv(a, r.start), end: conv(a, r.end) }),
@@ -355,7 +367,7 @@ pub fn analyze_with_progress(
             let mut counts = BTreeMap::new();
             let mut alias_counts: BTreeMap<String, usize> = BTreeMap::new();
             for (a, f) in &c.mentions {
-                *counts.entry(ids[*a].clone()).or_insert(0) += 1;
+                *counts.entry(id(*a)).or_insert(0) += 1;
                 *alias_counts.entry(slice(*a, f.start, f.end)).or_insert(0) += 1;
             }
             let mut aliases: Vec<(String, usize)> = alias_counts.into_iter().collect();
@@ -374,7 +386,7 @@ pub fn analyze_with_progress(
                     .mentions
                     .iter()
                     .map(|(a, f)| Mention {
-                        article: ids[*a].clone(),
+                        article: id(*a),
                         start: conv(*a, f.start),
                         end: conv(*a, f.end),
                         text: slice(*a, f.start, f.end),
@@ -388,7 +400,7 @@ pub fn analyze_with_progress(
     let mut passages = Vec::new();
     for (&(a, b), ms) in &matches {
         for m in ms {
-            passages.push(passage(&docs, a, b, m, &ids, &conv));
+            passages.extend(passage(&docs, a, b, m, &ids, &conv));
         }
     }
 
@@ -397,11 +409,11 @@ pub fn analyze_with_progress(
         .map(|f| Divergence {
             kind: f.kind.to_string(),
             severity: f.severity,
-            article: ids[f.article].clone(),
+            article: id(f.article),
             start: conv(f.article, f.start),
             end: conv(f.article, f.end),
             text: slice(f.article, f.start, f.end),
-            others: f.others.iter().map(|o| ids[*o].clone()).collect(),
+            others: f.others.iter().map(|o| id(*o)).collect(),
             counterpart: f.counterpart,
             relation: f.relation.map(str::to_string),
             explanation: f.explanation,
@@ -478,21 +490,32 @@ struct Reuse {
 fn reuse(docs: &[Doc]) -> Reuse {
     let n = docs.len();
     let mut by_text: Vec<usize> = (0..n).collect();
-    by_text.sort_by(|&x, &y| docs[x].text.cmp(docs[y].text).then(x.cmp(&y)));
+    let text_of = |x: usize| docs.get(x).map(|d| d.text);
+    by_text.sort_by(|&x, &y| text_of(x).cmp(&text_of(y)).then(x.cmp(&y)));
     let mut rank = vec![0; n];
     for (r, &d) in by_text.iter().enumerate() {
-        rank[d] = r;
+        if let Some(x) = rank.get_mut(d) {
+            *x = r;
+        }
     }
     let streams: Vec<&Stream> = docs.iter().map(|d| &d.stream).collect();
     let matches: BTreeMap<(usize, usize), Vec<Match>> = overlap::align_all(&streams, &rank).into_iter().collect();
     let mut shared = vec![0usize; n * n];
     let mut any_cover: Vec<Vec<bool>> = docs.iter().map(|d| vec![false; d.stream.len()]).collect();
     for (&(a, b), ms) in &matches {
+        // pairs and passages index the articles and their streams
         for m in ms {
-            shared[a * n + b] += m.a1 - m.a0;
-            shared[b * n + a] += m.b1 - m.b0;
-            any_cover[a][m.a0..m.a1].iter_mut().for_each(|x| *x = true);
-            any_cover[b][m.b0..m.b1].iter_mut().for_each(|x| *x = true);
+            if let Some(x) = shared.get_mut(a * n + b) {
+                *x += m.a1 - m.a0;
+            }
+            if let Some(x) = shared.get_mut(b * n + a) {
+                *x += m.b1 - m.b0;
+            }
+            for (d, r) in [(a, m.a0..m.a1), (b, m.b0..m.b1)] {
+                if let Some(c) = any_cover.get_mut(d).and_then(|c| c.get_mut(r)) {
+                    c.fill(true);
+                }
+            }
         }
     }
     Reuse { matches, shared, any_cover }
@@ -530,12 +553,12 @@ pub fn reuse_only(texts: &[&str], offsets: OffsetUnit) -> ReuseSummary {
     let n = docs.len();
     let ids: Vec<String> = (0..n).map(article_id).collect();
     let maps: Vec<OffsetMap> = docs.iter().map(|d| OffsetMap::new(d.text, offsets)).collect();
-    let conv = |a: usize, byte: usize| maps[a].convert(byte);
+    let conv = |a: usize, byte: usize| maps.get(a).map_or(byte, |m| m.convert(byte));
     let passages: Vec<Passage> = r
         .matches
         .iter()
         .flat_map(|(&(a, b), ms)| ms.iter().map(move |m| (a, b, m)))
-        .map(|(a, b, m)| passage(&docs, a, b, m, &ids, &conv))
+        .filter_map(|(a, b, m)| passage(&docs, a, b, m, &ids, &conv))
         .collect();
     ReuseSummary { words: docs.iter().map(|d| d.stream.len()).sum(), pairs: r.matches.len(), passages }
 }
@@ -582,7 +605,7 @@ fn article_flags(d: &Doc, docs: &[Doc], a: usize) -> Vec<String> {
     if d.tokens.iter().all(|t| !t.is_wordlike()) {
         flags.push("empty".to_string());
     }
-    if docs[..a].iter().any(|o| o.text.trim() == d.text.trim() && !d.text.trim().is_empty()) {
+    if docs.get(..a).unwrap_or_default().iter().any(|o| o.text.trim() == d.text.trim() && !d.text.trim().is_empty()) {
         flags.push("duplicate".to_string());
     }
     flags
@@ -632,8 +655,9 @@ fn passage(
     m: &Match,
     ids: &[String],
     conv: &dyn Fn(usize, usize) -> usize,
-) -> Passage {
-    let (da, db) = (&docs[a], &docs[b]);
+) -> Option<Passage> {
+    // `a` and `b` are articles of `docs` (the pairs come from them)
+    let (Some(da), Some(db)) = (docs.get(a), docs.get(b)) else { return None };
     let span = |d: &Doc, s: usize, e: usize| -> (usize, usize) {
         let st = d.stream.tokens.get(s).and_then(|&t| d.tokens.get(t)).map_or(0, |t| t.start);
         let en =
@@ -674,9 +698,9 @@ fn passage(
         }
     }
     let len = (m.a1 - m.a0).max(m.b1 - m.b0).max(1);
-    Passage {
-        a: ids[a].clone(),
-        b: ids[b].clone(),
+    Some(Passage {
+        a: ids.get(a).cloned().unwrap_or_default(),
+        b: ids.get(b).cloned().unwrap_or_default(),
         a_start: conv(a, a_start),
         a_end: conv(a, a_end),
         b_start: conv(b, b_start),
@@ -684,5 +708,5 @@ fn passage(
         words: m.a1 - m.a0,
         identity: round4(m.same_words() as f64 / len as f64),
         edits,
-    }
+    })
 }

@@ -50,7 +50,8 @@ impl<'a> NormalizedString<'a> {
                 end = i + m.len_utf8();
                 chars.next();
             }
-            let chunk = &original[start..end];
+            // `start` and `end` come from `char_indices`: character boundaries
+            let chunk = original.get(start..end).unwrap_or_default();
             buf.clear();
             if chunk.is_ascii() {
                 buf.push_str(chunk);

@@ -163,11 +163,12 @@ impl Stream {
         let mut grams = vec![0u64; hashes.len()];
         let mut index: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
         if hashes.len() >= SEED {
-            for (p, w) in hashes.windows(SEED).enumerate() {
+            let windows = hashes.windows(SEED).zip(content.windows(SEED)).zip(grams.iter_mut());
+            for (p, ((w, c), gram)) in windows.enumerate() {
                 // n-grams of function words only do not seed
-                if content[p..p + SEED].iter().any(|c| *c) {
+                if c.iter().any(|c| *c) {
                     let g = gram_hash(w);
-                    grams[p] = g;
+                    *gram = g;
                     index.entry(g).or_default().push(p as u32);
                 }
             }
@@ -292,8 +293,8 @@ pub fn align(a: &Stream, b: &Stream) -> Vec<Match> {
     let mut taken_a = vec![false; a.len()];
     let mut taken_b = vec![false; b.len()];
     for r in &chosen {
-        taken_a[r.a0..r.a1].iter_mut().for_each(|x| *x = true);
-        taken_b[r.b0..r.b1].iter_mut().for_each(|x| *x = true);
+        mark(&mut taken_a, r.a0..r.a1);
+        mark(&mut taken_b, r.b0..r.b1);
     }
     let mut out = join(a, b, chosen);
     for m in &mut out {
@@ -304,18 +305,35 @@ pub fn align(a: &Stream, b: &Stream) -> Vec<Match> {
         let content = m
             .ops
             .iter()
-            .map(
-                |o| if let Op::Same { i, n, .. } = *o { a.content[i..i + n].iter().filter(|c| **c).count() } else { 0 },
-            )
+            .map(|o| if let Op::Same { i, n, .. } = *o { count_true(&a.content, i..i + n) } else { 0 })
             .sum::<usize>();
-        let content_a = a.content[m.a0..m.a1].iter().filter(|c| **c).count();
-        let content_b = b.content[m.b0..m.b1].iter().filter(|c| **c).count();
+        let content_a = count_true(&a.content, m.a0..m.a1);
+        let content_b = count_true(&b.content, m.b0..m.b1);
         // most of the content words must be shared: a common sentence frame
         // ("the president of the ... said the ... would ... in the spring")
         // is not reuse
         same >= MIN_PASSAGE && content >= MIN_CONTENT && 2 * content >= content_a.max(content_b)
     });
     out
+}
+
+/// Sets `v[r]` to true (the part of `r` inside `v`: callers give ranges
+/// inside it).
+fn mark(v: &mut [bool], r: std::ops::Range<usize>) {
+    if let Some(s) = v.get_mut(r) {
+        s.fill(true);
+    }
+}
+
+/// How many of `v[r]` are true (0 for a range outside `v`).
+fn count_true(v: &[bool], r: std::ops::Range<usize>) -> usize {
+    v.get(r).map_or(0, |s| s.iter().filter(|c| **c).count())
+}
+
+/// Whether word `k` is taken; a position outside the stream counts as taken
+/// (it cannot be matched).
+fn is_taken(taken: &[bool], k: usize) -> bool {
+    taken.get(k).copied().unwrap_or(true)
 }
 
 /// Seeds (shared n-grams) chained into runs along their diagonals, in order
@@ -338,15 +356,12 @@ fn seed_runs(a: &Stream, b: &Stream) -> Vec<Run> {
                 continue; // hash collision
             }
             let d = i as i64 - j as i64;
-            match open.get(&d) {
-                Some(&k) if runs[k].a1 >= i => {
-                    runs[k].a1 = i + SEED;
-                    runs[k].b1 = j + SEED;
-                }
-                _ => {
-                    open.insert(d, runs.len());
-                    runs.push(Run { a0: i, a1: i + SEED, b0: j, b1: j + SEED });
-                }
+            if let Some(run) = open.get(&d).and_then(|&k| runs.get_mut(k)).filter(|r| r.a1 >= i) {
+                run.a1 = i + SEED;
+                run.b1 = j + SEED;
+            } else {
+                open.insert(d, runs.len());
+                runs.push(Run { a0: i, a1: i + SEED, b0: j, b1: j + SEED });
             }
         }
     }
@@ -368,19 +383,22 @@ fn one_to_one(mut runs: Vec<Run>, la: usize, lb: usize) -> Vec<Run> {
     let mut taken_b = vec![false; lb];
     let mut chosen: Vec<Run> = Vec::new();
     for mut r in runs {
-        while r.a0 < r.a1 && (taken_a[r.a0] || taken_b[r.b0]) {
+        while r.a0 < r.a1 && (is_taken(&taken_a, r.a0) || is_taken(&taken_b, r.b0)) {
             r.a0 += 1;
             r.b0 += 1;
         }
-        while r.a1 > r.a0 && (taken_a[r.a1 - 1] || taken_b[r.b1 - 1]) {
+        while r.a1 > r.a0 && (is_taken(&taken_a, r.a1 - 1) || is_taken(&taken_b, r.b1 - 1)) {
             r.a1 -= 1;
             r.b1 -= 1;
         }
-        if r.a1 - r.a0 < SEED || (r.a0..r.a1).any(|k| taken_a[k]) || (r.b0..r.b1).any(|k| taken_b[k]) {
+        if r.a1 - r.a0 < SEED
+            || (r.a0..r.a1).any(|k| is_taken(&taken_a, k))
+            || (r.b0..r.b1).any(|k| is_taken(&taken_b, k))
+        {
             continue;
         }
-        taken_a[r.a0..r.a1].iter_mut().for_each(|x| *x = true);
-        taken_b[r.b0..r.b1].iter_mut().for_each(|x| *x = true);
+        mark(&mut taken_a, r.a0..r.a1);
+        mark(&mut taken_b, r.b0..r.b1);
         chosen.push(r);
     }
     chosen.sort_by_key(|r| r.a0);
@@ -428,24 +446,24 @@ fn join(a: &Stream, b: &Stream, chosen: Vec<Run>) -> Vec<Match> {
 /// identical content word and score above zero.
 fn extend(a: &Stream, b: &Stream, m: &mut Match, taken_a: &mut [bool], taken_b: &mut [bool]) {
     // free words after the passage
-    let fa = (m.a1..a.len()).take(EXTEND_WINDOW).take_while(|&k| !taken_a[k]).count();
-    let fb = (m.b1..b.len()).take(EXTEND_WINDOW).take_while(|&k| !taken_b[k]).count();
+    let fa = (m.a1..a.len()).take(EXTEND_WINDOW).take_while(|&k| !is_taken(taken_a, k)).count();
+    let fb = (m.b1..b.len()).take(EXTEND_WINDOW).take_while(|&k| !is_taken(taken_b, k)).count();
     if let Some((x, y)) = best_extension(|i| m.a1 + i, |j| m.b1 + j, fa, fb, a, b) {
         let ops = lcs_ops(a, b, m.a1, m.a1 + x, m.b1, m.b1 + y);
-        taken_a[m.a1..m.a1 + x].iter_mut().for_each(|t| *t = true);
-        taken_b[m.b1..m.b1 + y].iter_mut().for_each(|t| *t = true);
+        mark(taken_a, m.a1..m.a1 + x);
+        mark(taken_b, m.b1..m.b1 + y);
         m.ops.extend(ops);
         m.a1 += x;
         m.b1 += y;
     }
     // free words before it
-    let fa = (0..m.a0).rev().take(EXTEND_WINDOW).take_while(|&k| !taken_a[k]).count();
-    let fb = (0..m.b0).rev().take(EXTEND_WINDOW).take_while(|&k| !taken_b[k]).count();
+    let fa = (0..m.a0).rev().take(EXTEND_WINDOW).take_while(|&k| !is_taken(taken_a, k)).count();
+    let fb = (0..m.b0).rev().take(EXTEND_WINDOW).take_while(|&k| !is_taken(taken_b, k)).count();
     let (a0, b0) = (m.a0, m.b0);
     if let Some((x, y)) = best_extension(|i| a0 - 1 - i, |j| b0 - 1 - j, fa, fb, a, b) {
         let mut ops = lcs_ops(a, b, a0 - x, a0, b0 - y, b0);
-        taken_a[a0 - x..a0].iter_mut().for_each(|t| *t = true);
-        taken_b[b0 - y..b0].iter_mut().for_each(|t| *t = true);
+        mark(taken_a, a0 - x..a0);
+        mark(taken_b, b0 - y..b0);
         ops.append(&mut m.ops);
         m.ops = ops;
         m.a0 -= x;
@@ -466,23 +484,32 @@ fn best_extension(
     if fa == 0 || fb == 0 {
         return None;
     }
+    const LOW: i32 = i32::MIN / 2;
     let w = fb + 1;
-    let mut score = vec![i32::MIN / 2; (fa + 1) * w];
-    score[0] = 0;
+    let mut score = vec![LOW; (fa + 1) * w];
+    if let Some(s) = score.first_mut() {
+        *s = 0;
+    }
+    // a cell outside the table scores like an unreachable one (none is:
+    // every read is of a row or column already filled)
+    let at = |score: &[i32], k: usize| score.get(k).copied().unwrap_or(LOW);
     let mut best = (0i32, 0usize, 0usize);
     for x in 0..=fa {
         for y in 0..=fb {
             if x == 0 && y == 0 {
                 continue;
             }
-            let mut s = i32::MIN / 2;
+            let mut s = LOW;
             if x > 0 && y > 0 {
                 let (i, j) = (pa(x - 1), pb(y - 1));
-                let diag = score[(x - 1) * w + y - 1];
-                if a.hashes[i] == b.hashes[j] {
-                    s = diag + if a.content[i] { 2 } else { 1 };
+                let diag = at(&score, (x - 1) * w + y - 1);
+                // positions outside either stream never match (callers
+                // count `fa`, `fb` inside them)
+                let content = a.content.get(i).copied().unwrap_or(false);
+                if a.hashes.get(i).is_some_and(|h| b.hashes.get(j) == Some(h)) {
+                    s = diag + if content { 2 } else { 1 };
                     // the extension ends on an identical content word
-                    if a.content[i] && s > best.0 {
+                    if content && s > best.0 {
                         best = (s, x, y);
                     }
                 } else {
@@ -490,20 +517,30 @@ fn best_extension(
                 }
             }
             if x > 0 {
-                s = s.max(score[(x - 1) * w + y] - 1);
+                s = s.max(at(&score, (x - 1) * w + y) - 1);
             }
             if y > 0 {
-                s = s.max(score[x * w + y - 1] - 1);
+                s = s.max(at(&score, x * w + y - 1) - 1);
             }
-            score[x * w + y] = s;
+            if let Some(c) = score.get_mut(x * w + y) {
+                *c = s;
+            }
         }
     }
     (best.0 > 0).then_some((best.1, best.2))
 }
 
 /// Word-level LCS alignment of a small gap `a[i0..i1]` against `b[j0..j1]`.
+// Hot loop (the banded join), kept on plain indexing. Invariant: `ha` and
+// `hb` are checked slices of lengths `n` and `m`, `dp` has `(n + 1) * w`
+// cells with `w == m + 1`, and every index below is `ha[x]`, `hb[y]` with
+// `x < n`, `y < m`, or `dp[x' * w + y']` with `x' <= n`, `y' <= m`, so in
+// bounds.
+#[allow(clippy::indexing_slicing)]
 fn lcs_ops(a: &Stream, b: &Stream, i0: usize, i1: usize, j0: usize, j1: usize) -> Vec<Op> {
-    let (n, m) = (i1 - i0, j1 - j0);
+    // a range outside either stream (callers never give one) aligns nothing
+    let (Some(ha), Some(hb)) = (a.hashes.get(i0..i1), b.hashes.get(j0..j1)) else { return Vec::new() };
+    let (n, m) = (ha.len(), hb.len());
     if n == 0 && m == 0 {
         return Vec::new();
     }
@@ -511,18 +548,15 @@ fn lcs_ops(a: &Stream, b: &Stream, i0: usize, i1: usize, j0: usize, j1: usize) -
     let mut dp = vec![0u16; (n + 1) * w];
     for x in (0..n).rev() {
         for y in (0..m).rev() {
-            dp[x * w + y] = if a.hashes[i0 + x] == b.hashes[j0 + y] {
-                dp[(x + 1) * w + y + 1] + 1
-            } else {
-                dp[(x + 1) * w + y].max(dp[x * w + y + 1])
-            };
+            dp[x * w + y] =
+                if ha[x] == hb[y] { dp[(x + 1) * w + y + 1] + 1 } else { dp[(x + 1) * w + y].max(dp[x * w + y + 1]) };
         }
     }
     let mut ops: Vec<Op> = Vec::new();
     let (mut x, mut y) = (0, 0);
     let (mut dx, mut dy) = (0, 0); // start of pending diff
     while x < n || y < m {
-        if x < n && y < m && a.hashes[i0 + x] == b.hashes[j0 + y] {
+        if x < n && y < m && ha[x] == hb[y] {
             if dx < x || dy < y {
                 ops.push(Op::Diff { i0: i0 + dx, i1: i0 + x, j0: j0 + dy, j1: j0 + y });
             }
@@ -563,13 +597,18 @@ pub fn candidate_pairs(streams: &[&Stream]) -> Vec<(usize, usize)> {
             continue;
         }
         for (k, &x) in ds.iter().enumerate() {
-            for &y in &ds[k + 1..] {
+            for &y in ds.get(k + 1..).unwrap_or_default() {
                 let (x, y) = (x.min(y) as usize, x.max(y) as usize);
-                shared[x * n + y] = true;
+                if let Some(s) = shared.get_mut(x * n + y) {
+                    *s = true;
+                }
             }
         }
     }
-    (0..n).flat_map(|x| (x + 1..n).map(move |y| (x, y))).filter(|&(x, y)| shared[x * n + y]).collect()
+    (0..n)
+        .flat_map(|x| (x + 1..n).map(move |y| (x, y)))
+        .filter(|&(x, y)| shared.get(x * n + y).copied().unwrap_or(false))
+        .collect()
 }
 
 /// Aligns every pair of streams that share text. `rank` orders the articles
@@ -580,10 +619,13 @@ pub fn align_all(streams: &[&Stream], rank: &[usize]) -> Vec<((usize, usize), Ve
     candidate_pairs(streams)
         .into_iter()
         .map(|(x, y)| {
-            let ms = if rank[x] <= rank[y] {
-                align(streams[x], streams[y])
+            // candidate pairs index `streams`; without a stream there is
+            // nothing to align (the empty result is dropped below)
+            let (Some(sx), Some(sy)) = (streams.get(x), streams.get(y)) else { return ((x, y), Vec::new()) };
+            let ms = if rank.get(x) <= rank.get(y) {
+                align(sx, sy)
             } else {
-                let mut ms: Vec<Match> = align(streams[y], streams[x]).iter().map(Match::swapped).collect();
+                let mut ms: Vec<Match> = align(sy, sx).iter().map(Match::swapped).collect();
                 ms.sort_by_key(|m| m.a0);
                 ms
             };
@@ -659,13 +701,13 @@ impl StoryVector {
     /// mentions.
     pub fn new(tokens: &[Tok], stream: &Stream, named: &[bool], entities: &[u32]) -> StoryVector {
         let mut tf: FxHashMap<u64, (f32, f32)> = FxHashMap::default();
-        for (p, &t) in stream.tokens.iter().enumerate() {
-            if !stream.content[p] {
+        for ((&t, &content), &hash) in stream.tokens.iter().zip(&stream.content).zip(&stream.hashes) {
+            if !content {
                 continue;
             }
             let Some(tok) = tokens.get(t) else { continue };
             let boost = if named.get(t).copied().unwrap_or(false) { NAME_BOOST } else { 1.0 };
-            let e = tf.entry(stream.hashes[p]).or_insert((0.0, 0.0));
+            let e = tf.entry(hash).or_insert((0.0, 0.0));
             if e.0 == 0.0 {
                 e.1 = idf(tok.norm);
             }

@@ -160,7 +160,7 @@ pub fn clean(text: &str) -> Cleaned {
     // Header lines ("date 2017-05-02", "source: …"): metadata, possibly with
     // body text following on the same line.
     for line in lines.iter_mut() {
-        if let Some((key, value, used)) = header_prefix(&text[line.clone()]) {
+        if let Some((key, value, used)) = header_prefix(slice(text, line)) {
             out.metadata.insert(key.to_string(), value);
             let cut = line.start + used;
             out.removed.push((line.start..cut, "header"));
@@ -171,7 +171,7 @@ pub fn clean(text: &str) -> Cleaned {
 
     // Page chrome, bylines, image credits.
     lines.retain(|l| {
-        let line = &text[l.clone()];
+        let line = slice(text, l);
         let why = if is_chrome(line) {
             "chrome"
         } else if let Some(author) = byline(line) {
@@ -201,7 +201,7 @@ pub fn clean(text: &str) -> Cleaned {
 
     // Title: a short first line without closing punctuation, followed by more.
     if lines.len() > 1 {
-        let first = &text[lines[0].clone()];
+        let first = lines.first().map_or("", |r| slice(text, r));
         let words = first.split_whitespace().count();
         let ends_sentence = first.trim_end().ends_with(['.', '!', '?', ',', ';', ':', '"', '”', '|']);
         if (1..=20).contains(&words) && !ends_sentence && first.chars().any(|c| c.is_alphabetic()) {
@@ -211,7 +211,7 @@ pub fn clean(text: &str) -> Cleaned {
 
     // Dateline at the start of the first body line.
     if let Some(first) = lines.first_mut() {
-        if let Some((place, source, used)) = dateline(&text[first.clone()]) {
+        if let Some((place, source, used)) = dateline(slice(text, first)) {
             if !place.is_empty() {
                 out.metadata.insert("place".into(), place);
             }
@@ -227,7 +227,7 @@ pub fn clean(text: &str) -> Cleaned {
     // An outlet named in a credit line ("Coastline TV's Ana Diaz has more
     // from the port") labels the article when no dateline did.
     if out.label_guess.is_none() {
-        out.label_guess = lines.iter().find_map(|l| credit_outlet(&text[l.clone()]));
+        out.label_guess = lines.iter().find_map(|l| credit_outlet(slice(text, l)));
         if let Some(outlet) = &out.label_guess {
             out.metadata.entry("source".into()).or_insert_with(|| outlet.clone());
         }
@@ -338,7 +338,7 @@ fn repeated_lines(text: &str, lines: &[Range<usize>]) -> Vec<bool> {
         let words: Vec<Vec<u64>> = block
             .clone()
             .map(|i| {
-                word_hashes(&text[lines[i].clone()], &mut scratch);
+                word_hashes(lines.get(i).map_or("", |r| slice(text, r)), &mut scratch);
                 scratch.clone()
             })
             .collect();
@@ -352,31 +352,38 @@ fn repeated_lines(text: &str, lines: &[Range<usize>]) -> Vec<bool> {
             }
         }
         for (li, k) in words.iter().enumerate() {
-            if k.len() < REPEAT_GRAM {
-                continue;
-            }
-            let first = gram_of(&k[..REPEAT_GRAM]);
+            let Some(head) = k.get(..REPEAT_GRAM) else { continue };
+            let first = gram_of(head);
             let candidates = index.get(&first).map(Vec::as_slice).unwrap_or(&[]);
             let repeated = candidates.iter().any(|&lj| {
-                let other = &words[lj];
+                // `lj` indexes `words` (the index was built from it)
+                let Some(other) = words.get(lj) else { return false };
                 lj != li
-                    && !drop[block.start + lj]
+                    && !drop.get(block.start + lj).copied().unwrap_or(true)
                     && (other.len() > k.len() || (other.len() == k.len() && lj < li))
                     && contains_run(other, k)
             });
-            let piped = text[lines[block.start + li].clone()].trim_end().ends_with('|');
+            let piped = lines.get(block.start + li).is_some_and(|r| slice(text, r).trim_end().ends_with('|'));
             let shares =
                 || k.windows(REPEAT_GRAM).any(|w| index.get(&gram_of(w)).is_some_and(|v| v.iter().any(|&lj| lj != li)));
             if repeated || (piped && shares()) {
-                drop[block.start + li] = true;
+                if let Some(d) = drop.get_mut(block.start + li) {
+                    *d = true;
+                }
             }
         }
     }
     drop
 }
 
+/// `text[r]`, or "" for a range that is not one of `text`'s (the ranges
+/// here come from splitting and trimming `text`, so they all are).
+fn slice<'a>(text: &'a str, r: &Range<usize>) -> &'a str {
+    text.get(r.clone()).unwrap_or_default()
+}
+
 fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
-    let s = &text[r.clone()];
+    let s = slice(text, &r);
     let lead = s.len() - s.trim_start().len();
     let trail = s.len() - s.trim_end().len();
     if lead + trail >= s.len() {
@@ -389,7 +396,7 @@ fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
 /// `date 2017-05-02 …` and `Date: …` style header prefixes: (key, value,
 /// bytes used).
 fn header_prefix(line: &str) -> Option<(&'static str, String, usize)> {
-    let head = line.as_bytes().get(..5)?;
+    let head: &[u8; 5] = line.as_bytes().get(..5)?.try_into().ok()?;
     let rest_at =
         if head[..4].eq_ignore_ascii_case(b"date") && matches!(head[4], b':' | b' ') { 5 } else { return None };
     let rest = line.get(rest_at..)?;
@@ -506,7 +513,7 @@ fn title_case(s: &str) -> String {
 fn degradation(text: &str, body: &[Range<usize>]) -> Degradation {
     let (mut letters, mut upper, mut digits, mut stops, mut words) = (0usize, 0usize, 0usize, 0usize, 0usize);
     for r in body {
-        let s = &text[r.clone()];
+        let s = slice(text, r);
         words += s.split_ascii_whitespace().count();
         if s.is_ascii() {
             for b in s.bytes() {

@@ -280,19 +280,19 @@ pub fn ascii_word_bounds(s: &str, f: &mut impl FnMut(usize, &str)) {
     let letter = |c: u8| c.is_ascii_alphabetic();
     let digit = |c: u8| c.is_ascii_digit();
     let wordish = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let at = |i: usize| b.get(i).copied();
     let mut i = 0;
-    while i < n {
-        let c = b[i];
+    while let Some(c) = at(i) {
         let start = i;
         if wordish(c) {
             i += 1;
             loop {
-                while i < n && wordish(b[i]) {
+                while at(i).is_some_and(wordish) {
                     i += 1;
                 }
                 // WB6/7, WB11/12: a middle character between two letters or two digits
-                if i + 1 < n {
-                    let (prev, mid, next) = (b[i - 1], b[i], b[i + 1]);
+                // (`i >= 1` here, and the three bytes exist when `i + 1 < n`)
+                if let Some(&[prev, mid, next]) = b.get(i - 1..i + 2) {
                     let letters = letter(prev) && letter(next) && matches!(mid, b':' | b'.' | b'\'');
                     let digits = digit(prev) && digit(next) && matches!(mid, b',' | b';' | b'.' | b'\'');
                     if letters || digits {
@@ -303,15 +303,24 @@ pub fn ascii_word_bounds(s: &str, f: &mut impl FnMut(usize, &str)) {
                 break;
             }
         } else if c == b' ' {
-            while i < n && b[i] == b' ' {
+            while at(i) == Some(b' ') {
                 i += 1;
             }
-        } else if c == b'\r' && i + 1 < n && b[i + 1] == b'\n' {
+        } else if c == b'\r' && at(i + 1) == Some(b'\n') {
             i += 2;
         } else {
             i += 1;
+            // a non-ASCII character (the callers pass ASCII only) is kept
+            // whole, so every segment is a slice of `s`
+            if !c.is_ascii() {
+                while i < n && !s.is_char_boundary(i) {
+                    i += 1;
+                }
+            }
         }
-        f(start, &s[start..i]);
+        if let Some(seg) = s.get(start..i) {
+            f(start, seg);
+        }
     }
 }
 
@@ -364,7 +373,8 @@ impl Tokenizer<'_, '_> {
 
     fn word(&mut self, start: usize, end: usize, gap: u8) {
         let text = self.text;
-        let seg = &text[start..end];
+        // `start..end` is a segment of `text` (character boundaries)
+        let seg = text.get(start..end).unwrap_or_default();
         // Possessive 's / ’s becomes its own token.
         let mut stem_end = end;
         for suffix in ["'s", "’s", "'S", "’S"] {
@@ -372,7 +382,7 @@ impl Tokenizer<'_, '_> {
                 stem_end = end - suffix.len();
             }
         }
-        let stem = &text[start..stem_end];
+        let stem = text.get(start..stem_end).unwrap_or_default();
         let has_alpha = if stem.is_ascii() {
             stem.bytes().any(|b| b.is_ascii_alphabetic())
         } else {
@@ -406,9 +416,8 @@ impl Tokenizer<'_, '_> {
             self.push(start, stem_end, sym, TokenKind::Word, capitalized, gap);
         } else {
             // "7-8", "2017-05-02": numbers joined by a hyphen without spaces
-            let n = self.out.len();
-            if gap == 0 && n >= 2 {
-                let (a, dash) = (self.out[n - 2], self.out[n - 1]);
+            if let (0, [.., a, dash]) = (gap, self.out.as_slice()) {
+                let (a, dash) = (*a, *dash);
                 if a.kind() == TokenKind::Number && dash.gap() == 0 && self.vocab.get(dash.sym()) == "-" {
                     if let Some(joined) = text.get(a.start as usize..stem_end) {
                         let sym = self.vocab.intern(joined);
@@ -425,7 +434,7 @@ impl Tokenizer<'_, '_> {
             self.push(start, stem_end, sym, TokenKind::Number, false, gap);
         }
         if stem_end < end {
-            let quote_len = text[stem_end..].chars().next().map_or(1, char::len_utf8);
+            let quote_len = text.get(stem_end..).and_then(|s| s.chars().next()).map_or(1, char::len_utf8);
             let sym = self.vocab.intern("s");
             self.push(stem_end + quote_len, end, sym, TokenKind::Word, false, 0);
         }
@@ -512,24 +521,23 @@ pub fn sentences(tokens: &[Token], vocab: &Vocab, degraded: bool) -> Vec<Sentenc
     let mut words_in = 0usize;
     let mut last_word: Option<usize> = None;
     let close = |out: &mut Vec<Sentence>, from: usize, to: usize| {
-        if to > from && tokens[from..to].iter().any(Token::is_wordlike) {
-            out.push(Sentence {
-                start: tokens[from].start as usize,
-                end: tokens[to - 1].end as usize,
-                tokens: from..to,
-            });
+        let Some(ts) = tokens.get(from..to) else { return };
+        if let (Some(first), Some(last)) = (ts.first(), ts.last()) {
+            if ts.iter().any(Token::is_wordlike) {
+                out.push(Sentence { start: first.start as usize, end: last.end as usize, tokens: from..to });
+            }
         }
     };
+    let norm_at = |i: usize| tokens.get(i).map_or("", norm);
     let mut i = 0;
-    while i < tokens.len() {
-        let t = &tokens[i];
+    while let Some(t) = tokens.get(i) {
         // A line break always starts a new sentence.
         if i > begin && t.gap() >= 3 {
             close(&mut out, begin, i);
             begin = i;
             words_in = 0;
         } else if degraded && i > begin && t.kind() == TokenKind::Word && t.gap() == 2 && words_in >= 4 {
-            let prev_abbrev = last_word.is_some_and(|p| norm(&tokens[p]) == "us");
+            let prev_abbrev = last_word.is_some_and(|p| norm_at(p) == "us");
             if !prev_abbrev && STARTERS.contains(&norm(t)) {
                 close(&mut out, begin, i);
                 begin = i;
@@ -543,14 +551,15 @@ pub fn sentences(tokens: &[Token], vocab: &Vocab, degraded: bool) -> Vec<Sentenc
         if t.kind() == TokenKind::Punct && matches!(n, "." | "!" | "?" | "。" | "！" | "？") {
             // include closing quotes and brackets
             let mut end = i + 1;
-            while end < tokens.len() && tokens[end].gap() == 0 && matches!(norm(&tokens[end]), "\"" | "'" | ")" | "]") {
+            while tokens.get(end).is_some_and(|x| x.gap() == 0 && matches!(norm(x), "\"" | "'" | ")" | "]")) {
                 end += 1;
             }
             let next = tokens.get(end);
             let abbrev = n == "."
                 && last_word
                     .filter(|&p| p >= begin)
-                    .is_some_and(|p| tokens[p].end == t.start && ABBREVIATIONS.contains(&norm(&tokens[p])));
+                    .and_then(|p| tokens.get(p))
+                    .is_some_and(|p| p.end == t.start && ABBREVIATIONS.contains(&norm(p)));
             let starts_next = next.is_none_or(|x| {
                 x.gap() >= 3
                     || x.capitalized()
@@ -661,6 +670,20 @@ mod tests {
             ascii_word_bounds(s, &mut |o, seg| fast.push((o, seg.to_string())));
             let slow: Vec<(usize, String)> = s.split_word_bound_indices().map(|(o, x)| (o, x.to_string())).collect();
             assert_eq!(fast, slow, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_fast_path_survives_non_ascii() {
+        // the tokenizer only calls it on ASCII text, but it is public: a
+        // non-ASCII character used to be cut in half (a slicing panic)
+        for s in ["é", "a é b", "x—y", "日本", "a\u{1F600}"] {
+            let mut segs = String::new();
+            ascii_word_bounds(s, &mut |o, seg| {
+                assert_eq!(o, segs.len(), "{s:?}");
+                segs.push_str(seg);
+            });
+            assert_eq!(segs, s);
         }
     }
 

@@ -1,7 +1,7 @@
 //! Divergence on the project's own short texts: one case per kind of
 //! finding, each checked by kind, the text it points at and, for facts, the
 //! relation.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::string_slice)]
 
 use corroborate::{analyze, ArticleInput, Options, Report};
 

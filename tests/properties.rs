@@ -1,7 +1,7 @@
 //! Properties over random input: no panic, spans on character boundaries
 //! that slice to the reported text, scores in [0, 1], and the same findings
 //! whatever the order of the articles.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::string_slice)]
 
 use corroborate::{analyze, normalize, tokens, ArticleInput, OffsetUnit, Options};
 use proptest::prelude::*;

@@ -3,6 +3,7 @@
 //! crashed or hung (found by the fuzz targets in `fuzz/`) stay fixed. Each
 //! fuzz finding is kept here with its input inline, minimized, and the
 //! target that found it.
+#![allow(clippy::string_slice)]
 
 use corroborate::input::read;
 use corroborate::limits::{self, MAX_ARTICLES, MAX_ARTICLE_BYTES, MAX_LABEL_BYTES, MAX_TOTAL_BYTES};

@@ -3,7 +3,7 @@
 //! not run under that runner; these use `#[wasm_bindgen_test]`.
 #![cfg(target_family = "wasm")]
 // Test code: a failed unwrap is a failed test.
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::string_slice)]
 
 use corroborate::{analyze, ArticleInput, OffsetUnit, Options};
 use wasm_bindgen_test::*;

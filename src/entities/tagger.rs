@@ -111,8 +111,9 @@ impl DocInfo {
             if p.w.first_alpha {
                 // LABELS order: O, B-PER, I-PER, B-LOC, ...
                 // saturating: a word may be tagged thousands of times in one document
-                let n = &mut self.history.entry(p.w.key).or_default()[t.div_ceil(2)];
-                *n = n.saturating_add(1);
+                if let Some(n) = self.history.entry(p.w.key).or_default().get_mut(t.div_ceil(2)) {
+                    *n = n.saturating_add(1);
+                }
             }
         }
     }
@@ -253,21 +254,21 @@ impl Surface {
         // prefixes of 1, 2 and 3 characters shorter than the key: FNV is
         // incremental, so one pass hashes them all and the key
         let mut x: u64 = FNV_START;
-        let mut n_chars = 0;
+        let mut n_chars = 0usize;
         for (i, c) in key.char_indices() {
-            if (1..=3).contains(&n_chars) {
-                pre[n_chars - 1] = mix(x);
+            if let Some(p) = n_chars.checked_sub(1).and_then(|k| pre.get_mut(k)) {
+                *p = mix(x);
             }
             n_chars += 1;
-            for b in &key.as_bytes()[i..i + c.len_utf8()] {
+            for b in key.as_bytes().get(i..i + c.len_utf8()).unwrap_or_default() {
                 x = fnv(x, *b);
             }
         }
         let key_hash = mix(x);
         // suffixes of 1 to 4 characters shorter than the key
-        for (n, (start, _)) in key.char_indices().rev().take(4).enumerate() {
+        for (n, (s, (start, _))) in suf.iter_mut().zip(key.char_indices().rev()).enumerate() {
             if n_chars > n + 1 {
-                suf[n] = h(&key.as_bytes()[start..]);
+                *s = h(key.as_bytes().get(start..).unwrap_or_default());
             }
         }
         let first = text.chars().next().unwrap_or(' ');
@@ -389,7 +390,7 @@ fn context_buckets(ps: &[Parts], i: usize, shift: u32) -> [u32; N_CONTEXT] {
         ..Parts::default()
     });
     let at = |j: Option<usize>| -> &Parts { j.and_then(|j| ps.get(j)).unwrap_or(&NONE) };
-    let p = &ps[i];
+    let p = at(Some(i));
     let (l1, r1, l2, r2) = (at(i.checked_sub(1)), at(Some(i + 1)), at(i.checked_sub(2)), at(Some(i + 2)));
     let lex = u64::from(p.lex);
     let f: [u64; N_CONTEXT] = [
@@ -415,10 +416,11 @@ fn context_buckets(ps: &[Parts], i: usize, shift: u32) -> [u32; N_CONTEXT] {
 /// surface forms).
 pub fn features_of(ps: &[Parts], uncased: bool, bits: u32) -> Vec<[u32; N_FEATURES]> {
     let shift = 64 - bits;
-    (0..ps.len())
-        .map(|i| {
+    ps.iter()
+        .enumerate()
+        .map(|(i, p)| {
             let mut row = [0u32; N_FEATURES];
-            row[..N_LOCAL].copy_from_slice(&local_buckets(&ps[i], i == 0, uncased, shift));
+            row[..N_LOCAL].copy_from_slice(&local_buckets(p, i == 0, uncased, shift));
             row[N_LOCAL..].copy_from_slice(&context_buckets(ps, i, shift));
             row
         })
@@ -436,11 +438,11 @@ pub struct LocalCache(rustc_hash::FxHashMap<u64, [i32; N_LABELS]>);
 /// True when tag `to` may follow tag `from` in BIO (I-X only after B-X or
 /// I-X).
 pub fn allowed(from: Option<usize>, to: usize) -> bool {
-    let to_label = LABELS[to];
+    let Some(to_label) = LABELS.get(to) else { return false };
     if let Some(kind) = to_label.strip_prefix("I-") {
         match from {
             None => false,
-            Some(f) => LABELS[f].get(2..) == Some(kind),
+            Some(f) => LABELS.get(f).and_then(|l| l.get(2..)) == Some(kind),
         }
     } else {
         true
@@ -477,15 +479,15 @@ fn constrained(
     let ok = &*ALLOWED;
     let mut t = *tr;
     let mut s = *start;
-    for (p, row) in t.iter_mut().enumerate() {
-        for (l, x) in row.iter_mut().enumerate() {
-            if !ok[p][l] {
+    for (row, ok_row) in t.iter_mut().zip(ok.iter()) {
+        for (x, ok) in row.iter_mut().zip(ok_row) {
+            if !ok {
                 *x = NEG;
             }
         }
     }
-    for (l, x) in s.iter_mut().enumerate() {
-        if !ok[N_LABELS][l] {
+    for (x, ok) in s.iter_mut().zip(&ok[N_LABELS]) {
+        if !ok {
             *x = NEG;
         }
     }
@@ -495,6 +497,11 @@ fn constrained(
 /// [`viterbi`] over transitions that already hold the constraints: a
 /// forbidden move scores about [`NEG`], so it never beats an allowed one
 /// (`O` is allowed everywhere).
+// Hot loop, kept on plain indexing. Invariant: `l`, `p` and `last` range
+// over `0..N_LABELS` (the arrays' length), `t` over `1..n` with
+// `n == em.len() == back.len() == out.len() > 0`, and `back[t][_]` holds a
+// `p < N_LABELS`, so every index is in bounds.
+#[allow(clippy::indexing_slicing)]
 fn viterbi_masked(em: &[[f32; N_LABELS]], tr: &[[f32; N_LABELS]; N_LABELS], start: &[f32; N_LABELS]) -> Vec<usize> {
     let n = em.len();
     if n == 0 {
@@ -590,11 +597,10 @@ impl Model {
         for _ in 0..count {
             bucket += r.varint()? as usize;
             let row = weights.get_mut(bucket).ok_or("bucket out of range")?;
-            let m = r.take(2)?;
-            let mask = u16::from_le_bytes([m[0], m[1]]);
+            let mask = u16::from_le_bytes(r.array()?);
             for (l, x) in row.iter_mut().enumerate() {
                 if mask & (1 << l) != 0 {
-                    *x = r.take(1)?[0] as i8;
+                    *x = r.byte()? as i8;
                 }
             }
         }
@@ -640,12 +646,20 @@ impl Model {
     /// same tags as without the cache).
     pub fn tag_cached(&self, ps: &[Parts], ids: &[u32], uncased: bool, cache: &mut LocalCache) -> Vec<usize> {
         let shift = 64 - self.bits;
-        let em: Vec<[f32; N_LABELS]> = (0..ps.len())
-            .map(|i| {
-                let p = &ps[i];
-                let key =
-                    u64::from(ids[i]) | u64::from(p.lex) << 32 | u64::from(p.seen) << 48 | u64::from(i == 0) << 56;
-                let local = *cache.0.entry(key).or_insert_with(|| self.sum(&local_buckets(p, i == 0, uncased, shift)));
+        let em: Vec<[f32; N_LABELS]> = ps
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let local_sum = || self.sum(&local_buckets(p, i == 0, uncased, shift));
+                let local = match ids.get(i) {
+                    Some(&id) => {
+                        let key =
+                            u64::from(id) | u64::from(p.lex) << 32 | u64::from(p.seen) << 48 | u64::from(i == 0) << 56;
+                        *cache.0.entry(key).or_insert_with(local_sum)
+                    }
+                    // no id: not cached (callers give one per token)
+                    None => local_sum(),
+                };
                 let mut acc = self.sum(&context_buckets(ps, i, shift));
                 for (a, l) in acc.iter_mut().zip(local) {
                     *a += l;
@@ -660,8 +674,8 @@ impl Model {
         let mut acc = [0i32; N_LABELS];
         for &f in buckets {
             if let Some(ws) = self.weights.get(f as usize) {
-                for l in 0..N_LABELS {
-                    acc[l] += i32::from(ws[l]);
+                for (a, w) in acc.iter_mut().zip(ws) {
+                    *a += i32::from(*w);
                 }
             }
         }
@@ -684,9 +698,14 @@ impl<'a> Reader<'a> {
         self.at += n;
         Ok(s)
     }
+    fn array<const N: usize>(&mut self) -> Result<[u8; N], String> {
+        self.take(N)?.try_into().map_err(|_| "model file is truncated".to_string())
+    }
+    fn byte(&mut self) -> Result<u8, String> {
+        Ok(u8::from_le_bytes(self.array()?))
+    }
     fn u32(&mut self) -> Result<u32, String> {
-        let s = self.take(4)?;
-        Ok(u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+        Ok(u32::from_le_bytes(self.array()?))
     }
     fn f32(&mut self) -> Result<f32, String> {
         Ok(f32::from_bits(self.u32()?))
@@ -694,7 +713,7 @@ impl<'a> Reader<'a> {
     fn varint(&mut self) -> Result<u64, String> {
         let mut x = 0u64;
         for shift in (0..64).step_by(7) {
-            let b = self.take(1)?[0];
+            let b = self.byte()?;
             x |= u64::from(b & 0x7f) << shift;
             if b & 0x80 == 0 {
                 return Ok(x);
@@ -754,7 +773,7 @@ pub mod train {
                     let mut e = [0f32; N_LABELS];
                     for &f in row {
                         let base = f as usize * N_LABELS;
-                        for (x, w) in e.iter_mut().zip(&self.w[base..base + N_LABELS]) {
+                        for (x, w) in e.iter_mut().zip(self.w.get(base..base + N_LABELS).unwrap_or_default()) {
                             *x += w;
                         }
                     }
@@ -771,34 +790,35 @@ pub mod train {
             let ok = pred == gold;
             if !ok {
                 let c = self.c;
-                for (t, row) in feats.iter().enumerate() {
-                    let (g, p) = (gold[t], pred[t]);
+                let mut prev: Option<(usize, usize)> = None;
+                for (row, (&g, &p)) in feats.iter().zip(gold.iter().zip(&pred)) {
                     if g != p {
                         for &f in row {
                             let base = f as usize * N_LABELS;
-                            self.w[base + g] += 1.0;
-                            self.u[base + g] += c;
-                            self.w[base + p] -= 1.0;
-                            self.u[base + p] -= c;
+                            add(&mut self.w, base + g, 1.0);
+                            add(&mut self.u, base + g, c);
+                            add(&mut self.w, base + p, -1.0);
+                            add(&mut self.u, base + p, -c);
                         }
                     }
-                    let (gp, pp) = if t == 0 { (None, None) } else { (Some(gold[t - 1]), Some(pred[t - 1])) };
+                    let (gp, pp) = (prev.map(|x| x.0), prev.map(|x| x.1));
                     if gp != pp || g != p {
                         match (gp, pp) {
                             (Some(a), Some(b)) => {
-                                self.tw[a][g] += 1.0;
-                                self.tu[a][g] += c;
-                                self.tw[b][p] -= 1.0;
-                                self.tu[b][p] -= c;
+                                add2(&mut self.tw, a, g, 1.0);
+                                add2(&mut self.tu, a, g, c);
+                                add2(&mut self.tw, b, p, -1.0);
+                                add2(&mut self.tu, b, p, -c);
                             }
                             _ => {
-                                self.sw[g] += 1.0;
-                                self.su[g] += c;
-                                self.sw[p] -= 1.0;
-                                self.su[p] -= c;
+                                add(&mut self.sw, g, 1.0);
+                                add(&mut self.su, g, c);
+                                add(&mut self.sw, p, -1.0);
+                                add(&mut self.su, p, -c);
                             }
                         }
                     }
+                    prev = Some((g, p));
                 }
             }
             self.c += 1.0;
@@ -811,8 +831,8 @@ pub mod train {
             let avg = |w: f32, u: f32| w - u / self.c;
             let n = 1usize << self.bits;
             let mut max = 0f32;
-            for i in 0..n * N_LABELS {
-                max = max.max(avg(self.w[i], self.u[i]).abs());
+            for (w, u) in self.w.iter().zip(&self.u).take(n * N_LABELS) {
+                max = max.max(avg(*w, *u).abs());
             }
             let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
             let mut out = Vec::new();
@@ -820,20 +840,21 @@ pub mod train {
             out.extend_from_slice(&2u32.to_le_bytes());
             out.extend_from_slice(&self.bits.to_le_bytes());
             out.extend_from_slice(&scale.to_bits().to_le_bytes());
-            for a in 0..N_LABELS {
-                for b in 0..N_LABELS {
-                    out.extend_from_slice(&avg(self.tw[a][b], self.tu[a][b]).to_bits().to_le_bytes());
+            for (tw, tu) in self.tw.iter().zip(&self.tu) {
+                for (w, u) in tw.iter().zip(tu) {
+                    out.extend_from_slice(&avg(*w, *u).to_bits().to_le_bytes());
                 }
             }
-            for a in 0..N_LABELS {
-                out.extend_from_slice(&avg(self.sw[a], self.su[a]).to_bits().to_le_bytes());
+            for (w, u) in self.sw.iter().zip(&self.su) {
+                out.extend_from_slice(&avg(*w, *u).to_bits().to_le_bytes());
             }
             let mut rows: Vec<(usize, [i8; N_LABELS])> = Vec::new();
-            for b in 1..n {
+            let pairs = self.w.chunks_exact(N_LABELS).zip(self.u.chunks_exact(N_LABELS));
+            for (b, (wr, ur)) in pairs.take(n).enumerate().skip(1) {
                 let mut q = [0i8; N_LABELS];
                 let mut any = false;
-                for (l, qv) in q.iter_mut().enumerate() {
-                    let v = avg(self.w[b * N_LABELS + l], self.u[b * N_LABELS + l]);
+                for (qv, (w, u)) in q.iter_mut().zip(wr.iter().zip(ur)) {
+                    let v = avg(*w, *u);
                     if v.abs() >= prune * max {
                         *qv = (v / scale).round().clamp(-127.0, 127.0) as i8;
                         any |= *qv != 0;
@@ -867,6 +888,20 @@ pub mod train {
         /// The table size as a power of two.
         pub fn bits(&self) -> u32 {
             self.bits
+        }
+    }
+
+    /// `v[i] += d` when `i` is in bounds (features and tags always are).
+    fn add(v: &mut [f32], i: usize, d: f32) {
+        if let Some(x) = v.get_mut(i) {
+            *x += d;
+        }
+    }
+
+    /// `m[a][b] += d` when in bounds.
+    fn add2(m: &mut [[f32; N_LABELS]; N_LABELS], a: usize, b: usize, d: f32) {
+        if let Some(x) = m.get_mut(a).and_then(|r| r.get_mut(b)) {
+            *x += d;
         }
     }
 }

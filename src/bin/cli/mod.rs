@@ -14,13 +14,14 @@ const USAGE: &str = "usage:
 /// unreadable input, 1 analysis error.
 pub fn run(args: Vec<String>) -> i32 {
     let mut out = io::BufWriter::new(io::stdout().lock());
+    let rest = args.get(1..).unwrap_or_default();
     let code = match args.first().map(String::as_str) {
-        Some("analyze") => cmd_analyze(&args[1..], &mut out),
-        Some("tag") => cmd_tag(&args[1..], &mut out),
-        Some("train-ner") => ner::train_cmd(&args[1..]).map_err(|e| (2, e)),
-        Some("eval-ner") => ner::eval_cmd(&args[1..]).map_err(|e| (2, e)),
-        Some("build-idf") => similarity::build_idf_cmd(&args[1..], &mut out).map_err(|e| (2, e)),
-        Some("eval-similarity") => similarity::eval_cmd(&args[1..], &mut out).map_err(|e| (2, e)),
+        Some("analyze") => cmd_analyze(rest, &mut out),
+        Some("tag") => cmd_tag(rest, &mut out),
+        Some("train-ner") => ner::train_cmd(rest).map_err(|e| (2, e)),
+        Some("eval-ner") => ner::eval_cmd(rest).map_err(|e| (2, e)),
+        Some("build-idf") => similarity::build_idf_cmd(rest, &mut out).map_err(|e| (2, e)),
+        Some("eval-similarity") => similarity::eval_cmd(rest, &mut out).map_err(|e| (2, e)),
         Some("-h" | "--help" | "help") => {
             let _ = writeln!(out, "{USAGE}");
             Ok(())
@@ -80,7 +81,7 @@ fn cmd_analyze(args: &[String], out: &mut impl Write) -> CliResult {
                     .ok_or((2, format!("unknown --offsets value {v:?}: use utf8, utf16 or chars")))?;
             }
             s if s.starts_with("--offsets=") => {
-                let v = &s["--offsets=".len()..];
+                let v = s.strip_prefix("--offsets=").unwrap_or_default();
                 offsets = OffsetUnit::parse(v)
                     .ok_or((2, format!("unknown --offsets value {v:?}: use utf8, utf16 or chars")))?;
             }

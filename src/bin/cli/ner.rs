@@ -102,13 +102,13 @@ pub fn degrade(s: &[(String, String)]) -> Vec<(String, String)> {
         }
         let mut tag = tag.clone();
         if dropped_begin && tag.starts_with("I-") {
-            tag = format!("B-{}", &tag[2..]);
+            tag = format!("B-{}", tag.get(2..).unwrap_or_default());
         }
         dropped_begin = false;
         // "U.S." stripped becomes "u s": two tokens, one entity
         let parts: Vec<&str> = t.split_whitespace().collect();
         for (i, p) in parts.iter().enumerate() {
-            let tg = if i > 0 && tag != "O" { format!("I-{}", &tag[2..]) } else { tag.clone() };
+            let tg = if i > 0 && tag != "O" { format!("I-{}", tag.get(2..).unwrap_or_default()) } else { tag.clone() };
             out.push((p.to_string(), tg));
         }
     }
@@ -176,8 +176,8 @@ impl Score {
     pub fn f1(&self) -> f64 {
         let mut all = [0usize; 3];
         for c in self.counts.values() {
-            for i in 0..3 {
-                all[i] += c[i];
+            for (a, x) in all.iter_mut().zip(c) {
+                *a += x;
             }
         }
         Self::prf(all).2
@@ -190,8 +190,8 @@ impl Score {
         for (k, c) in &self.counts {
             let (p, r, f) = Self::prf(*c);
             s.push_str(&format!("  {k:<5} P {p:.3}  R {r:.3}  F1 {f:.3}  ({} gold)\n", c[2]));
-            for i in 0..3 {
-                all[i] += c[i];
+            for (a, x) in all.iter_mut().zip(c) {
+                *a += x;
             }
         }
         let (p, r, f) = Self::prf(all);
@@ -227,7 +227,7 @@ pub fn evaluate(model: &tagger::Model, lexicon: &Lexicon, docs: &[Doc], degraded
             let ws = words(lexicon, s);
             let pred = model.tag(&ws, &mut info);
             let gold: Vec<&str> = s.iter().map(|(_, t)| t.as_str()).collect();
-            let p: Vec<&str> = pred.iter().map(|&i| LABELS[i]).collect();
+            let p: Vec<&str> = pred.iter().map(|&i| LABELS.get(i).copied().unwrap_or("O")).collect();
             score.add(&gold, &p);
         }
     }
@@ -276,7 +276,9 @@ pub fn mine_gazetteer(docs: &[Doc], min_count: usize) -> String {
         for s in &d.sentences {
             let tags: Vec<&str> = s.iter().map(|(_, t)| t.as_str()).collect();
             for (a, b, ty) in chunks(&tags) {
-                let key = s[a..b]
+                let key = s
+                    .get(a..b)
+                    .unwrap_or_default()
                     .iter()
                     .map(|(t, _)| tagger::key_of(t))
                     .filter(|k| !k.is_empty())
@@ -313,7 +315,9 @@ pub fn mine_casing(docs: &[Doc]) -> String {
                     continue;
                 }
                 let e = counts.entry(tagger::key_of(tok)).or_default();
-                e[usize::from(first.is_uppercase())] += 1;
+                if let Some(n) = e.get_mut(usize::from(first.is_uppercase())) {
+                    *n += 1;
+                }
             }
         }
     }
@@ -388,7 +392,9 @@ pub fn train_cmd(args: &[String]) -> Result<(), String> {
         examples.iter().map(|e| e.words.iter().map(|w| tagger::Surface::of(w.text, &mut scratch)).collect()).collect();
     let mut by_doc: Vec<Vec<usize>> = vec![Vec::new(); doc_infos.len()];
     for (i, e) in examples.iter().enumerate() {
-        by_doc[e.doc].push(i);
+        if let Some(d) = by_doc.get_mut(e.doc) {
+            d.push(i);
+        }
     }
     let mut trainer = Trainer::new(o.bits);
     let mut order: Vec<usize> = (0..by_doc.len()).collect();
@@ -403,12 +409,13 @@ pub fn train_cmd(args: &[String]) -> Result<(), String> {
         }
         let mut right = 0usize;
         for &d in &order {
-            let info = &mut doc_infos[d];
+            // `order` and `by_doc` index the documents, `by_doc` the examples
+            let (Some(info), Some(members)) = (doc_infos.get_mut(d), by_doc.get(d)) else { continue };
             info.clear_history();
-            for &i in &by_doc[d] {
-                let e = &examples[i];
+            for &i in members {
+                let (Some(e), Some(surf)) = (examples.get(i), surfaces.get(i)) else { continue };
                 let ps: Vec<tagger::Parts> =
-                    surfaces[i].iter().zip(&e.words).map(|(s, w)| tagger::Parts::new(s, w.lex, info)).collect();
+                    surf.iter().zip(&e.words).map(|(s, w)| tagger::Parts::new(s, w.lex, info)).collect();
                 let pred = trainer.step(&tagger::features_of(&ps, info.uncased, o.bits), &e.gold);
                 right += usize::from(pred == e.gold);
                 info.record(&ps, &pred);

@@ -55,18 +55,18 @@ fn pearson(x: &[f64], y: &[f64]) -> f64 {
 
 /// Ranks with ties sharing their mean rank.
 fn ranks(x: &[f64]) -> Vec<f64> {
-    let mut idx: Vec<usize> = (0..x.len()).collect();
-    idx.sort_by(|&a, &b| x[a].total_cmp(&x[b]));
+    let mut idx: Vec<(usize, f64)> = x.iter().copied().enumerate().collect();
+    idx.sort_by(|a, b| a.1.total_cmp(&b.1));
     let mut r = vec![0.0; x.len()];
     let mut k = 0;
-    while k < idx.len() {
-        let mut e = k;
-        while e + 1 < idx.len() && x[idx[e + 1]] == x[idx[k]] {
-            e += 1;
-        }
+    // runs of equal values (`==` is transitive here: NaN equals nothing)
+    for run in idx.chunk_by(|a, b| a.1 == b.1) {
+        let e = k + run.len() - 1;
         let mean = (k + e) as f64 / 2.0 + 1.0;
-        for &i in &idx[k..=e] {
-            r[i] = mean;
+        for &(i, _) in run {
+            if let Some(ri) = r.get_mut(i) {
+                *ri = mean;
+            }
         }
         k = e + 1;
     }
@@ -171,7 +171,7 @@ pub fn eval_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
     let mut gold: Vec<Vec<f64>> = vec![Vec::new(); dims.len()];
     let mut feat_rows = vec!["overall,similarity,containment,named,person,place,organization,date,number".to_string()];
     let mut failed = 0;
-    for row in &rows[1..] {
+    for row in rows.iter().skip(1) {
         let (Some(t1), Some(t2)) = (row.get(c1), row.get(c2)) else { continue };
         let Ok(scores) = dcols
             .iter()
@@ -197,7 +197,7 @@ pub fn eval_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
         use EntityKind::*;
         feat_rows.push(format!(
             "{},{},{},{:.4},{:.4},{:.4},{:.4},{:.4},{:.4}",
-            scores[0],
+            scores.first().copied().unwrap_or_default(),
             pair.similarity,
             c,
             entity_jaccard(&report, &[Person, Place, Organization, Group, Other]),
