@@ -12,13 +12,16 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { pseudoArticle } from '../tests/e2e/helpers.mjs';
 import { MAX_ARTICLE_BYTES } from '../www/limits.js';
+import { EXAMPLE_ARTICLES } from '../www/examples/derailment.js';
 
 const RUNS = Number(process.argv[2]) || 3;
+const ONLY = process.argv[3] ? new RegExp(process.argv[3]) : null;
 const WIRE = 'A container crane collapsed in Rotterdam on Monday, killing four dock workers, the Harbor Authority said. ' +
   'Mayor Elena Vasquez ordered an inspection of every crane in Rotterdam, and the port said work would resume on Thursday.';
 
 /** Article sets, as the user would paste them. */
 const SCENARIOS = {
+  'the example (four short articles)': () => EXAMPLE_ARTICLES.map((a) => a.text),
   'one 2 MB article and a short one': () => {
     const big = pseudoArticle(2, 330_000).slice(0, MAX_ARTICLE_BYTES - WIRE.length - 2);
     return [`${WIRE}\n\n${big}`, WIRE];
@@ -65,10 +68,12 @@ try {
       '--disable-component-update', '--disable-sync'],
   });
   for (const [name, make] of Object.entries(SCENARIOS)) {
+    if (ONLY && !ONLY.test(name)) continue;
     const texts = make();
     const rows = [];
     for (let run = 0; run < RUNS; run++) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      if (process.env.PACE) await page.addInitScript((m) => { globalThis.__PACE_MODE = m; }, process.env.PACE);
       await page.addInitScript(() => {
         window.__tasks = [];
         window.__frames = [];

@@ -871,7 +871,11 @@ function nextTask() {
 // out (and paints) what they added before more is built. Without the wait,
 // the steps of a 50-article report ran faster than frames and the browser
 // laid out all of it in one 150–350 ms task.
-const FRAME_BUDGET_MS = 10;
+const FRAME_BUDGET_MS = 16;
+// Reports above any of these are drawn paced; below, in one task.
+const PACE_FROM_ARTICLES = 12;
+const PACE_FROM_CHARS = 300_000;
+const PACE_FROM_ITEMS = 600;
 let lastFrame = 0;
 
 /** Between two drawing steps: a new task, after a new frame once the budget is spent. */
@@ -920,7 +924,7 @@ async function renderReport(report, inputs, ms) {
       // on screen from the first step: each later step lays out only what it added
       ui.results.hidden = false;
     },
-    () => heatmapJob(ui.heatmap, ctx, { onSelect: openPair, rowsPerStep: 4 }),
+    () => heatmapJob(ui.heatmap, ctx, { onSelect: openPair, rowsPerStep: 10 }),
     () => {
       const saved = settings.reading || {};
       const initial = saved.a ? saved : { ...saved, ...strongestPair(ctx) };
@@ -948,14 +952,19 @@ async function renderReport(report, inputs, ms) {
       markStale();
     },
   ];
-  // a step may return a job ({step() → more to do?}), continued one task at a time
+  // A small report (the example: 4 articles, 30–65 ms) is drawn in one task, as fast as it can be.
+  // A large one goes one step per task, paced by frames; a step may return a job ({step() → more
+  // to do?}) that is continued the same way.
+  const large = articles.length > PACE_FROM_ARTICLES || texts.reduce((n, t) => n + t.length, 0) > PACE_FROM_CHARS ||
+    ctx.divergences.length + ctx.entities.length + ctx.passages.length > PACE_FROM_ITEMS;
+  const between = large ? pace : () => null;
   lastFrame = performance.now();
   for (const [i, step] of steps.entries()) {
-    if (i > 0) await pace();
+    if (i > 0) await between();
     if (generation !== drawing) return false;
     const job = step();
     while (job?.step?.()) {
-      await pace();
+      await between();
       if (generation !== drawing) return false;
     }
   }
