@@ -73,7 +73,6 @@ try {
     const rows = [];
     for (let run = 0; run < RUNS; run++) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      if (process.env.PACE) await page.addInitScript((m) => { globalThis.__PACE_MODE = m; }, process.env.PACE);
       await page.addInitScript(() => {
         window.__tasks = [];
         window.__frames = [];

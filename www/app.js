@@ -878,9 +878,12 @@ const PACE_FROM_CHARS = 300_000;
 const PACE_FROM_ITEMS = 600;
 let lastFrame = 0;
 
-/** Between two drawing steps: a new task, after a new frame once the budget is spent. */
-async function pace() {
-  if (performance.now() - lastFrame > FRAME_BUDGET_MS && !document.hidden) {
+/**
+ * Between two drawing steps: a new task, after a new frame once the budget is spent or when
+ * `frame` asks for one (a job's steps each add a batch of table rows: each gets its own layout).
+ */
+async function pace(frame = false) {
+  if ((frame || performance.now() - lastFrame > FRAME_BUDGET_MS) && !document.hidden) {
     // (a hidden page draws no frames: it only yields)
     await new Promise((resolve) => requestAnimationFrame(() => resolve()));
     await nextTask(); // runs after that frame's layout and paint
@@ -924,7 +927,7 @@ async function renderReport(report, inputs, ms) {
       // on screen from the first step: each later step lays out only what it added
       ui.results.hidden = false;
     },
-    () => heatmapJob(ui.heatmap, ctx, { onSelect: openPair, rowsPerStep: 10 }),
+    () => heatmapJob(ui.heatmap, ctx, { onSelect: openPair, rowsPerStep: 8 }),
     () => {
       const saved = settings.reading || {};
       const initial = saved.a ? saved : { ...saved, ...strongestPair(ctx) };
@@ -952,9 +955,10 @@ async function renderReport(report, inputs, ms) {
       markStale();
     },
   ];
-  // A small report (the example: 4 articles, 30–65 ms) is drawn in one task, as fast as it can be.
-  // A large one goes one step per task, paced by frames; a step may return a job ({step() → more
-  // to do?}) that is continued the same way.
+  // A small report (the example: 20–60 ms of drawing) is drawn in one task, as fast as it can
+  // be. A large one goes one step per task, paced by frames, so each frame lays out only what
+  // the last steps added; a step may return a job ({step() → more to do?}) that is continued
+  // the same way, a frame per step.
   const large = articles.length > PACE_FROM_ARTICLES || texts.reduce((n, t) => n + t.length, 0) > PACE_FROM_CHARS ||
     ctx.divergences.length + ctx.entities.length + ctx.passages.length > PACE_FROM_ITEMS;
   const between = large ? pace : () => null;
@@ -964,7 +968,7 @@ async function renderReport(report, inputs, ms) {
     if (generation !== drawing) return false;
     const job = step();
     while (job?.step?.()) {
-      await between();
+      await between(true);
       if (generation !== drawing) return false;
     }
   }
