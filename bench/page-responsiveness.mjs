@@ -3,7 +3,13 @@
 // from pressing Analyze to the report on screen. Issue 9's target: the page
 // never stops answering for more than 100 ms.
 //
-//   node bench/page-responsiveness.mjs [runs]      (after scripts/build-wasm.sh)
+//   node bench/page-responsiveness.mjs [runs] [scenario regex]   (after scripts/build-wasm.sh)
+//
+// To find where the time goes: VERBOSE=1 lists the long animation frames and
+// the scripts in them, PROFILE=1 the functions with the most self time (V8
+// sampling profiler), TRACE=1 the browser's own work (style, layout, paint)
+// inside each task over 50 ms; EXTRA_CSS='…' adds a style sheet first, to
+// try a CSS change without editing the page.
 //
 // Serves www/ with scripts/serve.mjs on a free port and drives the system
 // Chromium (CHROMIUM_PATH, default /usr/bin/chromium) with Playwright.
