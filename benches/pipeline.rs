@@ -6,7 +6,7 @@
 //! else the project's own fixtures.
 #![allow(missing_docs)] // criterion's macros generate undocumented items
 
-use corroborate::{analyze, normalize, ArticleInput, Options};
+use corroborate::{analyze, ArticleInput, Options};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
 
@@ -55,10 +55,7 @@ fn bench(c: &mut Criterion) {
     g.throughput(Throughput::Bytes(big.len() as u64));
     g.bench_function("baseline_split_whitespace", |b| b.iter(|| black_box(&big).split_whitespace().count()));
     g.bench_function("clean_tokenize_sentences", |b| {
-        b.iter(|| corroborate::text_stages(black_box(&big)).sentences.len())
-    });
-    g.bench_function("normalized_string", |b| {
-        b.iter(|| normalize::NormalizedString::new(black_box(&big)).normalized().len())
+        b.iter(|| corroborate::internal::text_stages(black_box(&big)).sentences.len())
     });
     g.finish();
 
@@ -73,14 +70,16 @@ fn reuse(c: &mut Criterion) {
     let mut g = c.benchmark_group("reuse");
     g.sample_size(10);
     g.bench_function("pair_100KB", |x| {
-        x.iter(|| corroborate::reuse_only(black_box(&[a.as_str(), b.as_str()]), corroborate::OffsetUnit::Utf16))
+        x.iter(|| {
+            corroborate::internal::reuse_only(black_box(&[a.as_str(), b.as_str()]), corroborate::OffsetUnit::Utf16)
+        })
     });
     for words in [250, 500, 1000, 2000] {
         let texts = reuse_corpus::many(100, words, 10);
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
         g.throughput(Throughput::Elements(texts.iter().map(|t| t.split_whitespace().count() as u64).sum()));
         g.bench_function(format!("100_articles_x_{words}_words"), |x| {
-            x.iter(|| corroborate::reuse_only(black_box(&refs), corroborate::OffsetUnit::Utf16))
+            x.iter(|| corroborate::internal::reuse_only(black_box(&refs), corroborate::OffsetUnit::Utf16))
         });
     }
     g.finish();

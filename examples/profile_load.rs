@@ -2,9 +2,9 @@
 use std::time::Instant;
 fn main() {
     let t = Instant::now();
-    let _ = corroborate::entities::model();
+    let _ = corroborate::internal::model();
     let t1 = t.elapsed();
-    let _ = corroborate::entities::lexicon();
+    let _ = corroborate::internal::lexicon();
     let t2 = t.elapsed();
     println!("model {:?}, lexicon {:?}", t1, t2 - t1);
 }

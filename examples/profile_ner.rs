@@ -15,15 +15,15 @@ fn main() {
             s.push('\n');
         }
     }
-    let _ = corroborate::entities::model();
-    let _ = corroborate::entities::lexicon();
+    let _ = corroborate::internal::model();
+    let _ = corroborate::internal::lexicon();
     for _ in 0..3 {
         let t = Instant::now();
-        let stages = corroborate::text_stages(&s);
+        let stages = corroborate::internal::text_stages(&s);
         let (toks, sents) = (&stages.tokens, &stages.sentences);
-        let view = corroborate::tokens::view(toks, &stages.vocab);
+        let view = corroborate::internal::view(toks, &stages.vocab);
         let t1 = t.elapsed();
-        let found = corroborate::entities::recognize(&s, &view, sents);
+        let found = corroborate::internal::recognize(&s, &view, sents);
         let t2 = t.elapsed();
         let words = toks.iter().filter(|t| t.is_wordlike()).count();
         println!(

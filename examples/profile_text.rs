@@ -18,12 +18,12 @@ fn main() {
         }
     }
     let t = Instant::now();
-    let c = corroborate::text::clean(&s);
+    let c = corroborate::internal::clean(&s);
     let t1 = t.elapsed();
-    let mut vocab = corroborate::tokens::Vocab::default();
-    let toks = corroborate::tokens::tokenize(&s, &c.body, &mut vocab);
+    let mut vocab = corroborate::internal::Vocab::default();
+    let toks = corroborate::internal::tokenize(&s, &c.body, &mut vocab);
     let t2 = t.elapsed();
-    let sents = corroborate::tokens::sentences(&toks, &vocab, c.flags.degraded());
+    let sents = corroborate::internal::sentences(&toks, &vocab, c.flags.degraded());
     let t3 = t.elapsed();
     println!(
         "{} bytes, {} body lines, {} removed, {} tokens, {} sentences: clean {:?}, tokenize {:?}, sentences {:?}; {:.1} MB/s",

@@ -8,6 +8,10 @@
 //! `readFile(name, bytes)` turns a dropped file (plain text, HTML, Markdown
 //! or Word .docx) into `{text, format, warnings}` with
 //! [`crate::input::read`].
+//!
+//! With the `diagnostics` feature (never in the shipped build) it also
+//! exports `textStats`, `entityStats` and `reuseStats` for `npm run bench`,
+//! and `panicForTests` for the page's crash-recovery test.
 
 use crate::{ArticleInput, OffsetUnit, Options};
 use serde::Deserialize;
@@ -48,6 +52,7 @@ pub fn start() {
     }));
 }
 
+#[cfg(feature = "diagnostics")]
 fn to_js(value: &impl Serialize) -> Result<JsValue, JsValue> {
     value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(into_error)
 }
@@ -55,9 +60,10 @@ fn to_js(value: &impl Serialize) -> Result<JsValue, JsValue> {
 /// Runs only the text stages (clean, tokenize, sentences) and returns their
 /// counts: `{bytes, tokens, words, sentences, degraded}`. For benchmarks and
 /// diagnostics (`npm run bench`); the page uses [`analyze`].
+#[cfg(feature = "diagnostics")]
 #[wasm_bindgen(js_name = textStats)]
 pub fn text_stats(text: &str) -> Result<JsValue, JsValue> {
-    let t = crate::text_stages(text);
+    let t = crate::internal::text_stages(text);
     to_js(&serde_json::json!({
         "bytes": text.len(),
         "tokens": t.tokens.len(),
@@ -70,10 +76,11 @@ pub fn text_stats(text: &str) -> Result<JsValue, JsValue> {
 /// Runs the text stages and entity recognition on one text and returns the
 /// counts `{words, sentences, entities}`. For the recognition benchmark
 /// (`npm run bench`).
+#[cfg(feature = "diagnostics")]
 #[wasm_bindgen(js_name = entityStats)]
 pub fn entity_stats(text: &str) -> Result<JsValue, JsValue> {
-    let t = crate::text_stages(text);
-    let found = crate::entities::recognize(text, &crate::tokens::view(&t.tokens, &t.vocab), &t.sentences);
+    let t = crate::internal::text_stages(text);
+    let found = crate::internal::recognize(text, &crate::internal::view(&t.tokens, &t.vocab), &t.sentences);
     to_js(&serde_json::json!({
         "words": t.tokens.iter().filter(|x| x.is_wordlike()).count(),
         "sentences": t.sentences.len(),
@@ -84,10 +91,11 @@ pub fn entity_stats(text: &str) -> Result<JsValue, JsValue> {
 /// Runs only the reuse engine (cleaning, tokens, aligned passages with
 /// their edits, spans in UTF-16 units) on `texts` and returns
 /// `{words, pairs, passages}`. For the reuse benchmark (`npm run bench`).
+#[cfg(feature = "diagnostics")]
 #[wasm_bindgen(js_name = reuseStats)]
 pub fn reuse_stats(texts: Vec<String>) -> Result<JsValue, JsValue> {
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-    to_js(&crate::reuse_only(&refs, OffsetUnit::Utf16))
+    to_js(&crate::internal::reuse_only(&refs, OffsetUnit::Utf16))
 }
 
 /// Loads the tagger model and lexicons now (they load lazily on the first
@@ -103,7 +111,7 @@ pub fn warm_up() {
 /// (`tests/e2e/hostile.spec.mjs`): the shipped build aborts on panic, the
 /// call traps with a `WebAssembly.RuntimeError`, and the page must replace
 /// the worker and carry on. Nothing in the page calls it.
-#[doc(hidden)]
+#[cfg(feature = "diagnostics")]
 #[wasm_bindgen(js_name = panicForTests, skip_typescript)]
 pub fn panic_for_tests() {
     panic!("deliberate panic (test of the page's recovery)");

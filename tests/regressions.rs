@@ -6,8 +6,9 @@
 #![allow(clippy::string_slice)]
 
 use corroborate::input::read;
+use corroborate::internal::text_stages;
 use corroborate::limits::{self, MAX_ARTICLES, MAX_ARTICLE_BYTES, MAX_LABEL_BYTES, MAX_TOTAL_BYTES};
-use corroborate::{analyze, text_stages, ArticleInput, ErrorKind, OffsetUnit, Options};
+use corroborate::{analyze, ArticleInput, ErrorKind, OffsetUnit, Options};
 use std::time::Instant;
 
 fn opts(offsets: OffsetUnit) -> Options {
@@ -104,7 +105,7 @@ fn empty_after_cleaning_and_duplicates() {
     let e = analyze(&[ArticleInput::new(junk), ArticleInput::new("🙂 🙂 ???")], &Options::default()).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Empty);
     let r = analyze(&[ArticleInput::new(WIRE), ArticleInput::new(WIRE)], &Options::default()).unwrap();
-    assert!(r.articles[1].flags.contains(&"duplicate".to_string()));
+    assert!(r.articles[1].flags.contains(&corroborate::ArticleFlag::Duplicate));
     assert_eq!(r.pairs.iter().find(|p| p.a == "B").unwrap().containment, 1.0);
 }
 
@@ -216,7 +217,7 @@ fn articles_made_of_figures_compare_in_bounded_work() {
     let t = Instant::now();
     let r = analyze(&[ArticleInput::new(a), ArticleInput::new(b)], &Options::default()).unwrap();
     eprintln!("two articles of 100,000 figures: {:?}", t.elapsed());
-    let facts = r.divergences.iter().filter(|d| d.kind == "fact").count();
+    let facts = r.divergences.iter().filter(|d| d.kind == corroborate::DivergenceKind::Fact).count();
     assert!(facts <= 2 * 1000, "{facts} fact findings");
 }
 

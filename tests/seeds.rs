@@ -39,12 +39,12 @@ fn degraded_copy_is_flagged_and_its_dateline_read() {
     let Some((_, r)) = seed_report() else { return };
     let a = &r.articles[0];
     for f in ["degraded", "lowercase", "no-punctuation", "no-digits"] {
-        assert!(a.flags.iter().any(|x| x == f), "seed 000 lacks flag {f}: {:?}", a.flags);
+        assert!(a.flags.iter().any(|x| x.as_str() == f), "seed 000 lacks flag {f}: {:?}", a.flags);
     }
     assert_eq!(a.label, "Reuters");
     assert_eq!(r.articles[1].metadata.get("date").map(String::as_str), Some("2017-05-02"));
     for b in &r.articles[1..] {
-        assert!(!b.flags.iter().any(|x| x == "degraded"), "{} flagged degraded", b.id);
+        assert!(!b.flags.iter().any(|x| x.as_str() == "degraded"), "{} flagged degraded", b.id);
     }
     assert!(r.articles[2].removed.iter().any(|x| x.reason == "chrome"), "page chrome of seed 002 not removed");
     assert!(r.articles[3].removed.iter().any(|x| x.reason == "repeated"), "pull-quote of seed 003 not removed");
@@ -66,7 +66,7 @@ fn wire_and_rewrite_are_the_closest_pair() {
 fn rewording_between_rewrite_and_content_farm_is_found() {
     let Some((_, r)) = seed_report() else { return };
     let found = r.divergences.iter().any(|d| {
-        d.kind == "framing"
+        d.kind.as_str() == "framing"
             && d.text.to_lowercase().contains("dangerous")
             && d.counterpart.as_deref().unwrap_or("").contains("unsafe")
     });
@@ -159,8 +159,8 @@ fn substitutions_inside_shared_passages() {
     assert!(edit("B", "C", "dangerous", "unsafe"), "dangerous -> unsafe");
     for p in &r.passages {
         let same = (p.identity * p.words.max(1) as f64).round() as usize;
-        assert!(p.words >= corroborate::overlap::MIN_PASSAGE, "short passage {p:?}");
-        assert!(same + 1 >= corroborate::overlap::MIN_PASSAGE, "passage with few identical words {p:?}");
+        assert!(p.words >= corroborate::internal::MIN_PASSAGE, "short passage {p:?}");
+        assert!(same + 1 >= corroborate::internal::MIN_PASSAGE, "passage with few identical words {p:?}");
         assert!((0.0..=1.0).contains(&p.identity));
     }
     // the stripped wire copy and the rewrite align across their shared text
@@ -188,7 +188,7 @@ fn divergences_against_the_editors_list() {
         expected.push((r.articles[a].id.clone(), f[1].to_string(), s, e, f[5] == "1", f[4].to_string()));
     }
     let hits = |x: &(String, String, usize, usize, bool, String), d: &corroborate::Divergence| {
-        d.article == x.0 && d.kind == x.1 && d.start < x.3 && x.2 < d.end
+        d.article == x.0 && d.kind.as_str() == x.1 && d.start < x.3 && x.2 < d.end
     };
     let found: Vec<bool> = expected.iter().map(|x| r.divergences.iter().any(|d| hits(x, d))).collect();
     let missed: Vec<String> =

@@ -15,7 +15,7 @@ fn fnv(s: &str) -> String {
 }
 
 fn describe(name: &str, t: &str) -> Value {
-    let stages = corroborate::text_stages(t);
+    let stages = corroborate::internal::text_stages(t);
     let (c, toks, sents) = (&stages.cleaned, &stages.tokens, &stages.sentences);
     json!({
         "file": name,

@@ -33,6 +33,6 @@ fuzz_target!(|input: Input| {
     };
     if let Ok(d) = corroborate::input::read(name, input.bytes) {
         // the text goes on to analysis; it must be usable there too
-        let _ = corroborate::text_stages(&d.text);
+        let _ = corroborate::internal::text_stages(&d.text);
     }
 });

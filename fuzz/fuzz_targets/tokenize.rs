@@ -6,14 +6,14 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|text: &str| {
-    let (vocab, toks) = corroborate::tokens::tokenize_text(text);
+    let (vocab, toks) = corroborate::internal::tokenize_text(text);
     for t in &toks {
         let r = t.range();
         assert!(r.start <= r.end && r.end <= text.len(), "token {r:?} out of {}", text.len());
         assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
         let _ = vocab.get(t.sym());
     }
-    let stages = corroborate::text_stages(text);
+    let stages = corroborate::internal::text_stages(text);
     for t in &stages.tokens {
         let r = t.range();
         assert!(r.end <= text.len() && text.get(r.clone()).is_some(), "token {r:?}");

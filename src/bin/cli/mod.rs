@@ -3,7 +3,7 @@
 mod ner;
 mod similarity;
 
-use corroborate::{analyze, entities, input, ArticleInput, OffsetUnit, Options, Report};
+use corroborate::{analyze, input, ArticleInput, OffsetUnit, Options, Report};
 use std::io::{self, BufRead, Read, Write};
 
 const USAGE: &str = "usage:
@@ -119,7 +119,11 @@ fn pct(x: f64) -> String {
 fn summary(r: &Report, out: &mut impl Write) -> io::Result<()> {
     writeln!(out, "Articles")?;
     for a in &r.articles {
-        let flags = if a.flags.is_empty() { String::new() } else { format!("  [{}]", a.flags.join(", ")) };
+        let flags = if a.flags.is_empty() {
+            String::new()
+        } else {
+            format!("  [{}]", a.flags.iter().map(|f| f.as_str()).collect::<Vec<_>>().join(", "))
+        };
         writeln!(out, "  {}  {:<28} {:>5} words  {:>4} original{}", a.id, a.label, a.words, pct(a.originality), flags)?;
         if let Some(t) = &a.title {
             writeln!(out, "       title: {t}")?;
@@ -207,11 +211,11 @@ fn flush_document(lines: &mut Vec<String>, out: &mut impl Write) -> io::Result<(
     if !cur.is_empty() {
         sentences.push(cur);
     }
-    let chunks = entities::tag_document(&sentences);
+    let chunks = corroborate::tag(&sentences);
     let mut tags: Vec<Vec<String>> = sentences.iter().map(|s| vec!["O".to_string(); s.len()]).collect();
     for (si, cs) in chunks.iter().enumerate() {
         for (r, kind) in cs {
-            let Some(ty) = entities::conll_type(*kind) else { continue };
+            let Some(ty) = corroborate::internal::conll_type(*kind) else { continue };
             for (k, i) in r.clone().enumerate() {
                 if let Some(t) = tags.get_mut(si).and_then(|v| v.get_mut(i)) {
                     *t = format!("{}-{ty}", if k == 0 { "B" } else { "I" });

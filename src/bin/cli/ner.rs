@@ -1,8 +1,8 @@
 //! `train-ner` and `eval-ner`: training and measuring the entity tagger on
 //! CoNLL-style data. Developer commands, never part of `npm test`.
 
-use corroborate::entities::tagger::{self, train::Example, train::Trainer, DocInfo, Word, LABELS, N_LABELS};
-use corroborate::entities::{self, Lexicon};
+use corroborate::internal::tagger::{self, train::Example, train::Trainer, DocInfo, Word, LABELS, N_LABELS};
+use corroborate::internal::{self as entities, Lexicon};
 use std::collections::BTreeMap;
 use std::path::Path;
 

@@ -130,9 +130,9 @@ pub fn build_idf_cmd(args: &[String], out: &mut impl Write) -> Result<(), String
             continue;
         }
         let Some(word) = line.split_whitespace().next() else { continue };
-        let (vocab, toks) = corroborate::tokens::tokenize_text(word);
-        for t in corroborate::tokens::view(&toks, &vocab) {
-            if t.kind == corroborate::tokens::TokenKind::Word {
+        let (vocab, toks) = corroborate::internal::tokenize_text(word);
+        for t in corroborate::internal::view(&toks, &vocab) {
+            if t.kind == corroborate::internal::TokenKind::Word {
                 doc.insert(t.norm.to_string());
             }
         }

@@ -7,58 +7,27 @@
 //! and converts them once, when the report is finished
 //! ([`OffsetUnit`], [`crate::analyze`]).
 //!
-//! Field names are part of the public contract (JavaScript, TypeScript
-//! declarations in `www/corroborate.d.ts` and independent checks read them):
-//! rename nothing, add freely.
+//! Field names and the strings of the enums are part of the public
+//! contract: JavaScript reads them, and the TypeScript declarations in
+//! `types/report.d.ts` are generated from these types (a test fails when
+//! they drift: `UPDATE_TYPES=1 cargo test --lib typescript` rewrites them).
+//! Rename nothing, add freely.
+//!
+//! The stages hand over byte spans and article indices; [`assemble`] turns
+//! them into this report, and [`prose`] writes its sentences for readers.
+
+mod assemble;
+mod offsets;
+pub(crate) mod prose;
+
+pub(crate) use assemble::{assemble, passage};
+pub use offsets::{OffsetMap, OffsetUnit};
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// The unit every span of a report is counted in.
-///
-/// JavaScript strings index UTF-16 code units, Rust strings UTF-8 bytes and
-/// Python strings code points; the caller picks one and every `start`/`end`
-/// in the report uses it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "lowercase")]
-pub enum OffsetUnit {
-    /// UTF-8 bytes (Rust `str` indices). The default.
-    #[default]
-    Utf8,
-    /// UTF-16 code units (JavaScript `String` indices).
-    Utf16,
-    /// Unicode scalar values (Python `str` indices).
-    Chars,
-}
-
-impl OffsetUnit {
-    /// Parses `"utf8"`, `"utf16"` or `"chars"` (also `"utf-8"`, `"utf-16"`,
-    /// `"char"`), case-insensitively.
-    ///
-    /// ```
-    /// use corroborate::OffsetUnit;
-    /// assert_eq!(OffsetUnit::parse("UTF-16"), Some(OffsetUnit::Utf16));
-    /// assert_eq!(OffsetUnit::parse("bytes"), Some(OffsetUnit::Utf8));
-    /// assert_eq!(OffsetUnit::parse("lines"), None);
-    /// ```
-    pub fn parse(s: &str) -> Option<OffsetUnit> {
-        match s.to_ascii_lowercase().as_str() {
-            "utf8" | "utf-8" | "bytes" | "byte" => Some(OffsetUnit::Utf8),
-            "utf16" | "utf-16" => Some(OffsetUnit::Utf16),
-            "chars" | "char" | "codepoints" | "scalars" => Some(OffsetUnit::Chars),
-            _ => None,
-        }
-    }
-
-    /// The name used in the report (`"utf8"`, `"utf16"` or `"chars"`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            OffsetUnit::Utf8 => "utf8",
-            OffsetUnit::Utf16 => "utf16",
-            OffsetUnit::Chars => "chars",
-        }
-    }
-}
+/// Version of the [`Report`] format.
+pub const REPORT_VERSION: u32 = 1;
 
 /// The whole result of comparing a set of articles.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -101,10 +70,8 @@ pub struct ArticleReport {
     pub sentences: usize,
     /// Length of the original text in the report's offset unit.
     pub length: usize,
-    /// Flags about the text: `"degraded"` (no capitals or no sentence
-    /// punctuation), `"lowercase"`, `"no-punctuation"`, `"no-digits"`,
-    /// `"empty"`, `"duplicate"`.
-    pub flags: Vec<String>,
+    /// What the analysis noticed about the text.
+    pub flags: Vec<ArticleFlag>,
     /// Metadata found while cleaning, e.g. `date`, `source`, `place`.
     pub metadata: BTreeMap<String, String>,
     /// Lines the cleaner removed from the article body (header lines,
@@ -114,6 +81,39 @@ pub struct ArticleReport {
     pub originality: f64,
     /// Problems noticed while reading the input (e.g. invalid UTF-8 replaced).
     pub warnings: Vec<String>,
+}
+
+/// Something noticed about an article's text as a whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ArticleFlag {
+    /// No capitals or no sentence punctuation: a copy that lost them on
+    /// its way (a research dump, a scraped page).
+    Degraded,
+    /// No capital letters at all.
+    Lowercase,
+    /// No sentence punctuation in a text long enough to need it.
+    NoPunctuation,
+    /// A degraded copy without a single digit: its numbers were deleted.
+    NoDigits,
+    /// No words after cleaning.
+    Empty,
+    /// The same text as an earlier article.
+    Duplicate,
+}
+
+impl ArticleFlag {
+    /// The name used in the report (`"no-digits"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ArticleFlag::Degraded => "degraded",
+            ArticleFlag::Lowercase => "lowercase",
+            ArticleFlag::NoPunctuation => "no-punctuation",
+            ArticleFlag::NoDigits => "no-digits",
+            ArticleFlag::Empty => "empty",
+            ArticleFlag::Duplicate => "duplicate",
+        }
+    }
 }
 
 /// A half-open range into an article's original text.
@@ -256,9 +256,8 @@ pub struct Passage {
 /// A difference inside an aligned passage.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Edit {
-    /// `"substitute"`, `"insert"` (text only in `b`) or `"delete"` (text
-    /// only in `a`).
-    pub kind: String,
+    /// Substitution, insertion or deletion.
+    pub kind: EditKind,
     /// Start in `a` (an empty range for an insertion).
     pub a_start: usize,
     /// End in `a`.
@@ -273,6 +272,29 @@ pub struct Edit {
     pub b_text: String,
 }
 
+/// What kind of difference an [`Edit`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EditKind {
+    /// Words of `a` replaced by other words in `b`.
+    Substitute,
+    /// Words only in `b`.
+    Insert,
+    /// Words only in `a`.
+    Delete,
+}
+
+impl EditKind {
+    /// The name used in the report.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EditKind::Substitute => "substitute",
+            EditKind::Insert => "insert",
+            EditKind::Delete => "delete",
+        }
+    }
+}
+
 /// How much a divergence matters to a reader.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -285,13 +307,92 @@ pub enum Severity {
     High,
 }
 
+/// The kinds of [`Divergence`]. Declared in the order of their names, which
+/// is how findings of equal severity and span are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DivergenceKind {
+    /// The same statement attributed to different sources in different
+    /// articles.
+    Attribution,
+    /// People, organizations, places or quoted sources only one article
+    /// has.
+    Coverage,
+    /// Numbers or dates about the same thing, with how they relate
+    /// ([`Relation`]).
+    Fact,
+    /// The same thing written differently inside a shared passage (an
+    /// alias, a spelling variant, digits lost in a stripped copy).
+    Format,
+    /// Words changed inside a shared passage in a way that changes how the
+    /// story reads ("president" → "regime leader").
+    Framing,
+    /// A clause or sentence dropped from, or added to, text two articles
+    /// otherwise share.
+    Omission,
+    /// Sentences no other article supports, neither by a shared passage nor
+    /// by a sentence carrying the same content.
+    Unique,
+}
+
+impl DivergenceKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [DivergenceKind; 7] = [
+        DivergenceKind::Attribution,
+        DivergenceKind::Coverage,
+        DivergenceKind::Fact,
+        DivergenceKind::Format,
+        DivergenceKind::Framing,
+        DivergenceKind::Omission,
+        DivergenceKind::Unique,
+    ];
+
+    /// The lowercase name used in the report.
+    ///
+    /// ```
+    /// assert_eq!(corroborate::DivergenceKind::Omission.as_str(), "omission");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DivergenceKind::Attribution => "attribution",
+            DivergenceKind::Coverage => "coverage",
+            DivergenceKind::Fact => "fact",
+            DivergenceKind::Format => "format",
+            DivergenceKind::Framing => "framing",
+            DivergenceKind::Omission => "omission",
+            DivergenceKind::Unique => "unique",
+        }
+    }
+}
+
+/// How the figures of a `fact` finding relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Relation {
+    /// The same figure.
+    Agrees,
+    /// Different figures that can both be true ("more than 80" and "87").
+    Compatible,
+    /// Figures that cannot both be true.
+    Conflicts,
+}
+
+impl Relation {
+    /// The name used in the report.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relation::Agrees => "agrees",
+            Relation::Compatible => "compatible",
+            Relation::Conflicts => "conflicts",
+        }
+    }
+}
+
 /// Something one source says differently from the others.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Divergence {
-    /// `"unique"` (no other article supports it), `"wording"` (re-worded
-    /// inside a shared passage), `"fact"` (numbers or dates disagree),
-    /// `"coverage"` (an entity only one article mentions).
-    pub kind: String,
+    /// What kind of difference it is.
+    pub kind: DivergenceKind,
     /// How much it matters.
     pub severity: Severity,
     /// The article it is found in.
@@ -306,10 +407,9 @@ pub struct Divergence {
     pub others: Vec<String>,
     /// What the other articles say instead, when there is a counterpart.
     pub counterpart: Option<String>,
-    /// For facts: how the figures relate, `agrees`, `compatible` or
-    /// `conflicts`.
+    /// For facts: how the figures relate.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub relation: Option<String>,
+    pub relation: Option<Relation>,
     /// One sentence a reader understands without knowing the algorithm.
     pub explanation: String,
 }
@@ -324,66 +424,17 @@ pub struct Stats {
     pub elapsed_ms: Option<f64>,
 }
 
-/// Converts byte offsets of one text to another [`OffsetUnit`].
-///
-/// Built once per article; ASCII-only texts convert for free, others by a
-/// binary search over the positions of their non-ASCII characters.
-///
-/// ```
-/// use corroborate::{OffsetMap, OffsetUnit};
-/// let text = "café 🙂 ok";
-/// let map = OffsetMap::new(text, OffsetUnit::Utf16);
-/// let byte = text.find("ok").unwrap();
-/// assert_eq!(byte, 11);
-/// assert_eq!(map.convert(byte), 8); // c a f é ␠ 🙂(2) ␠
-/// ```
-#[derive(Debug, Clone)]
-pub struct OffsetMap {
-    unit: OffsetUnit,
-    /// (byte offset just after a non-ASCII char, units saved so far).
-    checkpoints: Vec<(usize, usize)>,
-}
-
-impl OffsetMap {
-    /// Prepares conversions from byte offsets of `text` to `unit`.
-    pub fn new(text: &str, unit: OffsetUnit) -> OffsetMap {
-        let mut checkpoints = Vec::new();
-        if unit != OffsetUnit::Utf8 && !text.is_ascii() {
-            let mut saved = 0usize;
-            for (i, c) in text.char_indices() {
-                let len8 = c.len_utf8();
-                if len8 > 1 {
-                    let units = match unit {
-                        OffsetUnit::Utf16 => c.len_utf16(),
-                        _ => 1,
-                    };
-                    saved += len8 - units;
-                    checkpoints.push((i + len8, saved));
-                }
+/// The report's strings for its enums, for messages and summaries.
+macro_rules! display_as_str {
+    ($($t:ty),*) => {$(
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
             }
         }
-        OffsetMap { unit, checkpoints }
-    }
-
-    /// The unit this map converts to.
-    pub fn unit(&self) -> OffsetUnit {
-        self.unit
-    }
-
-    /// Converts a byte offset (on a character boundary) to the target unit.
-    pub fn convert(&self, byte: usize) -> usize {
-        if self.checkpoints.is_empty() {
-            return byte;
-        }
-        let idx = self.checkpoints.partition_point(|&(b, _)| b <= byte);
-        if idx == 0 {
-            byte
-        } else {
-            let saved = self.checkpoints.get(idx - 1).map_or(0, |&(_, s)| s);
-            byte - saved
-        }
-    }
+    )*};
 }
+display_as_str!(ArticleFlag, EditKind, DivergenceKind, Relation, EntityKind);
 
 /// Spreadsheet-style article ids: 0 → `"A"`, 25 → `"Z"`, 26 → `"AA"`.
 ///
@@ -412,25 +463,6 @@ mod tests {
         let cases = [(0, "A"), (1, "B"), (25, "Z"), (26, "AA"), (51, "AZ"), (52, "BA"), (701, "ZZ"), (702, "AAA")];
         for (i, want) in cases {
             assert_eq!(article_id(i), want, "index {i}");
-        }
-    }
-
-    #[test]
-    fn offset_units() {
-        // (text, byte offset, utf16, chars)
-        let cases = [
-            ("abc", 2, 2, 2),
-            ("é", 2, 1, 1),
-            ("aé b", 4, 3, 3),
-            ("🙂x", 4, 2, 1),
-            ("🙂x", 5, 3, 2),
-            ("日本語", 6, 2, 2),
-            ("“q”", 4, 2, 2),
-        ];
-        for (text, byte, u16_, ch) in cases {
-            assert_eq!(OffsetMap::new(text, OffsetUnit::Utf8).convert(byte), byte);
-            assert_eq!(OffsetMap::new(text, OffsetUnit::Utf16).convert(byte), u16_, "{text} utf16");
-            assert_eq!(OffsetMap::new(text, OffsetUnit::Chars).convert(byte), ch, "{text} chars");
         }
     }
 }

@@ -1,0 +1,227 @@
+use super::slice;
+use super::stem;
+use super::stream_span;
+use super::Article;
+use super::Context;
+use super::EntityIndex;
+use super::Finding;
+use crate::lang::en::is_function_word;
+use crate::overlap::Op;
+use crate::report::DivergenceKind;
+use crate::report::Severity;
+use rustc_hash::FxHashSet;
+
+/// How a word change inside a shared passage reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    /// Same thing, other spelling: case, digits lost, alias, spelling variant.
+    Format,
+    /// Different words that change how the story reads.
+    Framing,
+    /// Words present on one side only.
+    Omission,
+}
+
+/// Classifies a substitution `a → b` (lowercase words) inside a shared
+/// passage by its words alone (aliases the entity stage merged are caught
+/// before this).
+pub fn classify(a: &str, b: &str) -> Change {
+    let a = a.trim();
+    let b = b.trim();
+    if a.is_empty() || b.is_empty() {
+        return Change::Omission;
+    }
+    let strip = |s: &str| s.chars().filter(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+    let (sa, sb) = (strip(a), strip(b));
+    if sa == sb {
+        return Change::Format;
+    }
+    const SAME: &[&[&str]] = &[
+        &["us", "usa", "united states", "america", "united states of america", "u s"],
+        &["russia", "russian federation"],
+        &["uk", "britain", "united kingdom", "great britain"],
+        &["un", "united nations"],
+        &["eu", "european union"],
+    ];
+    if SAME.iter().any(|set| set.contains(&a) && set.contains(&b)) {
+        return Change::Format;
+    }
+    // spelling variants: programs/programmes, color/colour, -ize/-ise
+    let fold = |s: &str| {
+        s.replace("mme", "m").replace("our", "or").replace("ise", "ize").replace("yse", "yze").replace("tre", "ter")
+    };
+    if fold(&sa) == fold(&sb) {
+        return Change::Format;
+    }
+    // one name in two forms: russia/russian, syria/syrian
+    let (short, long) = if sa.len() <= sb.len() { (&sa, &sb) } else { (&sb, &sa) };
+    if !a.contains(' ')
+        && !b.contains(' ')
+        && short.len() >= 4
+        && long.starts_with(short.as_str())
+        && long.len() - short.len() <= 2
+    {
+        return Change::Format;
+    }
+    Change::Framing
+}
+
+/// Words changed inside shared passages, classified.
+pub(super) fn wording(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (&(a, b), ms) in ctx.matches {
+        let (Some(da), Some(db)) = (ctx.articles.get(a), ctx.articles.get(b)) else { continue };
+        for m in ms {
+            for op in &m.ops {
+                let Op::Diff { i0, i1, j0, j1 } = *op else { continue };
+                if let Some(f) = one_change(ents, (a, da, i0, i1), (b, db, j0, j1)) {
+                    out.extend(f);
+                }
+            }
+        }
+    }
+    out
+}
+
+type Side<'s, 'a> = (usize, &'s Article<'a>, usize, usize);
+
+/// The findings of one `Diff` inside a passage.
+fn one_change(ents: &EntityIndex, sa: Side, sb: Side) -> Option<Vec<Finding>> {
+    let (a, da, i0, i1) = sa;
+    let (b, db, j0, j1) = sb;
+    let norms = |d: &Article, s: usize, e: usize| -> Vec<String> {
+        (s..e)
+            .filter_map(|k| d.stream.tokens.get(k).and_then(|&t| d.tokens.get(t)))
+            .map(|t| t.norm.to_string())
+            .collect()
+    };
+    let (wa, wb) = (norms(da, i0, i1), norms(db, j0, j1));
+    let content =
+        |w: &[String]| w.iter().filter(|x| !is_function_word(x) && x.chars().count() > 1).cloned().collect::<Vec<_>>();
+    let (ca, cb) = (content(&wa), content(&wb));
+    let span_a = if i1 > i0 { stream_span(da, i0, i1) } else { None };
+    let span_b = if j1 > j0 { stream_span(db, j0, j1) } else { None };
+    let (ta, tb) = (slice(da, span_a), slice(db, span_b));
+    let (la, lb) = (da.label, db.label);
+    let toks = |d: &Article, s: usize, e: usize| -> Vec<usize> {
+        (s..e).filter_map(|k| d.stream.tokens.get(k).copied()).collect()
+    };
+    let ids_a = ents.ids(a, toks(da, i0, i1).into_iter());
+    let ids_b = ents.ids(b, toks(db, j0, j1).into_iter());
+    let has_digit = |w: &[String]| !w.is_empty() && w.iter().all(|x| x.chars().any(|c| c.is_ascii_digit()));
+
+    // (kind, severity, explanation for a's side, for b's side)
+    let (kind, severity, why): (DivergenceKind, Severity, String) = if ca.is_empty() && cb.is_empty() {
+        if wa.is_empty() || wb.is_empty() {
+            return None; // a lone function word or letter: not worth a reader's time
+        }
+        (
+            DivergenceKind::Format,
+            Severity::Low,
+            format!("{la} writes \"{ta}\" where {lb} writes \"{tb}\": a minor copy edit."),
+        )
+    } else if (db.no_digits && wb.is_empty() && has_digit(&wa)) || (da.no_digits && wa.is_empty() && has_digit(&wb)) {
+        let (has, lacks, what) = if wb.is_empty() { (la, lb, ta) } else { (lb, la, tb) };
+        (
+            DivergenceKind::Format,
+            Severity::Low,
+            format!("{has} has \"{what}\" where {lacks} has nothing: {lacks} lost its digits, a formatting loss, not a different fact."),
+        )
+    } else if !wa.is_empty() && !wb.is_empty() {
+        let alias = !ids_a.is_empty() && ids_a == ids_b;
+        let same_words = {
+            let sa: FxHashSet<String> = ca.iter().map(|w| stem(w)).collect();
+            let sb: FxHashSet<String> = cb.iter().map(|w| stem(w)).collect();
+            !sa.is_empty() && !sb.is_empty() && (sa.is_subset(&sb) || sb.is_subset(&sa))
+        };
+        if alias {
+            (
+                DivergenceKind::Format,
+                Severity::Low,
+                format!("{la} writes \"{ta}\" where {lb} writes \"{tb}\": two names for the same thing."),
+            )
+        } else if classify(&wa.join(" "), &wb.join(" ")) == Change::Format {
+            (
+                DivergenceKind::Format,
+                Severity::Low,
+                format!("{la} writes \"{ta}\" where {lb} writes \"{tb}\": the same thing, spelled differently."),
+            )
+        } else if same_words {
+            (
+                DivergenceKind::Format,
+                Severity::Low,
+                format!("{la} writes \"{ta}\" where {lb} writes \"{tb}\": re-phrased with the same words."),
+            )
+        } else {
+            (
+                DivergenceKind::Framing,
+                Severity::High,
+                format!("In a passage they share, {la} says \"{ta}\" where {lb} says \"{tb}\": the wording changes how it reads."),
+            )
+        }
+    } else {
+        // words on one side only
+        let (has, lacks, what, words, ids) =
+            if wb.is_empty() { (la, lb, ta, &wa, &ids_a) } else { (lb, la, tb, &wb, &ids_b) };
+        let names = !ids.is_empty();
+        if words.len() <= 3 {
+            (
+                DivergenceKind::Framing,
+                if names { Severity::High } else { Severity::Medium },
+                format!(
+                    "In a passage they share, {has} has \"{what}\" and {lacks} does not: a qualifier {}.",
+                    if wb.is_empty() { "dropped" } else { "added" }
+                ),
+            )
+        } else {
+            (
+                DivergenceKind::Omission,
+                if names { Severity::High } else { Severity::Medium },
+                if wb.is_empty() {
+                    format!("{lacks} copies this passage from {has} but leaves out \"{what}\".")
+                } else {
+                    format!("{has} adds \"{what}\" to a passage it shares with {lacks}.")
+                },
+            )
+        }
+    };
+    let mut out = Vec::new();
+    // a change with words on both sides is listed on both articles, so each
+    // one's view shows it
+    for (art, other, span, theirs) in [(a, b, span_a, tb), (b, a, span_b, ta)] {
+        let Some((s, e)) = span else { continue };
+        out.push(Finding {
+            kind,
+            severity,
+            article: art,
+            start: s,
+            end: e,
+            others: vec![other],
+            counterpart: Some(theirs.to_string()),
+            relation: None,
+            explanation: why.clone(),
+        });
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn classification_table() {
+        let cases = [
+            ("US", "USA", Change::Format),
+            ("u s", "US", Change::Format),
+            ("colour", "color", Change::Format),
+            ("russian", "Russia", Change::Format),
+            ("dangerous", "unsafe", Change::Framing),
+            ("amping up", "increasing", Change::Framing),
+            ("president", "regime leader", Change::Framing),
+            ("", "regime", Change::Omission),
+        ];
+        for (a, b, want) in cases {
+            assert_eq!(classify(&a.to_lowercase(), &b.to_lowercase()), want, "{a} -> {b}");
+        }
+    }
+}

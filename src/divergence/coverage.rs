@@ -1,0 +1,80 @@
+use super::Context;
+use super::Finding;
+use crate::report::prose::join_labels;
+use crate::report::DivergenceKind;
+use crate::report::EntityKind;
+use crate::report::Severity;
+use crate::tokens::TokenKind;
+use rustc_hash::FxHashSet;
+
+/// Speech verbs: a name right before or after one is a quoted source.
+pub(super) fn is_speech(w: &str) -> bool {
+    matches!(
+        w,
+        "said" | "says" | "say" | "told" | "stated" | "added" | "according" | "reported" | "announced" | "confirmed"
+    )
+}
+
+/// People, organizations and places only one article names, and the
+/// sources only one article quotes.
+pub(super) fn coverage(ctx: &Context) -> Vec<Finding> {
+    let n = ctx.articles.len();
+    let mut out = Vec::new();
+    for c in ctx.canon {
+        if !matches!(c.kind, EntityKind::Person | EntityKind::Organization | EntityKind::Place) {
+            continue;
+        }
+        let arts: FxHashSet<usize> = c.mentions.iter().map(|m| m.0).collect();
+        if arts.len() != 1 {
+            continue;
+        }
+        let Some((a, first)) = c.mentions.first() else { continue };
+        let Some(d) = ctx.articles.get(*a) else { continue };
+        // quoted: a person or organization right before a speech verb
+        // ("Amnesty International said", "Tumatov told") or after
+        // "according to"
+        let quoted = c.kind != EntityKind::Place
+            && c.mentions.iter().any(|(_, f)| {
+                let next =
+                    d.tokens.get(f.tokens.end..).unwrap_or(&[]).iter().filter(|t| t.kind != TokenKind::Punct).take(1);
+                let before: Vec<&str> = d
+                    .tokens
+                    .get(f.tokens.start.saturating_sub(2)..f.tokens.start)
+                    .unwrap_or(&[])
+                    .iter()
+                    .map(|t| t.norm)
+                    .collect();
+                next.into_iter().any(|t| is_speech(t.norm)) || before == ["according", "to"]
+            });
+        let others: Vec<usize> = (0..n).filter(|x| x != a).collect();
+        let other_labels: Vec<String> =
+            others.iter().filter_map(|o| ctx.articles.get(*o)).map(|o| o.label.to_string()).collect();
+        let what = match c.kind {
+            EntityKind::Person => "person",
+            EntityKind::Organization => "organization",
+            _ => "place",
+        };
+        let verb = if others.len() == 1 { "does" } else { "do" };
+        out.push(Finding {
+            kind: DivergenceKind::Coverage,
+            severity: if quoted || c.kind == EntityKind::Person { Severity::Medium } else { Severity::Low },
+            article: *a,
+            start: first.start,
+            end: first.end,
+            others,
+            counterpart: None,
+            relation: None,
+            explanation: if quoted {
+                format!(
+                    "Only {} quotes or cites {} as a source; {} {verb} not.",
+                    d.label,
+                    c.name,
+                    join_labels(&other_labels)
+                )
+            } else {
+                format!("Only {} mentions the {what} {}; {} {verb} not.", d.label, c.name, join_labels(&other_labels))
+            },
+        });
+    }
+    out
+}

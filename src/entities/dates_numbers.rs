@@ -1,0 +1,218 @@
+use super::recognize::is_stop;
+use super::recognize::is_used;
+use super::recognize::mk;
+use super::recognize::set_used;
+use crate::entities::Found;
+use crate::lang::en::MONTHS;
+use crate::lang::en::NUMBER_WORDS;
+use crate::lang::en::PERIODS;
+use crate::lang::en::QUALIFIERS;
+use crate::lang::en::RELATIVE_DAYS;
+use crate::lang::en::WEEKDAYS;
+use crate::report::EntityKind;
+use crate::tokens::Tok as Token;
+use crate::tokens::TokenKind;
+use rustc_hash::FxHashMap;
+use std::ops::Range;
+
+/// Word classes the date and number rules test on every token.
+mod class {
+    pub const MONTH: u8 = 1;
+    pub const WEEKDAY: u8 = 2;
+    pub const RELATIVE_DAY: u8 = 4;
+    pub const PERIOD: u8 = 8;
+    pub const NUMBER: u8 = 16;
+    /// A number word of 100 or more ("hundred", "million").
+    pub const MULTIPLIER: u8 = 32;
+}
+
+/// The [`class`] flags of a key: one table look-up instead of scanning the
+/// word lists.
+fn word_class(norm: &str) -> u8 {
+    static TABLE: std::sync::LazyLock<FxHashMap<&'static str, u8>> = std::sync::LazyLock::new(|| {
+        let mut t: FxHashMap<&'static str, u8> = FxHashMap::default();
+        for (list, c) in [
+            (MONTHS, class::MONTH),
+            (WEEKDAYS, class::WEEKDAY),
+            (RELATIVE_DAYS, class::RELATIVE_DAY),
+            (PERIODS, class::PERIOD),
+        ] {
+            for w in list {
+                *t.entry(w).or_default() |= c;
+            }
+        }
+        for (w, v) in NUMBER_WORDS {
+            *t.entry(w).or_default() |= if *v >= 100.0 { class::NUMBER | class::MULTIPLIER } else { class::NUMBER };
+        }
+        t
+    });
+    // every listed word is short: longer keys skip the hashing
+    if norm.len() > 9 {
+        return 0;
+    }
+    TABLE.get(norm).copied().unwrap_or(0)
+}
+
+pub(super) fn dates(tokens: &[Token], used: &mut [bool], found: &mut Vec<Found>) {
+    let n = tokens.len();
+    let mut i = 0;
+    let kind_at = |k: usize| tokens.get(k).map(|t| t.kind);
+    let norm_at = |k: usize| tokens.get(k).map_or("", |t| t.norm);
+    while i < n {
+        let Some(t) = tokens.get(i) else { break };
+        let norm = t.norm;
+        let mut span: Option<Range<usize>> = None;
+        let c = word_class(norm);
+        let is_month = c & class::MONTH != 0 && (t.capitalized || norm.len() > 3) && norm != "may"
+            || (norm == "may" && t.capitalized && i > 0);
+        if is_month || c & class::WEEKDAY != 0 {
+            let mut s = i;
+            let mut e = i + 1;
+            // "4 April", "July 7-8", "May 22", "April 2017"
+            if s > 0 && kind_at(s - 1) == Some(TokenKind::Number) && norm_at(s - 1).len() <= 2 && !is_used(used, s - 1)
+            {
+                s -= 1;
+            }
+            while e < n && kind_at(e) == Some(TokenKind::Number) && norm_at(e).len() <= 10 && e - i <= 2 {
+                e += 1;
+            }
+            if s > 0 && matches!(norm_at(s - 1), "last" | "next" | "this" | "early" | "late" | "mid") {
+                s -= 1;
+            }
+            span = Some(s..e);
+        } else if c & class::RELATIVE_DAY != 0 {
+            span = Some(i..i + 1);
+        } else if matches!(norm, "last" | "next" | "this" | "past")
+            && i + 1 < n
+            && word_class(norm_at(i + 1)) & class::PERIOD != 0
+        {
+            span = Some(i..i + 2);
+        } else if t.kind == TokenKind::Number && is_iso_date(norm) {
+            span = Some(i..i + 1);
+        } else if t.kind == TokenKind::Number && is_year(norm) {
+            let prev = if i > 0 { norm_at(i - 1) } else { "" };
+            let next = tokens.get(i + 1).map_or("", |t| t.norm);
+            if matches!(
+                prev,
+                "in" | "since"
+                    | "of"
+                    | "until"
+                    | "by"
+                    | "from"
+                    | "before"
+                    | "after"
+                    | "s"
+                    | "-"
+                    | "to"
+                    | "early"
+                    | "late"
+            ) || i == 0
+                || matches!(next, "," | "." | "election" | "campaign")
+            {
+                span = Some(i..i + 1);
+            }
+        }
+        if let Some(r) = span {
+            if r.clone().all(|k| !is_used(used, k)) {
+                set_used(used, r.clone());
+                found.push(mk(tokens, r.clone(), EntityKind::Date));
+                i = r.end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+}
+
+fn is_iso_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    parts.len() == 3
+        && parts.first().is_some_and(|p| p.len() == 4)
+        && parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+}
+
+fn is_year(s: &str) -> bool {
+    s.len() == 4 && s.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
+}
+
+/// Parses "320,000", "3.5", "7-8" (the first value) into a number.
+pub fn parse_number(s: &str) -> Option<f64> {
+    let first = s.split('-').next().unwrap_or(s);
+    let cleaned: String = first.chars().filter(|c| *c != ',' && *c != '_').collect();
+    cleaned.parse::<f64>().ok().or_else(|| NUMBER_WORDS.iter().find(|(w, _)| *w == s).map(|(_, v)| *v))
+}
+
+pub(super) fn numbers(tokens: &[Token], used: &mut [bool], found: &mut Vec<Found>) {
+    let n = tokens.len();
+    let mut i = 0;
+    let norm_at = |k: usize| tokens.get(k).map_or("", |t| t.norm);
+    while i < n {
+        let Some(t) = tokens.get(i) else { break };
+        let is_num = (t.kind == TokenKind::Number && t.norm.chars().any(|c| c.is_ascii_digit()))
+            || (t.kind == TokenKind::Word
+                && word_class(t.norm) & class::NUMBER != 0
+                && !(t.norm == "one" && tokens.get(i + 1).is_some_and(|x| x.norm == "of")));
+        if !is_num || is_used(used, i) {
+            i += 1;
+            continue;
+        }
+        let mut s = i;
+        let mut e = i + 1;
+        // "320 million", "two hundred"
+        while tokens.get(e).is_some_and(|m| m.kind == TokenKind::Word && word_class(m.norm) & class::MULTIPLIER != 0) {
+            e += 1;
+        }
+        let mut value = parse_number(t.norm);
+        if let (Some(v), Some(mult)) =
+            (value, tokens.get(i + 1).and_then(|m| if e > i + 1 { parse_number(m.norm) } else { None }))
+        {
+            value = Some(v * mult);
+        }
+        // percent
+        if e < n && matches!(norm_at(e), "%" | "percent" | "per") {
+            e += if norm_at(e) == "per" && norm_at(e + 1) == "cent" { 2 } else { 1 };
+        }
+        // currency before
+        if s > 0 && matches!(norm_at(s - 1), "$" | "€" | "£" | "¥") {
+            s -= 1;
+        }
+        // qualifier before: one or two words
+        let mut qualifier = None;
+        for len in [2usize, 1] {
+            if s >= len {
+                let q = tokens.get(s - len..s).unwrap_or_default().iter().map(|t| t.norm).collect::<Vec<_>>().join(" ");
+                if QUALIFIERS.contains(&q.as_str()) {
+                    qualifier = Some(q);
+                    s -= len;
+                    break;
+                }
+            }
+        }
+        // unit after: up to two lowercase non-stop words
+        let mut unit_words = Vec::new();
+        let mut k = e;
+        while k < n && unit_words.len() < 2 {
+            let Some(u) = tokens.get(k) else { break };
+            if u.kind == TokenKind::Word && !u.capitalized && !is_stop(u.norm) && u.gap <= 1 {
+                unit_words.push(u.norm.to_string());
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        // keep only the head noun when the second word exists ("buffer zones")
+        let unit = if unit_words.is_empty() { None } else { Some(unit_words.join(" ")) };
+        let r = s..k;
+        if r.clone().any(|x| is_used(used, x)) {
+            i += 1;
+            continue;
+        }
+        set_used(used, r.clone());
+        let mut f = mk(tokens, r.clone(), EntityKind::Number);
+        f.value = value;
+        f.qualifier = qualifier;
+        f.unit = unit;
+        found.push(f);
+        i = r.end;
+    }
+}

@@ -1,0 +1,213 @@
+use super::lexicon::lexicon;
+use super::lexicon::ALIASES;
+use crate::entities::Canonical;
+use crate::entities::Found;
+use crate::lang::en::CONNECTORS;
+use crate::lang::en::INSTITUTIONS;
+use crate::lang::en::PARTICLES;
+use crate::lang::en::TITLES;
+use crate::report::EntityKind;
+use std::collections::BTreeMap;
+use std::collections::BTreeSet;
+use std::collections::HashMap;
+use std::collections::HashSet;
+
+/// Merges mentions across articles into canonical entities.
+///
+/// Aliases from a built-in table ("USA" → United States), person names by
+/// surname when the first names do not disagree ("Trump" → "Donald Trump";
+/// "Jane Smith" and "John Smith" stay apart), and the same key in any case.
+pub fn merge(texts: &[&str], found: &[Vec<Found>]) -> Vec<Canonical> {
+    let alias: HashMap<&str, (&str, EntityKind)> = ALIASES.iter().map(|(a, c, k)| (*a, (*c, *k))).collect();
+    let named = |f: &Found| !matches!(f.kind, EntityKind::Date | EntityKind::Number);
+    // "Bashar al-Assad" → ["bashar", "assad"]: name words without particles
+    let name_words = |key: &str| -> Vec<String> {
+        key.split([' ', '-'])
+            .filter(|w| !w.is_empty() && !PARTICLES.contains(w) && !TITLES.contains(w))
+            .map(str::to_string)
+            .collect()
+    };
+    // surnames of people: last words of person mentions
+    let surnames: HashSet<String> = found
+        .iter()
+        .flatten()
+        .filter(|f| f.kind == EntityKind::Person)
+        .filter_map(|f| name_words(&f.key).last().cloned())
+        .collect();
+    let is_person = |f: &Found| -> bool {
+        if f.kind == EntityKind::Person {
+            return true;
+        }
+        let w = name_words(&f.key);
+        named(f)
+            && !alias.contains_key(f.key.as_str())
+            && (2..=4).contains(&w.len())
+            && w.last().is_some_and(|l| surnames.contains(l))
+    };
+    // a surname alone that the tagger called an organization ("Trump's
+    // campaign") is still the person, when only one person has it
+    let lone_surname = |f: &Found, clusters: &BTreeMap<String, BTreeSet<String>>| -> bool {
+        matches!(f.kind, EntityKind::Organization | EntityKind::Other)
+            && !f.key.contains(' ')
+            && clusters.get(f.key.as_str()).is_some_and(|firsts| firsts.len() == 1)
+    };
+    // person clusters: (surname, first name) of every full name
+    // only names written with capitals somewhere, or with a known first
+    // name, found a cluster (a stripped copy's "asia pacific trump" does not)
+    let firsts_known = lexicon();
+    let mut clusters: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (a, fs) in found.iter().enumerate() {
+        for f in fs.iter().filter(|f| is_person(f)) {
+            let w = name_words(&f.key);
+            let written =
+                texts.get(a).and_then(|t| t.get(f.start..f.end)).is_some_and(|s| s.chars().any(char::is_uppercase));
+            if let (true, Some(first), Some(last)) = (w.len() >= 2, w.first(), w.last()) {
+                if written || firsts_known.is_first_name(first) {
+                    clusters.entry(last.clone()).or_default().insert(first.clone());
+                }
+            }
+        }
+    }
+    // first names that belong to exactly one cluster
+    let mut by_first: HashMap<String, Vec<String>> = HashMap::new();
+    for (last, firsts) in &clusters {
+        for first in firsts {
+            by_first.entry(first.clone()).or_default().push(last.clone());
+        }
+    }
+    let mut groups: BTreeMap<(String, EntityKind), Vec<(usize, Found)>> = BTreeMap::new();
+    for (a, fs) in found.iter().enumerate() {
+        for f in fs {
+            let key = f.key.replace(" - ", " ").replace('-', " ");
+            let entry = if !named(f) {
+                (key, f.kind)
+            } else if let Some((c, k)) = alias.get(key.as_str()) {
+                (c.to_lowercase(), *k)
+            } else if is_person(f) || lone_surname(f, &clusters) {
+                let w = name_words(&key);
+                let person = match w.as_slice() {
+                    [one] => match clusters.get(one) {
+                        // a surname alone: the one person of that name
+                        Some(firsts) if firsts.len() == 1 => firsts.iter().next().map(|first| format!("{first} {one}")),
+                        Some(_) => Some(one.clone()),
+                        // a first name alone, when only one known person has it
+                        None => by_first
+                            .get(one)
+                            .filter(|v| v.len() == 1 && f.kind == EntityKind::Person)
+                            .and_then(|v| v.first())
+                            .map(|first| format!("{one} {first}")),
+                    },
+                    [first, .., last] => Some(format!("{first} {last}")),
+                    [] => None,
+                };
+                (person.unwrap_or(key), EntityKind::Person)
+            } else {
+                (key, f.kind)
+            };
+            groups.entry(entry).or_default().push((a, f.clone()));
+        }
+    }
+    // a key seen with several kinds: keep the majority kind
+    let mut best_kind: HashMap<String, (EntityKind, usize)> = HashMap::new();
+    for ((canon, kind), ms) in &groups {
+        if matches!(kind, EntityKind::Date | EntityKind::Number) {
+            continue;
+        }
+        let e = best_kind.entry(canon.clone()).or_insert((*kind, 0));
+        if ms.len() > e.1 || (ms.len() == e.1 && *kind == EntityKind::Person) {
+            *e = (*kind, ms.len());
+        }
+    }
+    let mut merged: BTreeMap<(String, EntityKind), Vec<(usize, Found)>> = BTreeMap::new();
+    for ((canon, kind), ms) in groups {
+        let k = if matches!(kind, EntityKind::Date | EntityKind::Number) {
+            kind
+        } else {
+            let voted = best_kind.get(&canon).map_or(kind, |b| b.0);
+            if INSTITUTIONS.contains(&canon.as_str()) {
+                EntityKind::Organization
+            } else if voted == EntityKind::Organization && lexicon().is_place(&canon) {
+                // a capital standing for its government ("Pyongyang said") is
+                // still the place
+                EntityKind::Place
+            } else {
+                voted
+            }
+        };
+        merged.entry((canon, k)).or_default().extend(ms);
+    }
+    let mut out = Vec::new();
+    for ((canon, kind), mut mentions) in merged {
+        mentions.sort_by_key(|(a, f)| (*a, f.start));
+        let name = display_name(texts, &canon, kind, &mentions, &alias);
+        out.push(Canonical { name, kind, mentions });
+    }
+    out
+}
+
+fn display_name(
+    texts: &[&str],
+    canon: &str,
+    kind: EntityKind,
+    mentions: &[(usize, Found)],
+    alias: &HashMap<&str, (&str, EntityKind)>,
+) -> String {
+    if let Some((c, _)) = alias.get(canon) {
+        return (*c).to_string();
+    }
+    // the most frequent capitalized surface form with the full key, else title case
+    let mut forms: BTreeMap<&str, usize> = BTreeMap::new();
+    for (a, f) in mentions {
+        let s = texts.get(*a).and_then(|t| t.get(f.start..f.end)).unwrap_or("");
+        let words = s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count();
+        if s.chars().any(char::is_uppercase) && words >= canon.split(' ').count() {
+            *forms.entry(s).or_default() += 1;
+        }
+    }
+    if let Some((best, _)) = forms.iter().max_by_key(|(s, n)| (**n, s.len())) {
+        return best.to_string();
+    }
+    if matches!(kind, EntityKind::Date | EntityKind::Number) {
+        return canon.to_string();
+    }
+    canon
+        .split(' ')
+        .map(|w| {
+            if CONNECTORS.contains(&w) {
+                w.to_string()
+            } else {
+                let mut c = w.chars();
+                c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::{propagate, recognize};
+    use crate::tokens::{sentences, tokenize, view, Tok as Token, Vocab};
+    #[test]
+    fn merges_aliases_not_namesakes() {
+        let texts =
+            ["Donald Trump met Jane Smith. Trump left. The USA agreed.", "john smith and trump spoke in the u s"];
+        let mut vocab = Vocab::default();
+        let compact: Vec<_> =
+            texts.iter().map(|t| tokenize(t, std::slice::from_ref(&(0..t.len())), &mut vocab)).collect();
+        let toks: Vec<Vec<Token>> = compact.iter().map(|c| view(c, &vocab)).collect();
+        let mut found: Vec<Vec<Found>> = texts
+            .iter()
+            .zip(&compact)
+            .zip(&toks)
+            .map(|((t, c), tk)| recognize(t, tk, &sentences(c, &vocab, false)))
+            .collect();
+        propagate(&texts, &toks, &[false, true], &mut found);
+        let merged = merge(&texts, &found);
+        let names: Vec<(&str, usize)> = merged.iter().map(|c| (c.name.as_str(), c.mentions.len())).collect();
+        assert!(names.contains(&("Donald Trump", 3)), "{names:?}");
+        assert!(names.contains(&("United States", 2)), "{names:?}");
+        assert!(names.contains(&("Jane Smith", 1)), "{names:?}");
+    }
+}

@@ -1,0 +1,346 @@
+use super::dates_numbers::dates;
+use super::dates_numbers::numbers;
+use super::lexicon::lexicon;
+use super::lexicon::model;
+use super::tagger;
+use crate::entities::Found;
+use crate::lang::en::GENERIC;
+use crate::lang::en::GROUP_NOUNS;
+use crate::lang::en::ORG_SUFFIXES;
+use crate::lang::en::PARTICLES;
+use crate::lang::en::STOPWORDS;
+use crate::lang::en::TITLES;
+use crate::report::EntityKind;
+use crate::tokens::Sentence;
+use crate::tokens::Tok as Token;
+use rustc_hash::FxHashMap;
+use std::ops::Range;
+
+pub(super) fn is_stop(norm: &str) -> bool {
+    STOPWORDS.contains(&norm)
+}
+
+/// Named-entity chunks of every sentence of one document, from the trained
+/// tagger: `(token range, kind)` per sentence. Both `analyze` (on this
+/// crate's tokens) and `corroborate tag --conll` (on CoNLL's tokens) go
+/// through here, so they share one recognizer.
+///
+/// ```
+/// use corroborate::{tag, EntityKind};
+/// let doc = vec![
+///     vec!["U.S.", "President", "Donald", "Trump", "spoke", "to", "Vladimir", "Putin", "."],
+///     vec!["Trump", "later", "flew", "to", "Hamburg", "."],
+/// ];
+/// let chunks = tag(&doc);
+/// assert_eq!(chunks[0], [(0..1, EntityKind::Place), (2..4, EntityKind::Person), (6..8, EntityKind::Person)]);
+/// assert_eq!(chunks[1], [(0..1, EntityKind::Person), (4..5, EntityKind::Place)]);
+/// ```
+pub fn tag(sentences: &[Vec<&str>]) -> Vec<Vec<(Range<usize>, EntityKind)>> {
+    let lexicon = lexicon();
+    let model = model();
+    // every distinct surface form is keyed, hashed and looked up once
+    let mut seen: FxHashMap<&str, (tagger::Surface, u16, u32)> = FxHashMap::default();
+    let mut scratch = tagger::Scratch::default();
+    let mut buf = String::new();
+    let mut doc = tagger::DocInfo::default();
+    let mut hashes: Vec<u64> = Vec::new();
+    let mut words: Vec<Vec<(tagger::Surface, u16, u32)>> = Vec::with_capacity(sentences.len());
+    for s in sentences {
+        let mut ws: Vec<(tagger::Surface, u16, u32)> = s
+            .iter()
+            .map(|t| {
+                let id = seen.len() as u32;
+                *seen.entry(t).or_insert_with(|| {
+                    let w = tagger::Surface::of(t, &mut scratch);
+                    (w, lexicon.word_flags(t, w.key, &mut buf), id)
+                })
+            })
+            .collect();
+        hashes.clear();
+        hashes.extend(ws.iter().map(|(w, _, _)| w.key));
+        let mut flags: Vec<u16> = ws.iter().map(|(_, f, _)| *f).collect();
+        lexicon.add_phrase_flags(&hashes, &mut flags);
+        for (i, ((w, f, _), g)) in ws.iter_mut().zip(flags).enumerate() {
+            *f = g;
+            doc.add(w, i);
+        }
+        words.push(ws);
+    }
+    doc.finish();
+    let mut parts: Vec<tagger::Parts> = Vec::new();
+    let mut ids: Vec<u32> = Vec::new();
+    let mut cache = tagger::LocalCache::default();
+    sentences
+        .iter()
+        .zip(&words)
+        .map(|(s, ws)| {
+            parts.clear();
+            parts.extend(ws.iter().map(|(w, f, _)| tagger::Parts::new(w, *f, &doc)));
+            ids.clear();
+            ids.extend(ws.iter().map(|(_, _, id)| *id));
+            let tags = model.tag_cached(&parts, &ids, doc.uncased, &mut cache);
+            doc.record(&parts, &tags);
+            let mut out = Vec::new();
+            let mut i = 0;
+            let label_at = |k: usize| tags.get(k).and_then(|&t| tagger::LABELS.get(t)).copied().unwrap_or("O");
+            while i < tags.len() {
+                let label = label_at(i);
+                let Some(ty) = label.strip_prefix("B-").or_else(|| label.strip_prefix("I-")) else {
+                    i += 1;
+                    continue;
+                };
+                let mut j = i + 1;
+                while j < tags.len() && label_at(j).strip_prefix("I-") == Some(ty) {
+                    j += 1;
+                }
+                let kind = match ty {
+                    "PER" => EntityKind::Person,
+                    "LOC" => EntityKind::Place,
+                    "ORG" => EntityKind::Organization,
+                    _ => {
+                        let words = s.get(i..j).unwrap_or_default();
+                        let single = words.iter().filter(|w| w.chars().any(char::is_alphanumeric)).count() == 1;
+                        let flags = ws.get(i).map_or(0, |w| w.1);
+                        let first = words.first().copied().unwrap_or_default();
+                        if single && (flags & tagger::lex::DEMONYM != 0 || is_demonym(&tagger::key_of(first))) {
+                            EntityKind::Group
+                        } else {
+                            EntityKind::Other
+                        }
+                    }
+                };
+                out.push((i..j, kind));
+                i = j;
+            }
+            out
+        })
+        .collect()
+}
+
+/// Finds entity mentions in one article's tokens: names from the trained
+/// tagger ([`tag`]), dates and numbers by rule.
+///
+/// ```
+/// use corroborate::{internal::{recognize, tokenize_text, sentences, view}, EntityKind};
+/// let text = "Mayor Elena Vasquez said 12 people were hurt in Rotterdam on Monday. The city's harbor stays shut.";
+/// let (vocab, toks) = tokenize_text(text);
+/// let sents = sentences(&toks, &vocab, false);
+/// let found = recognize(text, &view(&toks, &vocab), &sents);
+/// let got: Vec<(&str, EntityKind)> = found.iter().map(|f| (&text[f.start..f.end], f.kind)).collect();
+/// assert_eq!(got, [
+///     ("Elena Vasquez", EntityKind::Person),
+///     ("12 people", EntityKind::Number),
+///     ("Rotterdam", EntityKind::Place),
+///     ("Monday", EntityKind::Date),
+/// ]);
+/// ```
+pub fn recognize(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Found> {
+    let mut found = Vec::new();
+    let mut used = vec![false; tokens.len()];
+    let words: Vec<Vec<&str>> = sentences
+        .iter()
+        .map(|s| tokens.get(s.tokens.clone()).unwrap_or_default().iter().map(|t| t.text(text)).collect())
+        .collect();
+    // a token index outside `tokens` reads as none (the sentences index it)
+    let norm = |i: usize| tokens.get(i).map_or("", |t| t.norm);
+    // a copy without capitals: the tagger leans on context alone, so its
+    // chunks are trimmed to words a lexicon knows as name-like
+    let uncased = !tokens.iter().any(|t| t.capitalized);
+    let lexicon = lexicon();
+    use tagger::lex;
+    let namelike = lex::FIRST | lex::LAST | lex::PLACE | lex::PERSON | lex::ORG | lex::CAPITAL | lex::DEMONYM;
+    for (s, chunks) in sentences.iter().zip(tag(&words)) {
+        for (r, kind) in chunks {
+            let r = s.tokens.start + r.start..s.tokens.start + r.end;
+            // a chunk never starts or ends on punctuation or a title
+            let (mut a, mut b) = (r.start, r.end);
+            let edge = |i: usize| {
+                tokens.get(i).is_none_or(|t| !t.is_wordlike() || (TITLES.contains(&t.norm) && t.norm.len() > 2))
+            };
+            while a < b && edge(a) {
+                a += 1;
+            }
+            while b > a && edge(b - 1) {
+                b -= 1;
+            }
+            if uncased && a < b {
+                let texts: Vec<&str> = tokens.get(a..b).unwrap_or_default().iter().map(|t| t.text(text)).collect();
+                let flags = lexicon.flags(&texts);
+                let base = a;
+                let known = |i: usize| flags.get(i - base).is_some_and(|f| f & namelike != 0);
+                // a run of spaces is where punctuation stood: never inside a name
+                if let Some(cut) = (a + 1..b).find(|&i| tokens.get(i).is_some_and(|t| t.gap >= 2)) {
+                    b = cut;
+                }
+                // nothing name-like at all: a run of common words
+                let group_word = kind == EntityKind::Group && is_demonym(norm(a));
+                if !(a..b).any(known) && !group_word {
+                    continue;
+                }
+                // a first name closing a longer chunk is more likely a
+                // common word ("assad ally")
+                let only_first = |i: usize| flags.get(i - base).is_some_and(|x| x & namelike == lex::FIRST);
+                if b - a > 1 && only_first(b - 1) && !only_first(a) && !PARTICLES.contains(&norm(b - 2)) {
+                    b -= 1;
+                }
+            }
+            // "Secretary of State": the title's object is not an entity
+            if b == a + 1 && GENERIC.contains(&norm(a)) {
+                continue;
+            }
+            // "Syrian rebels", "Islamist militants": the group named in full
+            if kind == EntityKind::Group {
+                while tokens.get(b).is_some_and(|t| t.gap <= 1 && GROUP_NOUNS.contains(&t.norm)) {
+                    b += 1;
+                }
+            }
+            if a < b {
+                push_name(tokens, a..b, kind, &mut used, &mut found);
+            }
+        }
+    }
+    organizations_by_suffix(tokens, &mut used, &mut found);
+    dates(tokens, &mut used, &mut found);
+    numbers(tokens, &mut used, &mut found);
+    found.sort_by_key(|f| f.start);
+    found
+}
+
+/// "Amnesty International", "Harbor Authority": capitalized words the tagger
+/// left alone, ending in an organization word, name an organization.
+fn organizations_by_suffix(tokens: &[Token], used: &mut [bool], found: &mut Vec<Found>) {
+    for (i, t) in tokens.iter().enumerate().skip(1) {
+        if is_used(used, i) || !t.capitalized || !ORG_SUFFIXES.contains(&t.norm) {
+            continue;
+        }
+        let mut j = i;
+        while j > 0 && i - j < 4 {
+            let (Some(p), Some(next)) = (tokens.get(j - 1), tokens.get(j)) else { break };
+            if is_used(used, j - 1)
+                || !p.capitalized
+                || !p.is_wordlike()
+                || next.gap > 1
+                || matches!(p.norm, "the" | "a" | "an")
+            {
+                break;
+            }
+            j -= 1;
+        }
+        if j < i {
+            push_name(tokens, j..i + 1, EntityKind::Organization, used, found);
+        }
+    }
+}
+
+/// Whether token `i` is taken by a mention; one outside `used` counts as
+/// taken (no mention can cover it).
+pub(super) fn is_used(used: &[bool], i: usize) -> bool {
+    used.get(i).copied().unwrap_or(true)
+}
+
+/// Marks tokens `r` as taken by a mention.
+pub(super) fn set_used(used: &mut [bool], r: Range<usize>) {
+    if let Some(s) = used.get_mut(r) {
+        s.fill(true);
+    }
+}
+
+/// The mention of tokens `r` (a non-empty range of `tokens`: the callers'
+/// ranges always are; otherwise an empty mention at the range's edge).
+pub(super) fn mk(tokens: &[Token], r: Range<usize>, kind: EntityKind) -> Found {
+    let toks = tokens.get(r.clone()).unwrap_or_default();
+    let key = toks.iter().filter(|t| t.is_wordlike()).map(|t| t.norm).collect::<Vec<_>>().join(" ");
+    let start = toks.first().map_or(0, |t| t.start);
+    Found {
+        start,
+        end: toks.last().map_or(start, |t| t.end),
+        tokens: r,
+        kind,
+        key,
+        value: None,
+        qualifier: None,
+        unit: None,
+    }
+}
+
+fn is_demonym(norm: &str) -> bool {
+    let n = norm.trim_end_matches('s');
+    n.len() > 4
+        && (n.ends_with("ian")
+            || n.ends_with("ese")
+            || n.ends_with("ish")
+            || n.ends_with("ean")
+            || n.ends_with("an")
+            || n.ends_with("ic"))
+        || matches!(
+            n,
+            "iraqi"
+                | "israeli"
+                | "pakistani"
+                | "saudi"
+                | "kuwaiti"
+                | "yemeni"
+                | "afghani"
+                | "kazakh"
+                | "french"
+                | "dutch"
+                | "greek"
+                | "thai"
+                | "swiss"
+                | "islamist"
+                | "jihadist"
+        )
+}
+
+fn push_name(tokens: &[Token], r: Range<usize>, kind: EntityKind, used: &mut [bool], found: &mut Vec<Found>) {
+    set_used(used, r.clone());
+    found.push(mk(tokens, r, kind));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokens::{sentences, tokenize_text, view};
+
+    fn found(text: &str) -> Vec<Found> {
+        let (vocab, toks) = tokenize_text(text);
+        let sents = sentences(&toks, &vocab, false);
+        recognize(text, &view(&toks, &vocab), &sents)
+    }
+
+    fn run(text: &str) -> Vec<(String, EntityKind)> {
+        found(text).into_iter().map(|f| (text[f.start..f.end].to_string(), f.kind)).collect()
+    }
+
+    #[test]
+    fn recognizes_kinds() {
+        use EntityKind::*;
+        let cases: &[(&str, &[(&str, EntityKind)])] = &[
+            ("Secretary of State Rex Tillerson spoke.", &[("Rex Tillerson", Person)]),
+            ("German Chancellor Angela Merkel met him.", &[("German", Group), ("Angela Merkel", Person)]),
+            ("Russia blamed Syrian rebels for the attack.", &[("Russia", Place), ("Syrian rebels", Group)]),
+            ("The Harbor Authority said so.", &[("Harbor Authority", Organization)]),
+            ("Talks were held in Astana on Wednesday.", &[("Astana", Place), ("Wednesday", Date)]),
+            ("It killed more than 80 people.", &[("more than 80 people", Number)]),
+            ("It killed 87 civilians in 2017.", &[("87 civilians", Number), ("2017", Date)]),
+            ("They meet on July 7-8 or last week.", &[("July 7-8", Date), ("last week", Date)]),
+            ("The FBI and the USA agreed.", &[("FBI", Organization), ("USA", Place)]),
+            ("Statements came. The statements were long.", &[]),
+        ];
+        for (text, want) in cases {
+            let got = run(text);
+            let want: Vec<(String, EntityKind)> = want.iter().map(|(s, k)| (s.to_string(), *k)).collect();
+            assert_eq!(got, want, "entities of {text:?}");
+        }
+    }
+
+    #[test]
+    fn number_parts() {
+        let text = "It killed more than 80 people and 320,000 overall.";
+        let f = found(text);
+        assert_eq!(f[0].value, Some(80.0));
+        assert_eq!(f[0].qualifier.as_deref(), Some("more than"));
+        assert_eq!(f[0].unit.as_deref(), Some("people"));
+        assert_eq!(f[1].value, Some(320000.0));
+    }
+}

@@ -1,0 +1,181 @@
+//! Training: an averaged structured perceptron over the tagger's features.
+
+use super::model::MAGIC;
+use super::*;
+
+/// One training sentence: words and gold tag indices.
+pub struct Example<'a> {
+    /// The words.
+    pub words: Vec<Word<'a>>,
+    /// Gold tags (indices into [`LABELS`]).
+    pub gold: Vec<usize>,
+    /// Index of its document in the `docs` slice given to [`train`].
+    pub doc: usize,
+}
+
+/// Averaged weights being trained.
+pub struct Trainer {
+    bits: u32,
+    w: Vec<f32>,
+    u: Vec<f32>,
+    tw: [[f32; N_LABELS]; N_LABELS],
+    tu: [[f32; N_LABELS]; N_LABELS],
+    sw: [f32; N_LABELS],
+    su: [f32; N_LABELS],
+    c: f32,
+}
+
+impl Trainer {
+    /// A trainer with a table of 2^`bits` buckets.
+    pub fn new(bits: u32) -> Trainer {
+        let n = (1usize << bits) * N_LABELS;
+        Trainer {
+            bits,
+            w: vec![0.0; n],
+            u: vec![0.0; n],
+            tw: [[0.0; N_LABELS]; N_LABELS],
+            tu: [[0.0; N_LABELS]; N_LABELS],
+            sw: [0.0; N_LABELS],
+            su: [0.0; N_LABELS],
+            c: 1.0,
+        }
+    }
+
+    fn emissions(&self, feats: &[[u32; N_FEATURES]]) -> Vec<[f32; N_LABELS]> {
+        feats
+            .iter()
+            .map(|row| {
+                let mut e = [0f32; N_LABELS];
+                for &f in row {
+                    let base = f as usize * N_LABELS;
+                    for (x, w) in e.iter_mut().zip(self.w.get(base..base + N_LABELS).unwrap_or_default()) {
+                        *x += w;
+                    }
+                }
+                e
+            })
+            .collect()
+    }
+
+    /// One perceptron step on one sentence; returns the tags the model
+    /// gave before the step.
+    pub fn step(&mut self, feats: &[[u32; N_FEATURES]], gold: &[usize]) -> Vec<usize> {
+        let em = self.emissions(feats);
+        let pred = viterbi(&em, &self.tw, &self.sw);
+        let ok = pred == gold;
+        if !ok {
+            let c = self.c;
+            let mut prev: Option<(usize, usize)> = None;
+            for (row, (&g, &p)) in feats.iter().zip(gold.iter().zip(&pred)) {
+                if g != p {
+                    for &f in row {
+                        let base = f as usize * N_LABELS;
+                        add(&mut self.w, base + g, 1.0);
+                        add(&mut self.u, base + g, c);
+                        add(&mut self.w, base + p, -1.0);
+                        add(&mut self.u, base + p, -c);
+                    }
+                }
+                let (gp, pp) = (prev.map(|x| x.0), prev.map(|x| x.1));
+                if gp != pp || g != p {
+                    match (gp, pp) {
+                        (Some(a), Some(b)) => {
+                            add2(&mut self.tw, a, g, 1.0);
+                            add2(&mut self.tu, a, g, c);
+                            add2(&mut self.tw, b, p, -1.0);
+                            add2(&mut self.tu, b, p, -c);
+                        }
+                        _ => {
+                            add(&mut self.sw, g, 1.0);
+                            add(&mut self.su, g, c);
+                            add(&mut self.sw, p, -1.0);
+                            add(&mut self.su, p, -c);
+                        }
+                    }
+                }
+                prev = Some((g, p));
+            }
+        }
+        self.c += 1.0;
+        pred
+    }
+
+    /// Serializes the averaged model, dropping weights smaller than
+    /// `prune` (in units of the largest weight) before quantizing to i8.
+    pub fn to_bytes(&self, prune: f32) -> Vec<u8> {
+        let avg = |w: f32, u: f32| w - u / self.c;
+        let n = 1usize << self.bits;
+        let mut max = 0f32;
+        for (w, u) in self.w.iter().zip(&self.u).take(n * N_LABELS) {
+            max = max.max(avg(*w, *u).abs());
+        }
+        let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&2u32.to_le_bytes());
+        out.extend_from_slice(&self.bits.to_le_bytes());
+        out.extend_from_slice(&scale.to_bits().to_le_bytes());
+        for (tw, tu) in self.tw.iter().zip(&self.tu) {
+            for (w, u) in tw.iter().zip(tu) {
+                out.extend_from_slice(&avg(*w, *u).to_bits().to_le_bytes());
+            }
+        }
+        for (w, u) in self.sw.iter().zip(&self.su) {
+            out.extend_from_slice(&avg(*w, *u).to_bits().to_le_bytes());
+        }
+        let mut rows: Vec<(usize, [i8; N_LABELS])> = Vec::new();
+        let pairs = self.w.chunks_exact(N_LABELS).zip(self.u.chunks_exact(N_LABELS));
+        for (b, (wr, ur)) in pairs.take(n).enumerate().skip(1) {
+            let mut q = [0i8; N_LABELS];
+            let mut any = false;
+            for (qv, (w, u)) in q.iter_mut().zip(wr.iter().zip(ur)) {
+                let v = avg(*w, *u);
+                if v.abs() >= prune * max {
+                    *qv = (v / scale).round().clamp(-127.0, 127.0) as i8;
+                    any |= *qv != 0;
+                }
+            }
+            if any {
+                rows.push((b, q));
+            }
+        }
+        out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
+        let mut last = 0usize;
+        for (b, q) in rows {
+            let mut d = (b - last) as u64;
+            last = b;
+            loop {
+                let byte = (d & 0x7f) as u8;
+                d >>= 7;
+                if d == 0 {
+                    out.push(byte);
+                    break;
+                }
+                out.push(byte | 0x80);
+            }
+            let mask = q.iter().enumerate().fold(0u16, |m, (l, x)| if *x != 0 { m | 1 << l } else { m });
+            out.extend_from_slice(&mask.to_le_bytes());
+            out.extend(q.iter().filter(|x| **x != 0).map(|x| *x as u8));
+        }
+        out
+    }
+
+    /// The table size as a power of two.
+    pub fn bits(&self) -> u32 {
+        self.bits
+    }
+}
+
+/// `v[i] += d` when `i` is in bounds (features and tags always are).
+fn add(v: &mut [f32], i: usize, d: f32) {
+    if let Some(x) = v.get_mut(i) {
+        *x += d;
+    }
+}
+
+/// `m[a][b] += d` when in bounds.
+fn add2(m: &mut [[f32; N_LABELS]; N_LABELS], a: usize, b: usize, d: f32) {
+    if let Some(x) = m.get_mut(a).and_then(|r| r.get_mut(b)) {
+        *x += d;
+    }
+}

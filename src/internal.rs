@@ -1,0 +1,17 @@
+//! The crate's insides that its own command-line tool, benchmarks, fuzz
+//! targets and integration tests reach into. **Not a stable API**: hidden
+//! from the documentation, changed freely. A library user needs only what
+//! the crate root exports.
+
+pub use crate::entities::{conll_type, lexicon, model, recognize, Found};
+pub use crate::overlap::MIN_PASSAGE;
+pub use crate::pipeline::{reuse_only, text_stages, ReuseSummary, TextStages};
+pub use crate::text::{clean, Cleaned};
+pub use crate::tokens::{
+    ascii_word_bounds, sentences, tokenize, tokenize_text, view, word_key, Sentence, Tok, Token, TokenKind, Vocab,
+};
+
+/// The lexicons the tagger consults.
+pub use crate::entities::lexicon::{lexicon_from, Lexicon, CASING, GAZETTEER};
+/// The entity tagger's parts, for `corroborate train-ner` and `eval-ner`.
+pub use crate::entities::tagger;

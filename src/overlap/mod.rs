@@ -1,0 +1,179 @@
+//! Text reuse: aligned passages, asymmetric containment and same-story
+//! similarity.
+//!
+//! Matching runs on a stream of normalized words per article: case,
+//! punctuation and numbers are left out, so a copy that was lowercased,
+//! stripped of punctuation or lost its digits still lines up with its source.
+//! Word 4-grams shared by two articles seed candidate matches; seeds on one
+//! diagonal chain into runs; runs separated by short gaps on both sides join
+//! into one passage, and the gap is aligned word by word (LCS) into the
+//! substitutions, insertions and deletions inside the passage. Passages are
+//! one-to-one: a stretch of text is matched at most once per pair, so a
+//! repeated passage is not double-counted.
+
+mod align;
+mod similarity;
+
+pub(crate) use crate::lang::en::is_function_word;
+pub use align::align_all;
+pub use similarity::{idf, story_similarity, StoryVector};
+
+use crate::tokens::{Tok, TokenKind};
+use rustc_hash::FxHashMap;
+
+/// Length of the word n-grams that seed matches.
+pub const SEED: usize = 4;
+/// Fewest identical words a passage must have to be reported; shorter
+/// coincidences ("the two leaders also") are not reuse.
+pub const MIN_PASSAGE: usize = 6;
+/// Fewest identical content words (not function words) in a passage; at
+/// least half of the passage's content words must also be identical.
+pub const MIN_CONTENT: usize = 2;
+/// Gaps up to this many words on both sides are always bridged inside one
+/// passage.
+pub const MAX_GAP: usize = 8;
+/// Longest gap (in words, on either side) bridged when the gap itself still
+/// aligns well: a re-worded clause inside a copied sentence.
+pub const MAX_JOIN: usize = 40;
+/// Share of a long gap's words that must align for the gap to be bridged.
+const JOIN_IDENTITY: f64 = 0.4;
+/// Two gaps whose lengths differ by more than this are not bridged (the band
+/// of the alignment).
+const BAND: usize = 16;
+/// An n-gram seen more often than this in one article is too common to seed.
+const MAX_POSTINGS: usize = 16;
+/// Words looked at past each end of a passage when extending it.
+const EXTEND_WINDOW: usize = 12;
+
+/// The matching view of one article.
+#[derive(Debug, Clone)]
+pub struct Stream {
+    /// Indices into the article's tokens of the words that take part in
+    /// matching.
+    pub tokens: Vec<usize>,
+    /// Hash of each word's normalized form.
+    pub hashes: Vec<u64>,
+    /// True for content words (not stopwords).
+    pub content: Vec<bool>,
+    /// Hash of the n-gram starting at each position, or 0 when it cannot seed
+    /// (function words only, or too close to the end).
+    grams: Vec<u64>,
+    /// Positions of each seeding n-gram.
+    index: FxHashMap<u64, Vec<u32>>,
+}
+
+fn gram_hash(h: &[u64]) -> u64 {
+    let x = h.iter().fold(0x9e3779b97f4a7c15u64, |acc, x| (acc.rotate_left(17) ^ x).wrapping_mul(0x2545F4914F6CDD1D));
+    x.max(1)
+}
+
+impl Stream {
+    /// Builds the matching stream of one article's tokens.
+    pub fn new(tokens: &[Tok]) -> Stream {
+        let mut idx = Vec::new();
+        let mut hashes = Vec::new();
+        let mut content = Vec::new();
+        for (i, t) in tokens.iter().enumerate() {
+            if t.kind == TokenKind::Word {
+                idx.push(i);
+                // symbols are unique per key within an analysis
+                hashes.push(u64::from(t.sym));
+                content.push(!is_function_word(t.norm));
+            }
+        }
+        let mut grams = vec![0u64; hashes.len()];
+        let mut index: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+        if hashes.len() >= SEED {
+            let windows = hashes.windows(SEED).zip(content.windows(SEED)).zip(grams.iter_mut());
+            for (p, ((w, c), gram)) in windows.enumerate() {
+                // n-grams of function words only do not seed
+                if c.iter().any(|c| *c) {
+                    let g = gram_hash(w);
+                    *gram = g;
+                    index.entry(g).or_default().push(p as u32);
+                }
+            }
+        }
+        Stream { tokens: idx, hashes, content, grams, index }
+    }
+
+    /// Number of words in the stream.
+    pub fn len(&self) -> usize {
+        self.hashes.len()
+    }
+
+    /// True when the stream has no words.
+    pub fn is_empty(&self) -> bool {
+        self.hashes.is_empty()
+    }
+
+    /// How often the n-gram hashed `g` occurs, if it can seed at all.
+    fn postings(&self, g: u64) -> Option<&[u32]> {
+        self.index.get(&g).map(Vec::as_slice).filter(|p| p.len() <= MAX_POSTINGS)
+    }
+}
+
+/// One aligned operation inside a passage, in stream positions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Op {
+    /// Words `a[i..i+n]` equal `b[j..j+n]`.
+    Same {
+        /// Start in `a`.
+        i: usize,
+        /// Start in `b`.
+        j: usize,
+        /// Number of words.
+        n: usize,
+    },
+    /// `a[i0..i1]` replaced by `b[j0..j1]` (one side may be empty).
+    Diff {
+        /// Start in `a`.
+        i0: usize,
+        /// End in `a`.
+        i1: usize,
+        /// Start in `b`.
+        j0: usize,
+        /// End in `b`.
+        j1: usize,
+    },
+}
+
+/// A passage shared by two articles, in stream positions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Match {
+    /// First stream position in `a`.
+    pub a0: usize,
+    /// One past the last in `a`.
+    pub a1: usize,
+    /// First stream position in `b`.
+    pub b0: usize,
+    /// One past the last in `b`.
+    pub b1: usize,
+    /// Alignment inside the passage, in order.
+    pub ops: Vec<Op>,
+}
+
+impl Match {
+    /// Words of `a` that are identical in `b`.
+    pub fn same_words(&self) -> usize {
+        self.ops.iter().map(|o| if let Op::Same { n, .. } = o { *n } else { 0 }).sum()
+    }
+
+    /// The same passage seen from `b`'s side.
+    pub fn swapped(&self) -> Match {
+        Match {
+            a0: self.b0,
+            a1: self.b1,
+            b0: self.a0,
+            b1: self.a1,
+            ops: self
+                .ops
+                .iter()
+                .map(|o| match *o {
+                    Op::Same { i, j, n } => Op::Same { i: j, j: i, n },
+                    Op::Diff { i0, i1, j0, j1 } => Op::Diff { i0: j0, i1: j1, j0: i0, j1: i1 },
+                })
+                .collect(),
+        }
+    }
+}

@@ -1,0 +1,119 @@
+//! The same-story similarity: idf-weighted words, names weighted up, and
+//! the canonical entities two articles share.
+
+use crate::overlap::Stream;
+use crate::tokens::Tok;
+use rustc_hash::FxHashMap;
+
+/// How many of the CoNLL-2003 training documents each common word occurs in
+/// (`corroborate build-idf` writes it): common words weigh less in the
+/// same-story similarity.
+const IDF: &str = include_str!("../../model/idf.tsv");
+/// Extra weight of words inside names (people, places, organizations,
+/// groups): two reports of one event name the same actors.
+const NAME_BOOST: f32 = 2.0;
+/// Weight of each canonical entity shared, on top of its words: it matches
+/// aliases ("US" and "United States") that share no word.
+const ENTITY_WEIGHT: f32 = 1.0;
+
+struct IdfTable {
+    docs: f32,
+    df: FxHashMap<&'static str, u32>,
+    /// Document count given to words not in the table (rarer than all).
+    rare: u32,
+}
+
+fn idf_table() -> &'static IdfTable {
+    static TABLE: std::sync::OnceLock<IdfTable> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut docs = 1.0;
+        let mut df = FxHashMap::default();
+        for line in IDF.lines() {
+            let Some((w, n)) = line.split_once('\t') else { continue };
+            let Ok(n) = n.trim().parse::<u32>() else { continue };
+            if w == "# documents" {
+                docs = n as f32;
+            } else {
+                df.insert(w, n);
+            }
+        }
+        let rare = df.values().copied().min().unwrap_or(2).saturating_sub(1);
+        IdfTable { docs, df, rare }
+    })
+}
+
+/// Inverse document frequency of a normalized word: 1 for the most common
+/// words, about 6 for words rarer than the 3,000 most common.
+pub fn idf(word: &str) -> f32 {
+    let t = idf_table();
+    let df = t.df.get(word).copied().unwrap_or(t.rare);
+    ((t.docs + 1.0) / (1.0 + df as f32)).ln() + 1.0
+}
+
+/// The weighted terms of one article for the same-story similarity:
+/// content words (log term frequency × inverse document frequency, names
+/// weighted up) and the canonical entities it mentions.
+#[derive(Debug, Clone, Default)]
+pub struct StoryVector {
+    terms: FxHashMap<u64, f32>,
+    norm: f64,
+}
+
+impl StoryVector {
+    /// Builds the vector of an article from its tokens, its matching stream,
+    /// which tokens lie inside names, and the canonical entities (ids) it
+    /// mentions.
+    pub fn new(tokens: &[Tok], stream: &Stream, named: &[bool], entities: &[u32]) -> StoryVector {
+        let mut tf: FxHashMap<u64, (f32, f32)> = FxHashMap::default();
+        for ((&t, &content), &hash) in stream.tokens.iter().zip(&stream.content).zip(&stream.hashes) {
+            if !content {
+                continue;
+            }
+            let Some(tok) = tokens.get(t) else { continue };
+            let boost = if named.get(t).copied().unwrap_or(false) { NAME_BOOST } else { 1.0 };
+            let e = tf.entry(hash).or_insert((0.0, 0.0));
+            if e.0 == 0.0 {
+                e.1 = idf(tok.norm);
+            }
+            e.0 += 1.0;
+            e.1 = e.1.max(idf(tok.norm) * boost);
+        }
+        let mut terms: FxHashMap<u64, f32> = tf.into_iter().map(|(k, (n, w))| (k, (1.0 + n.ln()) * w)).collect();
+        for &id in entities {
+            terms.insert((1u64 << 40) | u64::from(id), ENTITY_WEIGHT * NAME_BOOST);
+        }
+        let norm = ordered_sum(terms.values().map(|w| f64::from(*w) * f64::from(*w))).sqrt();
+        StoryVector { terms, norm }
+    }
+}
+
+/// Same-story similarity of two articles in `[0, 1]`: the square root of the
+/// cosine of their [`StoryVector`]s (the root spreads the low values where
+/// independent reports of one event fall).
+pub fn story_similarity(a: &StoryVector, b: &StoryVector) -> f64 {
+    if a.norm == 0.0 || b.norm == 0.0 {
+        return 0.0;
+    }
+    let (small, large) = if a.terms.len() <= b.terms.len() { (a, b) } else { (b, a) };
+    let dot = ordered_sum(small.terms.iter().filter_map(|(k, w)| large.terms.get(k).map(|v| f64::from(v * w))));
+    (dot / (a.norm * b.norm)).clamp(0.0, 1.0).sqrt()
+}
+
+/// Sums in a fixed order (ascending), so the result does not depend on the
+/// hash map's iteration order, which follows the input order of articles.
+fn ordered_sum(xs: impl Iterator<Item = f64>) -> f64 {
+    let mut v: Vec<f64> = xs.collect();
+    v.sort_by(f64::total_cmp);
+    v.into_iter().sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn common_words_weigh_less() {
+        assert!(idf("the") < 1.2);
+        assert!(idf("ceasefire") > idf("minister"));
+    }
+}

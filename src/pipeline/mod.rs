@@ -1,0 +1,335 @@
+//! The stages in order, for a set of articles: limits → text (clean) →
+//! tokens → entities (recognize, propagate, merge) → overlap (align every
+//! pair, score it) → divergence → report (assemble, converting offsets).
+//!
+//! Each stage lives in its own module; this one only runs them and carries
+//! what one stage hands to the next. Byte offsets throughout: the report
+//! stage converts them once, at the end.
+
+mod reuse;
+
+pub use reuse::{reuse_only, ReuseSummary};
+
+use crate::article::{ArticleInput, Options};
+use crate::divergence::{self, Finding};
+use crate::entities::{self, Canonical, Found};
+use crate::error::Error;
+use crate::limits;
+use crate::overlap::{self, Stream};
+use crate::report::{self, EntityKind, Report};
+use crate::text::{self, Cleaned};
+use crate::tokens::{self, Sentence, Tok, Vocab};
+use reuse::Reuse;
+use std::collections::HashMap;
+
+/// The text stages of one article on its own: cleaning, tokens (with their
+/// vocabulary) and sentences.
+#[derive(Debug, Clone)]
+pub struct TextStages {
+    /// What the cleaner found.
+    pub cleaned: Cleaned,
+    /// The keys of the tokens.
+    pub vocab: Vocab,
+    /// The body's tokens.
+    pub tokens: Vec<tokens::Token>,
+    /// The body's sentences.
+    pub sentences: Vec<Sentence>,
+}
+
+/// Runs the text stages on one text, as [`analyze`] does for each article.
+///
+/// ```
+/// let t = corroborate::internal::text_stages("date 2020-01-02 The mayor spoke. Then she left.");
+/// assert_eq!(t.cleaned.metadata["date"], "2020-01-02");
+/// assert_eq!(t.sentences.len(), 2);
+/// ```
+pub fn text_stages(text: &str) -> TextStages {
+    let cleaned = text::clean(text);
+    let mut vocab = Vocab::default();
+    let tokens = tokens::tokenize(text, &cleaned.content(), &mut vocab);
+    let sentences = tokens::sentences(&tokens, &vocab, cleaned.flags.degraded());
+    TextStages { cleaned, vocab, tokens, sentences }
+}
+
+/// One article as it moves through the pipeline.
+pub(crate) struct Doc<'a> {
+    /// The original text.
+    pub text: &'a str,
+    /// What the cleaner found.
+    pub cleaned: Cleaned,
+    /// The body's tokens, keys resolved.
+    pub tokens: Vec<Tok<'a>>,
+    /// The body's sentences.
+    pub sentences: Vec<Sentence>,
+    /// The words that take part in matching.
+    pub stream: Stream,
+    /// The label shown for it.
+    pub label: String,
+}
+
+/// What two articles share, before it is put into words.
+pub(crate) struct PairScore {
+    /// The article whose words are counted.
+    pub a: usize,
+    /// The article they are looked for in.
+    pub b: usize,
+    /// Share of `a`'s matching words inside passages shared with `b`.
+    pub containment: f64,
+    /// Symmetric same-story score.
+    pub similarity: f64,
+    /// Words of `a` inside passages shared with `b`.
+    pub shared_words: usize,
+    /// Up to three names both mention, most mentioned first.
+    pub names: Vec<String>,
+}
+
+/// Everything the stages found, in bytes: what the report stage reads.
+pub(crate) struct Analysis<'a> {
+    /// The inputs, for their warnings.
+    pub inputs: &'a [ArticleInput],
+    /// The articles, in input order.
+    pub docs: Vec<Doc<'a>>,
+    /// Canonical entities with their mentions.
+    pub canon: Vec<Canonical>,
+    /// The reuse stage's passages and coverage.
+    pub reuse: Reuse,
+    /// One score per ordered pair of distinct articles.
+    pub pairs: Vec<PairScore>,
+    /// Divergences, most severe first.
+    pub findings: Vec<Finding>,
+}
+
+/// Analyzes a set of articles about one story.
+///
+/// # Errors
+///
+/// [`Error`] when there is no article, when the input is over a limit of
+/// [`crate::limits`], or when every article is empty after cleaning.
+pub fn analyze(inputs: &[ArticleInput], options: &Options) -> Result<Report, Error> {
+    analyze_with_progress(inputs, options, &mut |_, _| {})
+}
+
+/// [`analyze`], calling `progress(stage, fraction)` as it goes: the stage
+/// (`reading`, `entities`, `reuse`, `divergences`, `report`) and the share
+/// of the work done, from 0 to 1. The page's worker forwards it to the
+/// progress bar.
+///
+/// ```
+/// let inputs = [corroborate::ArticleInput::new("The harbor crane collapsed on Monday.")];
+/// let mut stages = Vec::new();
+/// corroborate::analyze_with_progress(&inputs, &Default::default(), &mut |s, f| stages.push((s.to_string(), f)))
+///     .unwrap();
+/// assert_eq!(stages.last().unwrap().1, 1.0);
+/// assert!(stages.windows(2).all(|w| w[0].1 <= w[1].1));
+/// ```
+///
+/// # Errors
+///
+/// As [`analyze`].
+pub fn analyze_with_progress(
+    inputs: &[ArticleInput],
+    options: &Options,
+    progress: &mut dyn FnMut(&str, f64),
+) -> Result<Report, Error> {
+    if inputs.is_empty() {
+        return Err(Error::no_articles());
+    }
+    limits::check(inputs)?;
+    // one vocabulary for all articles, so their words compare as symbols
+    let mut vocab = Vocab::default();
+    progress("reading", 0.0);
+    let read = read_inputs(inputs, &mut vocab);
+    let mut docs = make_docs(inputs, read, &vocab);
+    progress("entities", 0.2);
+    if docs.iter().all(|d| d.tokens.iter().all(|t| !t.is_wordlike())) {
+        return Err(if let [d] = docs.as_slice() { Error::empty(0, &d.label) } else { Error::all_empty() });
+    }
+    disambiguate_labels(&mut docs);
+    let canon = recognize_entities(&docs, progress);
+    progress("reuse", 0.6);
+    let reuse = reuse::reuse(&docs);
+    let pairs = score_pairs(&docs, &canon, &reuse);
+    progress("divergences", 0.75);
+    let findings = find_divergences(&docs, &canon, &reuse);
+    progress("report", 0.9);
+    let analysis = Analysis { inputs, docs, canon, reuse, pairs, findings };
+    let report = report::assemble(&analysis, options.offsets);
+    progress("report", 1.0);
+    Ok(report)
+}
+
+/// Entities of every article, names propagated across articles and merged
+/// into canonical entities.
+fn recognize_entities(docs: &[Doc], progress: &mut dyn FnMut(&str, f64)) -> Vec<Canonical> {
+    let n = docs.len();
+    let mut found: Vec<Vec<Found>> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let f = entities::recognize(d.text, &d.tokens, &d.sentences);
+            progress("entities", (0.2 + 0.4 * (i + 1) as f64 / n as f64).min(0.6));
+            f
+        })
+        .collect();
+    let texts: Vec<&str> = docs.iter().map(|d| d.text).collect();
+    let all_tokens: Vec<Vec<Tok>> = docs.iter().map(|d| d.tokens.clone()).collect();
+    let degraded: Vec<bool> = docs.iter().map(|d| d.cleaned.flags.degraded()).collect();
+    entities::propagate(&texts, &all_tokens, &degraded, &mut found);
+    entities::merge(&texts, &found)
+}
+
+/// Containment both ways and the same-story similarity of every ordered
+/// pair, with the names both articles mention.
+fn score_pairs(docs: &[Doc], canon: &[Canonical], reuse: &Reuse) -> Vec<PairScore> {
+    let n = docs.len();
+    let containment = |a: usize, b: usize| {
+        let len = docs.get(a).map_or(0, |d| d.stream.len());
+        if len == 0 {
+            0.0
+        } else {
+            reuse.shared(a, b) as f64 / len as f64
+        }
+    };
+    // what each article is about: weighted words, names weighted up, and
+    // the canonical entities it mentions
+    let story: Vec<overlap::StoryVector> = docs
+        .iter()
+        .enumerate()
+        .map(|(a, d)| {
+            let mut named = vec![false; d.tokens.len()];
+            let mut ids_of: Vec<u32> = Vec::new();
+            for (ci, c) in canon.iter().enumerate() {
+                let is_name = !matches!(c.kind, EntityKind::Number | EntityKind::Date);
+                for (_, f) in c.mentions.iter().filter(|(x, _)| *x == a) {
+                    if is_name {
+                        if let Some(s) = named.get_mut(f.tokens.clone()) {
+                            s.iter_mut().for_each(|x| *x = true);
+                        }
+                    }
+                    if ids_of.last() != Some(&(ci as u32)) {
+                        ids_of.push(ci as u32);
+                    }
+                }
+            }
+            overlap::StoryVector::new(&d.tokens, &d.stream, &named, &ids_of)
+        })
+        .collect();
+    let mut pairs = Vec::new();
+    for a in 0..n {
+        for b in 0..n {
+            if a == b {
+                continue;
+            }
+            let (lo, hi) = (a.min(b), a.max(b));
+            let text = containment(lo, hi).max(containment(hi, lo));
+            // `story` has one vector per article
+            let (Some(story_lo), Some(story_hi)) = (story.get(lo), story.get(hi)) else { continue };
+            let similarity = overlap::story_similarity(story_lo, story_hi).max(text);
+            pairs.push(PairScore {
+                a,
+                b,
+                containment: containment(a, b),
+                similarity,
+                shared_words: reuse.shared(a, b),
+                names: shared_names(canon, a, b),
+            });
+        }
+    }
+    pairs
+}
+
+/// The names two articles both mention, most mentioned first (three at
+/// most).
+fn shared_names(canon: &[Canonical], a: usize, b: usize) -> Vec<String> {
+    let mut v: Vec<(usize, &str)> = canon
+        .iter()
+        .filter(|c| !matches!(c.kind, EntityKind::Number | EntityKind::Date))
+        .filter(|c| c.mentions.iter().any(|(x, _)| *x == a) && c.mentions.iter().any(|(x, _)| *x == b))
+        .map(|c| (c.mentions.len(), c.name.as_str()))
+        .collect();
+    v.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(y.1)));
+    v.into_iter().take(3).map(|(_, name)| name.to_string()).collect()
+}
+
+/// The divergence stage on the articles, their passages and entities.
+fn find_divergences(docs: &[Doc], canon: &[Canonical], reuse: &Reuse) -> Vec<Finding> {
+    let views: Vec<divergence::Article> = docs
+        .iter()
+        .map(|d| divergence::Article {
+            text: d.text,
+            tokens: &d.tokens,
+            sentences: &d.sentences,
+            stream: &d.stream,
+            label: &d.label,
+            no_digits: d.cleaned.flags.no_digits,
+        })
+        .collect();
+    divergence::find(&divergence::Context {
+        articles: &views,
+        matches: &reuse.matches,
+        shared: &reuse.shared,
+        any_cover: &reuse.any_cover,
+        canon,
+    })
+}
+
+/// Cleans and tokenizes every input into one vocabulary.
+pub(crate) fn read_inputs(inputs: &[ArticleInput], vocab: &mut Vocab) -> Vec<(Cleaned, Vec<tokens::Token>)> {
+    inputs
+        .iter()
+        .map(|input| {
+            let cleaned = text::clean(&input.text);
+            let toks = tokens::tokenize(&input.text, &cleaned.content(), vocab);
+            (cleaned, toks)
+        })
+        .collect()
+}
+
+/// The pipeline's view of each article: tokens, sentences, matching stream
+/// and label.
+pub(crate) fn make_docs<'a>(
+    inputs: &'a [ArticleInput],
+    read: Vec<(Cleaned, Vec<tokens::Token>)>,
+    vocab: &'a Vocab,
+) -> Vec<Doc<'a>> {
+    inputs
+        .iter()
+        .zip(read)
+        .enumerate()
+        .map(|(i, (input, (cleaned, compact)))| {
+            let text = input.text.as_str();
+            let sentences = tokens::sentences(&compact, vocab, cleaned.flags.degraded());
+            let tokens = tokens::view(&compact, vocab);
+            let stream = Stream::new(&tokens);
+            let label = input
+                .label
+                .as_deref()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_string)
+                .or_else(|| cleaned.label_guess.clone())
+                .or_else(|| input.name.as_deref().map(file_label).filter(|l| !l.is_empty()))
+                .unwrap_or_else(|| format!("Article {}", i + 1));
+            Doc { text, cleaned, tokens, sentences, stream, label }
+        })
+        .collect()
+}
+
+/// "reuters_story.txt" → "reuters story".
+fn file_label(name: &str) -> String {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let stem = base.rsplit_once('.').map_or(base, |(s, _)| s);
+    stem.replace(['_', '-'], " ").trim().to_string()
+}
+
+/// Two articles with the same label get " (2)", " (3)" appended.
+fn disambiguate_labels(docs: &mut [Doc]) {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for d in docs.iter_mut() {
+        let k = seen.entry(d.label.clone()).or_insert(0);
+        *k += 1;
+        if *k > 1 {
+            d.label = format!("{} ({})", d.label, k);
+        }
+    }
+}

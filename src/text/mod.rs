@@ -1,0 +1,316 @@
+//! Text cleaning: finds the article body inside what the user pasted.
+//!
+//! The cleaner never rewrites the text. It returns the byte ranges of the
+//! original that form the body, plus what it set aside (header lines,
+//! datelines, page chrome, repeated pull-quotes) and the metadata those
+//! carried. Every later stage works on these ranges, so every span it
+//! reports is already a span of the original.
+
+use lines::byline;
+use lines::credit_outlet;
+use lines::dateline;
+use lines::header_prefix;
+use lines::is_chrome;
+use lines::is_credit;
+
+mod degraded;
+mod lines;
+mod repeated;
+
+use degraded::degradation;
+use repeated::repeated_lines;
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+/// What was found while cleaning one article.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Cleaned {
+    /// Byte ranges of the original that form the body, in order; one per
+    /// kept line (paragraph).
+    pub body: Vec<Range<usize>>,
+    /// Byte range of the headline, when one was detected.
+    pub title: Option<Range<usize>>,
+    /// Metadata read from header lines and datelines (`date`, `source`,
+    /// `place`).
+    pub metadata: BTreeMap<String, String>,
+    /// Ranges set aside, with the reason (`"header"`, `"dateline"`,
+    /// `"chrome"`, `"repeated"`).
+    pub removed: Vec<(Range<usize>, &'static str)>,
+    /// How the text was degraded on its way to the user.
+    pub flags: Degradation,
+    /// A label guessed from the text (the outlet of a dateline).
+    pub label_guess: Option<String>,
+}
+
+impl Cleaned {
+    /// The ranges read as the article's words: the headline, when there is
+    /// one, then the body. Headlines are where outlets name the story, so
+    /// entities, reuse and similarity read them too.
+    ///
+    /// ```
+    /// let text = "Crane falls in port\nA crane fell on Monday.";
+    /// let c = corroborate::internal::clean(text);
+    /// assert_eq!(c.content().len(), 2);
+    /// ```
+    pub fn content(&self) -> Vec<Range<usize>> {
+        self.title.iter().cloned().chain(self.body.iter().cloned()).collect()
+    }
+}
+
+/// Signs that a copy lost information on the way (seed-000-style dumps).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Degradation {
+    /// The body has letters but no capitals.
+    pub lowercase: bool,
+    /// The body has many words but no sentence punctuation.
+    pub no_punctuation: bool,
+    /// The text is degraded and has no digits at all.
+    pub no_digits: bool,
+}
+
+impl Degradation {
+    /// True when capitals or sentence punctuation were stripped.
+    pub fn degraded(&self) -> bool {
+        self.lowercase || self.no_punctuation
+    }
+}
+
+/// Cleans one article.
+///
+/// ```
+/// let text = "Crane falls in port\n\nPORT ALDER (Coastline Press) - A crane fell on Monday.\n\nShare Tweet Email\n";
+/// let c = corroborate::internal::clean(text);
+/// assert_eq!(&text[c.title.clone().unwrap()], "Crane falls in port");
+/// assert_eq!(c.metadata["source"], "Coastline Press");
+/// assert_eq!(c.label_guess.as_deref(), Some("Coastline Press"));
+/// assert_eq!(c.body.len(), 1);
+/// assert_eq!(&text[c.body[0].clone()], "A crane fell on Monday.");
+/// ```
+pub fn clean(text: &str) -> Cleaned {
+    let mut out = Cleaned::default();
+    let mut lines: Vec<Range<usize>> = Vec::new();
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let start = pos;
+        pos += line.len();
+        let r = trim_range(text, start..pos);
+        if !r.is_empty() {
+            lines.push(r);
+        }
+    }
+
+    // Header lines ("date 2017-05-02", "source: …"): metadata, possibly with
+    // body text following on the same line.
+    for line in lines.iter_mut() {
+        if let Some((key, value, used)) = header_prefix(slice(text, line)) {
+            out.metadata.insert(key.to_string(), value);
+            let cut = line.start + used;
+            out.removed.push((line.start..cut, "header"));
+            *line = trim_range(text, cut..line.end);
+        }
+    }
+    lines.retain(|l| !l.is_empty());
+
+    // Page chrome, bylines, image credits.
+    lines.retain(|l| {
+        let line = slice(text, l);
+        let why = if is_chrome(line) {
+            "chrome"
+        } else if let Some(author) = byline(line) {
+            out.metadata.entry("author".into()).or_insert(author);
+            "byline"
+        } else if is_credit(line) {
+            "credit"
+        } else {
+            return true;
+        };
+        out.removed.push((l.clone(), why));
+        false
+    });
+
+    // Repeated pull-quotes: a line whose words all occur, in order, inside
+    // another line nearby (or, ending in `|`, sharing a six-word run with one).
+    let drop = repeated_lines(text, &lines);
+    let mut kept = Vec::with_capacity(lines.len());
+    for (l, d) in lines.into_iter().zip(drop) {
+        if d {
+            out.removed.push((l, "repeated"));
+        } else {
+            kept.push(l);
+        }
+    }
+    let mut lines = kept;
+
+    // Title: a short first line without closing punctuation, followed by more.
+    if lines.len() > 1 {
+        let first = lines.first().map_or("", |r| slice(text, r));
+        let words = first.split_whitespace().count();
+        let ends_sentence = first.trim_end().ends_with(['.', '!', '?', ',', ';', ':', '"', '”', '|']);
+        if (1..=20).contains(&words) && !ends_sentence && first.chars().any(|c| c.is_alphabetic()) {
+            out.title = Some(lines.remove(0));
+        }
+    }
+
+    // Dateline at the start of the first body line.
+    if let Some(first) = lines.first_mut() {
+        if let Some((place, source, used)) = dateline(slice(text, first)) {
+            if !place.is_empty() {
+                out.metadata.insert("place".into(), place);
+            }
+            out.metadata.insert("source".into(), source.clone());
+            out.label_guess = Some(source);
+            let cut = first.start + used;
+            out.removed.push((first.start..cut, "dateline"));
+            *first = trim_range(text, cut..first.end);
+        }
+    }
+    lines.retain(|l| !l.is_empty());
+    out.removed.sort_by_key(|(r, _)| r.start);
+    // An outlet named in a credit line ("Coastline TV's Ana Diaz has more
+    // from the port") labels the article when no dateline did.
+    if out.label_guess.is_none() {
+        out.label_guess = lines.iter().find_map(|l| credit_outlet(slice(text, l)));
+        if let Some(outlet) = &out.label_guess {
+            out.metadata.entry("source".into()).or_insert_with(|| outlet.clone());
+        }
+    }
+
+    out.flags = degradation(text, &lines);
+    out.body = lines;
+    out
+}
+
+/// `text[r]`, or "" for a range that is not one of `text`'s (the ranges
+/// here come from splitting and trimming `text`, so they all are).
+fn slice<'a>(text: &'a str, r: &Range<usize>) -> &'a str {
+    text.get(r.clone()).unwrap_or_default()
+}
+
+fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = slice(text, &r);
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead + trail >= s.len() {
+        r.start..r.start
+    } else {
+        r.start + lead..r.end - trail
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body(text: &str) -> Vec<&str> {
+        clean(text).body.iter().map(|r| &text[r.clone()]).collect()
+    }
+
+    #[test]
+    fn headers_datelines_titles() {
+        // (input, title, body lines, metadata key=value pairs)
+        type Case<'a> = (&'a str, Option<&'a str>, &'a [&'a str], &'a [(&'a str, &'a str)]);
+        let cases: &[Case] = &[
+            ("date 2017-05-02 The mayor spoke.", None, &["The mayor spoke."], &[("date", "2017-05-02")]),
+            (
+                "Headline here\nDate: 2020/01/31\nBody text.",
+                Some("Headline here"),
+                &["Body text."],
+                &[("date", "2020/01/31")],
+            ),
+            (
+                "BERLIN (Coastline Press) - Talks began.",
+                None,
+                &["Talks began."],
+                &[("place", "Berlin"), ("source", "Coastline Press")],
+            ),
+            (
+                "Big news\n\nNEW YORK/LONDON (AP) — It rained.\nMore rain.",
+                Some("Big news"),
+                &["It rained.", "More rain."],
+                &[("place", "New York/London"), ("source", "AP")],
+            ),
+            // a parenthesis that is not a dateline stays
+            ("The mayor (a Democrat) - said no.", None, &["The mayor (a Democrat) - said no."], &[]),
+            ("one line only", None, &["one line only"], &[]),
+        ];
+        for (input, title, lines, meta) in cases {
+            let c = clean(input);
+            assert_eq!(c.title.clone().map(|r| &input[r]), *title, "title of {input:?}");
+            assert_eq!(body(input), *lines, "body of {input:?}");
+            for (k, v) in *meta {
+                assert_eq!(c.metadata.get(*k).map(String::as_str), Some(*v), "{k} of {input:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn chrome_and_pull_quotes() {
+        let text = "Title of story\n\nAdjust Comment Print\n\nThe council said \"we will rebuild the bridge by next spring\" on Monday.\nwe will rebuild the bridge by next spring |\nAccept all cookies to continue\nEnd.";
+        let c = clean(text);
+        let reasons: Vec<&str> = c.removed.iter().map(|(_, why)| *why).collect();
+        assert_eq!(reasons, ["chrome", "repeated", "chrome"]);
+        assert_eq!(body(text).len(), 2);
+    }
+
+    #[test]
+    fn bylines_credits_and_newsletter_lines() {
+        // (line, removed as)
+        let cases = [
+            ("By Jane Smith and Tom Lee", Some("byline")),
+            ("BY JANE SMITH, Reuters", Some("byline")),
+            ("By the time the crane fell, workers had left the dock area", None),
+            ("Photo: Jane Smith/Reuters", Some("credit")),
+            ("(Getty Images)", Some("credit")),
+            ("Image caption The mayor at the scene, by John Roe", Some("credit")),
+            ("Pictures of the harbor were shown to the council on Monday evening by the mayor", None),
+            ("Sign up for our morning newsletter", Some("chrome")),
+            ("Read more: Harbor cranes under scrutiny", Some("chrome")),
+            ("Advertisement", Some("chrome")),
+            ("Subscribers can read the full council minutes online", None),
+        ];
+        for (line, want) in cases {
+            let text = format!("A first paragraph of the article that is long enough.\n{line}\nThe last paragraph.");
+            let c = clean(&text);
+            let got = c.removed.iter().find(|(r, _)| &text[r.clone()] == line).map(|(_, why)| *why);
+            assert_eq!(got, want, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn label_from_a_credit_line() {
+        let text =
+            "The talks began on Monday.\nCoastline TV's Ana Diaz has more from the port.\nThey ended on Tuesday.";
+        let c = clean(text);
+        assert_eq!(c.label_guess.as_deref(), Some("Coastline TV"));
+        assert_eq!(c.body.len(), 3, "the credit line stays in the body: it names a reporter");
+        let quoted = "The mayor spoke.\nSky's correspondent said the talks were baffling.";
+        assert_eq!(clean(quoted).label_guess, None);
+    }
+
+    #[test]
+    fn pull_quote_with_other_quote_marks_is_still_a_repeat() {
+        let text = "Title\n\nThe council said \u{201c}we will rebuild the bridge by next spring\u{201d} on Monday.\nwe will rebuild the bridge by next spring |\nEnd.";
+        let c = clean(text);
+        assert!(c.removed.iter().any(|(_, why)| *why == "repeated"), "{:?}", c.removed);
+    }
+
+    #[test]
+    fn degraded_dateline_and_flags() {
+        let words =
+            "the harbor authority said the crane fell into the water at dawn and nobody on the dock was warned ";
+        let text = format!("rotterdam amsterdam  reuters    u s  shipping firms {}", words.repeat(3));
+        let c = clean(&text);
+        assert_eq!(c.metadata.get("source").map(String::as_str), Some("Reuters"));
+        assert_eq!(c.metadata.get("place").map(String::as_str), Some("Rotterdam Amsterdam"));
+        assert!(text[c.body[0].clone()].starts_with("u s  shipping"));
+        assert!(c.flags.lowercase && c.flags.no_punctuation && c.flags.no_digits && c.flags.degraded());
+        let clean_text = format!("The Harbor Authority met on 4 May. {}", words.repeat(3));
+        assert!(!clean(&clean_text).flags.degraded());
+    }
+
+    #[test]
+    fn uncased_scripts_are_not_lowercased() {
+        let text = "这是一个没有大写字母的中文句子。".repeat(10);
+        assert!(!clean(&text).flags.lowercase);
+    }
+}
