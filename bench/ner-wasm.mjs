@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import init, { entityStats, warmUp } from '../www/pkg/corroborate.js';
+import init, { entityStats, warmUp } from '../www/pkg-diagnostics/corroborate.js';
 import nlp from 'compromise';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
@@ -29,7 +29,7 @@ for (let copy = 1; size < 1_000_000; copy++) {
 const text = parts.join('');
 
 
-await init({ module_or_path: readFileSync(join(root, 'www/pkg/corroborate_bg.wasm')) });
+await init({ module_or_path: readFileSync(join(root, 'www/pkg-diagnostics/corroborate_bg.wasm')) });
 const t0 = performance.now();
 warmUp();
 const loadMs = performance.now() - t0;

@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import init, { reuseStats } from '../www/pkg/corroborate.js';
+import init, { reuseStats } from '../www/pkg-diagnostics/corroborate.js';
 import DiffMatchPatch from 'diff-match-patch';
 import { diffWords } from 'diff';
 import { median } from './lib.mjs';
@@ -21,7 +21,7 @@ const a = readFileSync(join(dir, 'pair_a.txt'), 'utf8');
 const b = readFileSync(join(dir, 'pair_b.txt'), 'utf8');
 
 
-const wasm = await init({ module_or_path: readFileSync(join(root, 'www/pkg/corroborate_bg.wasm')) });
+const wasm = await init({ module_or_path: readFileSync(join(root, 'www/pkg-diagnostics/corroborate_bg.wasm')) });
 reuseStats(['warm up the allocator', 'warm up the allocator']);
 
 const ours = median(() => reuseStats([a, b]), 9);

@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import init, { textStats } from '../www/pkg/corroborate.js';
+import init, { textStats } from '../www/pkg-diagnostics/corroborate.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const seedsDir = join(root, '../shared/seeds');
@@ -34,7 +34,7 @@ for (let copy = 1; size < target; copy++) {
 const text = parts.join('');
 const bytes = Buffer.byteLength(text);
 
-const wasm = await init({ module_or_path: readFileSync(join(root, 'www/pkg/corroborate_bg.wasm')) });
+const wasm = await init({ module_or_path: readFileSync(join(root, 'www/pkg-diagnostics/corroborate_bg.wasm')) });
 const heapBefore = wasm.memory.buffer.byteLength;
 const times = [];
 let stats;

@@ -5,7 +5,7 @@ source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 say "criterion benchmarks (native)"
 cargo bench --bench pipeline -- --noplot "$@"
-bash scripts/build-wasm.sh
+bash scripts/build-wasm.sh --diagnostics
 say "text stages in wasm under node"
 node bench/text-wasm.mjs
 say "entity recognition in wasm under node, beside compromise and wink-nlp"

@@ -55,13 +55,15 @@ export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 
 check "cargo fmt --check" cargo fmt --all -- --check
 check "clippy (native)" cargo clippy --all-targets --quiet -- -D warnings
-check "clippy (wasm32)" cargo clippy --target wasm32-unknown-unknown --lib --test wasm --quiet -- -D warnings
+check "clippy (wasm32, shipped)" cargo clippy --target wasm32-unknown-unknown --lib --no-default-features --quiet -- -D warnings
+check "clippy (wasm32, all features, wasm tests)" cargo clippy --target wasm32-unknown-unknown --lib --test wasm --all-features --quiet -- -D warnings
+check "clippy (native, shipped features)" cargo clippy --lib --no-default-features --quiet -- -D warnings
 check "rustdoc" env RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet
 cargo_suite "cargo test (unit, integration, doc)" cargo test
 cargo_suite "wasm-bindgen tests in headless Chromium" \
   env CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test --target wasm32-unknown-unknown --test wasm
-check "build the shipped wasm" bash scripts/build-wasm.sh
+check "build the shipped wasm (and the diagnostics build the crash test uses)" bash scripts/build-wasm.sh --diagnostics
 
 say "Playwright end-to-end tests in Chromium"
 mkdir -p test-results

@@ -5,18 +5,22 @@ use serde::{Deserialize, Serialize};
 
 /// One article to analyze.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(all(test, not(target_family = "wasm")), derive(ts_rs::TS))]
 pub struct ArticleInput {
     /// The text as the user pasted it.
     pub text: String,
     /// The label the user typed (the outlet), if any.
     #[serde(default)]
+    #[cfg_attr(all(test, not(target_family = "wasm")), ts(optional = nullable))]
     pub label: Option<String>,
     /// The file name it came from, if any.
     #[serde(default)]
+    #[cfg_attr(all(test, not(target_family = "wasm")), ts(optional = nullable))]
     pub name: Option<String>,
     /// Problems met while reading the input (e.g. invalid UTF-8 replaced),
     /// carried into the report's article warnings.
     #[serde(default)]
+    #[cfg_attr(all(test, not(target_family = "wasm")), ts(as = "Option<Vec<String>>", optional))]
     pub warnings: Vec<String>,
 }
 
@@ -41,8 +45,12 @@ impl ArticleInput {
 
 /// Options of one analysis.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(all(test, not(target_family = "wasm")), derive(ts_rs::TS))]
 #[serde(default)]
+#[cfg_attr(all(test, not(target_family = "wasm")), ts(rename = "AnalyzeOptions"))]
 pub struct Options {
-    /// The unit of every span in the report.
+    /// The unit of every span in the report (the browser's default is
+    /// `"utf16"`).
+    #[cfg_attr(all(test, not(target_family = "wasm")), ts(as = "Option<OffsetUnit>", optional))]
     pub offsets: OffsetUnit,
 }

@@ -15,7 +15,8 @@
 //! wasm, and the page must show the report of the largest accepted input
 //! within seconds. See the README's limits table.
 
-use crate::{ArticleInput, Error, ErrorKind};
+use crate::article::ArticleInput;
+use crate::error::{Error, ErrorKind};
 
 /// The most text one article may have, in UTF-8 bytes (2 MB: a long
 /// article is 50 KB; this leaves room for pasted page chrome).

@@ -13,7 +13,8 @@
 //! exports `textStats`, `entityStats` and `reuseStats` for `npm run bench`,
 //! and `panicForTests` for the page's crash-recovery test.
 
-use crate::{ArticleInput, OffsetUnit, Options};
+use crate::article::{ArticleInput, Options};
+use crate::report::OffsetUnit;
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
@@ -155,7 +156,7 @@ fn run_analysis(articles: JsValue, options: JsValue, progress: &mut dyn FnMut(&s
         Some(s) => OffsetUnit::parse(s)
             .ok_or_else(|| into_error(format!("unknown offsets unit {s:?}: use utf8, utf16 or chars")))?,
     };
-    let report = crate::analyze_with_progress(&inputs, &Options { offsets }, progress).map_err(into_error)?;
+    let report = crate::pipeline::analyze_with_progress(&inputs, &Options { offsets }, progress).map_err(into_error)?;
     let ser = serde_wasm_bindgen::Serializer::json_compatible();
     report.serialize(&ser).map_err(|e| into_error(format!("could not build the report: {e}")))
 }

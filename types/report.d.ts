@@ -1,130 +1,471 @@
 // TypeScript declarations of the Corroborate Report: the contract shared by
-// the page, the widget, the CLI and the tests. Field docs live in the Rust
-// crate (src/report.rs); keep both in step.
+// the page, the widget, the CLI and the tests. GENERATED from the Rust types
+// (src/report/, src/article.rs, src/input/mod.rs) by
+// `UPDATE_TYPES=1 cargo test --lib typescript`; do not edit by hand (a test
+// fails when this file and the types disagree).
 
-/** Unit of every `start`/`end` in a report. */
+/**
+ * The unit every span of a report is counted in.
+ *
+ * JavaScript strings index UTF-16 code units, Rust strings UTF-8 bytes and
+ * Python strings code points; the caller picks one and every `start`/`end`
+ * in the report uses it.
+ */
 export type OffsetUnit = "utf8" | "utf16" | "chars";
+
+/**
+ * What an entity is.
+ */
 export type EntityKind = "person" | "place" | "organization" | "group" | "date" | "number" | "other";
+
+/**
+ * How much a divergence matters to a reader.
+ */
 export type Severity = "low" | "medium" | "high";
 
-export interface ArticleInput {
-  /** The text as the user pasted it. */
+/**
+ * Something noticed about an article's text as a whole.
+ */
+export type ArticleFlag = "degraded" | "lowercase" | "no-punctuation" | "no-digits" | "empty" | "duplicate";
+
+/**
+ * The kinds of [`Divergence`]. Declared in the order of their names, which
+ * is how findings of equal severity and span are ordered.
+ */
+export type DivergenceKind = "attribution" | "coverage" | "fact" | "format" | "framing" | "omission" | "unique";
+
+/**
+ * How the figures of a `fact` finding relate.
+ */
+export type Relation = "agrees" | "compatible" | "conflicts";
+
+/**
+ * What kind of difference an [`Edit`] is.
+ */
+export type EditKind = "substitute" | "insert" | "delete";
+
+/**
+ * One article to analyze.
+ */
+export type ArticleInput = {
+  /**
+   * The text as the user pasted it.
+   */
   text: string;
-  /** What the user typed as the label (the outlet). */
+  /**
+   * The label the user typed (the outlet), if any.
+   */
   label?: string | null;
-  /** The file name it came from. */
+  /**
+   * The file name it came from, if any.
+   */
   name?: string | null;
-  /** Problems met reading the file (from readFile), shown with the article. */
-  warnings?: string[];
-}
+  /**
+   * Problems met while reading the input (e.g. invalid UTF-8 replaced);
+   * carried into the report's article warnings.
+   */
+  warnings?: Array<string>;
+};
 
-/** A dropped file read by `readFile`: the article text and what the file was. */
-export interface DecodedFile {
+/**
+ * What a file turned out to be.
+ */
+export type Format = "text" | "html" | "markdown" | "docx";
+
+/**
+ * A file's article text, what the file was, and what the reader had to
+ * repair on the way.
+ */
+export type DecodedFile = {
+  /**
+   * The text to analyze.
+   */
   text: string;
-  format: "text" | "html" | "markdown" | "docx";
-  /** Problems worth telling the user, each naming the file (e.g. undecodable bytes replaced). */
-  warnings: string[];
-}
+  /**
+   * What the file turned out to be.
+   */
+  format: Format;
+  /**
+   * Problems worth telling the user, each naming the file (for example
+   * undecodable bytes that were replaced).
+   */
+  warnings: Array<string>;
+};
 
-export interface AnalyzeOptions {
-  /** Unit of every span; the browser default is "utf16". */
+/**
+ * Options of one analysis.
+ */
+export type AnalyzeOptions = {
+  /**
+   * The unit of every span in the report (the browser's default is
+   * `"utf16"`).
+   */
   offsets?: OffsetUnit;
-}
+};
 
-export interface Span { start: number; end: number; }
-
-export interface Removed { start: number; end: number; reason: string; text: string; }
-
-export interface ArticleReport {
-  /** "A", "B", … in input order. */
-  id: string;
-  label: string;
-  title: string | null;
-  title_span: Span | null;
-  words: number;
-  sentences: number;
-  /** Length of the original text in the report's unit. */
-  length: number;
-  /** "degraded", "lowercase", "no-punctuation", "no-digits", "empty", "duplicate". */
-  flags: string[];
-  metadata: Record<string, string>;
-  removed: Removed[];
-  /** Share of words found in no other article, 0..1. */
-  originality: number;
-  warnings: string[];
-}
-
-export interface Mention { article: string; start: number; end: number; text: string; }
-
-export interface Entity {
-  name: string;
-  kind: EntityKind;
-  aliases: string[];
-  /** Article id → mentions. */
-  counts: Record<string, number>;
-  total: number;
-  value: number | null;
-  qualifier: string | null;
-  unit: string | null;
-  mentions: Mention[];
-}
-
-export interface Pair {
-  a: string;
-  b: string;
-  /** Share of a's words inside passages shared with b, 0..1 (asymmetric). */
-  containment: number;
-  /** Symmetric same-story score, 0..1. */
-  similarity: number;
-  shared_words: number;
-  explanation: string;
-}
-
-export interface Edit {
-  kind: "substitute" | "insert" | "delete";
-  a_start: number; a_end: number;
-  b_start: number; b_end: number;
-  a_text: string; b_text: string;
-}
-
-export interface Passage {
-  a: string; b: string;
-  a_start: number; a_end: number;
-  b_start: number; b_end: number;
-  words: number;
-  identity: number;
-  edits: Edit[];
-}
-
-export interface Divergence {
-  /** unique: only this article says it; framing: re-worded so it reads
-   * differently; format: the same thing written differently; omission: a
-   * clause or sentence dropped from or added to shared text; fact: figures
-   * or dates about the same thing; coverage: a name or source only this
-   * article has; attribution: the same statement attributed to different
-   * sources. */
-  kind: "unique" | "framing" | "format" | "omission" | "fact" | "coverage" | "attribution";
-  severity: Severity;
-  article: string;
+/**
+ * A half-open range into an article's original text.
+ */
+export type Span = {
+  /**
+   * First unit of the range.
+   */
   start: number;
+  /**
+   * One past the last unit of the range.
+   */
   end: number;
+};
+
+/**
+ * A piece of the original text that the cleaner left out of the body.
+ */
+export type Removed = {
+  /**
+   * Start of the removed text in the original.
+   */
+  start: number;
+  /**
+   * End of the removed text in the original.
+   */
+  end: number;
+  /**
+   * Why it was removed: `"header"`, `"dateline"`, `"chrome"`;
+   * `"repeated"`, `"title"`.
+   */
+  reason: string;
+  /**
+   * The removed text itself.
+   */
   text: string;
-  others: string[];
-  counterpart: string | null;
-  /** For facts: how the two figures relate. */
-  relation?: "agrees" | "compatible" | "conflicts";
+};
+
+/**
+ * One input article as the analysis saw it.
+ */
+export type ArticleReport = {
+  /**
+   * Short stable identifier used everywhere else in the report: `"A"`;
+   * `"B"`, … `"Z"`, `"AA"`, … in input order.
+   */
+  id: string;
+  /**
+   * What the user typed as the label, else a guess (the outlet named in a
+   * dateline, the file name), else `"Article N"`.
+   */
+  label: string;
+  /**
+   * The detected headline, when there is one.
+   */
+  title: string | null;
+  /**
+   * Span of the title in the original text.
+   */
+  title_span: Span | null;
+  /**
+   * Number of words in the cleaned text (numbers count as words).
+   */
+  words: number;
+  /**
+   * Number of sentences in the cleaned text.
+   */
+  sentences: number;
+  /**
+   * Length of the original text in the report's offset unit.
+   */
+  length: number;
+  /**
+   * What the analysis noticed about the text.
+   */
+  flags: Array<ArticleFlag>;
+  /**
+   * Metadata found while cleaning, e.g. `date`, `source`, `place`.
+   */
+  metadata: { [key in string]: string };
+  /**
+   * Lines the cleaner removed from the article body (header lines;
+   * datelines, page chrome), with why.
+   */
+  removed: Array<Removed>;
+  /**
+   * Share of this article's words found in no other article, in `[0, 1]`.
+   */
+  originality: number;
+  /**
+   * Problems noticed while reading the input (e.g. invalid UTF-8 replaced).
+   */
+  warnings: Array<string>;
+};
+
+/**
+ * One place where an entity is mentioned.
+ */
+export type Mention = {
+  /**
+   * Article id.
+   */
+  article: string;
+  /**
+   * Start in the article's original text.
+   */
+  start: number;
+  /**
+   * End in the article's original text.
+   */
+  end: number;
+  /**
+   * The original text of the mention.
+   */
+  text: string;
+};
+
+/**
+ * One canonical entity and everything said about it.
+ */
+export type Entity = {
+  /**
+   * Canonical name ("United States", "Bashar al-Assad").
+   */
+  name: string;
+  /**
+   * What kind of thing it is.
+   */
+  kind: EntityKind;
+  /**
+   * Distinct surface forms seen, most frequent first.
+   */
+  aliases: Array<string>;
+  /**
+   * Mentions per article id (articles without a mention are absent).
+   */
+  counts: { [key in string]: number };
+  /**
+   * Mentions across all articles.
+   */
+  total: number;
+  /**
+   * For numbers: the parsed value ("more than 80 people" → 80).
+   */
+  value: number | null;
+  /**
+   * For numbers: the qualifier ("more than", "at least", "about").
+   */
+  qualifier: string | null;
+  /**
+   * For numbers: what is counted ("people", "civilians").
+   */
+  unit: string | null;
+  /**
+   * Every mention, in article order then text order.
+   */
+  mentions: Array<Mention>;
+};
+
+/**
+ * Scores for one ordered pair of articles.
+ */
+export type Pair = {
+  /**
+   * The article whose words are counted.
+   */
+  a: string;
+  /**
+   * The article they are looked for in.
+   */
+  b: string;
+  /**
+   * Share of `a`'s words that lie inside passages shared with `b`, in
+   * `[0, 1]`. Asymmetric: a short copy of a long article has a high
+   * containment in it, the long one a low containment in the copy.
+   */
+  containment: number;
+  /**
+   * Symmetric same-story score in `[0, 1]`, combining shared text with
+   * shared entities, numbers and dates.
+   */
+  similarity: number;
+  /**
+   * Words of `a` inside shared passages.
+   */
+  shared_words: number;
+  /**
+   * One sentence a reader understands.
+   */
   explanation: string;
-}
+};
 
-export interface Stats { words: number; elapsed_ms: number | null; }
+/**
+ * A difference inside an aligned passage.
+ */
+export type Edit = {
+  /**
+   * Substitution, insertion or deletion.
+   */
+  kind: EditKind;
+  /**
+   * Start in `a` (an empty range for an insertion).
+   */
+  a_start: number;
+  /**
+   * End in `a`.
+   */
+  a_end: number;
+  /**
+   * Start in `b` (an empty range for a deletion).
+   */
+  b_start: number;
+  /**
+   * End in `b`.
+   */
+  b_end: number;
+  /**
+   * `a`'s words.
+   */
+  a_text: string;
+  /**
+   * `b`'s words.
+   */
+  b_text: string;
+};
 
-export interface Report {
+/**
+ * A passage of text shared by two articles.
+ */
+export type Passage = {
+  /**
+   * First article id.
+   */
+  a: string;
+  /**
+   * Second article id.
+   */
+  b: string;
+  /**
+   * Start of the passage in `a`'s original text.
+   */
+  a_start: number;
+  /**
+   * End of the passage in `a`'s original text.
+   */
+  a_end: number;
+  /**
+   * Start of the passage in `b`'s original text.
+   */
+  b_start: number;
+  /**
+   * End of the passage in `b`'s original text.
+   */
+  b_end: number;
+  /**
+   * Words of `a` in the passage.
+   */
+  words: number;
+  /**
+   * Share of the passage's aligned words that are identical, in `[0, 1]`.
+   */
+  identity: number;
+  /**
+   * Substitutions, insertions and deletions inside the passage.
+   */
+  edits: Array<Edit>;
+};
+
+/**
+ * Something one source says differently from the others.
+ */
+export type Divergence = {
+  /**
+   * What kind of difference it is.
+   */
+  kind: DivergenceKind;
+  /**
+   * How much it matters.
+   */
+  severity: Severity;
+  /**
+   * The article it is found in.
+   */
+  article: string;
+  /**
+   * Start in that article's original text.
+   */
+  start: number;
+  /**
+   * End in that article's original text.
+   */
+  end: number;
+  /**
+   * The original text.
+   */
+  text: string;
+  /**
+   * The other articles involved.
+   */
+  others: Array<string>;
+  /**
+   * What the other articles say instead, when there is a counterpart.
+   */
+  counterpart: string | null;
+  /**
+   * For facts: how the figures relate.
+   */
+  relation?: Relation;
+  /**
+   * One sentence a reader understands without knowing the algorithm.
+   */
+  explanation: string;
+};
+
+/**
+ * Totals for one run.
+ */
+export type Stats = {
+  /**
+   * Words across all articles.
+   */
+  words: number;
+  /**
+   * Milliseconds spent, when the caller measured it (the core has no clock
+   * in wasm).
+   */
+  elapsed_ms: number | null;
+};
+
+/**
+ * The whole result of comparing a set of articles.
+ */
+export type Report = {
+  /**
+   * Version of this report format; bumped when a field changes meaning.
+   */
   version: number;
+  /**
+   * The unit of every `start`/`end` in this report.
+   */
   offsets: OffsetUnit;
-  articles: ArticleReport[];
-  entities: Entity[];
-  pairs: Pair[];
-  passages: Passage[];
-  divergences: Divergence[];
+  /**
+   * One entry per input article, in input order.
+   */
+  articles: Array<ArticleReport>;
+  /**
+   * Canonical entities with their aliases and every mention, most
+   * mentioned first.
+   */
+  entities: Array<Entity>;
+  /**
+   * One entry per ordered pair of distinct articles `(a, b)`.
+   */
+  pairs: Array<Pair>;
+  /**
+   * Passages of text shared by two articles, aligned word by word.
+   */
+  passages: Array<Passage>;
+  /**
+   * What one source says differently from the others, most severe first.
+   */
+  divergences: Array<Divergence>;
+  /**
+   * Totals and timings for this run.
+   */
   stats: Stats;
-}
+};

@@ -1,9 +1,9 @@
 //! `corroborate`: the command-line front end.
 //!
-//! ```text
-//! corroborate analyze FILE... [--json] [--offsets utf8|utf16|chars]
-//! corroborate tag --conll [FILE|-]
-//! ```
+//! `corroborate --help` lists the six commands: `analyze` and `tag` for
+//! users; `train-ner`, `eval-ner`, `build-idf` and `eval-similarity` (behind
+//! the `train` feature, on by default) for rebuilding and measuring the
+//! models. The code is in `src/bin/cli/`.
 
 #[cfg(not(target_family = "wasm"))]
 mod cli;

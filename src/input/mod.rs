@@ -37,6 +37,7 @@ const SAMPLE: usize = 8192;
 
 /// What a file turned out to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(all(test, not(target_family = "wasm")), derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     /// Plain text (UTF-8, or UTF-16 with a byte-order mark).
@@ -69,6 +70,8 @@ impl Format {
 /// A file's article text, what the file was, and what the reader had to
 /// repair on the way.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(all(test, not(target_family = "wasm")), derive(ts_rs::TS))]
+#[cfg_attr(all(test, not(target_family = "wasm")), ts(rename = "DecodedFile"))]
 pub struct Decoded {
     /// The text to analyze.
     pub text: String,

@@ -19,6 +19,8 @@
 mod assemble;
 mod offsets;
 pub(crate) mod prose;
+#[cfg(all(test, not(target_family = "wasm")))]
+mod typescript;
 
 pub(crate) use assemble::{assemble, passage};
 pub use offsets::{OffsetMap, OffsetUnit};
@@ -31,6 +33,7 @@ pub const REPORT_VERSION: u32 = 1;
 
 /// The whole result of comparing a set of articles.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(test, not(target_family = "wasm")), derive(ts_rs::TS))]
 pub struct Report {
     /// Version of this report format; bumped when a field changes meaning.
     pub version: u32,
@@ -53,6 +56,7 @@ pub struct Report {
 
 /// One input article as the analysis saw it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(test, not(target_family = "wasm")), derive(ts_rs::TS))]
 pub struct ArticleReport {
     /// Short stable identifier used everywhere else in the report: `"A"`,
     /// `"B"`, … `"Z"`, `"AA"`, … in input order.
@@ -85,6 +89,7 @@ pub struct ArticleReport {
 
 /// Something noticed about an article's text as a whole.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(all(test, not(target_family = "wasm")), derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum ArticleFlag {
     /// No capitals or no sentence punctuation: a copy that lost them on
@@ -118,6 +123,7 @@ impl ArticleFlag {
 
 /// A half-open range into an article's original text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(all(test, not(target_family = "wasm")), derive(ts_rs::TS))]
 pub struct Span {
     /// First unit of the range.
     pub start: usize,
@@ -127,6 +133,7 @@ pub struct Span {
 
 /// A piece of the original text that the cleaner left out of the body.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(test, not(target_family = "wasm")), derive(ts_rs::TS))]
 pub struct Removed {
     /// Start of the removed text in the original.
     pub start: usize,
@@ -141,6 +148,7 @@ pub struct Removed {
 
 /// What an entity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(all(test, not(target_family = "wasm")), derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum EntityKind {
     /// A person.
@@ -176,6 +184,7 @@ impl EntityKind {
 
 /// One canonical entity and everything said about it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(test, not(target_family = "wasm")), derive(ts_rs::TS))]
 pub struct Entity {
     /// Canonical name ("United States", "Bashar al-Assad").
     pub name: String,
@@ -199,6 +208,7 @@ pub struct Entity {
 
 /// One place where an entity is mentioned.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(test, not(target_family = "wasm")), derive(ts_rs::TS))]
 pub struct Mention {
     /// Article id.
     pub article: String,
@@ -212,6 +222,7 @@ pub struct Mention {
 
 /// Scores for one ordered pair of articles.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(test, not(target_family = "wasm")), derive(ts_rs::TS))]
 pub struct Pair {
     /// The article whose words are counted.
     pub a: String,
@@ -232,6 +243,7 @@ pub struct Pair {
 
 /// A passage of text shared by two articles.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(test, not(target_family = "wasm")), derive(ts_rs::TS))]
 pub struct Passage {
     /// First article id.
     pub a: String,
@@ -255,6 +267,7 @@ pub struct Passage {
 
 /// A difference inside an aligned passage.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(test, not(target_family = "wasm")), derive(ts_rs::TS))]
 pub struct Edit {
     /// Substitution, insertion or deletion.
     pub kind: EditKind,
@@ -274,6 +287,7 @@ pub struct Edit {
 
 /// What kind of difference an [`Edit`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(all(test, not(target_family = "wasm")), derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum EditKind {
     /// Words of `a` replaced by other words in `b`.
@@ -297,6 +311,7 @@ impl EditKind {
 
 /// How much a divergence matters to a reader.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(all(test, not(target_family = "wasm")), derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Shown, low weight (format and alias changes).
@@ -310,6 +325,7 @@ pub enum Severity {
 /// The kinds of [`Divergence`]. Declared in the order of their names, which
 /// is how findings of equal severity and span are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(all(test, not(target_family = "wasm")), derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum DivergenceKind {
     /// The same statement attributed to different sources in different
@@ -367,6 +383,7 @@ impl DivergenceKind {
 
 /// How the figures of a `fact` finding relate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(all(test, not(target_family = "wasm")), derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum Relation {
     /// The same figure.
@@ -390,6 +407,7 @@ impl Relation {
 
 /// Something one source says differently from the others.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(test, not(target_family = "wasm")), derive(ts_rs::TS))]
 pub struct Divergence {
     /// What kind of difference it is.
     pub kind: DivergenceKind,
@@ -409,6 +427,7 @@ pub struct Divergence {
     pub counterpart: Option<String>,
     /// For facts: how the figures relate.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(test, not(target_family = "wasm")), ts(optional))]
     pub relation: Option<Relation>,
     /// One sentence a reader understands without knowing the algorithm.
     pub explanation: String,
@@ -416,6 +435,7 @@ pub struct Divergence {
 
 /// Totals for one run.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(all(test, not(target_family = "wasm")), derive(ts_rs::TS))]
 pub struct Stats {
     /// Words across all articles.
     pub words: usize,

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 /// Python strings code points; the caller picks one and every `start`/`end`
 /// in the report uses it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(all(test, not(target_family = "wasm")), derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum OffsetUnit {
     /// UTF-8 bytes (Rust `str` indices). The default.

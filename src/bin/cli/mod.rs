@@ -1,14 +1,27 @@
 //! Argument handling and output for the `corroborate` binary.
 
+#[cfg(feature = "train")]
 mod ner;
+#[cfg(feature = "train")]
 mod similarity;
 
 use corroborate::{analyze, input, ArticleInput, OffsetUnit, Options, Report};
 use std::io::{self, BufRead, Read, Write};
 
 const USAGE: &str = "usage:
-  corroborate analyze FILE... [--json] [--offsets utf8|utf16|chars]   (- reads stdin)
-  corroborate tag --conll [FILE|-]";
+  corroborate analyze FILE... [--json] [--offsets utf8|utf16|chars]
+      compare articles (- reads stdin): a summary, or the Report as JSON
+  corroborate tag --conll [FILE|-]
+      append the tagger's CoNLL-2003 tag to each token line
+  corroborate train-ner [--epochs N] [--bits N] [--prune X] [--data DIR] [--out FILE] [--extra FILE]
+      train the entity tagger on CoNLL-2003 (rebuilds model/ner.bin and the mined lexicons)
+  corroborate eval-ner [--model FILE] [--data DIR]
+      per-type precision, recall and F1 of the tagger
+  corroborate build-idf [CONLL-FILE] [--out FILE]
+      rebuild model/idf.tsv, the word weights of the same-story similarity
+  corroborate eval-similarity [CSV-FILE] [--features FILE]
+      Pearson and Spearman of the similarity against human ratings
+(the last four need the `train` feature, on by default)";
 
 /// Runs the CLI and returns the exit code: 0 success, 2 bad usage or
 /// unreadable input, 1 analysis error.
@@ -18,10 +31,18 @@ pub fn run(args: Vec<String>) -> i32 {
     let code = match args.first().map(String::as_str) {
         Some("analyze") => cmd_analyze(rest, &mut out),
         Some("tag") => cmd_tag(rest, &mut out),
+        #[cfg(feature = "train")]
         Some("train-ner") => ner::train_cmd(rest).map_err(|e| (2, e)),
+        #[cfg(feature = "train")]
         Some("eval-ner") => ner::eval_cmd(rest).map_err(|e| (2, e)),
+        #[cfg(feature = "train")]
         Some("build-idf") => similarity::build_idf_cmd(rest, &mut out).map_err(|e| (2, e)),
+        #[cfg(feature = "train")]
         Some("eval-similarity") => similarity::eval_cmd(rest, &mut out).map_err(|e| (2, e)),
+        #[cfg(not(feature = "train"))]
+        Some(cmd @ ("train-ner" | "eval-ner" | "build-idf" | "eval-similarity")) => {
+            Err((2, format!("{cmd} is not in this build: rebuild with the `train` feature (on by default)")))
+        }
         Some("-h" | "--help" | "help") => {
             let _ = writeln!(out, "{USAGE}");
             Ok(())
