@@ -6,6 +6,7 @@ use super::Finding;
 use crate::entities::Found;
 use crate::lang::en::is_function_word;
 use crate::overlap::idf;
+use crate::overlap::{Match, Op};
 use crate::report::DivergenceKind;
 use crate::report::EntityKind;
 use crate::report::Relation;
@@ -13,6 +14,7 @@ use crate::report::Severity;
 use crate::tokens::Sentence;
 use crate::tokens::TokenKind;
 use rustc_hash::FxHashMap;
+use std::ops::Range;
 
 /// Figures (and, separately, dates) compared across all articles at most:
 /// each article contributes its first `MAX_FACTS / articles` (at least 10).
@@ -170,6 +172,74 @@ fn context_overlap(x: &FxHashMap<String, f32>, y: &FxHashMap<String, f32>) -> f3
     }
 }
 
+/// Where a mention of article `a` sits in the text `a` shares with `b`:
+/// the token range of `b` at the aligned place when a passage of the pair
+/// covers the mention (both its neighbouring words are inside the passage),
+/// `None` when no passage covers it. A figure inside shared text is compared
+/// with what the other article has at that place, never with another
+/// figure that merely counts the same thing.
+fn aligned_place(ctx: &Context, a: usize, b: usize, f: &Found) -> Option<Range<usize>> {
+    let (da, db) = (ctx.articles.get(a)?, ctx.articles.get(b)?);
+    let ms = ctx.matches.get(&(a.min(b), a.max(b)))?;
+    let swap = a > b;
+    // stream positions of `a` just before and just after the mention
+    let first_in = da.stream.tokens.partition_point(|&t| t < f.tokens.start);
+    let next = da.stream.tokens.partition_point(|&t| t < f.tokens.end);
+    let (la, lb) = (da.stream.len(), db.stream.len());
+    let b_token = |q: usize| db.stream.tokens.get(q).copied();
+    for m in ms {
+        let (a0, a1, b0, b1) = if swap { (m.b0, m.b1, m.a0, m.a1) } else { (m.a0, m.a1, m.b0, m.b1) };
+        // the token bound in `b` just after the image of `prev`
+        let lo = match first_in.checked_sub(1) {
+            Some(prev) if (a0..a1).contains(&prev) => {
+                image(m, swap, prev, false).map(|q| q.checked_sub(1).and_then(b_token).map_or(0, |t| t + 1))
+            }
+            None if a0 == 0 && b0 == 0 => Some(0),
+            _ => None,
+        };
+        let Some(lo) = lo else { continue };
+        let hi = if next < la {
+            if !(a0..a1).contains(&next) {
+                continue;
+            }
+            image(m, swap, next, true).map(|q| b_token(q).unwrap_or(db.tokens.len()))
+        } else if a1 == la && b1 == lb {
+            Some(db.tokens.len())
+        } else {
+            None
+        };
+        if let Some(hi) = hi {
+            return Some(lo..hi.max(lo));
+        }
+    }
+    None
+}
+
+/// The stream position of `b` aligned with position `q` of `a` in passage
+/// `m` (seen from `b` when `swap`), as an exclusive-start bound: for a word
+/// inside a same-word run, one past its twin (`upper == false`) or its twin
+/// (`upper == true`); for a word inside a re-worded stretch, the edge of the
+/// other side's stretch.
+fn image(m: &Match, swap: bool, q: usize, upper: bool) -> Option<usize> {
+    for op in &m.ops {
+        match *op {
+            Op::Same { i, j, n } => {
+                let (i, j) = if swap { (j, i) } else { (i, j) };
+                if (i..i + n).contains(&q) {
+                    return Some(j + (q - i) + usize::from(!upper));
+                }
+            }
+            Op::Diff { i0, i1, j0, j1 } => {
+                let (i0, i1, j0, j1) = if swap { (j0, j1, i0, i1) } else { (i0, i1, j0, j1) };
+                if (i0..i1).contains(&q) {
+                    return Some(if upper { j1 } else { j0 });
+                }
+            }
+        }
+    }
+    None
+}
+
 /// A date mention: article, mention, month (0-11), day range, context.
 type DateMention<'a> = (usize, &'a Found, usize, Option<(u32, u32)>, FxHashMap<String, f32>);
 
@@ -231,17 +301,31 @@ pub(super) fn facts(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
             if b == x.article {
                 continue;
             }
-            let best = quantities
-                .iter()
-                .filter(|y| y.article == b)
-                .filter(|y| {
-                    y.head == x.head
-                        || (is_people(&x.head) && is_people(&y.head) && !x.event.is_empty() && x.event == y.event)
-                })
-                .map(|y| (context_overlap(&x.context, &y.context), y))
-                .filter(|(s, _)| *s >= 0.3)
-                .max_by(|p, q| p.0.total_cmp(&q.0));
-            let Some((_, y)) = best else { continue };
+            let comparable = |y: &Quantity| {
+                y.head == x.head
+                    || (is_people(&x.head) && is_people(&y.head) && !x.event.is_empty() && x.event == y.event)
+            };
+            let y = match aligned_place(ctx, x.article, b, x.found) {
+                // in shared text: the figure at the same place, if any (a
+                // figure dropped from a copy is a wording change, not a fact)
+                Some(place) => quantities
+                    .iter()
+                    .filter(|y| {
+                        y.article == b && y.found.tokens.start >= place.start && y.found.tokens.end <= place.end
+                    })
+                    .max_by_key(|y| y.head == x.head),
+                // elsewhere: the best-matching figure that is not itself in
+                // text the two articles share
+                None => quantities
+                    .iter()
+                    .filter(|y| y.article == b && comparable(y))
+                    .filter(|y| aligned_place(ctx, b, x.article, y.found).is_none())
+                    .map(|y| (context_overlap(&x.context, &y.context), y))
+                    .filter(|(s, _)| *s >= 0.3)
+                    .max_by(|p, q| p.0.total_cmp(&q.0))
+                    .map(|(_, y)| y),
+            };
+            let Some(y) = y else { continue };
             let (tx, ty) = (text_of(x.article, x.found), text_of(b, y.found));
             let exact = x.lo == x.hi && y.lo == y.hi;
             let (relation, severity, why) = if x.lo == y.lo && x.hi == y.hi {
@@ -275,8 +359,16 @@ pub(super) fn facts(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
     }
     for (i, x) in dates.iter().enumerate() {
         for y in dates.iter().skip(i + 1) {
-            if x.0 == y.0 || context_overlap(&x.4, &y.4) < 0.3 {
+            if x.0 == y.0 {
                 continue;
+            }
+            // a date inside shared text is compared with the date at the
+            // same place in the other article; others by their context
+            let inside = |place: &Range<usize>, f: &Found| f.tokens.start >= place.start && f.tokens.end <= place.end;
+            match (aligned_place(ctx, x.0, y.0, x.1), aligned_place(ctx, y.0, x.0, y.1)) {
+                (Some(px), Some(py)) if inside(&px, y.1) && inside(&py, x.1) => {}
+                (None, None) if context_overlap(&x.4, &y.4) >= 0.3 => {}
+                _ => continue,
             }
             let (tx, ty) = (text_of(x.0, x.1), text_of(y.0, y.1));
             let stripped = |a: usize| ctx.articles.get(a).is_some_and(|d| d.no_digits);

@@ -3,6 +3,7 @@ use super::EXTEND_WINDOW;
 use super::JOIN_IDENTITY;
 use super::MAX_GAP;
 use super::MAX_JOIN;
+use super::MAX_POSTINGS;
 use super::MIN_CONTENT;
 use super::MIN_PASSAGE;
 use super::SEED;
@@ -88,11 +89,27 @@ fn seed_runs(a: &Stream, b: &Stream) -> Vec<Run> {
         if g == 0 {
             continue;
         }
-        let Some(posts) = b.postings(g) else { continue };
-        if a.postings(g).is_none() {
-            continue;
-        }
-        for &j in posts {
+        let (Some(pa), Some(pb)) = (a.index.get(&g), b.index.get(&g)) else { continue };
+        // a rare n-gram pairs with every occurrence in `b`; one repeated
+        // more often (a table's rows, a paragraph pasted twice) pairs only
+        // with its twins by rank and by relative position, so repetitive
+        // text still aligns, in time linear in the repeats
+        let frequent = pa.len() > MAX_POSTINGS || pb.len() > MAX_POSTINGS;
+        let twins: [Option<u32>; 2] = if frequent {
+            let rank = pa.partition_point(|&p| (p as usize) < i);
+            let rel = (i as u64 * b.len() as u64 / a.len().max(1) as u64) as u32;
+            let near = pb.partition_point(|&p| p < rel);
+            let near = [near.checked_sub(1), Some(near)]
+                .into_iter()
+                .flatten()
+                .filter_map(|k| pb.get(k).copied())
+                .min_by_key(|&p| p.abs_diff(rel));
+            [pb.get(rank).copied(), near.filter(|&p| Some(p) != pb.get(rank).copied())]
+        } else {
+            [None, None]
+        };
+        let posts: &[u32] = if frequent { &[] } else { pb };
+        for j in posts.iter().copied().chain(twins.into_iter().flatten()) {
             let j = j as usize;
             if b.hashes.get(j..j + SEED) != a.hashes.get(i..i + SEED) {
                 continue; // hash collision

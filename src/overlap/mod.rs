@@ -40,7 +40,9 @@ const JOIN_IDENTITY: f64 = 0.4;
 /// Two gaps whose lengths differ by more than this are not bridged (the band
 /// of the alignment).
 const BAND: usize = 16;
-/// An n-gram seen more often than this in one article is too common to seed.
+/// An n-gram seen more often than this in one article seeds only with its
+/// twins in the other (same rank, nearest relative position), not with
+/// every occurrence.
 const MAX_POSTINGS: usize = 16;
 /// Words looked at past each end of a passage when extending it.
 const EXTEND_WINDOW: usize = 12;
@@ -105,11 +107,6 @@ impl Stream {
     /// True when the stream has no words.
     pub fn is_empty(&self) -> bool {
         self.hashes.is_empty()
-    }
-
-    /// How often the n-gram hashed `g` occurs, if it can seed at all.
-    fn postings(&self, g: u64) -> Option<&[u32]> {
-        self.index.get(&g).map(Vec::as_slice).filter(|p| p.len() <= MAX_POSTINGS)
     }
 }
 
