@@ -46,15 +46,22 @@ pub(super) fn coverage(ctx: &Context) -> Vec<Finding> {
                     .collect();
                 next.into_iter().any(|t| is_speech(t.norm)) || before == ["according", "to"]
             });
-        let others: Vec<usize> = (0..n).filter(|x| x != a).collect();
-        let other_labels: Vec<String> =
-            others.iter().filter_map(|o| ctx.articles.get(*o)).map(|o| o.label.to_string()).collect();
+        // the finding is about this article: the others are named only
+        // when there are few of them, so a report grows linearly with the
+        // names it lists, not with names × articles
+        let others: Vec<usize> = if n <= 4 { (0..n).filter(|x| x != a).collect() } else { Vec::new() };
+        let who_not = if others.is_empty() {
+            format!("the other {} articles do not", n - 1)
+        } else {
+            let labels: Vec<String> =
+                others.iter().filter_map(|o| ctx.articles.get(*o)).map(|o| o.label.to_string()).collect();
+            format!("{} {} not", join_labels(&labels), if others.len() == 1 { "does" } else { "do" })
+        };
         let what = match c.kind {
             EntityKind::Person => "person",
             EntityKind::Organization => "organization",
             _ => "place",
         };
-        let verb = if others.len() == 1 { "does" } else { "do" };
         out.push(Finding {
             kind: DivergenceKind::Coverage,
             severity: if quoted || c.kind == EntityKind::Person { Severity::Medium } else { Severity::Low },
@@ -65,14 +72,9 @@ pub(super) fn coverage(ctx: &Context) -> Vec<Finding> {
             counterpart: None,
             relation: None,
             explanation: if quoted {
-                format!(
-                    "Only {} quotes or cites {} as a source; {} {verb} not.",
-                    d.label,
-                    c.name,
-                    join_labels(&other_labels)
-                )
+                format!("Only {} quotes or cites {} as a source; {who_not}.", d.label, c.name)
             } else {
-                format!("Only {} mentions the {what} {}; {} {verb} not.", d.label, c.name, join_labels(&other_labels))
+                format!("Only {} mentions the {what} {}; {who_not}.", d.label, c.name)
             },
         });
     }

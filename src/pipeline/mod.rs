@@ -190,29 +190,53 @@ fn score_pairs(docs: &[Doc], canon: &[Canonical], reuse: &Reuse) -> Vec<PairScor
             reuse.shared(a, b) as f64 / len as f64
         }
     };
+    // one pass over the entities: each article's named tokens and the
+    // canonical entities it mentions, and each entity's articles
+    let mut named: Vec<Vec<bool>> = docs.iter().map(|d| vec![false; d.tokens.len()]).collect();
+    let mut ids_of: Vec<Vec<u32>> = vec![Vec::new(); n];
+    let mut names_of_pair: Vec<Vec<(usize, u32)>> = vec![Vec::new(); n * n];
+    let mut arts: Vec<usize> = Vec::new();
+    for (ci, c) in canon.iter().enumerate() {
+        let is_name = !matches!(c.kind, EntityKind::Number | EntityKind::Date);
+        arts.clear();
+        for (a, f) in &c.mentions {
+            if is_name {
+                if let Some(s) = named.get_mut(*a).and_then(|v| v.get_mut(f.tokens.clone())) {
+                    s.fill(true);
+                }
+            }
+            if let Some(ids) = ids_of.get_mut(*a) {
+                if ids.last() != Some(&(ci as u32)) {
+                    ids.push(ci as u32);
+                }
+            }
+            arts.push(*a);
+        }
+        if !is_name {
+            continue;
+        }
+        arts.sort_unstable();
+        arts.dedup();
+        // the names two articles both mention, most mentioned first: each
+        // pair keeps its three best (work: entities × their articles²)
+        for &a in &arts {
+            for &b in &arts {
+                if a == b {
+                    continue;
+                }
+                let Some(top) = names_of_pair.get_mut(a * n + b) else { continue };
+                top.push((c.mentions.len(), ci as u32));
+                top.sort_by(|x, y| y.0.cmp(&x.0).then(name_of(canon, x.1).cmp(name_of(canon, y.1))));
+                top.truncate(3);
+            }
+        }
+    }
     // what each article is about: weighted words, names weighted up, and
     // the canonical entities it mentions
     let story: Vec<overlap::StoryVector> = docs
         .iter()
-        .enumerate()
-        .map(|(a, d)| {
-            let mut named = vec![false; d.tokens.len()];
-            let mut ids_of: Vec<u32> = Vec::new();
-            for (ci, c) in canon.iter().enumerate() {
-                let is_name = !matches!(c.kind, EntityKind::Number | EntityKind::Date);
-                for (_, f) in c.mentions.iter().filter(|(x, _)| *x == a) {
-                    if is_name {
-                        if let Some(s) = named.get_mut(f.tokens.clone()) {
-                            s.iter_mut().for_each(|x| *x = true);
-                        }
-                    }
-                    if ids_of.last() != Some(&(ci as u32)) {
-                        ids_of.push(ci as u32);
-                    }
-                }
-            }
-            overlap::StoryVector::new(&d.tokens, &d.stream, &named, &ids_of)
-        })
+        .zip(named.iter().zip(&ids_of))
+        .map(|(d, (named, ids))| overlap::StoryVector::new(&d.tokens, &d.stream, named, ids))
         .collect();
     let mut pairs = Vec::new();
     for a in 0..n {
@@ -225,30 +249,26 @@ fn score_pairs(docs: &[Doc], canon: &[Canonical], reuse: &Reuse) -> Vec<PairScor
             // `story` has one vector per article
             let (Some(story_lo), Some(story_hi)) = (story.get(lo), story.get(hi)) else { continue };
             let similarity = overlap::story_similarity(story_lo, story_hi).max(text);
+            let names = names_of_pair
+                .get(a * n + b)
+                .map(|top| top.iter().map(|&(_, ci)| name_of(canon, ci).to_string()).collect())
+                .unwrap_or_default();
             pairs.push(PairScore {
                 a,
                 b,
                 containment: containment(a, b),
                 similarity,
                 shared_words: reuse.shared(a, b),
-                names: shared_names(canon, a, b),
+                names,
             });
         }
     }
     pairs
 }
 
-/// The names two articles both mention, most mentioned first (three at
-/// most).
-fn shared_names(canon: &[Canonical], a: usize, b: usize) -> Vec<String> {
-    let mut v: Vec<(usize, &str)> = canon
-        .iter()
-        .filter(|c| !matches!(c.kind, EntityKind::Number | EntityKind::Date))
-        .filter(|c| c.mentions.iter().any(|(x, _)| *x == a) && c.mentions.iter().any(|(x, _)| *x == b))
-        .map(|c| (c.mentions.len(), c.name.as_str()))
-        .collect();
-    v.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(y.1)));
-    v.into_iter().take(3).map(|(_, name)| name.to_string()).collect()
+/// The display name of canonical entity `ci`.
+fn name_of(canon: &[Canonical], ci: u32) -> &str {
+    canon.get(ci as usize).map_or("", |c| c.name.as_str())
 }
 
 /// The divergence stage on the articles, their passages and entities.
