@@ -10,8 +10,9 @@
 // view.highlightEntity(entityIndex);
 
 import { annotate, gaps } from './annotate.js';
-import { clip, el, listText, percent, plural, scrollWithin, token } from './dom.js';
+import { el, listText, percent, plural, scrollWithin, token } from './dom.js';
 import { kindInfo, severityOf } from './model.js';
+import { describeDivergence } from './divergences.js';
 
 let uid = 0;
 
@@ -363,25 +364,4 @@ function flash(node) {
   node.classList.remove('cb-flash');
   void node.offsetWidth;
   node.classList.add('cb-flash');
-}
-
-/** Nodes describing one divergence: kind, severity, explanation, the others' wording. */
-export function describeDivergence(ctx, d) {
-  const info = kindInfo(d.kind);
-  const out = [
-    el('span', { className: `cb-sev cb-sev-${severityOf(d.severity)}`, text: d.severity }), ' ',
-    el('span', { className: `cb-kind-chip cb-group-${info.group}`, text: `${info.icon} ${info.group === 'other' ? info.label : d.kind}` }), ' ',
-    el('span', { text: d.explanation }),
-  ];
-  const others = (d.others || []).map((o) => ctx.name(o));
-  if (d.counterpart != null && others.length) {
-    out.push(el('div', { className: 'cb-counterpart' },
-      `${listText(others)}: `,
-      d.counterpart ? el('q', { text: clip(d.counterpart, 200) }) : el('em', { text: 'leaves it out' })));
-  } else if (others.length && info.group === 'unique') {
-    out.push(el('div', { className: 'cb-counterpart', text: `Not in ${listText(others, 'or')}.` }));
-  } else if (others.length) {
-    out.push(el('div', { className: 'cb-counterpart', text: `Compared with ${listText(others)}.` }));
-  }
-  return out;
 }
