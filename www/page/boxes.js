@@ -3,7 +3,8 @@
 // on the boxes' container: `input` (bubbling from a text or a label) and
 // `articles-change` (a box removed, moved or filled from a file).
 
-import { countWords, countWordsChunked, plural } from '../ui/dom.js';
+import { countWords, plural } from '../ui/dom.js';
+import { yieldToBrowser } from '../ui/schedule.js';
 import { MAX_ARTICLE_BYTES, humanSize } from '../limits.js';
 import { setStatus } from './status.js';
 import { page, ui } from './state.js';
@@ -150,4 +151,26 @@ function renumber() {
     up.disabled = i === 0;
     down.disabled = i === list.length - 1;
   });
+}
+
+/**
+ * Counts words like `countWords` in slices, giving the browser a turn
+ * between them, so a long text never blocks input. Resolves to the count,
+ * or null when `isCurrent()` turns false meanwhile.
+ */
+async function countWordsChunked(text, isCurrent = () => true, slice = 100_000) {
+  let n = 0;
+  let at = 0;
+  while (at < text.length) {
+    let end = Math.min(text.length, at + slice);
+    // cut at a space, so no word is split (or counted twice)
+    while (end < text.length && !/\s/.test(text[end])) end++;
+    n += countWords(text.slice(at, end));
+    at = end;
+    if (at < text.length) {
+      await yieldToBrowser();
+      if (!isCurrent()) return null;
+    }
+  }
+  return n;
 }

@@ -33,24 +33,20 @@
 //   crash (a fatal error, or the worker died after 'ready'): the requests in
 //     flight fail with kind 'crash', `onFailure` is told and a fresh worker
 //     starts at once;
-//   time limit: the worker is replaced; the request fails with kind
-//     'timeout' (any other it held, with 'cancelled');
-//   cancel(): every request fails with kind 'cancelled'; a busy worker is
+//   time limit: the request fails with kind 'timeout', any other with
+//     'cancelled', and the worker is replaced;
+//   cancel(): every request fails with kind 'cancelled'; the worker is
 //     replaced.
 
-/** Why a request failed: `kind` is 'start' | 'load' | 'crash' | 'failed' | 'timeout' | 'cancelled'. */
+// Why a request failed: `kind` is 'start' | 'load' | 'crash' | 'failed' |
+// 'timeout' | 'cancelled'; `hadWork` (crashes): a request was in flight.
 export class AnalyzerError extends Error {
   constructor(kind, message, { hadWork = false } = {}) {
     super(message);
     this.name = 'AnalyzerError';
     this.kind = kind;
-    /** Crashes: whether a request was in flight. */
     this.hadWork = hadWork;
   }
-}
-
-function messageOf(err) {
-  return (err && err.message) || String(err);
 }
 
 export class Analyzer {
@@ -63,14 +59,11 @@ export class Analyzer {
   #failure = null;
   #jobs = new Map(); // id → {message, transfer, sent, timer, timeLimit, onSent, onProgress, resolve, reject}
   #nextId = 1;
-  version = null;
 
-  /**
-   * The worker starts on first use (whenReady, analyze, read).
-   * `onReady(version)`: each time a worker has loaded the wasm.
-   * `onFailure(error)`: each load failure and crash (an AnalyzerError), with
-   * or without a request in flight, before the requests' own rejections.
-   */
+  // The worker starts on first use (whenReady, analyze, read).
+  // `onReady(version)`: each time a worker has loaded the wasm.
+  // `onFailure(error)`: each load failure and crash (an AnalyzerError), with
+  // or without a request in flight, before the requests' own rejections.
   constructor({ onReady, onFailure } = {}) {
     this.#onReady = onReady;
     this.#onFailure = onFailure;
@@ -92,12 +85,10 @@ export class Analyzer {
     return this.#whenReady;
   }
 
-  /**
-   * Analyzes articles ([{text, label?, name?, warnings?}]) off the main
-   * thread; resolves to {report, ms}. `onSent()`: the request reached the
-   * ready worker. `onProgress({step, fraction})`: the engine's progress.
-   * `timeLimit` (ms, from sending): past it the worker is replaced.
-   */
+  // Analyzes articles ([{text, label?, name?, warnings?}]) off the main
+  // thread; resolves to {report, ms}. `onSent()`: the request reached the
+  // ready worker. `onProgress({step, fraction})`: the engine's progress.
+  // `timeLimit` (ms, from sending): past it the worker is replaced.
   analyze(articles, { timeLimit = 0, onSent, onProgress } = {}) {
     return this.#request({ type: 'analyze', articles }, [], { timeLimit, onSent, onProgress });
   }
@@ -107,15 +98,12 @@ export class Analyzer {
     return this.#request({ type: 'read', name, bytes }, [bytes], {});
   }
 
-  /** Stops every request (they fail with kind 'cancelled'); a busy worker is replaced. */
+  /** Stops every request (they fail with kind 'cancelled') and replaces the worker. */
   cancel() {
-    if (!this.#jobs.size) return;
-    const busy = [...this.#jobs.values()].some((job) => job.sent);
-    this.#rejectAll(new AnalyzerError('cancelled', 'the analysis was cancelled'));
-    if (busy) this.#start();
+    if (this.#jobs.size) this.#replace('the analysis was cancelled');
   }
 
-  /** Stops the worker for good (pending requests fail with kind 'cancelled'). */
+  /** Stops the worker for good (requests fail with kind 'cancelled'). */
   close() {
     this.#rejectAll(new AnalyzerError('cancelled', 'the analyzer was closed'));
     this.#stop();
@@ -136,7 +124,7 @@ export class Analyzer {
       // written literally so bundlers (Vite, webpack 5) find and copy the worker
       worker = new Worker(new URL('../worker.js', import.meta.url), { type: 'module', name: 'corroborate' });
     } catch (err) {
-      this.#fail(new AnalyzerError('start', `Could not start the analyzer: ${messageOf(err)}`));
+      this.#fail(new AnalyzerError('start', `Could not start the analyzer: ${(err && err.message) || err}`));
       return;
     }
     this.#worker = worker;
@@ -156,10 +144,9 @@ export class Analyzer {
     this.#worker?.terminate();
     this.#worker = null;
     this.#ready = false;
-    for (const job of this.#jobs.values()) clearTimeout(job.timer);
   }
 
-  /** The worker could not load: fail everything, wait for the next request. */
+  // The worker could not load: fail everything, wait for the next request.
   #fail(error) {
     this.#stop();
     this.#failure = error;
@@ -168,7 +155,7 @@ export class Analyzer {
     this.#onFailure?.(error);
   }
 
-  /** The worker can no longer be trusted: fail what it held, start a fresh one. */
+  // The worker can no longer be trusted: fail what it held, start a fresh one.
   #crash(message) {
     const error = new AnalyzerError('crash', message, { hadWork: this.#jobs.size > 0 });
     this.#stop();
@@ -183,13 +170,19 @@ export class Analyzer {
     else this.#fail(new AnalyzerError('load', `The analyzer could not be loaded${why}`));
   }
 
+  // Cancels every request and starts a fresh worker (the old one may be busy for long).
+  #replace(why) {
+    this.#rejectAll(new AnalyzerError('cancelled', why));
+    this.#start();
+  }
+
   #receive(msg) {
     if (!msg || typeof msg !== 'object') return;
     if (msg.type === 'ready') {
       this.#ready = true;
-      this.version = msg.version ?? null;
-      this.#settleReady.resolve(this.version);
-      this.#onReady?.(this.version);
+      const version = msg.version ?? null;
+      this.#settleReady.resolve(version);
+      this.#onReady?.(version);
       for (const [id, job] of this.#jobs) if (!job.sent) this.#send(id, job);
       return;
     }
@@ -198,11 +191,11 @@ export class Analyzer {
       this.#fail(new AnalyzerError('load', msg.message || 'the analyzer could not be loaded'));
       return;
     }
-    const job = this.#jobs.get(msg.id);
     if (msg.type === 'error' && msg.fatal) {
       this.#crash(msg.message || 'The analyzer crashed');
       return;
     }
+    const job = this.#jobs.get(msg.id);
     if (!job) return;
     if (msg.type === 'progress') {
       if (typeof msg.fraction === 'number') job.onProgress?.({ step: msg.step, fraction: msg.fraction });
@@ -211,7 +204,7 @@ export class Analyzer {
     this.#settle(msg.id, job);
     if (msg.type === 'result') job.resolve({ report: msg.report, ms: msg.ms });
     else if (msg.type === 'read-result') job.resolve({ text: msg.text, format: msg.format, warnings: msg.warnings || [] });
-    else job.reject(new AnalyzerError('failed', msg.message || (job.message.type === 'read' ? 'could not read the file' : 'the analysis failed')));
+    else job.reject(new AnalyzerError('failed', msg.message || 'the request failed'));
   }
 
   // ---------------------------------------------------------------- requests
@@ -231,21 +224,13 @@ export class Analyzer {
     job.sent = true;
     job.onSent?.();
     this.#worker.postMessage(job.message, job.transfer);
-    if (job.timeLimit > 0) job.timer = setTimeout(() => this.#timeUp(id), job.timeLimit);
-  }
-
-  /** A request ran past its time limit: the worker is replaced, and the other requests it held are cancelled. */
-  #timeUp(id) {
-    const job = this.#jobs.get(id);
-    if (!job) return;
-    this.#settle(id, job);
-    for (const [other, held] of this.#jobs) {
-      if (!held.sent) continue; // still waiting: goes to the new worker
-      this.#settle(other, held);
-      held.reject(new AnalyzerError('cancelled', 'the analyzer was restarted'));
+    if (job.timeLimit > 0) {
+      job.timer = setTimeout(() => {
+        this.#settle(id, job);
+        job.reject(new AnalyzerError('timeout', `the analysis took longer than ${job.timeLimit} ms`));
+        this.#replace('the analyzer was restarted');
+      }, job.timeLimit);
     }
-    this.#start();
-    job.reject(new AnalyzerError('timeout', `the analysis took longer than ${job.timeLimit} ms`));
   }
 
   #settle(id, job) {
@@ -254,10 +239,8 @@ export class Analyzer {
   }
 
   #rejectAll(error) {
-    const jobs = [...this.#jobs.values()];
-    this.#jobs.clear();
-    for (const job of jobs) {
-      clearTimeout(job.timer);
+    for (const [id, job] of this.#jobs) {
+      this.#settle(id, job);
       job.reject(error);
     }
   }

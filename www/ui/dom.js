@@ -1,8 +1,6 @@
 // Small DOM helpers shared by the rendering modules. Text only ever reaches
 // the DOM through text nodes: nothing here parses HTML.
 
-import { yieldToBrowser } from './schedule.js';
-
 /**
  * Creates an element. `props`: className, text, dataset, on{Event} handlers
  * (functions), any other key becomes an attribute (true → empty attribute,
@@ -65,28 +63,6 @@ export function countWords(text) {
   const re = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.-]*/gu;
   let n = 0;
   while (re.exec(text)) n++;
-  return n;
-}
-
-/**
- * Counts words like `countWords` in slices, giving the browser a turn
- * between them, so a long text never blocks input. Resolves to the count,
- * or null when `isCurrent()` turns false meanwhile.
- */
-export async function countWordsChunked(text, isCurrent = () => true, slice = 100_000) {
-  let n = 0;
-  let at = 0;
-  while (at < text.length) {
-    let end = Math.min(text.length, at + slice);
-    // cut at a space, so no word is split (or counted twice)
-    while (end < text.length && !/\s/.test(text[end])) end++;
-    n += countWords(text.slice(at, end));
-    at = end;
-    if (at < text.length) {
-      await yieldToBrowser();
-      if (!isCurrent()) return null;
-    }
-  }
   return n;
 }
 

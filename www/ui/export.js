@@ -1,10 +1,11 @@
 // Exports: the Report as JSON, the entity table as CSV, and a standalone
 // annotated HTML report that opens offline (its views are drawn by
-// reportHtml, in report.js). The HTML carries no script at all and a CSP
+// reportHtml, in report-html.js). The HTML carries no script at all and a CSP
 // that forbids any, and every piece of article text in it is escaped, so
 // nothing pasted can run when it is opened.
 
-import { escapeHtml, reportHtml } from './report.js';
+import { otherNames } from './model.js';
+import { escapeHtml, reportHtml } from './report-html.js';
 
 export function reportJson(report) {
   return `${JSON.stringify(report, null, 2)}\n`;
@@ -22,7 +23,7 @@ export function entitiesCsv(ctx) {
   const rows = [head];
   for (const e of ctx.entities) {
     rows.push([
-      e.name, e.kind, (e.aliases || []).filter((x) => x !== e.name).join('; '), e.total ?? 0,
+      e.name, e.kind, otherNames(e).join('; '), e.total ?? 0,
       ...ctx.articles.map((a) => e.counts?.[a.id] ?? 0),
     ]);
   }

@@ -11,7 +11,7 @@
 
 import { annotate, gaps } from './annotate.js';
 import { el, listText, percent, plural, scrollWithin, token } from './dom.js';
-import { kindInfo, severityOf } from './model.js';
+import { kindInfo, otherNames, severityOf } from './model.js';
 import { describeDivergence } from './divergences.js';
 
 let uid = 0;
@@ -249,7 +249,7 @@ export class ReadingView {
   renderArticle() {
     const { ctx } = this;
     const id = this.state.article;
-    const divs = ctx.indexedDivergences().filter((d) => d.article === id);
+    const divs = ctx.divergencesOf(id);
     const ranges = divs.map((d) => {
       const info = kindInfo(d.kind);
       return {
@@ -327,7 +327,7 @@ export class ReadingView {
     this.body.replaceChildren(el('div', { className: 'cb-panes cb-panes-all' }, ...panes));
     if (e) {
       const parts = ctx.articles.map((a) => `${a.id} ${e.counts?.[a.id] ?? 0}`);
-      const aliases = (e.aliases || []).filter((x) => x !== e.name);
+      const aliases = otherNames(e);
       this.entityNote.replaceChildren(...[
         el('span', { className: `cb-kind cb-kind-${token(e.kind)}`, text: e.kind }), ' ',
         el('strong', { text: e.name }),
