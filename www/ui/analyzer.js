@@ -7,18 +7,19 @@
 //   const { report, ms } = await analyzer.analyze(articles, { timeLimit, onSent, onProgress });
 //   const { text, format, warnings } = await analyzer.read(file.name, await file.arrayBuffer());
 //
-// The worker protocol (worker.js answers; keep the two in step):
+// The worker protocol (page: the main thread, page or widget; worker.js
+// answers; keep the two in step):
 //   worker → page  {type: 'ready', version}                 the wasm is loaded
 //   worker → page  {type: 'error', id: null, phase: 'init', fatal: true, message}
 //                                                          the wasm could not be loaded
 //   page → worker  {type: 'analyze', id, articles: [{text, label?, name?, warnings?}]}
 //   worker → page  {type: 'progress', id, stage: 'analyzing'}  at once, then between the
-//                  engine's stages (at most every 50 ms) {type: 'progress', id,
-//                  stage: 'analyzing', step, fraction}: step 'reading' | 'entities' |
-//                  'reuse' | 'divergences' | 'report', fraction the share done (0..1)
+//                  engine's stages {type: 'progress', id, stage: 'analyzing', step,
+//                  fraction} (at most every 50 ms, and at 1): step 'reading' | 'entities'
+//                  | 'reuse' | 'divergences' | 'report', fraction the share done (0..1)
 //   worker → page  {type: 'result', id, report, ms}    (report made with {offsets: 'utf16'})
 //   page → worker  {type: 'read', id, name, bytes: ArrayBuffer}  (bytes transferred)
-//   worker → page  {type: 'read-result', id, text, format, warnings}
+//   worker → page  {type: 'read-result', id, text, format, warnings}  (the wasm's readFile)
 //   worker → page  {type: 'error', id, message, fatal}  the request failed; `fatal`: the
 //                  wasm trapped (or never loaded) and this worker must not be used again
 // A request sent before 'ready' waits in the worker; this client sends each

@@ -90,7 +90,7 @@ export function reportSections(ctx, { view = 'full', headingLevel = 3, top = 5, 
   const slots = {};
   const sections = [];
   const section = (title, part, ...bodies) => {
-    const body = bodies.length ? el('div', {}, ...bodies) : el('div');
+    const body = el('div', {}, ...bodies);
     sections.push(el('section', { className: 'cb-section', part }, el(h, { text: title }), body));
     return body;
   };
