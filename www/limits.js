@@ -122,25 +122,3 @@ export function checkLimits(articles) {
   }
   return null;
 }
-
-/**
- * Counts words like `countWords` in slices, yielding to the page between
- * them, so a long text never blocks input. Resolves to the count, or null
- * when `isCurrent()` turns false meanwhile.
- */
-export async function countWordsChunked(text, countWords, isCurrent = () => true, slice = 100_000) {
-  let n = 0;
-  let at = 0;
-  while (at < text.length) {
-    let end = Math.min(text.length, at + slice);
-    // cut at a space, so no word is split (or counted twice)
-    while (end < text.length && !/\s/.test(text[end])) end++;
-    n += countWords(text.slice(at, end));
-    at = end;
-    if (at < text.length) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      if (!isCurrent()) return null;
-    }
-  }
-  return n;
-}

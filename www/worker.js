@@ -1,16 +1,10 @@
-// Runs the Corroborate wasm off the main thread.
+// Runs the Corroborate wasm off the main thread: analyses and file reads,
+// for the one client in ui/analyzer.js, whose header documents the protocol
+// (keep the two in step).
 //
-// Protocol:
-//   worker → page  {type:'ready', version}
-//   page → worker  {type:'analyze', id, articles:[{text, label, name, warnings}]}
-//   page → worker  {type:'read', id, name, bytes: ArrayBuffer}
-//   worker → page  {type:'read-result', id, text, format, warnings}
-//   worker → page  {type:'progress', id, stage, fraction?}  (stage: 'analyzing',
-//                  then the engine's stages with the share done, 0..1)
-//   worker → page  {type:'result', id, report, ms}
-//                | {type:'error', id, message, fatal?}
-// A `fatal` error means this worker can no longer be trusted (the wasm
-// trapped or failed to load): the page replaces it with a fresh one.
+// A trap (a Rust panic with panic = abort, out of memory) leaves the wasm
+// instance undefined: the worker then answers every request, this one and
+// the next, with a `fatal` error, and the client replaces it.
 
 import init, { analyze, analyzeWithProgress, readFile, version, warmUp } from './pkg/corroborate.js';
 
@@ -27,8 +21,8 @@ function messageOf(err) {
   }
 }
 
-// A trap (panic with panic=abort, out of memory, unreachable) leaves the
-// wasm instance in an undefined state.
+// A trap (panic, out of memory, unreachable) reaches JavaScript as a
+// WebAssembly.RuntimeError.
 function isFatal(err) {
   return typeof WebAssembly !== 'undefined' && err instanceof WebAssembly.RuntimeError;
 }
@@ -64,7 +58,7 @@ self.onmessage = async (event) => {
       const decoded = readFile(String(msg.name ?? ''), new Uint8Array(msg.bytes));
       self.postMessage({ type: 'read-result', id, ...decoded });
     } catch (err) {
-      self.postMessage({ type: 'error', id, message: messageOf(err), fatal: isFatal(err) });
+      failed(id, err);
     }
     return;
   }
@@ -94,14 +88,14 @@ self.onmessage = async (event) => {
     if (report && report.stats && report.stats.elapsed_ms == null) report.stats.elapsed_ms = ms;
     self.postMessage({ type: 'result', id, report, ms });
   } catch (err) {
-    const fatal = isFatal(err);
-    // the panic hook (src/wasm.rs) left the Rust message; the trap itself only says "unreachable"
-    if (fatal) broken = `The analyzer crashed (${self.corroboratePanic || messageOf(err)})`;
-    self.postMessage({
-      type: 'error',
-      id,
-      message: fatal ? broken : messageOf(err),
-      fatal,
-    });
+    failed(id, err);
   }
 };
+
+/** Answers a request that threw; a trap also marks this worker broken. */
+function failed(id, err) {
+  const fatal = isFatal(err);
+  // the panic hook (src/wasm.rs) left the Rust message; the trap itself only says "unreachable"
+  if (fatal) broken = `The analyzer crashed (${self.corroboratePanic || messageOf(err)})`;
+  self.postMessage({ type: 'error', id, message: fatal ? broken : messageOf(err), fatal });
+}

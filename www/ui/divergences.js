@@ -1,9 +1,10 @@
-// Divergences: grouped by article or by kind, filtered, sorted by severity;
-// each item shows the other sources' wording and a button that calls
-// onJump(index into report.divergences).
+// Divergences: grouped by article or by kind, filtered, sorted by severity
+// (renderDivergences), or the few most telling (renderTopDivergences, the
+// widget's compact view). Every item is drawn by divergenceItem: it shows the
+// other sources' wording and a button that calls onJump(index into
+// report.divergences).
 
-import { clip, el, plural } from './dom.js';
-import { describeDivergence } from './sidebyside.js';
+import { clip, el, listText, plural } from './dom.js';
 import { GROUP_LABELS, GROUP_ORDER, kindInfo, severityOf, severityRank } from './model.js';
 
 export function renderDivergences(root, ctx, { onJump, state = {}, onChange } = {}) {
@@ -45,7 +46,7 @@ export function renderDivergences(root, ctx, { onJump, state = {}, onChange } = 
       (st.article === 'all' || d.article === st.article) &&
       (st.group === 'all' || kindInfo(d.kind).group === st.group) &&
       severityRank(d.severity) >= severityRank(st.min))
-      .sort((x, y) => severityRank(y.severity) - severityRank(x.severity) || x.index - y.index);
+      .sort(bySeverity);
     const shown = matching.slice(0, limit);
     more.hidden = matching.length <= shown.length;
     more.textContent = `Show all ${matching.length} divergences`;
@@ -67,7 +68,7 @@ export function renderDivergences(root, ctx, { onJump, state = {}, onChange } = 
       if (!items.length) continue;
       sections.push(el('li', { className: 'cb-div-group', dataset: { group: key } },
         el('h4', {}, `${title(key)} `, el('span', { className: 'cb-hint', text: `(${items.length})` })),
-        el('ol', {}, ...items.map((d) => item(ctx, d, onJump)))));
+        el('ol', {}, ...items.map((d) => divergenceItem(ctx, d, { onJump })))));
     }
     list.replaceChildren(...sections);
   };
@@ -83,23 +84,79 @@ export function renderDivergences(root, ctx, { onJump, state = {}, onChange } = 
   draw();
 }
 
-function item(ctx, d, onJump) {
+/** Most severe first, then in report order. */
+export function bySeverity(x, y) {
+  return severityRank(y.severity) - severityRank(x.severity) || x.index - y.index;
+}
+
+// the compact view's ranking: severity, then facts before wording before the rest
+const GROUP_RANK = { fact: 4, wording: 2, unique: 1, coverage: 0, other: 0 };
+
+/** The `top` divergences most worth a reader's attention (indexed), for a compact view. */
+export function topDivergences(ctx, top) {
+  const rank = (d) => GROUP_RANK[kindInfo(d.kind).group] ?? 0;
+  return ctx.indexedDivergences()
+    .sort((x, y) => severityRank(y.severity) - severityRank(x.severity) || rank(y) - rank(x) || x.index - y.index)
+    .slice(0, top);
+}
+
+/** A list of the `top` divergences (the compact view's), each as `divergenceItem` draws it. */
+export function renderTopDivergences(root, ctx, { top, onJump } = {}) {
+  const picked = topDivergences(ctx, top);
+  const list = el('ol', { className: 'cb-divergences' });
+  for (const d of picked) list.append(divergenceItem(ctx, d, { onJump, quoteLength: 220 }));
+  if (!picked.length) list.append(el('li', { className: 'cb-empty', text: 'No divergences found.' }));
+  root.replaceChildren(list);
+}
+
+/**
+ * One divergence (indexed) as a list item: its article, severity, kind and
+ * explanation, the quoted text, the other sources' wording, and a "Show in
+ * text" button that calls onJump(index). `quoteLength`: the longest quote.
+ */
+export function divergenceItem(ctx, d, { onJump, quoteLength = 300 } = {}) {
   const info = kindInfo(d.kind);
   const severity = severityOf(d.severity);
-  const li = el('li', {
-    className: `cb-divergence cb-group-${info.group} cb-sev-${severity}`,
-    dataset: { severity, kind: d.kind, group: info.group, article: d.article, index: d.index },
-  });
+  const [sev, s1, chip, s2, explanation, ...others] = describeDivergence(ctx, d);
   const jump = el('button', {
-    type: 'button', className: 'cb-small cb-jump',
+    type: 'button', className: 'cb-small cb-jump', part: 'jump',
     'aria-label': `Show in text: ${ctx.name(d.article)}, “${clip(d.text, 60)}”`,
   }, 'Show in text');
   jump.addEventListener('click', () => onJump?.(d.index));
-  li.append(
-    el('div', { className: 'cb-div-line' }, el('span', { className: 'cb-div-article cb-id', text: d.article }), ' ', ...describeDivergence(ctx, d).slice(0, 5)),
-  );
-  if (d.text && !(d.explanation || '').includes(d.text)) li.append(el('blockquote', { className: 'cb-quote', text: clip(d.text, 300) }));
-  const rest = describeDivergence(ctx, d).slice(5);
-  li.append(...rest, jump);
-  return li;
+  const quoted = d.text && !(d.explanation || '').includes(d.text);
+  return el('li', {
+    className: `cb-divergence cb-group-${info.group} cb-sev-${severity}`,
+    part: 'divergence',
+    dataset: { severity, kind: d.kind, group: info.group, article: d.article, index: d.index },
+  }, el('div', { className: 'cb-div-text' },
+    el('div', { className: 'cb-div-line' }, el('span', { className: 'cb-div-article cb-id', text: d.article }), ' ', sev, s1, chip, s2, explanation),
+    quoted ? el('blockquote', { className: 'cb-quote', text: clip(d.text, quoteLength) }) : null,
+    others), jump);
+}
+
+/** The kind as a chip says it: its icon and name ("≠ fact"). */
+export function kindLabel(d) {
+  const info = kindInfo(d.kind);
+  return `${info.icon} ${info.group === 'other' ? info.label : d.kind}`;
+}
+
+/** Nodes describing one divergence: severity, kind, explanation, then the others' wording (if any). */
+export function describeDivergence(ctx, d) {
+  const info = kindInfo(d.kind);
+  const out = [
+    el('span', { className: `cb-sev cb-sev-${severityOf(d.severity)}`, text: d.severity }), ' ',
+    el('span', { className: `cb-kind-chip cb-group-${info.group}`, text: kindLabel(d) }), ' ',
+    el('span', { text: d.explanation }),
+  ];
+  const others = (d.others || []).map((o) => ctx.name(o));
+  if (d.counterpart != null && others.length) {
+    out.push(el('div', { className: 'cb-counterpart' },
+      `${listText(others)}: `,
+      d.counterpart ? el('q', { text: clip(d.counterpart, 200) }) : el('em', { text: 'leaves it out' })));
+  } else if (others.length && info.group === 'unique') {
+    out.push(el('div', { className: 'cb-counterpart', text: `Not in ${listText(others, 'or')}.` }));
+  } else if (others.length) {
+    out.push(el('div', { className: 'cb-counterpart', text: `Compared with ${listText(others)}.` }));
+  }
+  return out;
 }

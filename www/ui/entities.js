@@ -3,6 +3,7 @@
 // calls onSelect(index into report.entities).
 
 import { el, plural, token } from './dom.js';
+import { otherNames } from './model.js';
 
 const KIND_ORDER = ['person', 'organization', 'group', 'place', 'date', 'number', 'other'];
 
@@ -78,7 +79,7 @@ export function renderEntities(root, ctx, { onSelect, state = {}, onChange } = {
       el('th', { scope: 'col', text: 'Total' })));
     const body = el('tbody');
     for (const { e, index } of rows.slice(0, limit)) {
-      const aliases = (e.aliases || []).filter((x) => x !== e.name);
+      const aliases = otherNames(e);
       const b = nameButton(e, index);
       b.addEventListener('click', () => select(index));
       const name = el('th', { scope: 'row' }, b);

@@ -1,13 +1,11 @@
 // Exports: the Report as JSON, the entity table as CSV, and a standalone
-// annotated HTML report that opens offline. The HTML carries no script at
-// all and a CSP that forbids any, and every piece of article text in it is
-// escaped, so nothing pasted can run when it is opened.
+// annotated HTML report that opens offline (its views are drawn by
+// reportHtml, in report-html.js). The HTML carries no script at all and a CSP
+// that forbids any, and every piece of article text in it is escaped, so
+// nothing pasted can run when it is opened.
 
-import { segments } from './annotate.js';
-import { percent } from './dom.js';
-import { GROUP_LABELS, kindInfo, severityOf, severityRank } from './model.js';
-import { summaryText } from './summary.js';
-import { level } from './heatmap.js';
+import { otherNames } from './model.js';
+import { escapeHtml, reportHtml } from './report-html.js';
 
 export function reportJson(report) {
   return `${JSON.stringify(report, null, 2)}\n`;
@@ -25,16 +23,11 @@ export function entitiesCsv(ctx) {
   const rows = [head];
   for (const e of ctx.entities) {
     rows.push([
-      e.name, e.kind, (e.aliases || []).filter((x) => x !== e.name).join('; '), e.total ?? 0,
+      e.name, e.kind, otherNames(e).join('; '), e.total ?? 0,
       ...ctx.articles.map((a) => e.counts?.[a.id] ?? 0),
     ]);
   }
   return `${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
-}
-
-const ESC = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export function escapeHtml(s) {
-  return String(s ?? '').replace(/[&<>"']/g, (c) => ESC[c]);
 }
 
 const STYLE = `
@@ -72,81 +65,14 @@ blockquote { margin: .2rem 0 .2rem .5rem; padding-left: .6rem; border-left: 3px 
 /** A standalone annotated report (one HTML file, no script, no external resource). */
 export function standaloneHtml(ctx, { generated = new Date() } = {}) {
   const e = escapeHtml;
-  const arts = ctx.articles;
-  const out = [];
-  out.push('<!doctype html><html lang="en"><head><meta charset="utf-8">',
+  return ['<!doctype html><html lang="en"><head><meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer">',
-    `<title>Corroborate report: ${e(arts.map((a) => a.label).join(', '))}</title>`,
+    `<title>Corroborate report: ${e(ctx.articles.map((a) => a.label).join(', '))}</title>`,
     `<style>${STYLE}</style></head><body>`,
     '<h1>Corroborate report</h1>',
-    `<p class="muted">${arts.length} articles, generated ${e(generated.toISOString().slice(0, 16).replace('T', ' '))} UTC. Offline copy: it contains no script.</p>`,
-    `<h2>Summary</h2><p>${e(summaryText(ctx))}</p>`);
-  // articles
-  out.push('<h2>Articles</h2><ul>');
-  for (const a of arts) {
-    out.push(`<li><span class="id">${e(a.id)}</span> <a href="#text-${e(a.id)}">${e(a.label)}</a> — ${e(a.words)} words, ${e(percent(a.originality))} original${(a.flags || []).length ? ` <span class="muted">[${e(a.flags.join(', '))}]</span>` : ''}</li>`);
-  }
-  out.push('</ul>');
-  // heatmap
-  out.push('<h2>Shared text</h2><p class="muted">Share of the row article’s words in passages shared with the column article.</p><div class="wrap"><table><thead><tr><td></td>');
-  for (const b of arts) out.push(`<th scope="col">${e(b.id)}</th>`);
-  out.push('</tr></thead><tbody>');
-  for (const a of arts) {
-    out.push(`<tr><th scope="row">${e(a.id)} ${e(a.label)}</th>`);
-    for (const b of arts) {
-      if (a.id === b.id) { out.push('<td class="n muted">—</td>'); continue; }
-      const p = ctx.pair(a.id, b.id);
-      out.push(`<td class="n l${level(p?.containment ?? 0)}" title="${e(p?.explanation ?? '')}">${e(percent(p?.containment))}</td>`);
-    }
-    out.push('</tr>');
-  }
-  out.push('</tbody></table></div>');
-  // entities
-  out.push('<h2>Entities</h2><div class="wrap"><table><thead><tr><th scope="col">Entity</th><th scope="col">Kind</th>');
-  for (const a of arts) out.push(`<th scope="col">${e(a.id)}</th>`);
-  out.push('</tr></thead><tbody>');
-  for (const en of ctx.entities) {
-    const aliases = (en.aliases || []).filter((x) => x !== en.name);
-    out.push(`<tr><th scope="row">${e(en.name)}${aliases.length ? ` <span class="muted">(${e(aliases.join(', '))})</span>` : ''}</th><td>${e(en.kind)}</td>`);
-    for (const a of arts) out.push(`<td class="n">${e(en.counts?.[a.id] ?? 0)}</td>`);
-    out.push('</tr>');
-  }
-  out.push('</tbody></table></div>');
-  // divergences
-  const divs = ctx.indexedDivergences().sort((x, y) => severityRank(y.severity) - severityRank(x.severity) || x.index - y.index);
-  out.push(`<h2>Divergences (${divs.length})</h2>`);
-  for (const a of arts) {
-    const mine = divs.filter((d) => d.article === a.id);
-    if (!mine.length) continue;
-    out.push(`<h3><span class="id">${e(a.id)}</span> ${e(a.label)}</h3><ol>`);
-    for (const d of mine) {
-      const info = kindInfo(d.kind);
-      const cp = d.counterpart != null && d.others?.length
-        ? `<br><span class="muted">${e(d.others.map((o) => ctx.name(o)).join(', '))}: ${d.counterpart ? `“${e(d.counterpart)}”` : 'leaves it out'}</span>` : '';
-      out.push(`<li><span class="sev">${e(severityOf(d.severity))}</span> <strong>${e(info.icon)} ${e(info.group === 'other' ? info.label : d.kind)}</strong> `,
-        `<a href="#d${d.index}">${e(d.explanation)}</a>${cp}</li>`);
-    }
-    out.push('</ol>');
-  }
-  // annotated texts
-  out.push('<h2>Texts</h2><p class="muted">Marked: ',
-    ['fact', 'wording', 'unique', 'coverage'].map((g) => `<span class="d g-${g}">${e(kindInfo(g).icon)} ${e(GROUP_LABELS[g])}</span>`).join(' · '), '</p>');
-  for (const a of arts) {
-    const ranges = ctx.indexedDivergences().filter((d) => d.article === a.id).map((d) => ({
-      start: d.start, end: d.end, key: `d${d.index}`, d,
-    }));
-    out.push(`<h3 id="text-${e(a.id)}"><span class="id">${e(a.id)}</span> ${e(a.label)}</h3><div class="text">`);
-    for (const s of segments(ctx.text(a.id), ranges)) {
-      if (s.before) continue;
-      if (!s.active.length) { out.push(e(s.text)); continue; }
-      const groups = [...new Set(s.active.map((r) => kindInfo(r.d.kind).group))];
-      const title = s.active.map((r) => r.d.explanation).join('\n');
-      const icons = s.starts.map((r) => `<sup class="k" id="d${r.d.index}">${e(kindInfo(r.d.kind).icon)}</sup>`).join('');
-      out.push(`<span class="d ${groups.map((g) => `g-${e(g)}`).join(' ')}" title="${e(title)}">${icons}${e(s.text)}</span>`);
-    }
-    out.push('</div>');
-  }
-  out.push('<p class="muted">Made with Corroborate. Analysis ran in the browser; nothing was uploaded.</p></body></html>\n');
-  return out.join('');
+    `<p class="muted">${ctx.articles.length} articles, generated ${e(generated.toISOString().slice(0, 16).replace('T', ' '))} UTC. Offline copy: it contains no script.</p>`,
+    reportHtml(ctx),
+    '<p class="muted">Made with Corroborate. Analysis ran in the browser; nothing was uploaded.</p></body></html>\n',
+  ].join('');
 }

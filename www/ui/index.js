@@ -1,5 +1,6 @@
 // The report views in one call, for any root (a page section or a shadow
-// root): issue 8's <corroborate-compare> widget reuses this.
+// root): the <corroborate-compare> widget draws with the same assembly
+// (report.js).
 //
 //   import { mountReport } from './ui/index.js';
 //   const view = mountReport(shadowRoot.querySelector('.report'), report, texts, { compact: true });
@@ -14,6 +15,6 @@ export { renderSummary, summaryText } from './summary.js';
 export { heatmapJob, renderArticles, renderHeatmap, renderSimilarity } from './heatmap.js';
 export { ReadingView } from './sidebyside.js';
 export { renderEntities } from './entities.js';
-export { renderDivergences } from './divergences.js';
+export { divergenceItem, renderDivergences, renderTopDivergences } from './divergences.js';
 export { entitiesCsv, reportJson, standaloneHtml } from './export.js';
-export { mountReport } from './mount.js';
+export { mountReport, reportSections, reportSteps } from './report.js';

@@ -87,6 +87,16 @@ export class Context {
   indexedDivergences() {
     return this.divergences.map((d, index) => ({ ...d, index }));
   }
+
+  /** The divergences of article `id`, with their index in the report. */
+  divergencesOf(id) {
+    return this.indexedDivergences().filter((d) => d.article === id);
+  }
+}
+
+/** An entity's other names (its aliases but its own name). */
+export function otherNames(entity) {
+  return (entity.aliases || []).filter((x) => x !== entity.name);
 }
 
 export function flipPassage(p) {

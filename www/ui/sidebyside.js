@@ -10,8 +10,9 @@
 // view.highlightEntity(entityIndex);
 
 import { annotate, gaps } from './annotate.js';
-import { clip, el, listText, percent, plural, scrollWithin, token } from './dom.js';
-import { kindInfo, severityOf } from './model.js';
+import { el, listText, percent, plural, scrollWithin, token } from './dom.js';
+import { kindInfo, otherNames, severityOf } from './model.js';
+import { describeDivergence } from './divergences.js';
 
 let uid = 0;
 
@@ -248,7 +249,7 @@ export class ReadingView {
   renderArticle() {
     const { ctx } = this;
     const id = this.state.article;
-    const divs = ctx.indexedDivergences().filter((d) => d.article === id);
+    const divs = ctx.divergencesOf(id);
     const ranges = divs.map((d) => {
       const info = kindInfo(d.kind);
       return {
@@ -326,7 +327,7 @@ export class ReadingView {
     this.body.replaceChildren(el('div', { className: 'cb-panes cb-panes-all' }, ...panes));
     if (e) {
       const parts = ctx.articles.map((a) => `${a.id} ${e.counts?.[a.id] ?? 0}`);
-      const aliases = (e.aliases || []).filter((x) => x !== e.name);
+      const aliases = otherNames(e);
       this.entityNote.replaceChildren(...[
         el('span', { className: `cb-kind cb-kind-${token(e.kind)}`, text: e.kind }), ' ',
         el('strong', { text: e.name }),
@@ -363,25 +364,4 @@ function flash(node) {
   node.classList.remove('cb-flash');
   void node.offsetWidth;
   node.classList.add('cb-flash');
-}
-
-/** Nodes describing one divergence: kind, severity, explanation, the others' wording. */
-export function describeDivergence(ctx, d) {
-  const info = kindInfo(d.kind);
-  const out = [
-    el('span', { className: `cb-sev cb-sev-${severityOf(d.severity)}`, text: d.severity }), ' ',
-    el('span', { className: `cb-kind-chip cb-group-${info.group}`, text: `${info.icon} ${info.group === 'other' ? info.label : d.kind}` }), ' ',
-    el('span', { text: d.explanation }),
-  ];
-  const others = (d.others || []).map((o) => ctx.name(o));
-  if (d.counterpart != null && others.length) {
-    out.push(el('div', { className: 'cb-counterpart' },
-      `${listText(others)}: `,
-      d.counterpart ? el('q', { text: clip(d.counterpart, 200) }) : el('em', { text: 'leaves it out' })));
-  } else if (others.length && info.group === 'unique') {
-    out.push(el('div', { className: 'cb-counterpart', text: `Not in ${listText(others, 'or')}.` }));
-  } else if (others.length) {
-    out.push(el('div', { className: 'cb-counterpart', text: `Compared with ${listText(others)}.` }));
-  }
-  return out;
 }

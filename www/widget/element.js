@@ -4,8 +4,9 @@
 //
 // Articles: child <article>/<template> elements, the `articles` property,
 // or what the reader pastes when the element is `editable`. The analysis
-// runs in one module Web Worker shared by every widget of the page.
-// Rendering reuses the page's modules (../ui/*.js) inside a shadow root.
+// runs in one module Web Worker shared by every widget of the page (through
+// ../ui/analyzer.js, as the page's does). The report is drawn by the page's
+// report assembly (../ui/report.js) inside a shadow root.
 //
 // Attributes: editable, view ("compact" | "full"), theme ("light" | "dark" |
 // "auto"), top (divergences in the compact view, default 5),
@@ -13,20 +14,45 @@
 // Events (bubbles, composed): corroborate-ready {detail: {version}},
 // corroborate-report {detail: Report}, corroborate-error {detail: {message}}.
 
-import { sharedAnalyzer } from './client.js';
 import { articlesFromChildren, articlesKey, normalizeArticles } from './articles.js';
 import { linkedSheets, widgetSheets } from './styles.js';
-import { Context, kindInfo, severityRank } from '../ui/model.js';
-import { clip, el, plural } from '../ui/dom.js';
-import { renderSummary } from '../ui/summary.js';
-import { renderHeatmap } from '../ui/heatmap.js';
-import { describeDivergence } from '../ui/sidebyside.js';
-import { mountReport } from '../ui/mount.js';
+import { Analyzer } from '../ui/analyzer.js';
+import { Context } from '../ui/model.js';
+import { el, plural } from '../ui/dom.js';
+import { reportSections } from '../ui/report.js';
 
 const ATTRIBUTES = ['editable', 'view', 'theme', 'top', 'heading-level', 'heading'];
 const DEFAULT_HEADING = 'How the coverage compares';
 const DEFAULT_TOP = 5;
-const GROUP_RANK = { fact: 4, wording: 2, unique: 1, coverage: 0, other: 0 };
+
+// One analyzer (one worker) for every widget of this module instance,
+// started on first use; widgets asking for the same articles at the same
+// time share one analysis.
+const shared = { analyzer: null, running: new Map() };
+
+function sharedAnalyzer() {
+  shared.analyzer ??= new Analyzer();
+  return shared.analyzer;
+}
+
+function analyzeShared(articles) {
+  const key = JSON.stringify(articles);
+  let job = shared.running.get(key);
+  if (!job) {
+    job = sharedAnalyzer().analyze(articles);
+    shared.running.set(key, job);
+    const forget = () => shared.running.delete(key);
+    job.then(forget, forget);
+  }
+  return job;
+}
+
+/** What the widget says when the analyzer fails. */
+function failureText(err) {
+  const message = err && err.message ? err.message : String(err);
+  // a worker that cannot even be created is most often a widget served from another origin
+  return err?.kind === 'start' ? `${message}. The widget files must be served from the page's own origin.` : message;
+}
 
 export class CorroborateCompare extends HTMLElement {
   static get observedAttributes() {
@@ -74,7 +100,6 @@ export class CorroborateCompare extends HTMLElement {
   #connectedAt = null;
   #timings = {};
   #readyFired = false;
-  #full = null;
   #afterRender = null;
 
   constructor() {
@@ -142,7 +167,7 @@ export class CorroborateCompare extends HTMLElement {
       this.#readyFired = true;
       this.#timings.connectedToReady = performance.now() - this.#connectedAt;
       this.#emit('corroborate-ready', { version });
-    }, (err) => this.#showError(err.message));
+    }, (err) => this.#showError(failureText(err)));
   }
 
   disconnectedCallback() {
@@ -273,7 +298,6 @@ export class CorroborateCompare extends HTMLElement {
     this.#current = list;
     if (!list.length) {
       this.#report = null;
-      this.#full = null;
       this.#reportRoot.replaceChildren(el('p', { className: 'cb-empty' },
         this.editable ? 'Paste two or more versions of a story above, then select Compare.' : 'No articles to compare.'));
       this.#setState('empty', '');
@@ -282,7 +306,7 @@ export class CorroborateCompare extends HTMLElement {
     this.#setState('analyzing', `Comparing ${plural(list.length, 'article')}…`);
     const t0 = performance.now();
     try {
-      const { report, ms } = await sharedAnalyzer().analyze(list.map((a) => ({ text: a.text, label: a.label || undefined })));
+      const { report, ms } = await analyzeShared(list.map((a) => ({ text: a.text, label: a.label || undefined })));
       if (generation !== this.#generation) return;
       this.#report = report;
       this.#texts = list.map((a) => a.text);
@@ -300,7 +324,7 @@ export class CorroborateCompare extends HTMLElement {
     } catch (err) {
       if (generation !== this.#generation) return;
       this.#key = null;
-      this.#showError(err && err.message ? err.message : String(err));
+      this.#showError(failureText(err));
     }
   }
 
@@ -315,67 +339,33 @@ export class CorroborateCompare extends HTMLElement {
     if (!report) return;
     const after = this.#afterRender;
     this.#afterRender = null;
-    this.#full?.destroy();
-    this.#full = null;
-    const h = `h${this.headingLevel}`;
-    if (this.view === 'full') {
-      const box = el('div', { className: 'cb-w-full' });
+    const ctx = new Context(report, this.#texts);
+    const view = this.view;
+    this.#reportRoot.dataset.view = view;
+    if (view === 'full') {
+      const { sections, views } = reportSections(ctx, { headingLevel: this.headingLevel });
       const less = el('button', { type: 'button', className: 'cb-w-toggle', part: 'collapse' }, 'Show the summary only');
       less.addEventListener('click', () => {
         this.view = 'compact';
       });
-      this.#reportRoot.replaceChildren(less, box);
-      this.#full = mountReport(box, report, this.#texts, { compact: false, headingLevel: this.headingLevel });
-      after?.(this.#full);
+      this.#reportRoot.replaceChildren(less, el('div', { className: 'cb-w-full' }, ...sections));
+      after?.(views);
       return;
     }
-    const ctx = new Context(report, this.#texts);
-    const section = (title, part, className) => {
-      const body = el('div');
-      return { node: el('section', { className: `cb-section ${className}`, part }, el(h, { text: title }), body), body };
-    };
-    const summary = section('Summary', 'summary', 'cb-w-summary');
-    renderSummary(summary.body, ctx);
-    const heat = section('Who shares text with whom', 'heatmap', 'cb-w-heatmap');
-    renderHeatmap(heat.body, ctx, {
-      onSelect: (a, b) => this.#expand((full) => full.reading.show({ mode: 'pair', a, b })),
+    // the summary, the heatmap and the top divergences; the rest opens the full view
+    const { sections } = reportSections(ctx, {
+      view: 'compact',
+      headingLevel: this.headingLevel,
+      top: this.top,
+      onSelectPair: (a, b) => this.#expand((full) => full.reading.show({ mode: 'pair', a, b })),
+      onJump: (index) => this.#expand((full) => full.reading.jumpTo(index)),
     });
-    const parts = [summary.node, heat.node];
-    const top = this.top;
-    if (top > 0) {
-      const all = ctx.indexedDivergences();
-      const picked = all
-        .sort((x, y) => severityRank(y.severity) - severityRank(x.severity)
-          || (GROUP_RANK[kindInfo(y.kind).group] ?? 0) - (GROUP_RANK[kindInfo(x.kind).group] ?? 0)
-          || x.index - y.index)
-        .slice(0, top);
-      const div = section(all.length > picked.length ? `Top ${picked.length} of ${all.length} divergences` : 'Divergences',
-        'divergences', 'cb-w-divergences');
-      const list = el('ol', { className: 'cb-divergences' });
-      for (const d of picked) {
-        const info = kindInfo(d.kind);
-        const jump = el('button', { type: 'button', className: 'cb-small cb-jump', part: 'jump' }, 'Show in text');
-        jump.addEventListener('click', () => this.#expand((full) => full.reading.jumpTo(d.index)));
-        list.append(el('li', {
-          className: `cb-divergence cb-group-${info.group} cb-sev-${d.severity}`,
-          part: 'divergence',
-          dataset: { kind: d.kind, group: info.group, severity: d.severity, article: d.article, index: d.index },
-        }, el('div', { className: 'cb-div-line' },
-          el('span', { className: 'cb-id', text: d.article }), ' ', ...describeDivergence(ctx, d).slice(0, 5),
-          d.text && !(d.explanation || '').includes(d.text) ? el('blockquote', { className: 'cb-quote', text: clip(d.text, 220) }) : null,
-          ...describeDivergence(ctx, d).slice(5)), jump));
-      }
-      if (!picked.length) list.append(el('li', { className: 'cb-empty', text: 'No divergences found.' }));
-      div.body.append(list);
-      parts.push(div.node);
-    }
     const more = el('button', { type: 'button', className: 'cb-w-toggle', part: 'expand' }, 'Show the full comparison');
     more.addEventListener('click', () => this.#expand());
-    parts.push(more);
-    this.#reportRoot.replaceChildren(...parts);
+    this.#reportRoot.replaceChildren(...sections, more);
   }
 
-  /** Switches to the full view, then runs `then(view)` on it. */
+  /** Switches to the full view, then runs `then(views)` on its views ({reading}). */
   #expand(then) {
     this.#afterRender = (full) => {
       then?.(full);
