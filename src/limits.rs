@@ -30,6 +30,11 @@ pub const MAX_ARTICLES: usize = 50;
 /// The longest label or file name, in UTF-8 bytes. Labels are repeated in
 /// every explanation of every pair, so a huge one would multiply.
 pub const MAX_LABEL_BYTES: usize = 1_000;
+/// The largest file the CLI and the page read, in bytes as stored (a saved
+/// news page with its markup is rarely over 2 MB; the text it yields must
+/// still fit [`MAX_ARTICLE_BYTES`]). Reading stops here: nothing larger is
+/// held in memory.
+pub const MAX_FILE_BYTES: usize = 5_000_000;
 /// The most reader warnings carried per article.
 pub const MAX_WARNINGS: usize = 100;
 /// How long the page waits for an analysis before it stops the worker and

@@ -252,3 +252,82 @@ fn unsupported_input_names_the_file_and_the_supported_formats() {
         "{err}"
     );
 }
+
+/// Issue 15: a file name that is not UTF-8 panicked in `std::env::args()`
+/// (exit 134 and a backtrace).
+#[cfg(unix)]
+#[test]
+fn a_file_name_that_is_not_utf8_is_read() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = std::env::temp_dir().join(format!("corroborate-nonutf8-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(std::ffi::OsStr::from_bytes(b"caf\xe9 story.txt"));
+    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/wire.txt"), &path).unwrap();
+    let out = bin().arg("analyze").arg(&path).arg("--json").output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r["articles"].as_array().unwrap().len(), 1);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Issue 15: `yes |` or `/dev/zero` ran until memory ran out; a 100 MB page
+/// was read whole. Reading stops at the 5 MB file limit, with a message.
+#[test]
+fn reading_stops_at_the_file_limit() {
+    let mut child = bin().args(["analyze", "-"]).stdin(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let chunk = vec![b'y'; 1 << 16];
+        // the reader stops after 5 MB and the pipe closes: stop writing then
+        for _ in 0..1000 {
+            if stdin.write_all(&chunk).is_err() {
+                break;
+            }
+        }
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        err.trim(),
+        "corroborate: stdin is more than 5 MB, the most Corroborate reads from one file: copy the article text and paste it instead"
+    );
+}
+
+/// Issue 15: `analyze - -` silently made an empty second article.
+#[test]
+fn stdin_can_be_named_only_once() {
+    let out = run(&["analyze", "-", "-"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("- (stdin) can be read only once"));
+}
+
+/// Issue 15: a path over 1,000 bytes was refused, because the whole path
+/// became the article's label; the label is the file's own name now.
+#[test]
+fn a_long_path_is_not_a_long_label() {
+    let mut dir = std::env::temp_dir().join(format!("corroborate-long-{}", std::process::id()));
+    for _ in 0..6 {
+        dir = dir.join("d".repeat(200));
+    }
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("harbor_story.txt");
+    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/rewrite.txt"), &path).unwrap();
+    let out = bin().arg("analyze").arg(&path).arg("--json").output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r["articles"][0]["label"], "harbor story");
+    std::fs::remove_dir_all(std::env::temp_dir().join(format!("corroborate-long-{}", std::process::id()))).unwrap();
+}
+
+/// Issue 15: control characters in a file name were printed raw (a newline
+/// split the one-line error; escape codes drove the terminal).
+#[test]
+fn control_characters_in_names_are_escaped_in_errors() {
+    let out = run(&["analyze", "no\nsuch\u{1b}[2J file.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err:?}");
+    assert!(err.starts_with("corroborate: cannot read no\\nsuch\\u{1b}[2J file.txt: "), "{err:?}");
+}

@@ -16,6 +16,8 @@ export const MAX_TOTAL_BYTES = 4_000_000;
 export const MAX_ARTICLES = 50;
 /** The longest label or file name (UTF-8 bytes). */
 export const MAX_LABEL_BYTES = 1_000;
+/** The largest file the page or the CLI reads (bytes as stored). */
+export const MAX_FILE_BYTES = 5_000_000;
 /** How long the page waits for an analysis before stopping it. */
 export const TIME_LIMIT_MS = 30_000;
 

@@ -10,7 +10,7 @@ mod cli;
 
 #[cfg(not(target_family = "wasm"))]
 fn main() {
-    std::process::exit(cli::run(std::env::args().skip(1).collect()));
+    std::process::exit(cli::run(std::env::args_os().skip(1).collect()));
 }
 
 #[cfg(target_family = "wasm")]

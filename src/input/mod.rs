@@ -22,6 +22,7 @@ pub use html::html_to_text;
 pub use markdown::markdown_to_text;
 
 use crate::error::{Error, ErrorKind};
+use crate::limits::{human_size, MAX_ARTICLE_BYTES};
 use docx::read_zip;
 use serde::Serialize;
 use sniff::{bomless_utf16, is_html_document, is_html_fragment, sniff, utf16, utf8};
@@ -119,8 +120,52 @@ pub fn read(name: Option<&str>, bytes: &[u8]) -> Result<Decoded, Error> {
 }
 
 fn read_limited(name: Option<&str>, bytes: &[u8], docx_limit: u64) -> Result<Decoded, Error> {
-    let shown = name.filter(|n| !n.is_empty()).unwrap_or("the input");
+    let shown = name.filter(|n| !n.is_empty()).map_or_else(|| "the input".to_string(), shown_name);
+    let shown = shown.as_str();
     let ext = name.map(extension).unwrap_or_default();
+    let decoded = decode(shown, &ext, bytes, docx_limit)?;
+    // the decoded text, not the file, is what must fit: a small .docx or
+    // compressed page can hold far more text than an article may have, and
+    // it is refused here, before it reaches a text box or the analyzer
+    if decoded.text.len() > MAX_ARTICLE_BYTES {
+        return Err(Error::new(
+            ErrorKind::TooLarge,
+            format!(
+                "{shown} holds {} of text, more than the {} one article may have: \
+                 copy only the article itself and paste it instead",
+                human_size(decoded.text.len()),
+                human_size(MAX_ARTICLE_BYTES)
+            ),
+        ));
+    }
+    Ok(decoded)
+}
+
+/// A file name as messages show it: control characters (a newline, a
+/// terminal escape) and bidirectional overrides written as escapes, so a
+/// name can neither split a one-line message nor drive the terminal.
+///
+/// ```
+/// assert_eq!(corroborate::input::shown_name("a\nb\u{1b}[31m.txt"), "a\\nb\\u{1b}[31m.txt");
+/// ```
+pub fn shown_name(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() || ('\u{202A}'..='\u{202E}').contains(&c) || ('\u{2066}'..='\u{2069}').contains(&c) => {
+                out.push_str(&format!("\\u{{{:x}}}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn decode(shown: &str, ext: &str, bytes: &[u8], docx_limit: u64) -> Result<Decoded, Error> {
+    let ext = ext.to_string();
 
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") || bytes.starts_with(b"PK\x07\x08") {
         return read_zip(shown, &ext, bytes, docx_limit);

@@ -31,42 +31,100 @@ pub(super) fn sniff(bytes: &[u8], ext: &str) -> Option<&'static str> {
     Some(what)
 }
 
-/// UTF-16 without a byte-order mark: in the sample, three quarters or more
-/// of the bytes at one parity are NUL and almost none at the other. `Some(true)` for little
-/// endian.
+/// UTF-16 without a byte-order mark, `Some(true)` for little endian: tried
+/// only when the sample is not UTF-8 text (it holds NUL bytes or invalid
+/// UTF-8). Each byte order decodes the sample, and the one whose characters
+/// fall in the scripts and punctuation of written text (Latin, Greek,
+/// Cyrillic, Arabic, Hebrew, Indic, Thai, CJK, Hangul) wins, when nearly all
+/// of them do: a Cyrillic or Chinese text has few NUL bytes, so counting
+/// NULs alone misread it.
 pub(super) fn bomless_utf16(bytes: &[u8]) -> Option<bool> {
     let sample = bytes.get(..bytes.len().min(SAMPLE) & !1).unwrap_or_default();
     if sample.len() < 8 {
         return None;
     }
-    let pairs = sample.len() / 2;
-    let (mut even, mut odd) = (0, 0);
-    for p in sample.chunks_exact(2) {
-        if let [e, o] = p {
-            even += usize::from(*e == 0);
-            odd += usize::from(*o == 0);
-        }
+    let utf8_text = !sample.contains(&0) && std::str::from_utf8(trim_partial(sample)).is_ok();
+    if utf8_text {
+        return None;
     }
-    if odd * 4 >= pairs * 3 && even * 10 <= pairs {
-        Some(true)
-    } else if even * 4 >= pairs * 3 && odd * 10 <= pairs {
-        Some(false)
-    } else {
-        None
+    // (characters, of written text, ASCII): in the wrong byte order an
+    // ASCII space or digit becomes U+2000, U+3100…, never ASCII
+    let score = |le: bool| {
+        let units = sample.chunks_exact(2).map(|p| match p {
+            [a, b] if le => u16::from_le_bytes([*a, *b]),
+            [a, b] => u16::from_be_bytes([*a, *b]),
+            _ => 0,
+        });
+        let (mut total, mut texty, mut ascii) = (0usize, 0usize, 0usize);
+        for c in char::decode_utf16(units) {
+            total += 1;
+            let Ok(c) = c else { continue };
+            texty += usize::from(is_texty(c));
+            ascii += usize::from(c.is_ascii() && !c.is_ascii_control() || matches!(c, '\n' | '\r'));
+        }
+        (total, texty, ascii)
+    };
+    let (le, be) = (score(true), score(false));
+    let plausible = |(total, texty, _): (usize, usize, usize)| texty * 100 >= total * 95;
+    let better_le = (le.2, le.1) > (be.2, be.1);
+    match (plausible(le), plausible(be)) {
+        (true, true) => Some(better_le),
+        (true, false) => Some(true),
+        (false, true) => Some(false),
+        (false, false) => None,
     }
 }
 
-/// Control characters other than tab, line feed, form feed and carriage
-/// return: binary data when they are a quarter of the sample or more.
-fn mostly_control(chars: impl Iterator<Item = char>) -> bool {
-    let (mut total, mut control) = (0usize, 0usize);
-    for c in chars.take(SAMPLE) {
-        total += 1;
-        if c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0c') && (c as u32) < 0x80 {
-            control += 1;
-        }
+/// The sample without a UTF-8 sequence cut at its end.
+fn trim_partial(sample: &[u8]) -> &[u8] {
+    match std::str::from_utf8(sample) {
+        Err(e) if e.error_len().is_none() => sample.get(..e.valid_up_to()).unwrap_or_default(),
+        _ => sample,
     }
-    total > 0 && control * 4 >= total
+}
+
+/// A character of written text: whitespace, ASCII, Latin-1 and the common
+/// scripts' blocks and punctuation.
+fn is_texty(c: char) -> bool {
+    let u = c as u32;
+    matches!(c, '\t' | '\n' | '\r')
+        || (0x20..0x7F).contains(&u)
+        || (0xA0..0x0530).contains(&u) // Latin-1, Latin extended, IPA, Greek, Cyrillic, Armenian
+        || (0x0590..0x0700).contains(&u) // Hebrew, Arabic
+        || (0x0900..0x0E80).contains(&u) // Indic scripts, Thai
+        || (0x1E00..0x2070).contains(&u) // Latin and Greek extended, general punctuation
+        || (0x20A0..0x20C0).contains(&u) // currency
+        || (0x3000..0x3100).contains(&u) // CJK punctuation, kana
+        || (0x4E00..0xA000).contains(&u) // CJK ideographs
+        || (0xAC00..0xD7A4).contains(&u) // Hangul
+        || (0xFF00..0xFFF0).contains(&u) // full-width forms
+        || (0x1F000..0x1FB00).contains(&u) // emoji and symbols
+}
+
+/// Control bytes other than tab, line feed, form feed and carriage return
+/// (NUL among them) in `bytes`.
+fn control_bytes(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f).count()
+}
+
+/// Binary data rather than text with stray control bytes: control bytes
+/// make a tenth of the file, or a quarter of its first 8 KB.
+fn is_binary(bytes: &[u8]) -> bool {
+    let sample = bytes.get(..SAMPLE).unwrap_or(bytes);
+    control_bytes(bytes) * 10 >= bytes.len().max(1) && control_bytes(bytes) > 0
+        || control_bytes(sample) * 4 >= sample.len().max(1) && !sample.is_empty()
+}
+
+/// Removes stray control characters from decoded text (a NUL left by a
+/// broken export, a form of escape code), saying so: the rest is read.
+fn drop_controls(shown: &str, text: String, warnings: &mut Vec<String>) -> String {
+    let stray = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0c') && (c as u32) < 0x80;
+    let n = text.chars().filter(|&c| stray(c)).count();
+    if n == 0 {
+        return text;
+    }
+    warnings.push(format!("{shown} has stray control characters: {} removed", plural(n, "character", "characters")));
+    text.chars().filter(|&c| !stray(c)).collect()
 }
 
 fn binary(shown: &str) -> Error {
@@ -82,12 +140,11 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 pub(super) fn utf8(shown: &str, bytes: &[u8], warnings: &mut Vec<String>) -> Result<String, Error> {
-    let sample = bytes.get(..SAMPLE).unwrap_or(bytes);
-    if sample.contains(&0) || mostly_control(sample.iter().map(|&b| char::from(b))) {
+    if is_binary(bytes) {
         return Err(binary(shown));
     }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.to_string()),
+    let text = match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
         Err(_) => {
             let mut text = String::with_capacity(bytes.len() + 16);
             let mut bad = 0;
@@ -102,9 +159,10 @@ pub(super) fn utf8(shown: &str, bytes: &[u8], warnings: &mut Vec<String>) -> Res
                 "{shown} is not valid UTF-8: {} replaced with \u{FFFD}",
                 plural(bad, "undecodable byte", "undecodable bytes")
             ));
-            Ok(text)
+            text
         }
-    }
+    };
+    Ok(drop_controls(shown, text, warnings))
 }
 
 pub(super) fn utf16(shown: &str, bytes: &[u8], le: bool, warnings: &mut Vec<String>) -> Result<String, Error> {
@@ -130,9 +188,11 @@ pub(super) fn utf16(shown: &str, bytes: &[u8], le: bool, warnings: &mut Vec<Stri
         bad += 1;
         text.push('\u{FFFD}');
     }
-    if text.contains('\0') || mostly_control(text.chars()) {
+    let controls = text.chars().filter(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0c')).count();
+    if controls * 10 >= text.chars().count().max(1) && controls > 0 {
         return Err(binary(shown));
     }
+    let text = drop_controls(shown, text, warnings);
     if bad > 0 {
         warnings.push(format!(
             "{shown} is not valid UTF-16: {} replaced with \u{FFFD}",

@@ -364,3 +364,60 @@ mod properties {
         }
     }
 }
+
+/// Issue 15: UTF-16 without a byte-order mark was misread for Cyrillic and
+/// CJK (too few NUL bytes for the old detection).
+#[test]
+fn bomless_utf16_in_other_scripts() {
+    for s in [
+        "Путин и Трамп обсудили Сирию.\nВстреча прошла в Гамбурге.",
+        "普京和特朗普讨论了叙利亚问题。\n会谈在汉堡举行。",
+    ] {
+        for le in [true, false] {
+            let d = ok(Some("a.txt"), &utf16_bytes(s, le, false));
+            assert_eq!(d.text, s, "le={le}");
+            assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+        }
+    }
+}
+
+/// Issue 15 and 18: NUL bytes after the first 8 KB passed silently, and a
+/// single NUL made a text file "binary". Stray control bytes are now
+/// removed with a warning wherever they are; only content that is mostly
+/// control bytes is refused.
+#[test]
+fn stray_control_bytes_are_removed_with_a_warning() {
+    let mut bytes = "The council met on Monday. ".repeat(400).into_bytes();
+    bytes.extend_from_slice(b"\0\0The vote was close.\x1b[0m");
+    let d = ok(Some("export.txt"), &bytes);
+    assert!(d.text.ends_with("The vote was close.[0m"), "{:?}", &d.text[d.text.len() - 30..]);
+    assert!(!d.text.contains('\0'));
+    assert_eq!(d.warnings, ["export.txt has stray control characters: 3 characters were removed"]);
+    let e = err(Some("blob.txt"), &[0u8, 1, 2, 3, b'a', 0, 0, 7, 8, 9].repeat(100));
+    assert_eq!(e.kind(), ErrorKind::Unreadable);
+}
+
+/// Issue 15: a file name with a newline split the one-line error, and
+/// terminal escape codes in it were printed raw.
+#[test]
+fn file_names_in_messages_show_control_characters_escaped() {
+    let e = err(Some("evil\nname\u{1b}[2J.pdf"), b"%PDF-1.7");
+    assert_eq!(e.message().lines().count(), 1, "{}", e.message());
+    assert!(e.message().starts_with("evil\\nname\\u{1b}[2J.pdf is a PDF file"), "{}", e.message());
+}
+
+/// Issue 15: a 143 KB .docx holding 49 MB of text passed the page's file
+/// check and froze it; the decoded text is now checked against the article
+/// limit before it goes anywhere.
+#[test]
+fn decoded_text_over_the_article_limit_is_refused() {
+    let big = docx(&body("w", &format!("<w:p><w:r><w:t>{}</w:t></w:r></w:p>", "word ".repeat(450_000))));
+    assert!(big.len() < 200_000, "{} bytes", big.len());
+    let e = err(Some("huge.docx"), &big);
+    assert_eq!(e.kind(), ErrorKind::TooLarge);
+    assert!(
+        e.message().starts_with("huge.docx holds 2.2 MB of text, more than the 2 MB one article may have"),
+        "{}",
+        e.message()
+    );
+}

@@ -63,10 +63,17 @@ pub fn sentences(tokens: &[Token], vocab: &Vocab, degraded: bool) -> Vec<Sentenc
             }
             let next = tokens.get(end);
             let abbrev = n == "."
-                && last_word
-                    .filter(|&p| p >= begin)
-                    .and_then(|p| tokens.get(p))
-                    .is_some_and(|p| p.end == t.start && ABBREVIATIONS.contains(&norm(p)));
+                && last_word.filter(|&p| p >= begin).and_then(|p| tokens.get(p)).is_some_and(|p| {
+                    p.end == t.start
+                            && ABBREVIATIONS.contains(&norm(p))
+                            // words that are also abbreviations: "No." only
+                            // before a number ("No. 5"), "us" only as "US"
+                            && match norm(p) {
+                                "no" => next.is_some_and(|x| x.kind() == TokenKind::Number),
+                                "us" => p.capitalized(),
+                                _ => true,
+                            }
+                });
             let starts_next = next.is_none_or(|x| {
                 x.gap() >= 3
                     || x.capitalized()
@@ -76,7 +83,7 @@ pub fn sentences(tokens: &[Token], vocab: &Vocab, degraded: bool) -> Vec<Sentenc
             });
             let cjk = matches!(n, "。" | "！" | "？");
             if (cjk || (next.is_none_or(|x| x.gap() > 0) && starts_next))
-                && !(abbrev && next.is_some_and(|x| x.capitalized() && x.gap() < 3))
+                && !(abbrev && next.is_some_and(|x| (x.capitalized() || x.kind() == TokenKind::Number) && x.gap() < 3))
             {
                 close(&mut out, begin, end);
                 begin = end;
@@ -106,6 +113,10 @@ mod tests {
     fn sentence_rules() {
         // (text, degraded, expected sentence count)
         let cases: &[(&str, bool, usize)] = &[
+            // issue 15: "no." was read as the abbreviation of "number"
+            ("The mayor said no. The council agreed.", false, 2),
+            ("He told us. The council agreed.", false, 2),
+            ("It was No. 5 on the list. Then it fell.", false, 2),
             ("One. Two. Three.", false, 3),
             ("He met U.S. President Smith. Then left.", false, 2),
             ("The vote was 3.5 percent. Fine.", false, 2),

@@ -5,7 +5,7 @@
 // the page is ready, and a label edit lands at once), that what the user
 // entered is still there, and that no request left the origin.
 import { expect } from '@playwright/test';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gotoReady, plainText, pseudoArticle, test as base, watch } from './helpers.mjs';
 import * as pageLimits from '../../www/limits.js';
 
@@ -129,7 +129,7 @@ test('every page declares the strict CSP, and the server sends it', async ({ pag
 
 test('the page checks the same limits as the core', async () => {
   const rust = readFileSync('src/limits.rs', 'utf8');
-  for (const name of ['MAX_ARTICLE_BYTES', 'MAX_TOTAL_BYTES', 'MAX_ARTICLES', 'MAX_LABEL_BYTES', 'TIME_LIMIT_MS']) {
+  for (const name of ['MAX_ARTICLE_BYTES', 'MAX_TOTAL_BYTES', 'MAX_ARTICLES', 'MAX_LABEL_BYTES', 'MAX_FILE_BYTES', 'TIME_LIMIT_MS']) {
     const m = rust.match(new RegExp(`pub const ${name}: \\w+ = ([\\d_]+);`));
     expect(m, name).not.toBeNull();
     expect(pageLimits[name], name).toBe(Number(m[1].replaceAll('_', '')));
@@ -355,12 +355,17 @@ test('the same article pasted twice is flagged as a duplicate and fully shared',
 });
 
 test('a panic in the wasm (panic = abort) replaces the worker; the page recovers without reload', async ({ page, context }) => {
-  // The worker as shipped, with one change: the text "PANIC" makes the analysis call the wasm's
-  // deliberate panic inside the same try as `analyze`, so the real trap takes the real path.
+  // The worker as shipped, with two changes: it loads the diagnostics build of the same wasm
+  // (www/pkg-diagnostics, built by `scripts/build-wasm.sh --diagnostics`; the shipped build has
+  // no panicForTests), and the text "PANIC" makes the analysis call the wasm's deliberate panic
+  // inside the same try as `analyze`, so the real trap takes the real path.
   const source = readFileSync('www/worker.js', 'utf8');
   const call = 'const report = analyzeWithProgress';
   expect(source).toContain(call);
+  expect(source).toContain("from './pkg/corroborate.js'");
+  expect(existsSync('www/pkg-diagnostics/corroborate.js'), 'run scripts/build-wasm.sh --diagnostics').toBe(true);
   const patched = source
+    .replace("from './pkg/corroborate.js'", "from './pkg-diagnostics/corroborate.js'")
     .replace("import init, {", 'import init, { panicForTests,')
     .replace(call, "const report = articles[0]?.text === 'PANIC' ? panicForTests() : analyzeWithProgress");
   await context.route('**/worker.js', (route) => route.fulfill({ contentType: 'text/javascript', body: patched }));

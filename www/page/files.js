@@ -6,12 +6,11 @@
 import { Analyzer } from '../ui/analyzer.js';
 import { plural } from '../ui/dom.js';
 import { yieldToBrowser } from '../ui/schedule.js';
-import { humanSize } from '../limits.js';
+import { MAX_FILE_BYTES, humanSize } from '../limits.js';
 import { addBox, articlesChanged, boxes, fillBox, isBlankBox } from './boxes.js';
 import { errorText, getPhase, setPhase, setStatus, showAlert } from './status.js';
 import { page, ui } from './state.js';
 
-const MAX_FILE_BYTES = 5_000_000;
 
 /** Listens for files dragged onto the page and picked with the file input. */
 export function acceptFiles() {

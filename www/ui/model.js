@@ -2,12 +2,13 @@
 // orientation, divergence kinds. Rendering modules share one `Context`.
 
 /**
- * Kinds of divergence, grouped for filters and styles. Unknown kinds from a
- * newer engine fall into "other" and keep their own name as the label.
+ * Kinds of divergence (exactly the `DivergenceKind`s of types/report.d.ts,
+ * which a test checks), grouped for filters and styles: framing, format and
+ * omission are all "wording". Unknown kinds from a newer engine fall into
+ * "other" and keep their own name as the label.
  */
-const KIND_GROUPS = {
+export const KIND_GROUPS = {
   fact: { group: 'fact', label: 'Facts', icon: '≠', describe: 'different figures or dates' },
-  wording: { group: 'wording', label: 'Wording', icon: '✎', describe: 'reworded or dropped words in shared text' },
   framing: { group: 'wording', label: 'Wording', icon: '✎', describe: 'reworded framing' },
   format: { group: 'wording', label: 'Wording', icon: '✎', describe: 'formatting differences' },
   omission: { group: 'wording', label: 'Wording', icon: '✎', describe: 'words left out' },

@@ -5,8 +5,11 @@ mod ner;
 #[cfg(feature = "train")]
 mod similarity;
 
+use corroborate::limits::{human_size, MAX_FILE_BYTES};
 use corroborate::{analyze, input, ArticleInput, OffsetUnit, Options, Report};
+use std::ffi::OsString;
 use std::io::{self, BufRead, Read, Write};
+use std::path::{Path, PathBuf};
 
 const USAGE: &str = "usage:
   corroborate analyze FILE... [--json] [--offsets utf8|utf16|chars]
@@ -24,12 +27,14 @@ const USAGE: &str = "usage:
 (the last four need the `train` feature, on by default)";
 
 /// Runs the CLI and returns the exit code: 0 success, 2 bad usage or
-/// unreadable input, 1 analysis error.
-pub fn run(args: Vec<String>) -> i32 {
+/// unreadable input, 1 analysis error. Arguments are OS strings: a file
+/// name that is not UTF-8 is still a file name (options must be UTF-8).
+pub fn run(os_args: Vec<OsString>) -> i32 {
     let mut out = io::BufWriter::new(io::stdout().lock());
+    let args: Vec<String> = os_args.iter().map(|a| a.to_string_lossy().into_owned()).collect();
     let rest = args.get(1..).unwrap_or_default();
     let code = match args.first().map(String::as_str) {
-        Some("analyze") => cmd_analyze(rest, &mut out),
+        Some("analyze") => cmd_analyze(os_args.get(1..).unwrap_or_default(), &mut out),
         Some("tag") => cmd_tag(rest, &mut out),
         #[cfg(feature = "train")]
         Some("train-ner") => ner::train_cmd(rest).map_err(|e| (2, e)),
@@ -74,26 +79,49 @@ pub fn run(args: Vec<String>) -> i32 {
 type CliResult = Result<(), (i32, String)>;
 
 /// Reads a file (or stdin for `-`) as plain text, HTML, Markdown or Word
-/// .docx: the article text and the reader's warnings. Unreadable input is
-/// exit code 2 with the reader's one-line message.
-fn read_input(path: &str) -> Result<(String, Vec<String>), (i32, String)> {
+/// .docx: the article text and the reader's warnings. Reading stops at
+/// [`MAX_FILE_BYTES`] (`/dev/zero` or `yes |` cannot exhaust memory).
+/// Unreadable input is exit code 2 with the reader's one-line message.
+fn read_input(path: &Path) -> Result<(String, Vec<String>), (i32, String)> {
+    let stdin = path.as_os_str() == "-";
+    let shown = if stdin { "stdin".to_string() } else { input::shown_name(&path.to_string_lossy()) };
     let mut bytes = Vec::new();
-    if path == "-" {
-        io::stdin().read_to_end(&mut bytes).map_err(|e| (2, format!("cannot read stdin: {e}")))?;
+    let limit = MAX_FILE_BYTES as u64 + 1;
+    let read = if stdin {
+        io::stdin().lock().take(limit).read_to_end(&mut bytes)
     } else {
-        bytes = std::fs::read(path).map_err(|e| (2, format!("cannot read {path}: {e}")))?;
+        std::fs::File::open(path).and_then(|f| f.take(limit).read_to_end(&mut bytes))
+    };
+    read.map_err(|e| (2, format!("cannot read {shown}: {e}")))?;
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err((
+            2,
+            format!(
+                "{shown} is more than {}, the most Corroborate reads from one file: \
+                 copy the article text and paste it instead",
+                human_size(MAX_FILE_BYTES)
+            ),
+        ));
     }
-    let name = if path == "-" { "stdin" } else { path };
-    let decoded = input::read(Some(name), &bytes).map_err(|e| (2, e.message().to_string()))?;
+    // the reader names the file by its last component: a long path is not a
+    // long label
+    let name = if stdin {
+        "stdin".to_string()
+    } else {
+        path.file_name().map_or(shown.clone(), |n| n.to_string_lossy().into_owned())
+    };
+    let decoded = input::read(Some(&name), &bytes).map_err(|e| (2, e.message().to_string()))?;
     Ok((decoded.text, decoded.warnings))
 }
 
-fn cmd_analyze(args: &[String], out: &mut impl Write) -> CliResult {
-    let mut files = Vec::new();
+fn cmd_analyze(os_args: &[OsString], out: &mut impl Write) -> CliResult {
+    let mut files: Vec<PathBuf> = Vec::new();
     let mut json = false;
     let mut offsets = OffsetUnit::Utf8;
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
+    let args: Vec<String> = os_args.iter().map(|a| a.to_string_lossy().into_owned()).collect();
+    let mut it = args.iter().zip(os_args);
+    while let Some((a, os)) = it.next() {
+        let mut it = it.by_ref().map(|(s, _)| s);
         match a.as_str() {
             "--json" => json = true,
             "--offsets" => {
@@ -107,18 +135,23 @@ fn cmd_analyze(args: &[String], out: &mut impl Write) -> CliResult {
                     .ok_or((2, format!("unknown --offsets value {v:?}: use utf8, utf16 or chars")))?;
             }
             s if s.starts_with("--") => return Err((2, format!("unknown option {s}; see corroborate --help"))),
-            _ => files.push(a.clone()),
+            _ => files.push(PathBuf::from(os)),
         }
     }
     if files.is_empty() {
         return Err((2, "analyze needs at least one FILE (or - for stdin); see corroborate --help".to_string()));
     }
+    if files.iter().filter(|f| f.as_os_str() == "-").count() > 1 {
+        return Err((2, "- (stdin) can be read only once; save one of the inputs to a file".to_string()));
+    }
     let mut inputs = Vec::new();
     for f in &files {
         let (text, warnings) = read_input(f)?;
         let mut input = ArticleInput { warnings, ..ArticleInput::new(text) };
-        if f != "-" {
-            input = input.with_name(f.clone());
+        if f.as_os_str() != "-" {
+            if let Some(name) = f.file_name() {
+                input = input.with_name(name.to_string_lossy().into_owned());
+            }
         }
         inputs.push(input);
     }
