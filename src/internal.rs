@@ -10,6 +10,7 @@ pub use crate::text::{clean, Cleaned};
 pub use crate::tokens::{
     ascii_word_bounds, sentences, tokenize, tokenize_text, view, word_key, Sentence, Tok, Token, TokenKind, Vocab,
 };
+pub use crate::work::counted;
 
 /// The lexicons the tagger consults.
 pub use crate::entities::lexicon::{lexicon_from, Lexicon, CASING, GAZETTEER};

@@ -57,6 +57,7 @@ mod pipeline;
 mod report;
 mod text;
 mod tokens;
+mod work;
 
 #[doc(hidden)]
 pub mod internal;

@@ -19,7 +19,8 @@ pub(super) fn is_speech(w: &str) -> bool {
 /// sources only one article quotes.
 pub(super) fn coverage(ctx: &Context) -> Vec<Finding> {
     let n = ctx.articles.len();
-    let mut out = Vec::new();
+    // (article, quoted, mentions, finding)
+    let mut out: Vec<(usize, bool, usize, Finding)> = Vec::new();
     for c in ctx.canon {
         if !matches!(c.kind, EntityKind::Person | EntityKind::Organization | EntityKind::Place) {
             continue;
@@ -62,7 +63,7 @@ pub(super) fn coverage(ctx: &Context) -> Vec<Finding> {
             EntityKind::Organization => "organization",
             _ => "place",
         };
-        out.push(Finding {
+        let finding = Finding {
             kind: DivergenceKind::Coverage,
             severity: if quoted || c.kind == EntityKind::Person { Severity::Medium } else { Severity::Low },
             article: *a,
@@ -76,6 +77,42 @@ pub(super) fn coverage(ctx: &Context) -> Vec<Finding> {
             } else {
                 format!("Only {} mentions the {what} {}; {who_not}.", d.label, c.name)
             },
+        };
+        out.push((*a, quoted, c.mentions.len(), finding));
+    }
+    keep_the_most_telling(ctx, out)
+}
+
+/// Names only one article has, listed one by one, per article at most.
+const MAX_PER_ARTICLE: usize = 12;
+
+/// Per article, the quoted sources and the most mentioned names only it
+/// has, one finding each; the rest in one finding that counts them (a list
+/// of a thousand names gets a dozen cards, not a thousand: the entity table
+/// still has every one).
+fn keep_the_most_telling(ctx: &Context, mut all: Vec<(usize, bool, usize, Finding)>) -> Vec<Finding> {
+    all.sort_by(|x, y| {
+        x.0.cmp(&y.0)
+            .then(y.1.cmp(&x.1))
+            .then(y.3.severity.cmp(&x.3.severity))
+            .then(y.2.cmp(&x.2))
+            .then(x.3.start.cmp(&y.3.start))
+    });
+    let mut out = Vec::new();
+    for group in all.chunk_by(|x, y| x.0 == y.0) {
+        let (shown, rest) = group.split_at(group.len().min(MAX_PER_ARTICLE));
+        out.extend(shown.iter().map(|(_, _, _, f)| f.clone()));
+        let Some((a, _, _, first)) = rest.iter().min_by_key(|(_, _, _, f)| f.start) else { continue };
+        let label = ctx.articles.get(*a).map_or("", |d| d.label);
+        out.push(Finding {
+            severity: Severity::Low,
+            others: Vec::new(),
+            explanation: format!(
+                "{label} also names {} more people, organizations or places that no other article mentions \
+                 (all are in the entity table).",
+                rest.len()
+            ),
+            ..first.clone()
         });
     }
     out

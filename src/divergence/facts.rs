@@ -295,35 +295,77 @@ pub(super) fn facts(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
     let label = |a: usize| ctx.articles.get(a).map_or("", |d| d.label);
     let text_of =
         |a: usize, f: &Found| ctx.articles.get(a).and_then(|d| d.text.get(f.start..f.end)).unwrap_or("").to_string();
+    // each article's figures in text order, by counted noun, and those that
+    // count people in an event: a figure is only ever compared with these,
+    // so the work follows the figures that could match, not all pairs
+    let mut by_article: Vec<Vec<&Quantity>> = vec![Vec::new(); n];
+    let mut by_head: Vec<FxHashMap<&str, Vec<&Quantity>>> = vec![FxHashMap::default(); n];
+    let mut people: Vec<Vec<&Quantity>> = vec![Vec::new(); n];
+    for q in &quantities {
+        if let Some(v) = by_article.get_mut(q.article) {
+            v.push(q);
+        }
+        if let Some(m) = by_head.get_mut(q.article) {
+            m.entry(q.head.as_str()).or_default().push(q);
+        }
+        if is_people(&q.head) && !q.event.is_empty() {
+            if let Some(v) = people.get_mut(q.article) {
+                v.push(q);
+            }
+        }
+    }
+    for v in &mut by_article {
+        v.sort_by_key(|q| q.found.tokens.start);
+    }
+    let no_figures: Vec<&Quantity> = Vec::new();
     // each quantity against the best-matching one in every other article
     for x in &quantities {
         for b in 0..n {
             if b == x.article {
                 continue;
             }
-            let comparable = |y: &Quantity| {
-                y.head == x.head
-                    || (is_people(&x.head) && is_people(&y.head) && !x.event.is_empty() && x.event == y.event)
-            };
             let y = match aligned_place(ctx, x.article, b, x.found) {
                 // in shared text: the figure at the same place, if any (a
                 // figure dropped from a copy is a wording change, not a fact)
-                Some(place) => quantities
-                    .iter()
-                    .filter(|y| {
-                        y.article == b && y.found.tokens.start >= place.start && y.found.tokens.end <= place.end
-                    })
-                    .max_by_key(|y| y.head == x.head),
+                Some(place) => {
+                    let theirs = by_article.get(b).unwrap_or(&no_figures);
+                    let from = theirs.partition_point(|y| y.found.tokens.start < place.start);
+                    let here: Vec<&Quantity> = theirs
+                        .get(from..)
+                        .unwrap_or_default()
+                        .iter()
+                        .copied()
+                        .take_while(|y| y.found.tokens.start < place.end)
+                        .filter(|y| y.found.tokens.end <= place.end)
+                        .collect();
+                    crate::work::add(1 + here.len());
+                    here.into_iter().max_by_key(|y| y.head == x.head)
+                }
                 // elsewhere: the best-matching figure that is not itself in
                 // text the two articles share
-                None => quantities
-                    .iter()
-                    .filter(|y| y.article == b && comparable(y))
-                    .filter(|y| aligned_place(ctx, b, x.article, y.found).is_none())
-                    .map(|y| (context_overlap(&x.context, &y.context), y))
-                    .filter(|(s, _)| *s >= 0.3)
-                    .max_by(|p, q| p.0.total_cmp(&q.0))
-                    .map(|(_, y)| y),
+                None => {
+                    let same_head = by_head.get(b).and_then(|m| m.get(x.head.as_str())).unwrap_or(&no_figures);
+                    let counted_people = if is_people(&x.head) && !x.event.is_empty() {
+                        people.get(b).unwrap_or(&no_figures).as_slice()
+                    } else {
+                        &[]
+                    };
+                    let mut candidates: Vec<&Quantity> = same_head
+                        .iter()
+                        .chain(counted_people.iter().filter(|y| y.event == x.event && y.head != x.head))
+                        .copied()
+                        .collect();
+                    // in text order, as the comparison always went
+                    candidates.sort_by_key(|y| y.found.tokens.start);
+                    crate::work::add(1 + candidates.len());
+                    candidates
+                        .into_iter()
+                        .filter(|y| aligned_place(ctx, b, x.article, y.found).is_none())
+                        .map(|y| (context_overlap(&x.context, &y.context), y))
+                        .filter(|(s, _)| *s >= 0.3)
+                        .max_by(|p, q| p.0.total_cmp(&q.0))
+                        .map(|(_, y)| y)
+                }
             };
             let Some(y) = y else { continue };
             let (tx, ty) = (text_of(x.article, x.found), text_of(b, y.found));
@@ -358,6 +400,7 @@ pub(super) fn facts(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
         }
     }
     for (i, x) in dates.iter().enumerate() {
+        crate::work::add(dates.len() - i);
         for y in dates.iter().skip(i + 1) {
             if x.0 == y.0 {
                 continue;

@@ -111,6 +111,7 @@ pub fn find(ctx: &Context) -> Vec<Finding> {
     if n < 2 {
         return Vec::new();
     }
+    crate::work::add(ctx.canon.len() + ctx.articles.iter().map(|d| d.tokens.len()).sum::<usize>());
     let ents = EntityIndex::new(ctx);
     // every sentence's content stems with their weights, read by the unique
     // and attribution passes

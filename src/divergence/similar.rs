@@ -28,7 +28,7 @@ pub(super) struct SentenceIndex<'t> {
 
 /// Terms found in more sentences than this say nothing about which
 /// sentence matches (and would make the search quadratic).
-const MAX_SENTENCE_POSTINGS: usize = 400;
+const MAX_SENTENCE_POSTINGS: usize = 100;
 
 impl<'t> SentenceIndex<'t> {
     pub(super) fn new(terms: &'t [Vec<Terms>]) -> SentenceIndex<'t> {
@@ -56,6 +56,7 @@ impl<'t> SentenceIndex<'t> {
             if posts.len() > MAX_SENTENCE_POSTINGS {
                 continue;
             }
+            crate::work::add(posts.len());
             for &(b, t) in posts {
                 if b != a {
                     *score.entry((b, t)).or_default() += wt;

@@ -18,6 +18,7 @@ use std::collections::HashSet;
 /// surname when the first names do not disagree ("Trump" → "Donald Trump";
 /// "Jane Smith" and "John Smith" stay apart), and the same key in any case.
 pub fn merge(texts: &[&str], found: &[Vec<Found>]) -> Vec<Canonical> {
+    crate::work::add(found.iter().map(Vec::len).sum());
     let alias: HashMap<&str, (&str, EntityKind)> = ALIASES.iter().map(|(a, c, k)| (*a, (*c, *k))).collect();
     let named = |f: &Found| !matches!(f.kind, EntityKind::Date | EntityKind::Number);
     // "Bashar al-Assad" → ["bashar", "assad"]: name words without particles

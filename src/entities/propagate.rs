@@ -15,6 +15,7 @@ use std::collections::HashSet;
 /// lowercased copy gets the mentions its clean sibling revealed. Only whole
 /// words match; in articles that have capitals, a match must be capitalized.
 pub fn propagate(texts: &[&str], tokens: &[Vec<Token>], degraded: &[bool], found: &mut [Vec<Found>]) {
+    crate::work::add(tokens.iter().map(Vec::len).sum::<usize>() + found.iter().map(Vec::len).sum::<usize>());
     // each key with the kind most of its mentions have (ties: the first
     // kind in `EntityKind` order), so the article order does not matter
     let mut votes: BTreeMap<String, BTreeMap<EntityKind, usize>> = BTreeMap::new();

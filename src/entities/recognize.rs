@@ -135,6 +135,7 @@ pub fn tag(sentences: &[Vec<&str>]) -> Vec<Vec<(Range<usize>, EntityKind)>> {
 /// ]);
 /// ```
 pub fn recognize(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Found> {
+    crate::work::add(tokens.len());
     let mut found = Vec::new();
     let mut used = vec![false; tokens.len()];
     let words: Vec<Vec<&str>> = sentences

@@ -109,6 +109,7 @@ fn seed_runs(a: &Stream, b: &Stream) -> Vec<Run> {
             [None, None]
         };
         let posts: &[u32] = if frequent { &[] } else { pb };
+        crate::work::add(1 + posts.len());
         for j in posts.iter().copied().chain(twins.into_iter().flatten()) {
             let j = j as usize;
             if b.hashes.get(j..j + SEED) != a.hashes.get(i..i + SEED) {
@@ -304,6 +305,7 @@ fn lcs_ops(a: &Stream, b: &Stream, i0: usize, i1: usize, j0: usize, j1: usize) -
         return Vec::new();
     }
     let w = m + 1;
+    crate::work::add((n + 1) * w);
     let mut dp = vec![0u16; (n + 1) * w];
     for x in (0..n).rev() {
         for y in (0..m).rev() {
@@ -355,6 +357,7 @@ pub fn candidate_pairs(streams: &[&Stream]) -> Vec<(usize, usize)> {
         if ds.len() < 2 {
             continue;
         }
+        crate::work::add(ds.len() * ds.len() / 2);
         for (k, &x) in ds.iter().enumerate() {
             for &y in ds.get(k + 1..).unwrap_or_default() {
                 let (x, y) = (x.min(y) as usize, x.max(y) as usize);

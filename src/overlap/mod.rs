@@ -16,7 +16,7 @@ mod similarity;
 
 pub(crate) use crate::lang::en::is_function_word;
 pub use align::align_all;
-pub use similarity::{idf, story_similarity, StoryVector};
+pub use similarity::{all_similarities, idf, StoryVector};
 
 use crate::tokens::{Tok, TokenKind};
 use rustc_hash::FxHashMap;

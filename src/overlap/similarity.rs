@@ -90,13 +90,57 @@ impl StoryVector {
 /// Same-story similarity of two articles in `[0, 1]`: the square root of the
 /// cosine of their [`StoryVector`]s (the root spreads the low values where
 /// independent reports of one event fall).
-pub fn story_similarity(a: &StoryVector, b: &StoryVector) -> f64 {
+#[cfg(test)]
+fn story_similarity(a: &StoryVector, b: &StoryVector) -> f64 {
     if a.norm == 0.0 || b.norm == 0.0 {
         return 0.0;
     }
     let (small, large) = if a.terms.len() <= b.terms.len() { (a, b) } else { (b, a) };
     let dot = ordered_sum(small.terms.iter().filter_map(|(k, w)| large.terms.get(k).map(|v| f64::from(v * w))));
     (dot / (a.norm * b.norm)).clamp(0.0, 1.0).sqrt()
+}
+
+/// [`story_similarity`] of every pair `(x, y)`, `x < y`, at `x * n + y`:
+/// the dot products are gathered term by term from an inverted index, so
+/// two articles that share no term cost nothing (all pairs of fifty
+/// articles of distinct names were compared term by term). The same
+/// products are summed in the same order as [`story_similarity`], so the
+/// values are identical.
+pub fn all_similarities(vs: &[StoryVector]) -> Vec<f64> {
+    let n = vs.len();
+    let mut postings: FxHashMap<u64, Vec<(usize, f32)>> = FxHashMap::default();
+    for (x, v) in vs.iter().enumerate() {
+        crate::work::add(v.terms.len());
+        for (&k, &w) in &v.terms {
+            postings.entry(k).or_default().push((x, w));
+        }
+    }
+    let mut products: Vec<Vec<f64>> = vec![Vec::new(); n * n];
+    for list in postings.values().filter(|l| l.len() > 1) {
+        crate::work::add(list.len() * list.len() / 2);
+        for (i, &(x, wx)) in list.iter().enumerate() {
+            for &(y, wy) in list.get(i + 1..).unwrap_or_default() {
+                let (lo, hi) = (x.min(y), x.max(y));
+                if let Some(p) = products.get_mut(lo * n + hi) {
+                    p.push(f64::from(wy * wx));
+                }
+            }
+        }
+    }
+    let mut out = vec![0.0; n * n];
+    for x in 0..n {
+        for y in x + 1..n {
+            let (Some(a), Some(b)) = (vs.get(x), vs.get(y)) else { continue };
+            if a.norm == 0.0 || b.norm == 0.0 {
+                continue;
+            }
+            let dot = ordered_sum(products.get_mut(x * n + y).map(std::mem::take).unwrap_or_default().into_iter());
+            if let Some(o) = out.get_mut(x * n + y) {
+                *o = (dot / (a.norm * b.norm)).clamp(0.0, 1.0).sqrt();
+            }
+        }
+    }
+    out
 }
 
 /// Sums in a fixed order (ascending), so the result does not depend on the
@@ -115,5 +159,28 @@ mod tests {
     fn common_words_weigh_less() {
         assert!(idf("the") < 1.2);
         assert!(idf("ceasefire") > idf("minister"));
+    }
+
+    /// The inverted-index path gives exactly the pair-by-pair values.
+    #[test]
+    fn all_pairs_equal_pair_by_pair() {
+        let vec_of = |terms: &[(u64, f32)]| {
+            let terms: FxHashMap<u64, f32> = terms.iter().copied().collect();
+            let norm = ordered_sum(terms.values().map(|w| f64::from(*w) * f64::from(*w))).sqrt();
+            StoryVector { terms, norm }
+        };
+        let vs = [
+            vec_of(&[(1, 0.5), (2, 1.25), (3, 2.0), (9, 0.1)]),
+            vec_of(&[(2, 0.75), (3, 1.5), (4, 3.0)]),
+            vec_of(&[(5, 1.0)]),
+            vec_of(&[]),
+            vec_of(&[(1, 0.3), (2, 0.2), (3, 0.1), (4, 0.9), (5, 0.4), (9, 2.2)]),
+        ];
+        let all = all_similarities(&vs);
+        for x in 0..vs.len() {
+            for y in x + 1..vs.len() {
+                assert_eq!(all[x * vs.len() + y], story_similarity(&vs[x], &vs[y]), "{x} {y}");
+            }
+        }
     }
 }

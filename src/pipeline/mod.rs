@@ -224,6 +224,7 @@ fn score_pairs(docs: &[Doc], canon: &[Canonical], reuse: &Reuse) -> Vec<PairScor
                 if a == b {
                     continue;
                 }
+                crate::work::add(1);
                 let Some(top) = names_of_pair.get_mut(a * n + b) else { continue };
                 top.push((c.mentions.len(), ci as u32));
                 top.sort_by(|x, y| y.0.cmp(&x.0).then(name_of(canon, x.1).cmp(name_of(canon, y.1))));
@@ -238,17 +239,17 @@ fn score_pairs(docs: &[Doc], canon: &[Canonical], reuse: &Reuse) -> Vec<PairScor
         .zip(named.iter().zip(&ids_of))
         .map(|(d, (named, ids))| overlap::StoryVector::new(&d.tokens, &d.stream, named, ids))
         .collect();
+    let story_sim = overlap::all_similarities(&story);
     let mut pairs = Vec::new();
     for a in 0..n {
         for b in 0..n {
             if a == b {
                 continue;
             }
+            crate::work::add(1);
             let (lo, hi) = (a.min(b), a.max(b));
             let text = containment(lo, hi).max(containment(hi, lo));
-            // `story` has one vector per article
-            let (Some(story_lo), Some(story_hi)) = (story.get(lo), story.get(hi)) else { continue };
-            let similarity = overlap::story_similarity(story_lo, story_hi).max(text);
+            let similarity = story_sim.get(lo * n + hi).copied().unwrap_or(0.0).max(text);
             let names = names_of_pair
                 .get(a * n + b)
                 .map(|top| top.iter().map(|&(_, ci)| name_of(canon, ci).to_string()).collect())
@@ -300,6 +301,7 @@ pub(crate) fn read_inputs(inputs: &[ArticleInput], vocab: &mut Vocab) -> Vec<(Cl
         .map(|input| {
             let cleaned = text::clean(&input.text);
             let toks = tokens::tokenize(&input.text, &cleaned.content(), vocab);
+            crate::work::add(input.text.len() / 8 + toks.len());
             (cleaned, toks)
         })
         .collect()

@@ -15,6 +15,7 @@ use std::collections::BTreeMap;
 pub(crate) fn assemble(an: &Analysis, offsets: OffsetUnit) -> Report {
     let docs = &an.docs;
     let n = docs.len();
+    crate::work::add(an.canon.iter().map(|c| c.mentions.len()).sum::<usize>() + an.findings.len() + an.pairs.len());
     let ids: Vec<String> = (0..n).map(article_id).collect();
     let maps: Vec<OffsetMap> = docs.iter().map(|d| OffsetMap::new(d.text, offsets)).collect();
     // article indices below all come from `0..n`: `maps`, `docs` and `ids`
