@@ -17,7 +17,10 @@ fn main() {
         }
     });
     eprintln!("{:>8.3} s  done", t0.elapsed().as_secs_f64());
-    let r = r.expect("analysis");
+    let Ok(r) = r else {
+        eprintln!("analysis failed");
+        return;
+    };
     let t1 = Instant::now();
     let json = serde_json::to_string(&r).unwrap_or_default();
     eprintln!("{:>8.3} s  serialized {} bytes", t1.elapsed().as_secs_f64(), json.len());
