@@ -331,3 +331,43 @@ fn control_characters_in_names_are_escaped_in_errors() {
     assert_eq!(err.lines().count(), 1, "{err:?}");
     assert!(err.starts_with("corroborate: cannot read no\\nsuch\\u{1b}[2J file.txt: "), "{err:?}");
 }
+
+/// `corroborate read` prints what `analyze` reads: the title, the metadata
+/// the cleaner found, the body, and what it set aside with the reason.
+#[test]
+fn read_shows_what_analyze_reads() {
+    let r = json(&["read", "tests/fixtures/wire.txt", "--json"]);
+    let f = &r[0];
+    assert_eq!(f["format"], "text");
+    assert_eq!(f["metadata"]["source"], "Coastline Press");
+    assert!(f["text"].as_str().unwrap().contains("crane"), "{f}");
+    assert!(f["set_aside"].as_array().unwrap().iter().any(|s| s["reason"] == "dateline"), "{f}");
+    let out = run(&["read", "tests/fixtures/wire.txt"]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("== tests/fixtures/wire.txt (text)\ntitle: "));
+}
+
+/// `corroborate eval-extraction DIR` scores each page's extracted text
+/// against its expected article with word 4-shingles.
+#[test]
+fn eval_extraction_scores_pages() {
+    let dir = std::env::temp_dir().join(format!("corroborate-pages-{}", std::process::id()));
+    let page = dir.join("001");
+    std::fs::create_dir_all(&page).unwrap();
+    let body = "<p>The harbor crane collapsed on Monday, killing four dock workers, the authority said.</p>\
+                <p>Mayor Elena Vasquez ordered an inspection of every crane in the port.</p>";
+    std::fs::write(
+        page.join("source.html"),
+        format!("<!doctype html><title>Crane collapses | Port News</title><h1>Crane collapses</h1>{body}"),
+    )
+    .unwrap();
+    std::fs::write(page.join("expected.html"), body).unwrap();
+    std::fs::write(page.join("expected-metadata.json"), r#"{"title": "Crane collapses | Port News"}"#).unwrap();
+    let out = run(&["eval-extraction", dir.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("1 pages from "), "{text}");
+    assert!(text.contains("recall 1.000"), "{text}");
+    assert!(text.contains("title right on 1 of 1"), "{text}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -1,5 +1,6 @@
 //! Argument handling and output for the `corroborate` binary.
 
+mod extraction;
 #[cfg(feature = "train")]
 mod ner;
 #[cfg(feature = "train")]
@@ -14,6 +15,8 @@ use std::path::{Path, PathBuf};
 const USAGE: &str = "usage:
   corroborate analyze FILE... [--json] [--offsets utf8|utf16|chars]
       compare articles (- reads stdin): a summary, or the Report as JSON
+  corroborate read FILE... [--json]
+      what analyze reads from each file: title, metadata, body, what was set aside and why
   corroborate tag --conll [FILE|-]
       append the tagger's CoNLL-2003 tag to each token line
   corroborate train-ner [--epochs N] [--bits N] [--prune X] [--data DIR] [--out FILE] [--extra FILE]
@@ -24,7 +27,9 @@ const USAGE: &str = "usage:
       rebuild model/idf.tsv, the word weights of the same-story similarity
   corroborate eval-similarity [CSV-FILE] [--features FILE]
       Pearson and Spearman of the similarity against human ratings
-(the last four need the `train` feature, on by default)";
+  corroborate eval-extraction [DIR] [--verbose]
+      precision, recall and F1 of article extraction from saved web pages
+(the last five need the `train` feature, on by default)";
 
 /// Runs the CLI and returns the exit code: 0 success, 2 bad usage or
 /// unreadable input, 1 analysis error. Arguments are OS strings: a file
@@ -36,6 +41,9 @@ pub fn run(os_args: Vec<OsString>) -> i32 {
     let code = match args.first().map(String::as_str) {
         Some("analyze") => cmd_analyze(os_args.get(1..).unwrap_or_default(), &mut out),
         Some("tag") => cmd_tag(rest, &mut out),
+        Some("read") => extraction::read_cmd(rest, &mut out).map_err(|e| (2, e)),
+        #[cfg(feature = "train")]
+        Some("eval-extraction") => extraction::eval_cmd(rest, &mut out).map_err(|e| (2, e)),
         #[cfg(feature = "train")]
         Some("train-ner") => ner::train_cmd(rest).map_err(|e| (2, e)),
         #[cfg(feature = "train")]
@@ -45,7 +53,7 @@ pub fn run(os_args: Vec<OsString>) -> i32 {
         #[cfg(feature = "train")]
         Some("eval-similarity") => similarity::eval_cmd(rest, &mut out).map_err(|e| (2, e)),
         #[cfg(not(feature = "train"))]
-        Some(cmd @ ("train-ner" | "eval-ner" | "build-idf" | "eval-similarity")) => {
+        Some(cmd @ ("train-ner" | "eval-ner" | "build-idf" | "eval-similarity" | "eval-extraction")) => {
             Err((2, format!("{cmd} is not in this build: rebuild with the `train` feature (on by default)")))
         }
         Some("-h" | "--help" | "help") => {

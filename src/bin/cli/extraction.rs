@@ -1,0 +1,264 @@
+#![cfg_attr(not(feature = "train"), allow(dead_code))]
+//! `corroborate read` (what `analyze` will read from each file) and
+//! `corroborate eval-extraction` (how well the article is found in saved web
+//! pages, scored like the extraction benchmarks).
+
+use corroborate::input;
+use corroborate::internal::{clean, Cleaned};
+use serde::Serialize;
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::Path;
+
+/// What the reader and the cleaner make of one file: exactly what
+/// `analyze` analyzes, and what it set aside.
+#[derive(Serialize)]
+struct Read {
+    file: String,
+    format: input::Format,
+    title: Option<String>,
+    metadata: std::collections::BTreeMap<String, String>,
+    text: String,
+    set_aside: Vec<SetAside>,
+    warnings: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct SetAside {
+    reason: String,
+    text: String,
+}
+
+/// The title and body text of a cleaned text, as `analyze` sees them.
+fn article_text(text: &str, cleaned: &Cleaned) -> (Option<String>, String) {
+    let title = cleaned.title.clone().and_then(|r| text.get(r)).map(str::to_string);
+    let body: Vec<&str> = cleaned.body.iter().filter_map(|r| text.get(r.clone())).collect();
+    (title, body.join("\n\n"))
+}
+
+fn read_one(path: &str) -> Result<Read, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", input::shown_name(path)))?;
+    let name = Path::new(path).file_name().map_or(path.to_string(), |n| n.to_string_lossy().into_owned());
+    let decoded = input::read(Some(&name), &bytes).map_err(|e| e.message().to_string())?;
+    let cleaned = clean(&decoded.text);
+    let (title, text) = article_text(&decoded.text, &cleaned);
+    let set_aside = cleaned
+        .removed
+        .iter()
+        .filter_map(|(r, why)| {
+            Some(SetAside { reason: why.to_string(), text: decoded.text.get(r.clone())?.to_string() })
+        })
+        .collect();
+    Ok(Read {
+        file: input::shown_name(path),
+        format: decoded.format,
+        title,
+        metadata: cleaned.metadata.clone(),
+        text,
+        set_aside,
+        warnings: decoded.warnings,
+    })
+}
+
+/// `corroborate read FILE... [--json]`.
+pub fn read_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
+    let json = args.iter().any(|a| a == "--json");
+    let files: Vec<&String> = args.iter().filter(|a| *a != "--json").collect();
+    if let Some(bad) = files.iter().find(|f| f.starts_with("--")) {
+        return Err(format!("unknown option {bad}; see corroborate --help"));
+    }
+    if files.is_empty() {
+        return Err("read needs at least one FILE; see corroborate --help".to_string());
+    }
+    let reads: Vec<Read> = files.iter().map(|f| read_one(f)).collect::<Result<_, _>>()?;
+    let w = |e: std::io::Error| format!("cannot write output: {e}");
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &reads).map_err(|e| format!("cannot write output: {e}"))?;
+        writeln!(out).map_err(w)?;
+        return Ok(());
+    }
+    for r in &reads {
+        writeln!(out, "== {} ({})", r.file, r.format.as_str()).map_err(w)?;
+        writeln!(out, "title: {}", r.title.as_deref().unwrap_or("(none)")).map_err(w)?;
+        for (k, v) in &r.metadata {
+            writeln!(out, "{k}: {v}").map_err(w)?;
+        }
+        for warning in &r.warnings {
+            writeln!(out, "warning: {warning}").map_err(w)?;
+        }
+        writeln!(out, "\n{}\n", r.text).map_err(w)?;
+        for s in &r.set_aside {
+            writeln!(out, "set aside ({}): {}", s.reason, s.text.replace('\n', " ")).map_err(w)?;
+        }
+        writeln!(out).map_err(w)?;
+    }
+    Ok(())
+}
+
+const DEFAULT_PAGES: &str = "../shared/data/web-pages/readability-test-pages";
+
+/// Lowercase words (letters and digits) of a text.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+}
+
+/// Every run of 4 consecutive words, counted.
+fn shingles(words: &[String]) -> HashMap<&[String], usize> {
+    let mut m: HashMap<&[String], usize> = HashMap::new();
+    for w in words.windows(4) {
+        *m.entry(w).or_default() += 1;
+    }
+    m
+}
+
+/// Precision and recall of the extracted text against the expected one:
+/// true positives, false positives and false negatives counted over the two
+/// multisets of word 4-shingles, normalized on this page (the usual metric
+/// of extraction benchmarks). Two empty texts score 1, 1.
+fn page_scores(got: &str, want: &str) -> (f64, f64) {
+    let (gw, ww) = (words(got), words(want));
+    let (g, w) = (shingles(&gw), shingles(&ww));
+    let tp: usize = g.iter().map(|(k, n)| (*n).min(w.get(k).copied().unwrap_or(0))).sum();
+    let (ng, nw): (usize, usize) = (g.values().sum(), w.values().sum());
+    let p = if ng == 0 { f64::from(u8::from(nw == 0)) } else { tp as f64 / ng as f64 };
+    let r = if nw == 0 { 1.0 } else { tp as f64 / nw as f64 };
+    (p, r)
+}
+
+/// A title compared loosely: whitespace and case folded, and a site name
+/// after or before a separator (" | ", " - ", " – ", " — ", " :: ") may be
+/// missing on either side.
+fn same_title(got: &str, want: &str) -> bool {
+    let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let (g, w) = (norm(got), norm(want));
+    if g.is_empty() || w.is_empty() {
+        return false;
+    }
+    let parts = |s: &str| -> Vec<String> {
+        let mut v = vec![s.to_string()];
+        for sep in [" | ", " - ", " – ", " — ", " :: "] {
+            if let Some((a, b)) = s.split_once(sep) {
+                v.push(a.trim().to_string());
+                v.push(b.trim().to_string());
+            }
+            if let Some((a, b)) = s.rsplit_once(sep) {
+                v.push(a.trim().to_string());
+                v.push(b.trim().to_string());
+            }
+        }
+        v
+    };
+    g == w || parts(&w).contains(&g) || parts(&g).contains(&w)
+}
+
+/// `corroborate eval-extraction [DIR] [--verbose]`.
+pub fn eval_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
+    let verbose = args.iter().any(|a| a == "--verbose");
+    let dir = args.iter().find(|a| !a.starts_with("--")).map_or(DEFAULT_PAGES, String::as_str);
+    let w = |e: std::io::Error| format!("cannot write output: {e}");
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        writeln!(out, "skipped: {dir} is not here (the development pages live in ../shared)").map_err(w)?;
+        return Ok(());
+    };
+    let mut pages: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.is_dir()).collect();
+    pages.sort();
+    let (mut ps, mut rs, mut titled, mut titles_right) = (Vec::new(), Vec::new(), 0usize, 0usize);
+    let mut rows = Vec::new();
+    let t0 = std::time::Instant::now();
+    for page in &pages {
+        let (Ok(source), Ok(expected)) =
+            (std::fs::read(page.join("source.html")), std::fs::read(page.join("expected.html")))
+        else {
+            continue;
+        };
+        let name = page.file_name().map_or(String::new(), |n| n.to_string_lossy().into_owned());
+        let (got, title) = match input::read(Some("source.html"), &source) {
+            Ok(d) => {
+                let cleaned = clean(&d.text);
+                let (title, body) = article_text(&d.text, &cleaned);
+                (body, title)
+            }
+            Err(_) => (String::new(), None),
+        };
+        let want = input::read(Some("expected.html"), &expected).map(|d| d.text).unwrap_or_default();
+        let (p, r) = page_scores(&got, &want);
+        ps.push(p);
+        rs.push(r);
+        let meta: Option<serde_json::Value> = std::fs::read_to_string(page.join("expected-metadata.json"))
+            .ok()
+            .and_then(|s| serde_json::from_str(&s).ok());
+        let want_title = meta.as_ref().and_then(|m| m.get("title")).and_then(|t| t.as_str()).filter(|t| !t.is_empty());
+        let mut title_ok = None;
+        if let Some(want_title) = want_title {
+            titled += 1;
+            let ok = title.as_deref().is_some_and(|t| same_title(t, want_title));
+            titles_right += usize::from(ok);
+            title_ok = Some(ok);
+        }
+        rows.push((name, p, r, title_ok, title, want_title.map(str::to_string)));
+    }
+    let elapsed = t0.elapsed();
+    if ps.is_empty() {
+        writeln!(out, "skipped: no page folders with source.html and expected.html in {dir}").map_err(w)?;
+        return Ok(());
+    }
+    let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
+    let (p, r) = (mean(&ps), mean(&rs));
+    let f1 = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    writeln!(out, "{} pages from {dir} ({:.2} s)", ps.len(), elapsed.as_secs_f64()).map_err(w)?;
+    writeln!(out, "  precision {p:.3}  recall {r:.3}  F1 {f1:.3}  (word 4-shingles, means over pages)").map_err(w)?;
+    writeln!(
+        out,
+        "  title right on {titles_right} of {titled} pages that have one ({:.1}%)",
+        100.0 * titles_right as f64 / titled.max(1) as f64
+    )
+    .map_err(w)?;
+    let half = rows.iter().filter(|x| x.1 < 0.5).count();
+    writeln!(out, "  pages where more than half of the text kept is not article: {half}").map_err(w)?;
+    if verbose {
+        rows.sort_by(|x, y| (x.1 + x.2).total_cmp(&(y.1 + y.2)));
+        for (name, p, r, t, title, want) in &rows {
+            writeln!(
+                out,
+                "  {name:<48} P {p:.3} R {r:.3} title {} {:?} / {:?}",
+                match t {
+                    Some(true) => "ok ",
+                    Some(false) => "NO ",
+                    None => "-  ",
+                },
+                title.as_deref().unwrap_or(""),
+                want.as_deref().unwrap_or("")
+            )
+            .map_err(w)?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shingle_scores() {
+        // (extracted, expected, precision, recall)
+        let cases = [
+            ("a b c d e", "a b c d e", 1.0, 1.0),
+            ("menu one two three a b c d e", "a b c d e", 2.0 / 6.0, 1.0),
+            ("a b c d", "a b c d e f", 1.0, 1.0 / 3.0),
+            ("", "", 1.0, 1.0),
+            ("", "a b c d", 0.0, 0.0),
+        ];
+        for (got, want, p, r) in cases {
+            let (gp, gr) = page_scores(got, want);
+            assert!((gp - p).abs() < 1e-9 && (gr - r).abs() < 1e-9, "{got:?} / {want:?}: {gp} {gr}");
+        }
+    }
+
+    #[test]
+    fn titles_compare_without_the_site_name() {
+        assert!(same_title("Crane collapses in port", "Crane collapses in port | Harbor News"));
+        assert!(same_title("crane  collapses", "Crane collapses"));
+        assert!(!same_title("Skip to main content", "Crane collapses in port"));
+    }
+}
