@@ -6,6 +6,8 @@ cd "$ROOT"
 say "criterion benchmarks (native)"
 cargo bench --bench pipeline -- --noplot "$@"
 bash scripts/build-wasm.sh --diagnostics
+say "the page's first load, gzipped (budget 1 MB)"
+node bench/first-load.mjs
 say "text stages in wasm under node"
 node bench/text-wasm.mjs
 say "entity recognition in wasm under node, beside compromise and wink-nlp"
