@@ -84,6 +84,17 @@ export function clip(s, max = 160) {
   return `${cut.slice(0, sp > max * 0.6 ? sp : max)}…`;
 }
 
+/** Offers `content` (a Blob, or a string of `type`) as a download named `name`. */
+export function download(name, content, type = 'text/plain;charset=utf-8') {
+  const blob = content instanceof Blob ? content : new Blob([content], { type });
+  const url = URL.createObjectURL(blob);
+  const a = el('a', { href: url, download: name, hidden: true });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
 /** Scrolls `target` into view inside its scrolling `box` (not the page). */
 export function scrollWithin(box, target, margin = 40) {
   if (!box || !target) return;
