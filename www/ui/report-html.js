@@ -7,7 +7,7 @@ import { segments } from './annotate.js';
 import { percent } from './dom.js';
 import { level } from './heatmap.js';
 import { GROUP_LABELS, kindInfo, otherNames, severityOf } from './model.js';
-import { bySeverity, kindLabel } from './divergences.js';
+import { kindLabel } from './divergences.js';
 import { summaryText } from './summary.js';
 
 const ESC = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -56,7 +56,7 @@ export function reportHtml(ctx) {
   }
   out.push('</tbody></table></div>');
   // divergences, each linked to its place in the texts below
-  const divs = ctx.indexedDivergences().sort(bySeverity);
+  const divs = ctx.severityOrder().map((i) => ctx.indexed(i));
   out.push(`<h2>Divergences (${divs.length})</h2>`);
   for (const a of arts) {
     const mine = divs.filter((d) => d.article === a.id);
