@@ -10,8 +10,10 @@
 //
 // Each scenario prints, per run: the longest main-thread task, the number of
 // tasks over 50 ms, the total time from the action to the report drawn, of
-// which the analysis in the worker and the drawing, and (for drops) the time
-// to add the files; then the longest task while scrolling through the report.
+// which the analysis in the worker, the drawing and the rest (sending the
+// articles, receiving the report, waiting for frames), and (for drops) the
+// time to add the files; then the longest task while scrolling through the
+// report. VERBOSE=1 also lists the tasks over 50 ms with their start.
 //
 // To find where the time goes: VERBOSE=1 lists the long animation frames and
 // the scripts in them, PROFILE=1 the functions with the most self time (V8
@@ -189,6 +191,7 @@ async function drop(page, files) {
 function measured(page, since) {
   return page.evaluate((t) => ({
     tasks: window.__tasks.filter((e) => e.start >= t).map((e) => Math.round(e.ms)),
+    long: window.__tasks.filter((e) => e.start >= t && e.ms > 50).map((e) => `${Math.round(e.ms)} ms at ${Math.round(e.start - t)}`),
     frames: window.__frames.filter((e) => e.start >= t && e.ms > 50),
     status: document.getElementById('status').textContent,
     now: performance.now(),
@@ -266,7 +269,8 @@ try {
   const line = (rows) => `longest task per run ${ms(rows.map((r) => Math.max(0, ...r.tasks)))} ms; ` +
     `over 50 ms: ${rows.map((r) => r.tasks.filter((x) => x > 50).length).join(', ')}; ` +
     `action → report drawn ${ms(rows.map((r) => r.total))} ms (analysis in the worker ${ms(rows.map((r) => r.analyze))} ms, ` +
-    `drawing ${ms(rows.map((r) => r.draw))} ms)`;
+    `drawing ${ms(rows.map((r) => r.draw))} ms, the rest ${ms(rows.map((r) => r.total - r.analyze - r.draw - (r.added ?? 0)))} ms: ` +
+    'sending, receiving the report, pacing)';
   for (const [name, make] of Object.entries(SCENARIOS)) {
     if (ONLY && !ONLY.test(name)) continue;
     const shape = make();
@@ -278,6 +282,7 @@ try {
     if (shape.reload) console.log(`  after a reload (restored and analyzed again): ${line(rows.map((r) => r.reload))}`);
     if (process.env.VERBOSE) {
       for (const r of rows) {
+        console.log(`  tasks over 50 ms (since the action): ${r.long.join(', ')}`);
         for (const f of r.frames) {
           console.log(`  frame ${Math.round(f.ms)} ms (layout ${Math.round(f.layout)}): ${f.scripts.map((s) => `${s.ms} ${s.fn}`).join(' | ')}`);
         }

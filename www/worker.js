@@ -96,7 +96,7 @@ self.onmessage = async (event) => {
 // message (the structured clone) in one task of its main thread: as one
 // message, the report of two 2 MB articles of names (4 million values) held
 // it for 1.6 s; in parts, each is a task of its own, about 20 ms.
-const PART_WEIGHT = 50_000;
+const PART_WEIGHT = 25_000;
 
 /** How many values a clone of `x` holds (strings count by length too). */
 function weigh(x) {

@@ -18,10 +18,10 @@ import { setStatus } from './status.js';
 import { page, ui } from './state.js';
 
 /** Texts longer than this (UTF-16 units) are held out of their text box when the page fills it. */
-export const HOLD_FROM = 100_000;
+export const HOLD_FROM = 50_000;
 // Boxes are filled in batches of at most FILL_CHARS characters, a frame
 // each, so that one frame lays out at most that much text.
-const FILL_CHARS = 100_000;
+const FILL_CHARS = 50_000;
 // Longer texts are counted a slice at a time after a pause (counting 50
 // boxes of 80 KB at once took 250 ms).
 const COUNT_AT_ONCE = 20_000;

@@ -47,6 +47,8 @@ export async function drawReport(report, inputs, ms) {
     },
   });
   const steps = [
+    // what the views ask of every finding, a slice per task
+    () => ctx.prepareJob(30_000),
     () => {
       ui.summary.textContent =
         `${plural(ctx.articles.length, 'article')}, ${plural(report.stats?.words ?? 0, 'word')}, ` +

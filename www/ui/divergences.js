@@ -10,10 +10,7 @@ import { GROUP_LABELS, GROUP_ORDER, kindInfo, severityOf, severityRank } from '.
 export function renderDivergences(root, ctx, { onJump, state = {}, onChange } = {}) {
   const st = { article: state.article || 'all', group: state.group || 'all', by: state.by === 'kind' ? 'kind' : 'article', min: state.min || 'low' };
   const all = ctx.divergences;
-  // one pass for the groups present and their sizes (a report may hold 240,000 findings)
-  const groupOf = all.map((d) => kindInfo(d.kind).group);
-  const sizes = new Map();
-  for (const g of groupOf) sizes.set(g, (sizes.get(g) || 0) + 1);
+  const { groups: groupOf, groupCounts: sizes } = ctx.prep();
   const groups = GROUP_ORDER.filter((g) => sizes.has(g));
   if (st.group !== 'all' && !groups.includes(st.group)) st.group = 'all';
   if (st.article !== 'all' && !ctx.byId.has(st.article)) st.article = 'all';
@@ -82,7 +79,9 @@ export function renderDivergences(root, ctx, { onJump, state = {}, onChange } = 
   more.addEventListener('click', showMore);
   const draw = () => {
     const min = severityRank(st.min);
-    matching = ctx.severityOrder().filter((i) => {
+    const { bySeverity: ranked, ranked: known } = ctx.prep();
+    // no filter: the order as it is (a pass over 240,000 findings is not free)
+    matching = st.article === 'all' && st.group === 'all' && st.min === 'low' ? ranked.slice(0, known) : ranked.filter((i) => {
       const d = all[i];
       return (st.article === 'all' || d.article === st.article) && (st.group === 'all' || groupOf[i] === st.group) &&
         severityRank(d.severity) >= min;

@@ -6,11 +6,19 @@ import { el, plural, token } from './dom.js';
 import { otherNames } from './model.js';
 
 const KIND_ORDER = ['person', 'organization', 'group', 'place', 'date', 'number', 'other'];
+const PAGE_CELLS = 2_000;
+// Tables of more than FIXED_FROM articles get fixed column widths (rem, as in ui.css).
+const FIXED_FROM = 12;
+const NAME_REM = 12;
+const KIND_REM = 6.5;
+const COUNT_REM = 3.6;
 
 export function renderEntities(root, ctx, { onSelect, state = {}, onChange } = {}) {
   const st = { kind: state.kind || 'all', query: state.query || '', sort: state.sort || 'total' };
-  // long tables are drawn a page at a time: "Show more" adds the next page
-  const PAGE = 100;
+  // long tables are drawn a page at a time ("Show more" adds the next), of
+  // about PAGE_CELLS cells: 100 rows of 50 articles' counts took 100 ms to
+  // build and 200 ms to lay out
+  const PAGE = Math.max(20, Math.min(100, Math.floor(PAGE_CELLS / (ctx.articles.length + 3))));
   // one pass for the kinds present and their sizes (a report may name 100,000 people)
   const sizes = new Map();
   for (const e of ctx.entities) sizes.set(e.kind, (sizes.get(e.kind) || 0) + 1);
@@ -35,6 +43,16 @@ export function renderEntities(root, ctx, { onSelect, state = {}, onChange } = {
     el('label', {}, 'Kind ', kindSel), el('label', {}, 'Name ', query), el('label', {}, 'Sort ', sortSel), count);
   const chart = el('div', { className: 'cb-chart' });
   const table = el('table', { className: 'cb-entities', dataset: { testid: 'entities' } });
+  const fixed = ctx.articles.length > FIXED_FROM;
+  if (fixed) {
+    // fixed column widths (rem, as in ui.css): rows added later lay out alone, not the whole table again
+    table.classList.add('cb-entities-fixed');
+    table.style.width = `${NAME_REM + KIND_REM + COUNT_REM * (ctx.articles.length + 1)}rem`;
+  }
+  const columns = () => (fixed
+    ? [el('colgroup', {}, el('col', { className: 'cb-col-name' }), el('col', { className: 'cb-col-kind cb-kind-col' }),
+      el('col', { className: 'cb-col-count', span: ctx.articles.length + 1 }))]
+    : []);
   const more = el('button', { type: 'button', className: 'cb-small cb-more', hidden: true });
   root.replaceChildren(controls, el('div', { className: 'cb-entities-layout' },
     el('div', {}, el('div', { className: 'cb-table-wrap' }, table), more), chart));
@@ -127,7 +145,7 @@ export function renderEntities(root, ctx, { onSelect, state = {}, onChange } = {
     if (!rows.length) {
       body.append(el('tr', {}, el('td', { colspan: ctx.articles.length + 3, className: 'cb-empty', text: ctx.entities.length ? 'No entity matches the filter.' : 'No entities found.' })));
     }
-    table.replaceChildren(el('caption', { className: 'cb-visually-hidden', text: 'Entities and how often each article mentions them' }), head, body);
+    table.replaceChildren(el('caption', { className: 'cb-visually-hidden', text: 'Entities and how often each article mentions them' }), ...columns(), head, body);
     showMore();
 
     // bar chart of the most mentioned among those shown: the first 12 by total, in one pass

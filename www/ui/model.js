@@ -99,25 +99,60 @@ export class Context {
 
   /** The divergences of article `id`, with their index in the report. */
   divergencesOf(id) {
-    const out = [];
-    this.divergences.forEach((d, index) => {
-      if (d.article === id) out.push({ ...d, index });
-    });
-    return out;
+    return (this.prep().byArticle.get(id) || []).map((index) => this.indexed(index));
+  }
+
+  /** The divergences' indices, most severe first, then in report order (as the lists show them). */
+  severityOrder() {
+    return this.prep().bySeverity;
   }
 
   /**
-   * The divergences' indices, most severe first, then in report order (as
-   * the lists show them), found once: sorting 240,000 findings with a
-   * comparator took over 100 ms.
+   * What the views ask of every divergence, found once: `groups` (the kind
+   * group of each), `groupCounts` (group → count), `bySeverity` (indices,
+   * most severe first, then in report order), `byArticle` (article id →
+   * indices), `facts` (indices of the fact group). A report may hold 240,000
+   * findings (`ranked`: how many have a known severity): sorting them with a comparator took over 100 ms, and each pass
+   * over them 20–60 ms, so the page runs `prepareJob` a slice per task
+   * before drawing; the views call `prep()`, which does it at once if needed.
    */
-  severityOrder() {
-    if (!this.severityIndices) {
-      const buckets = [[], [], [], []];
-      this.divergences.forEach((d, i) => buckets[3 - severityRank(d.severity)].push(i));
-      this.severityIndices = buckets.flat();
+  prepareJob(slice = 20_000) {
+    const all = this.divergences;
+    const groups = new Array(all.length);
+    const groupCounts = new Map();
+    const buckets = [[], [], [], []];
+    const byArticle = new Map();
+    const facts = [];
+    let i = 0;
+    return {
+      step: () => {
+        if (this.prepared) return false;
+        for (const end = Math.min(all.length, i + slice); i < end; i++) {
+          const d = all[i];
+          const g = kindInfo(d.kind).group;
+          groups[i] = g;
+          groupCounts.set(g, (groupCounts.get(g) || 0) + 1);
+          buckets[3 - severityRank(d.severity)].push(i);
+          let mine = byArticle.get(d.article);
+          if (!mine) byArticle.set(d.article, (mine = []));
+          mine.push(i);
+          if (g === 'fact') facts.push(i);
+        }
+        if (i < all.length) return true;
+        const ranked = all.length - buckets[3].length; // those of a known severity come first
+        this.prepared = { groups, groupCounts, bySeverity: buckets.flat(), ranked, byArticle, facts };
+        return false;
+      },
+    };
+  }
+
+  /** The `prepareJob` results, found now if they are not yet. */
+  prep() {
+    if (!this.prepared) {
+      const job = this.prepareJob(Infinity);
+      while (job.step());
     }
-    return this.severityIndices;
+    return this.prepared;
   }
 }
 

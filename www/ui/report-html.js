@@ -58,8 +58,10 @@ export function reportHtml(ctx) {
   // divergences, each linked to its place in the texts below
   const divs = ctx.severityOrder().map((i) => ctx.indexed(i));
   out.push(`<h2>Divergences (${divs.length})</h2>`);
+  const byArticle = new Map(arts.map((a) => [a.id, []]));
+  for (const d of divs) byArticle.get(d.article)?.push(d);
   for (const a of arts) {
-    const mine = divs.filter((d) => d.article === a.id);
+    const mine = byArticle.get(a.id);
     if (!mine.length) continue;
     out.push(`<h3><span class="id">${e(a.id)}</span> ${e(a.label)}</h3><ol>`);
     for (const d of mine) {

@@ -64,15 +64,15 @@ export async function runSteps(steps, { paced = false, current = () => true } = 
 }
 
 /**
- * Runs a job ({step(deadline) → more to do?}) a slice of `sliceMs` per task
- * until it is done (a text of megabytes annotated, a long list drawn).
+ * Continues a job ({step(deadline) → more to do?}) in later tasks, a slice
+ * of `sliceMs` per task, until it is done (a text of megabytes annotated).
  * Resolves to false as soon as `current()` turns false between slices.
  */
 export async function runSliced(job, { sliceMs = 10, current = () => true } = {}) {
   const pace = pacer();
-  while (job.step(performance.now() + sliceMs)) {
+  do {
     await pace();
     if (!current()) return false;
-  }
+  } while (job.step(performance.now() + sliceMs));
   return true;
 }

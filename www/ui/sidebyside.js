@@ -15,8 +15,9 @@
 // resolves once the texts on screen are complete, and the view's body is
 // aria-busy until then.
 
-// the first slice of the texts' annotation, drawn at once (ms)
+// the first slice of the texts' annotation, drawn at once (ms), when no text is longer than SYNC_UP_TO
 const FIRST_SLICE_MS = 30;
+const SYNC_UP_TO = 100_000;
 
 import { annotateJob, gaps } from './annotate.js';
 import { el, listText, percent, plural, scrollWithin, token } from './dom.js';
@@ -136,42 +137,13 @@ export class ReadingView {
     const { ctx } = this;
     const { a, b } = this.state;
     const ps = ctx.passagesBetween(a, b);
-    const left = [];
-    const right = [];
-    ps.forEach((p, k) => {
-      const key = `p${p.index}`;
-      const title = `Shared passage: ${plural(p.words ?? 0, 'word')}, ${percent(p.identity)} identical`;
-      left.push({ start: p.a_start, end: p.a_end, cls: 'cb-shared', key, title });
-      right.push({ start: p.b_start, end: p.b_end, cls: 'cb-shared', key, title });
-      for (const e of p.edits || []) {
-        if (e.kind === 'substitute') {
-          left.push({ start: e.a_start, end: e.a_end, cls: 'cb-changed', title: `${b} has “${e.b_text}”` });
-          right.push({
-            start: e.b_start, end: e.b_end, cls: 'cb-changed', title: `${a} has “${e.a_text}”`,
-            before: () => el('span', { className: 'cb-old', dataset: { annotation: '' } },
-              el('span', { className: 'cb-visually-hidden', text: `${a} has: ` }),
-              el('s', { text: e.a_text }),
-              el('span', { className: 'cb-arrow', 'aria-hidden': 'true', text: ' → ' }),
-              el('span', { className: 'cb-visually-hidden', text: `; ${b} has: ` })),
-          });
-        } else if (e.kind === 'delete') {
-          left.push({ start: e.a_start, end: e.a_end, cls: 'cb-dropped', title: `${b} leaves this out` });
-          right.push({ start: e.b_start, end: e.b_start, before: () => caret(`${b} leaves out “${e.a_text}”`, '⁁') });
-        } else if (e.kind === 'insert') {
-          right.push({ start: e.b_start, end: e.b_end, cls: 'cb-added', title: `${a} does not have this` });
-          left.push({ start: e.a_start, end: e.a_start, before: () => caret(`${b} adds “${e.b_text}”`, '⁁') });
-        }
-      }
-      void k;
-    });
     const ta = ctx.text(a);
     const tb = ctx.text(b);
-    for (const r of gaps(ta, ps.map((p) => ({ start: p.a_start, end: p.a_end })), 'cb-unique')) left.push(r);
-    for (const r of gaps(tb, ps.map((p) => ({ start: p.b_start, end: p.b_end })), 'cb-unique')) right.push(r);
     const paneA = this.pane(a, `${percent(ctx.pair(a, b)?.containment)} shared with ${b}`);
     const paneB = this.pane(b, `${percent(ctx.pair(b, a)?.containment)} shared with ${a}`);
-    const jobA = annotateJob(paneA.querySelector('.cb-scroll'), ta, left);
-    const jobB = annotateJob(paneB.querySelector('.cb-scroll'), tb, right);
+    // each side's marks are made by its job's first step, a task of its own
+    const jobA = annotateJob(paneA.querySelector('.cb-scroll'), ta, () => pairRanges(ps, a, b, 'left', ta));
+    const jobB = annotateJob(paneB.querySelector('.cb-scroll'), tb, () => pairRanges(ps, a, b, 'right', tb));
     const legend = el('p', { className: 'cb-key' },
       el('span', { className: 'cb-shared', text: 'shared passage' }), ' ',
       el('span', { className: 'cb-changed', text: 'substituted' }), ' ',
@@ -222,15 +194,22 @@ export class ReadingView {
   fill(jobs) {
     const token = ++this.fillToken;
     const live = jobs.map((job) => ({ job, done: false }));
+    // the panes share each slice; a pane that used it up (its first step
+    // sorts its marks) leaves the others for the next slice
     const all = {
       step(deadline) {
         const left = live.filter((j) => !j.done);
         const share = Math.max(1, (deadline - performance.now()) / left.length);
-        for (const j of left) j.done = !j.job.step(Math.min(deadline, performance.now() + share));
+        for (const j of left) {
+          if (performance.now() > deadline) break;
+          j.done = !j.job.step(Math.min(deadline, performance.now() + share));
+        }
         return live.some((j) => !j.done);
       },
     };
-    if (!all.step(performance.now() + FIRST_SLICE_MS)) {
+    // long texts start in the next task: marking them up starts with sorting their marks
+    const first = jobs.every((job) => job.size <= SYNC_UP_TO) ? performance.now() + FIRST_SLICE_MS : 0;
+    if (!all.step(first)) {
       this.body.removeAttribute('aria-busy');
       this.filled = Promise.resolve(true);
       return;
@@ -320,11 +299,13 @@ export class ReadingView {
   renderArticle() {
     const { ctx } = this;
     const id = this.state.article;
-    const divs = ctx.divergencesOf(id);
-    const ranges = divs.map((d) => {
+    // indices, not copies: an article may have 100,000 findings
+    const divs = ctx.prep().byArticle.get(id) || [];
+    const ranges = () => divs.map((index) => {
+      const d = ctx.divergences[index];
       const info = kindInfo(d.kind);
       return {
-        start: d.start, end: d.end, key: `d${d.index}`,
+        start: d.start, end: d.end, key: `d${index}`,
         cls: ['cb-div', `cb-group-${info.group}`, `cb-sev-${severityOf(d.severity)}`],
         title: `${info.icon} ${info.label} (${d.severity}): ${d.explanation}`,
         // the first stretch of each divergence carries its kind's icon
@@ -428,6 +409,48 @@ export class ReadingView {
     this.show({ mode: 'all', entity: index });
     this.root.scrollIntoView({ block: 'start' });
   }
+}
+
+/**
+ * The marks of one side of a pair (`left`: article a's text, `right`: b's):
+ * shared passages, substitutions (the right side shows the old wording
+ * before the new), words one side leaves out or adds, and text only this
+ * side has.
+ */
+function pairRanges(ps, a, b, side, text) {
+  const out = [];
+  const left = side === 'left';
+  for (const p of ps) {
+    const title = `Shared passage: ${plural(p.words ?? 0, 'word')}, ${percent(p.identity)} identical`;
+    out.push({ start: left ? p.a_start : p.b_start, end: left ? p.a_end : p.b_end, cls: 'cb-shared', key: `p${p.index}`, title });
+    for (const e of p.edits || []) {
+      if (e.kind === 'substitute') {
+        if (left) {
+          out.push({ start: e.a_start, end: e.a_end, cls: 'cb-changed', title: `${b} has “${e.b_text}”` });
+        } else {
+          out.push({
+            start: e.b_start, end: e.b_end, cls: 'cb-changed', title: `${a} has “${e.a_text}”`,
+            before: () => el('span', { className: 'cb-old', dataset: { annotation: '' } },
+              el('span', { className: 'cb-visually-hidden', text: `${a} has: ` }),
+              el('s', { text: e.a_text }),
+              el('span', { className: 'cb-arrow', 'aria-hidden': 'true', text: ' → ' }),
+              el('span', { className: 'cb-visually-hidden', text: `; ${b} has: ` })),
+          });
+        }
+      } else if (e.kind === 'delete') {
+        out.push(left
+          ? { start: e.a_start, end: e.a_end, cls: 'cb-dropped', title: `${b} leaves this out` }
+          : { start: e.b_start, end: e.b_start, before: () => caret(`${b} leaves out “${e.a_text}”`, '⁁') });
+      } else if (e.kind === 'insert') {
+        out.push(left
+          ? { start: e.a_start, end: e.a_start, before: () => caret(`${b} adds “${e.b_text}”`, '⁁') }
+          : { start: e.b_start, end: e.b_end, cls: 'cb-added', title: `${a} does not have this` });
+      }
+    }
+  }
+  const covered = ps.map((p) => (left ? { start: p.a_start, end: p.a_end } : { start: p.b_start, end: p.b_end }));
+  for (const r of gaps(text, covered, 'cb-unique')) out.push(r);
+  return out;
 }
 
 function caret(label, mark) {
