@@ -42,6 +42,8 @@ async function restore() {
         'over the size limit and kept out of the page: save it as a file or discard it'
       : '');
     setStatus(page.restoredNote);
+    // a text over the limit saved as a string by an older version: save it again as a Blob, never read again
+    if (over.length) scheduleSave();
   } else if (!boxes().length) {
     await setBoxes([]);
   }
