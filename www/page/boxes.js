@@ -19,9 +19,11 @@ import { page, ui } from './state.js';
 
 /** Texts longer than this (UTF-16 units) are held out of their text box when the page fills it. */
 export const HOLD_FROM = 50_000;
-// Boxes are filled in batches of at most FILL_CHARS characters, a frame
-// each, so that one frame lays out at most that much text.
+// Boxes are filled in batches of at most FILL_CHARS characters and
+// FILL_BOXES boxes, a frame each, so that one frame lays out at most that
+// much (200 dropped files made at once held the page for 150 ms).
 const FILL_CHARS = 50_000;
+const FILL_BOXES = 20;
 // Longer texts are counted a slice at a time after a pause (counting 50
 // boxes of 80 KB at once took 250 ms).
 const COUNT_AT_ONCE = 20_000;
@@ -111,31 +113,32 @@ function setText(box, text) {
 export async function setBoxes(articles) {
   const generation = ++page.filling;
   ui.boxes.replaceChildren();
-  let chars = 0;
+  const pace = fillPacer();
   for (const a of articles) {
-    const size = Math.min(a.text?.length ?? 0, HOLD_FROM);
-    if (chars && chars + size > FILL_CHARS) {
-      await yieldToBrowser({ afterPaint: true });
-      if (generation !== page.filling) return false;
-      chars = 0;
-    }
+    await pace(a.text ?? '');
+    if (generation !== page.filling) return false;
     addBox(a);
-    chars += size;
   }
   while (boxes().length < 2) addBox();
   return true;
 }
 
-/** Waits for a frame when the boxes filled since the last one hold FILL_CHARS characters (files.js). */
+/**
+ * Call before filling a box with `text`: waits for a frame when the boxes
+ * filled since the last one hold FILL_CHARS characters or number FILL_BOXES.
+ */
 export function fillPacer() {
   let chars = 0;
+  let count = 0;
   return async (text) => {
     const size = Math.min(text.length, HOLD_FROM);
-    if (chars && chars + size > FILL_CHARS) {
+    if (count && (chars + size > FILL_CHARS || count >= FILL_BOXES)) {
       await yieldToBrowser({ afterPaint: true });
       chars = 0;
+      count = 0;
     }
     chars += size;
+    count++;
   };
 }
 
