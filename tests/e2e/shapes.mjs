@@ -67,44 +67,38 @@ export function docxOf(text) {
   ]);
 }
 
-/** A ZIP of deflated entries [name, string content]. */
+/** A record of little-endian fields [offset, width (2 or 4 bytes), value] in `size` bytes. */
+function record(size, fields) {
+  const b = Buffer.alloc(size);
+  for (const [at, width, value] of fields) {
+    if (width === 2) b.writeUInt16LE(value, at);
+    else b.writeUInt32LE(value, at);
+  }
+  return b;
+}
+
+/**
+ * A ZIP of deflated entries [name, string content]: a local header and the
+ * data per entry, then the central directory and its end record (the same
+ * format fuzz/make-seeds.mjs writes for its seed).
+ */
 function zip(entries) {
-  const locals = [];
-  const centrals = [];
+  const parts = [];
+  const dir = [];
   let offset = 0;
   for (const [name, content] of entries) {
     const raw = Buffer.from(content, 'utf8');
     const data = deflateRawSync(raw, { level: 9 });
-    const nameBytes = Buffer.from(name, 'utf8');
+    const n = Buffer.from(name, 'utf8');
     const crc = crc32(raw);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8); // deflate
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(raw.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(raw.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, data);
-    centrals.push(central, nameBytes);
-    offset += local.length + nameBytes.length + data.length;
+    // version 2.0, method 8 (deflate), CRC-32, packed and unpacked sizes, name length
+    const local = record(30, [[0, 4, 0x04034b50], [4, 2, 20], [8, 2, 8], [14, 4, crc], [18, 4, data.length], [22, 4, raw.length], [26, 2, n.length]]);
+    dir.push(record(46, [[0, 4, 0x02014b50], [4, 2, 20], [6, 2, 20], [10, 2, 8], [16, 4, crc], [20, 4, data.length], [24, 4, raw.length],
+      [28, 2, n.length], [42, 4, offset]]), n);
+    parts.push(local, n, data);
+    offset += local.length + n.length + data.length;
   }
-  const dir = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(dir.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, dir, end]);
+  const central = Buffer.concat(dir);
+  const end = record(22, [[0, 4, 0x06054b50], [8, 2, entries.length], [10, 2, entries.length], [12, 4, central.length], [16, 4, offset]]);
+  return Buffer.concat([...parts, central, end]);
 }

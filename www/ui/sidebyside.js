@@ -15,15 +15,15 @@
 // resolves once the texts on screen are complete, and the view's body is
 // aria-busy until then.
 
-// the first slice of the texts' annotation, drawn at once (ms), when no text is longer than SYNC_UP_TO
-const FIRST_SLICE_MS = 30;
-const SYNC_UP_TO = 100_000;
-
 import { annotateJob, gaps } from './annotate.js';
 import { el, listText, percent, plural, scrollWithin, token } from './dom.js';
 import { kindInfo, otherNames, severityOf } from './model.js';
 import { describeDivergence } from './divergences.js';
 import { runSliced } from './schedule.js';
+
+// the first slice of the texts' annotation, drawn at once (ms), when no text is longer than SYNC_UP_TO
+const FIRST_SLICE_MS = 30;
+const SYNC_UP_TO = 100_000;
 
 let uid = 0;
 
