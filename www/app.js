@@ -12,7 +12,7 @@
 // (analysis.js) and the report on screen (results.js).
 
 import { Analyzer } from './ui/analyzer.js';
-import { plural } from './ui/dom.js';
+import { listText, plural } from './ui/dom.js';
 import { clearSession } from './ui/store.js';
 import { analyzerFailed, analyzerReady, cancelAnalysis, maybeReady, runAnalysis, scheduleAuto } from './page/analysis.js';
 import { addBox, boxes, isBlankBox, setBoxes } from './page/boxes.js';
@@ -31,14 +31,21 @@ function inputsChanged() {
 
 /** Puts the saved articles and settings back, then the page may become ready. */
 async function restore() {
+  setStatus('Restoring your articles…');
   const saved = await loadSaved();
   if (saved) {
     page.settings = { ...page.settings, ...saved.settings };
-    setBoxes(saved.articles);
-    page.restoredNote = `Restored ${plural(saved.articles.length, 'article')} from this browser`;
+    await setBoxes(saved.articles);
+    const over = saved.articles.flatMap((a, i) => (a.overLimit ? [i + 1] : []));
+    page.restoredNote = `Restored ${plural(saved.articles.length, 'article')} from this browser` + (over.length
+      ? `; the text saved for ${over.length === 1 ? `article ${over[0]} is` : `articles ${listText(over.map(String))} are`} ` +
+        'over the size limit and kept out of the page: save it as a file or discard it'
+      : '');
     setStatus(page.restoredNote);
+    // a text over the limit saved as a string by an older version: save it again as a Blob, never read again
+    if (over.length) scheduleSave();
   } else if (!boxes().length) {
-    setBoxes([]);
+    await setBoxes([]);
   }
   ui.auto.checked = page.settings.auto !== false;
   page.restored = true;
@@ -62,7 +69,7 @@ async function clearAll() {
   await clearSession();
   page.settings = defaultSettings(ui.auto.checked);
   clearReport();
-  setBoxes([]);
+  await setBoxes([]);
   clearAlert();
   if (getPhase() !== 'loading') setPhase(page.analyzer.ready ? 'ready' : 'loading');
   document.body.dataset.saved = 'cleared';
@@ -80,7 +87,7 @@ async function loadExample() {
     });
     if (!ok) return;
   }
-  setBoxes(EXAMPLE_ARTICLES.map((a) => ({ text: a.text, label: a.label })));
+  await setBoxes(EXAMPLE_ARTICLES.map((a) => ({ text: a.text, label: a.label })));
   scheduleSave();
   runAnalysis();
 }

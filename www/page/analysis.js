@@ -5,7 +5,7 @@
 
 import { countWords, formatMs, plural } from '../ui/dom.js';
 import { MAX_ARTICLE_BYTES, TIME_LIMIT_MS, checkLimits, humanSize } from '../limits.js';
-import { boxes, collectArticles, isBlankBox } from './boxes.js';
+import { boxes, collectArticles, isBlankBox, overLimitMessage } from './boxes.js';
 import { drawReport, markStale, sameInputs } from './results.js';
 import { scheduleSave } from './session.js';
 import { clearAlert, errorText, getPhase, sentence, setPhase, setStatus, showAlert, updateControls } from './status.js';
@@ -27,7 +27,18 @@ export function runAnalysis({ auto = false } = {}) {
     ui.addBox.focus();
     return;
   }
-  const emptyIndex = articles.findIndex((a) => !a.text.trim());
+  // a saved text over the limit is held out of its box: say so before anything else
+  const heldIndex = articles.findIndex((a) => a.overLimit);
+  if (heldIndex >= 0) {
+    if (page.run) cancelQuietly();
+    clearTimeout(page.timers.auto);
+    showAlert(`${overLimitMessage(heldIndex + 1, articles[heldIndex].overLimit.bytes)} Discard it, or remove the box, to analyze the others.`);
+    setStatus('Not analyzed: the input is over a limit');
+    setPhase('error');
+    boxes()[heldIndex].scrollIntoView({ block: 'nearest' });
+    return;
+  }
+  const emptyIndex = articles.findIndex((a) => !/\S/.test(a.text));
   if (emptyIndex >= 0) {
     if (auto) return;
     const n = emptyIndex + 1;

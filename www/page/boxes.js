@@ -2,12 +2,31 @@
 // its name and reader warnings. Edits reach the rest of the page as events
 // on the boxes' container: `input` (bubbling from a text or a label) and
 // `articles-change` (a box removed, moved or filled from a file).
+//
+// A long text the page puts in a box (from a file, or a saved session) is
+// held beside its text box instead of in it: the browser lays out every
+// line of a text box at once, and a 1.5 MB text took 420 ms to lay out
+// (issue 15), so a held text shows its size and its beginning and goes into
+// the text box only when the reader asks to edit it. A saved text over the
+// article limit (saved by an older version, or pasted by hand) is held as a
+// Blob and never put in the page: it can be saved as a file or discarded.
 
-import { countWords, plural } from '../ui/dom.js';
+import { clip, countWords, download, plural } from '../ui/dom.js';
 import { yieldToBrowser } from '../ui/schedule.js';
 import { MAX_ARTICLE_BYTES, humanSize } from '../limits.js';
 import { setStatus } from './status.js';
 import { page, ui } from './state.js';
+
+/** Texts longer than this (UTF-16 units) are held out of their text box when the page fills it. */
+export const HOLD_FROM = 50_000;
+// Boxes are filled in batches of at most FILL_CHARS characters and
+// FILL_BOXES boxes, a frame each, so that one frame lays out at most that
+// much (200 dropped files made at once held the page for 150 ms).
+const FILL_CHARS = 50_000;
+const FILL_BOXES = 20;
+// Longer texts are counted a slice at a time after a pause (counting 50
+// boxes of 80 KB at once took 250 ms).
+const COUNT_AT_ONCE = 20_000;
 
 export function boxes() {
   return Array.from(ui.boxes.querySelectorAll('section.article-box'));
@@ -18,60 +37,198 @@ export function articlesChanged() {
   ui.boxes.dispatchEvent(new Event('articles-change'));
 }
 
-export function addBox({ text = '', label = '', name = '', warnings = null } = {}) {
+/** The text of a box: what its text box holds, or the text held beside it. */
+export function boxText(box) {
+  return box.held ? box.held.text ?? '' : box.querySelector('textarea').value;
+}
+
+/** The message for a box whose saved text is over the article limit (held as a Blob). */
+export function overLimitMessage(n, bytes) {
+  return `The text saved for article ${n} has ${humanSize(bytes)}, more than the ${humanSize(MAX_ARTICLE_BYTES)} one article may have, ` +
+    'so it was kept out of its box (it would stall the page). It stays saved in this browser until you discard it: ' +
+    'save it as a file to take the article from it.';
+}
+
+/**
+ * Adds a box. `text`: put in its text box, or held beside it when longer
+ * than HOLD_FROM; `overLimit` ({blob, bytes}): a text over the article limit,
+ * held as a Blob.
+ */
+export function addBox({ text = '', label = '', name = '', warnings = null, overLimit = null } = {}) {
   const fragment = ui.template.content.cloneNode(true);
   const box = fragment.querySelector('section.article-box');
   const textarea = box.querySelector('textarea');
   const input = box.querySelector('input');
-  textarea.value = text;
   input.value = label;
   if (name) box.dataset.name = name;
   if (Array.isArray(warnings) && warnings.length) box.dataset.warnings = JSON.stringify(warnings);
   box.querySelector('.remove-box').addEventListener('click', () => removeBox(box));
   box.querySelector('.move-up').addEventListener('click', (e) => moveBox(box, -1, e.currentTarget));
   box.querySelector('.move-down').addEventListener('click', (e) => moveBox(box, 1, e.currentTarget));
+  box.querySelector('.held-edit').addEventListener('click', () => editHeld(box));
+  box.querySelector('.held-save').addEventListener('click', () => saveHeld(box));
+  box.querySelector('.held-discard').addEventListener('click', () => discardHeld(box));
   textarea.addEventListener('input', () => {
     // Typed text replaces a file's content: the file name no longer applies.
     if (box.dataset.name && !textarea.value) delete box.dataset.name;
     updateCount(box);
   });
   ui.boxes.append(box);
-  updateCount(box);
+  if (overLimit) {
+    box.held = { blob: overLimit.blob, bytes: overLimit.bytes };
+    showHeld(box);
+    updateCount(box);
+  } else {
+    setText(box, text);
+  }
   renumberSoon();
   return box;
 }
 
 /** Puts `text` from file `name` into an existing box. */
 export function fillBox(box, { text, name }) {
-  box.querySelector('textarea').value = text;
   box.querySelector('input').value = name;
   box.dataset.name = name;
+  setText(box, text);
+}
+
+function setText(box, text) {
+  const textarea = box.querySelector('textarea');
+  if (text.length > HOLD_FROM) {
+    textarea.value = '';
+    box.held = { text };
+  } else {
+    textarea.value = text;
+    box.held = null;
+  }
+  showHeld(box);
   updateCount(box);
 }
 
-/** Replaces every box with `articles`, keeping at least two boxes. */
-export function setBoxes(articles) {
+/**
+ * Replaces every box with `articles`, keeping at least two boxes. The
+ * boxes are filled a batch per frame; resolves to false when a newer
+ * setBoxes (Clear all, the example) took over meanwhile.
+ */
+export async function setBoxes(articles) {
+  const generation = ++page.filling;
   ui.boxes.replaceChildren();
-  for (const a of articles) addBox(a);
+  const pace = fillPacer();
+  for (const a of articles) {
+    await pace(a.text ?? '');
+    if (generation !== page.filling) return false;
+    addBox(a);
+  }
   while (boxes().length < 2) addBox();
+  return true;
+}
+
+/**
+ * Call before filling a box with `text`: waits for a frame when the boxes
+ * filled since the last one hold FILL_CHARS characters or number FILL_BOXES.
+ */
+export function fillPacer() {
+  let chars = 0;
+  let count = 0;
+  return async (text) => {
+    const size = Math.min(text.length, HOLD_FROM);
+    if (count && (chars + size > FILL_CHARS || count >= FILL_BOXES)) {
+      await yieldToBrowser({ afterPaint: true });
+      chars = 0;
+      count = 0;
+    }
+    chars += size;
+    count++;
+  };
 }
 
 export function isBlankBox(box) {
-  return !box.querySelector('textarea').value.trim() && !box.querySelector('input').value.trim();
+  return !box.held?.blob && !/\S/.test(boxText(box)) && !box.querySelector('input').value.trim();
 }
 
-/** The articles as the analyzer takes them: [{text, label, name?, warnings?}]. */
+/**
+ * The articles as the analyzer takes them: [{text, label, name?, warnings?}];
+ * a box holding a text over the limit gives `overLimit` ({blob, bytes}) and no text.
+ */
 export function collectArticles() {
   return boxes().map((box) => {
     const article = {
-      text: box.querySelector('textarea').value,
+      text: boxText(box),
       label: box.querySelector('input').value.trim(),
     };
+    if (box.held?.blob) article.overLimit = { blob: box.held.blob, bytes: box.held.bytes };
     if (box.dataset.name) article.name = box.dataset.name;
     if (box.dataset.warnings) article.warnings = JSON.parse(box.dataset.warnings);
     return article;
   });
 }
+
+// ---------------------------------------------------------------- held texts
+
+function showHeld(box) {
+  const held = box.held;
+  const panel = box.querySelector('.held');
+  box.querySelector('textarea').hidden = !!held;
+  panel.hidden = !held;
+  box.classList.toggle('is-held', !!held);
+  if (!held) return;
+  heldNote(box, Number(box.dataset.index) || boxes().indexOf(box) + 1);
+  const preview = panel.querySelector('.held-preview');
+  if (held.blob) {
+    preview.textContent = '';
+    // the beginning only: the rest is never read into the page
+    held.blob.slice(0, 2_000).text().then((start) => {
+      if (box.held === held) preview.textContent = clip(start, 300);
+    }, () => {});
+  } else {
+    preview.textContent = clip(held.text, 300);
+  }
+  panel.querySelector('.held-edit').hidden = !!held.blob;
+  panel.querySelector('.held-save').hidden = !held.blob;
+  panel.querySelector('.held-discard').hidden = !held.blob;
+}
+
+function heldNote(box, n) {
+  const held = box.held;
+  box.querySelector('.held-note').textContent = held.blob
+    ? overLimitMessage(n, held.bytes)
+    : 'This long text is shown in part, so the page stays quick; all of it is analyzed. Edit the full text to change it.';
+}
+
+/** Puts a held text in its text box, as the reader asked (laying it out may take a moment). */
+function editHeld(box) {
+  const text = box.held?.text;
+  if (text == null) return;
+  const textarea = box.querySelector('textarea');
+  box.held = null;
+  textarea.value = text;
+  showHeld(box);
+  updateCount(box);
+  textarea.focus({ preventScroll: true });
+}
+
+function saveHeld(box) {
+  const held = box.held;
+  if (!held?.blob) return;
+  const n = boxes().indexOf(box) + 1;
+  const name = `${(box.dataset.name || `article-${n}`).replace(/\.[^.]*$/, '')}.txt`;
+  download(name, held.blob);
+  setStatus(`Saved ${name}`);
+}
+
+function discardHeld(box) {
+  if (!box.held?.blob) return;
+  const n = boxes().indexOf(box) + 1;
+  box.held = null;
+  delete box.dataset.name;
+  showHeld(box);
+  updateCount(box);
+  box.querySelector('textarea').focus();
+  setStatus(`The text saved for article ${n} was discarded`);
+  articlesChanged();
+}
+
+// ---------------------------------------------------------------- counts
 
 /** Renumbers once after a batch of added boxes (200 dropped files renumbered one by one block the page). */
 function renumberSoon() {
@@ -84,17 +241,22 @@ function renumberSoon() {
 }
 
 function updateCount(box) {
-  const text = box.querySelector('textarea').value;
   const out = box.querySelector('.box-count');
   clearTimeout(box.countTimer);
-  // counting words of a very long text waits for a pause in typing and
-  // yields between slices; past the size limit it is not counted at all
+  if (box.held?.blob) {
+    out.textContent = `${humanSize(box.held.bytes)} of text · too long to analyze (one article may have at most ${humanSize(MAX_ARTICLE_BYTES)})`;
+    return;
+  }
+  const text = boxText(box);
+  // counting words of a long text waits for a pause and yields between
+  // slices; past the size limit it is not counted at all
   if (text.length > MAX_ARTICLE_BYTES) {
     out.textContent = `${plural(text.length, 'character')} · too long to analyze (one article may have at most ${humanSize(MAX_ARTICLE_BYTES)})`;
-  } else if (text.length > 200_000) {
+  } else if (text.length > COUNT_AT_ONCE) {
+    if (!out.textContent) out.textContent = plural(text.length, 'character');
     box.countTimer = setTimeout(async () => {
-      const t = box.querySelector('textarea').value;
-      const n = await countWordsChunked(t, () => box.querySelector('textarea').value === t);
+      const t = boxText(box);
+      const n = await countWordsChunked(t, () => boxText(box) === t);
       if (n !== null) out.textContent = `${plural(t.length, 'character')} · ${plural(n, 'word')}`;
     }, 400);
   } else {
@@ -141,6 +303,8 @@ function renumber() {
     textarea.placeholder = `Paste article ${n} here`;
     input.setAttribute('aria-label', `Article ${n} label`);
     input.placeholder = `Article ${n} (outlet or name, optional)`;
+    box.querySelector('.held').setAttribute('aria-label', `Held text of article ${n}`);
+    if (box.held) heldNote(box, n);
     const remove = box.querySelector('.remove-box');
     remove.setAttribute('aria-label', `Remove article ${n}`);
     remove.disabled = list.length <= 1;
@@ -158,7 +322,7 @@ function renumber() {
  * between them, so a long text never blocks input. Resolves to the count,
  * or null when `isCurrent()` turns false meanwhile.
  */
-async function countWordsChunked(text, isCurrent = () => true, slice = 100_000) {
+async function countWordsChunked(text, isCurrent = () => true, slice = 50_000) {
   let n = 0;
   let at = 0;
   while (at < text.length) {

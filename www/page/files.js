@@ -5,9 +5,8 @@
 
 import { Analyzer } from '../ui/analyzer.js';
 import { plural } from '../ui/dom.js';
-import { yieldToBrowser } from '../ui/schedule.js';
-import { MAX_FILE_BYTES, humanSize } from '../limits.js';
-import { addBox, articlesChanged, boxes, fillBox, isBlankBox } from './boxes.js';
+import { MAX_ARTICLE_BYTES, MAX_FILE_BYTES, humanSize, utf8Length } from '../limits.js';
+import { addBox, articlesChanged, boxes, fillBox, fillPacer, isBlankBox } from './boxes.js';
 import { errorText, getPhase, setPhase, setStatus, showAlert } from './status.js';
 import { page, ui } from './state.js';
 
@@ -48,26 +47,14 @@ export function acceptFiles() {
 }
 
 /** Resolves to [{file, text, warnings} | {file, error}] in file order. */
-async function readFiles(files) {
+async function readFiles(files, onRead) {
   const reader = new Analyzer();
   const results = [];
   try {
     await reader.whenReady();
     for (const file of files) {
-      if (file.size > MAX_FILE_BYTES) {
-        results.push({
-          file,
-          error: `${file.name} is ${humanSize(file.size)}, more than the ${humanSize(MAX_FILE_BYTES)} Corroborate reads ` +
-            'from one file (copy the article text and paste it instead)',
-        });
-        continue;
-      }
-      try {
-        const { text, warnings } = await reader.read(file.name, await file.arrayBuffer());
-        results.push({ file, text, warnings });
-      } catch (err) {
-        results.push({ file, error: errorText(err) });
-      }
+      onRead(results.length);
+      results.push(await readOne(reader, file));
     }
   } catch (err) {
     for (const file of files.slice(results.length)) results.push({ file, error: `${file.name} could not be read (${errorText(err)})` });
@@ -77,6 +64,40 @@ async function readFiles(files) {
   return results;
 }
 
+async function readOne(reader, file) {
+  if (file.size > MAX_FILE_BYTES) {
+    return {
+      file,
+      error: `${file.name} is ${humanSize(file.size)}, more than the ${humanSize(MAX_FILE_BYTES)} Corroborate reads ` +
+        'from one file (copy the article text and paste it instead)',
+    };
+  }
+  let decoded;
+  try {
+    decoded = await reader.read(file.name, await file.arrayBuffer());
+  } catch (err) {
+    return { file, error: errorText(err) };
+  }
+  const text = String(decoded.text ?? '');
+  // The decoded text, not the file, must fit (a 143 KB .docx held 49 MB of
+  // text): the core refuses it, and so does the page before any of it
+  // reaches a text box, whatever reader sent it.
+  if (text.length > MAX_ARTICLE_BYTES || utf8Length(text, MAX_ARTICLE_BYTES) > MAX_ARTICLE_BYTES) {
+    const size = text.length > 2 * MAX_ARTICLE_BYTES ? `at least ${humanSize(text.length)}` : humanSize(utf8Length(text));
+    return {
+      file,
+      error: `${file.name} holds ${size} of text, more than the ${humanSize(MAX_ARTICLE_BYTES)} one article may have: ` +
+        'copy only the article itself and paste it instead',
+    };
+  }
+  return { file, text, warnings: Array.isArray(decoded.warnings) ? decoded.warnings.map(String) : [] };
+}
+
+/**
+ * Reads the files and puts each in a box, then says what happened: the
+ * status line always ends saying how many were added, with every file's
+ * warnings, and the alert names every file skipped and why.
+ */
 async function addFiles(fileList) {
   const files = Array.from(fileList || []);
   if (!files.length) return;
@@ -84,39 +105,47 @@ async function addFiles(fileList) {
   const notes = [];
   let added = 0;
   let firstBox = null;
-  setStatus(`Reading ${plural(files.length, 'file')}…`);
-  // the boxes empty before the drop, filled first (looked up once: 200 files must not scan 200 boxes each)
-  const blanks = boxes().filter(isBlankBox);
-  for (const result of await readFiles(files)) {
-    const { file } = result;
-    // many files: let the page answer between batches of boxes
-    if ((added + problems.length) % 20 === 19) await yieldToBrowser();
-    if (result.error) {
-      problems.push(result.error);
-      continue;
+  const reading = (i) => setStatus(files.length === 1 ? `Reading ${files[0].name}…` : `Reading ${plural(files.length, 'file')} (${i + 1} of ${files.length})…`);
+  reading(0);
+  try {
+    // the boxes empty before the drop, filled first (looked up once: 200 files must not scan 200 boxes each)
+    const blanks = boxes().filter(isBlankBox);
+    const pace = fillPacer();
+    for (const result of await readFiles(files, reading)) {
+      const { file } = result;
+      if (result.error) {
+        problems.push(result.error);
+        continue;
+      }
+      const { text, warnings } = result;
+      notes.push(...warnings);
+      // a frame for each batch of text put in boxes, so that none lays out megabytes
+      await pace(text);
+      // Fill the untouched empty boxes first, then add new ones.
+      const empty = blanks.find((b) => b.isConnected && isBlankBox(b));
+      if (empty) blanks.splice(blanks.indexOf(empty), 1);
+      let box;
+      if (empty) {
+        fillBox(empty, { text, name: file.name });
+        box = empty;
+      } else {
+        box = addBox({ text, label: file.name, name: file.name });
+      }
+      if (warnings.length) box.dataset.warnings = JSON.stringify(warnings);
+      else delete box.dataset.warnings;
+      firstBox ??= box;
+      added++;
     }
-    const { text, warnings } = result;
-    notes.push(...warnings);
-    // Fill the untouched empty boxes first, then add new ones.
-    const empty = blanks.find((b) => b.isConnected && isBlankBox(b));
-    if (empty) blanks.splice(blanks.indexOf(empty), 1);
-    let box;
-    if (empty) {
-      fillBox(empty, { text, name: file.name });
-      box = empty;
-    } else {
-      box = addBox({ text, label: file.name, name: file.name });
+  } catch (err) {
+    problems.push(`the files could not all be added (${errorText(err)})`);
+  } finally {
+    const skipped = problems.length ? `; ${plural(problems.length, 'file')} skipped (see the message above)` : '';
+    const what = added ? `Added ${plural(added, 'file')}` : 'No file added';
+    setStatus(`${what}${skipped}${notes.length ? ` (${notes.join('; ')})` : ''}`);
+    if (problems.length) {
+      showAlert(`Some files were skipped: ${problems.join('; ')}.`);
+      if (getPhase() !== 'analyzing') setPhase('error');
     }
-    if (warnings.length) box.dataset.warnings = JSON.stringify(warnings);
-    else delete box.dataset.warnings;
-    firstBox ??= box;
-    added++;
-  }
-  if (problems.length) {
-    showAlert(`Some files were skipped: ${problems.join('; ')}.`);
-    if (getPhase() !== 'analyzing') setPhase('error');
-  } else if (added) {
-    setStatus(`Added ${added} file${added === 1 ? '' : 's'}${notes.length ? ` (${notes.join('; ')})` : ''}`);
   }
   if (added) articlesChanged();
   if (firstBox) firstBox.scrollIntoView({ block: 'nearest' });

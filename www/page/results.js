@@ -4,11 +4,11 @@
 // "changed since" notice and the exports.
 
 import { Context } from '../ui/model.js';
-import { el, formatMs, plural } from '../ui/dom.js';
+import { download, el, formatMs, plural } from '../ui/dom.js';
 import { reportSteps, strongestPair } from '../ui/report.js';
 import { runSteps } from '../ui/schedule.js';
 import { entitiesCsv, reportJson, standaloneHtml } from '../ui/export.js';
-import { boxes, collectArticles } from './boxes.js';
+import { boxText, boxes, collectArticles } from './boxes.js';
 import { scheduleSave } from './session.js';
 import { setStatus } from './status.js';
 import { page, ui } from './state.js';
@@ -47,6 +47,8 @@ export async function drawReport(report, inputs, ms) {
     },
   });
   const steps = [
+    // what the views ask of every finding, a slice per task
+    () => ctx.prepareJob(30_000),
     () => {
       ui.summary.textContent =
         `${plural(ctx.articles.length, 'article')}, ${plural(report.stats?.words ?? 0, 'word')}, ` +
@@ -112,8 +114,7 @@ function renderCleaning(report, inputs) {
     if (!box) return;
     const details = box.querySelector('.cleaning');
     const removed = Array.isArray(a.removed) ? a.removed : [];
-    const current = box.querySelector('textarea').value;
-    if (!removed.length || current !== inputs[i]?.text) {
+    if (!removed.length || boxText(box) !== inputs[i]?.text) {
       details.hidden = true;
       return;
     }
@@ -128,22 +129,17 @@ function renderCleaning(report, inputs) {
 
 /** The export buttons: the Report as JSON, the entities as CSV, the offline annotated HTML. */
 export function offerExports() {
-  const download = (name, type, content) => {
-    const url = URL.createObjectURL(new Blob([content], { type }));
-    const a = el('a', { href: url, download: name, hidden: true });
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 30_000);
+  const save = (name, type, content) => {
+    download(name, content, type);
     setStatus(`Saved ${name}`);
   };
   ui.exportJson.addEventListener('click', () => {
-    if (page.shown) download('corroborate-report.json', 'application/json', reportJson(page.shown.report));
+    if (page.shown) save('corroborate-report.json', 'application/json', reportJson(page.shown.report));
   });
   ui.exportCsv.addEventListener('click', () => {
-    if (page.shown) download('corroborate-entities.csv', 'text/csv;charset=utf-8', `\ufeff${entitiesCsv(page.shown.ctx)}`);
+    if (page.shown) save('corroborate-entities.csv', 'text/csv;charset=utf-8', `\ufeff${entitiesCsv(page.shown.ctx)}`);
   });
   ui.exportHtml.addEventListener('click', () => {
-    if (page.shown) download('corroborate-report.html', 'text/html;charset=utf-8', standaloneHtml(page.shown.ctx));
+    if (page.shown) save('corroborate-report.html', 'text/html;charset=utf-8', standaloneHtml(page.shown.ctx));
   });
 }

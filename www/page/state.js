@@ -62,6 +62,8 @@ export const page = {
   rerun: false,
   /** The report on screen: {report, ctx, inputs}, or null. */
   shown: null,
+  /** Bumped by every setBoxes (restore, Clear all, the example): an older one stops filling boxes. */
+  filling: 0,
   /** Bumped by every drawing of a report and by Clear all: an older drawing stops at its next step. */
   drawing: 0,
   /** Bumped by every change: a save that ends after a newer change does not mark the page saved. */

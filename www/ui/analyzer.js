@@ -17,7 +17,11 @@
 //                  engine's stages {type: 'progress', id, stage: 'analyzing', step,
 //                  fraction} (at most every 50 ms, and at 1): step 'reading' | 'entities'
 //                  | 'reuse' | 'divergences' | 'report', fraction the share done (0..1)
-//   worker → page  {type: 'result', id, report, ms}    (report made with {offsets: 'utf16'})
+//   worker → page  {type: 'result', id, report, ms, parts}  (report made with {offsets: 'utf16'});
+//                  when `parts` > 0 the report's heavy arrays came empty, and `parts`
+//                  messages {type: 'result-part', id, path, items} follow: each appends
+//                  `items` to the array at `path` in the report (['entities'], or
+//                  ['entities', 3, 'mentions']), so no one message is a long task to read
 //   page → worker  {type: 'read', id, name, bytes: ArrayBuffer}  (bytes transferred)
 //   worker → page  {type: 'read-result', id, text, format, warnings}  (the wasm's readFile)
 //   worker → page  {type: 'error', id, message, fatal}  the request failed; `fatal`: the
@@ -58,7 +62,7 @@ export class Analyzer {
   #whenReady = null;
   #settleReady = null;
   #failure = null;
-  #jobs = new Map(); // id → {message, transfer, sent, timer, timeLimit, onSent, onProgress, resolve, reject}
+  #jobs = new Map(); // id → {message, transfer, sent, timer, timeLimit, onSent, onProgress, resolve, reject, result?}
   #nextId = 1;
 
   // The worker starts on first use (whenReady, analyze, read).
@@ -200,6 +204,22 @@ export class Analyzer {
     if (!job) return;
     if (msg.type === 'progress') {
       if (typeof msg.fraction === 'number') job.onProgress?.({ step: msg.step, fraction: msg.fraction });
+      return;
+    }
+    if (msg.type === 'result' && msg.parts > 0) {
+      // the analysis is done (its time limit no longer applies); its parts follow
+      clearTimeout(job.timer);
+      job.result = { report: msg.report, ms: msg.ms, partsLeft: msg.parts };
+      return;
+    }
+    if (msg.type === 'result-part') {
+      const result = job.result;
+      if (!result) return;
+      const list = msg.path.reduce((x, k) => x?.[k], result.report);
+      if (Array.isArray(list)) for (const item of msg.items) list.push(item);
+      if (--result.partsLeft > 0) return;
+      this.#settle(msg.id, job);
+      job.resolve({ report: result.report, ms: result.ms });
       return;
     }
     this.#settle(msg.id, job);

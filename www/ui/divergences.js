@@ -9,8 +9,9 @@ import { GROUP_LABELS, GROUP_ORDER, kindInfo, severityOf, severityRank } from '.
 
 export function renderDivergences(root, ctx, { onJump, state = {}, onChange } = {}) {
   const st = { article: state.article || 'all', group: state.group || 'all', by: state.by === 'kind' ? 'kind' : 'article', min: state.min || 'low' };
-  const all = ctx.indexedDivergences();
-  const groups = GROUP_ORDER.filter((g) => all.some((d) => kindInfo(d.kind).group === g));
+  const all = ctx.divergences;
+  const { groups: groupOf, groupCounts: sizes } = ctx.prep();
+  const groups = GROUP_ORDER.filter((g) => sizes.has(g));
   if (st.group !== 'all' && !groups.includes(st.group)) st.group = 'all';
   if (st.article !== 'all' && !ctx.byId.has(st.article)) st.article = 'all';
 
@@ -20,7 +21,7 @@ export function renderDivergences(root, ctx, { onJump, state = {}, onChange } = 
   artSel.value = st.article;
   const kindSel = el('select', { 'aria-label': 'Kind of divergence' },
     el('option', { value: 'all' }, 'All kinds'),
-    ...groups.map((g) => el('option', { value: g }, `${GROUP_LABELS[g]} (${all.filter((d) => kindInfo(d.kind).group === g).length})`)));
+    ...groups.map((g) => el('option', { value: g }, `${GROUP_LABELS[g]} (${sizes.get(g)})`)));
   kindSel.value = st.group;
   const minSel = el('select', { 'aria-label': 'Minimum severity' },
     el('option', { value: 'low' }, 'Any severity'), el('option', { value: 'medium' }, 'Medium and high'), el('option', { value: 'high' }, 'High only'));
@@ -33,47 +34,67 @@ export function renderDivergences(root, ctx, { onJump, state = {}, onChange } = 
   root.replaceChildren(el('div', { className: 'cb-controls' },
     el('label', {}, 'Article ', artSel), el('label', {}, 'Kind ', kindSel), el('label', {}, 'Severity ', minSel), el('label', {}, bySel), count), list);
 
+  // long lists are drawn a page at a time: "Show more" adds the next page
   const PAGE = 150;
-  let limit = PAGE;
   const more = el('button', { type: 'button', className: 'cb-small cb-more', hidden: true });
   root.append(more);
-  more.addEventListener('click', () => {
-    limit = Infinity;
-    draw();
-  });
+  let matching = [];
+  let shown = 0;
+  let sections = new Map(); // group key → {li, ol, n, count}
+  const keyOf = (i) => (st.by === 'kind' ? groupOf[i] : all[i].article);
+  const order = () => (st.by === 'kind' ? GROUP_ORDER : ctx.articles.map((a) => a.id));
+  const title = (key) => (st.by === 'kind' ? GROUP_LABELS[key] : ctx.name(key));
+  /** Appends the next page of matching findings to their groups. */
+  const showMore = () => {
+    const end = Math.min(matching.length, shown + PAGE);
+    const keys = order();
+    for (; shown < end; shown++) {
+      const i = matching[shown];
+      const key = keyOf(i);
+      let section = sections.get(key);
+      if (!section) {
+        const n = el('span', { className: 'cb-hint' });
+        section = { ol: el('ol'), n: 0, count: n };
+        section.li = el('li', { className: 'cb-div-group', dataset: { group: key } }, el('h4', {}, `${title(key)} `, n), section.ol);
+        // groups in their order, whenever their first finding is shown
+        const rank = keys.indexOf(key);
+        let before = null;
+        let beforeRank = Infinity;
+        for (const [k, v] of sections) {
+          const r = keys.indexOf(k);
+          if (r > rank && r < beforeRank) [before, beforeRank] = [v.li, r];
+        }
+        list.insertBefore(section.li, before);
+        sections.set(key, section);
+      }
+      section.ol.append(divergenceItem(ctx, ctx.indexed(i), { onJump }));
+      section.n++;
+    }
+    for (const section of sections.values()) section.count.textContent = `(${section.n})`;
+    const rest = matching.length - shown;
+    more.hidden = rest <= 0;
+    more.textContent = `Show ${Math.min(rest, PAGE)} more (${plural(rest, 'divergence')} not shown)`;
+    count.textContent = `${plural(shown, 'divergence')} shown of ${all.length}`;
+  };
+  more.addEventListener('click', showMore);
   const draw = () => {
-    const matching = all.filter((d) =>
-      (st.article === 'all' || d.article === st.article) &&
-      (st.group === 'all' || kindInfo(d.kind).group === st.group) &&
-      severityRank(d.severity) >= severityRank(st.min))
-      .sort(bySeverity);
-    const shown = matching.slice(0, limit);
-    more.hidden = matching.length <= shown.length;
-    more.textContent = `Show all ${matching.length} divergences`;
-    count.textContent = `${plural(shown.length, 'divergence')} shown of ${all.length}`;
-    if (!all.length) {
-      list.replaceChildren(el('li', { className: 'cb-empty', text: 'No divergences found.' }));
-      return;
+    const min = severityRank(st.min);
+    const { bySeverity: ranked, ranked: known } = ctx.prep();
+    // no filter: the order as it is (a pass over 240,000 findings is not free)
+    matching = st.article === 'all' && st.group === 'all' && st.min === 'low' ? ranked.slice(0, known) : ranked.filter((i) => {
+      const d = all[i];
+      return (st.article === 'all' || d.article === st.article) && (st.group === 'all' || groupOf[i] === st.group) &&
+        severityRank(d.severity) >= min;
+    });
+    shown = 0;
+    sections = new Map();
+    list.replaceChildren();
+    if (!all.length || !matching.length) {
+      list.append(el('li', { className: 'cb-empty', text: all.length ? 'No divergence matches the filters.' : 'No divergences found.' }));
     }
-    if (!shown.length) {
-      list.replaceChildren(el('li', { className: 'cb-empty', text: 'No divergence matches the filters.' }));
-      return;
-    }
-    const keyOf = st.by === 'kind' ? (d) => kindInfo(d.kind).group : (d) => d.article;
-    const order = st.by === 'kind' ? GROUP_ORDER : ctx.articles.map((a) => a.id);
-    const title = st.by === 'kind' ? (g) => GROUP_LABELS[g] : (id) => ctx.name(id);
-    const sections = [];
-    for (const key of order) {
-      const items = shown.filter((d) => keyOf(d) === key);
-      if (!items.length) continue;
-      sections.push(el('li', { className: 'cb-div-group', dataset: { group: key } },
-        el('h4', {}, `${title(key)} `, el('span', { className: 'cb-hint', text: `(${items.length})` })),
-        el('ol', {}, ...items.map((d) => divergenceItem(ctx, d, { onJump })))));
-    }
-    list.replaceChildren(...sections);
+    showMore();
   };
   const changed = () => {
-    limit = PAGE;
     draw();
     onChange?.({ ...st });
   };
@@ -84,20 +105,25 @@ export function renderDivergences(root, ctx, { onJump, state = {}, onChange } = 
   draw();
 }
 
-/** Most severe first, then in report order. */
-export function bySeverity(x, y) {
-  return severityRank(y.severity) - severityRank(x.severity) || x.index - y.index;
-}
-
 // the compact view's ranking: severity, then facts before wording before the rest
 const GROUP_RANK = { fact: 4, wording: 2, unique: 1, coverage: 0, other: 0 };
 
 /** The `top` divergences most worth a reader's attention (indexed), for a compact view. */
 export function topDivergences(ctx, top) {
   const rank = (d) => GROUP_RANK[kindInfo(d.kind).group] ?? 0;
-  return ctx.indexedDivergences()
-    .sort((x, y) => severityRank(y.severity) - severityRank(x.severity) || rank(y) - rank(x) || x.index - y.index)
-    .slice(0, top);
+  const cmp = (x, y) => severityRank(y.severity) - severityRank(x.severity) || rank(y) - rank(x) || x.index - y.index;
+  // the `top` best in one pass, kept sorted (no sort of every finding)
+  const best = [];
+  if (!(top > 0)) return best;
+  ctx.divergences.forEach((d, index) => {
+    if (best.length >= top && cmp({ severity: d.severity, kind: d.kind, index }, best[best.length - 1]) >= 0) return;
+    const item = ctx.indexed(index);
+    let at = best.length;
+    while (at > 0 && cmp(item, best[at - 1]) < 0) at--;
+    best.splice(at, 0, item);
+    if (best.length > top) best.pop();
+  });
+  return best;
 }
 
 /** A list of the `top` divergences (the compact view's), each as `divergenceItem` draws it. */

@@ -21,9 +21,17 @@ export const GROUP_ORDER = ['fact', 'wording', 'unique', 'coverage', 'other'];
 export const GROUP_LABELS = { fact: 'Facts', wording: 'Wording', unique: 'Unique', coverage: 'Coverage', other: 'Other' };
 export const GROUP_ICONS = { fact: '≠', wording: '✎', unique: '★', coverage: '◐', other: '•' };
 
+// kindInfo is asked for every divergence, often several times (240,000 in a large report)
+const KIND_INFO = new Map();
+
 export function kindInfo(kind) {
-  const k = String(kind ?? '').toLowerCase();
-  return KIND_GROUPS[k] || { group: 'other', label: k ? k[0].toUpperCase() + k.slice(1) : 'Other', icon: '•', describe: k || 'other' };
+  let info = KIND_INFO.get(kind);
+  if (!info) {
+    const k = String(kind ?? '').toLowerCase();
+    info = KIND_GROUPS[k] || { group: 'other', label: k ? k[0].toUpperCase() + k.slice(1) : 'Other', icon: '•', describe: k || 'other' };
+    if (KIND_INFO.size < 100) KIND_INFO.set(kind, info);
+  }
+  return info;
 }
 
 const SEVERITY_RANK = { high: 3, medium: 2, low: 1 };
@@ -84,14 +92,67 @@ export class Context {
     return out.sort((p, q) => p.a_start - q.a_start);
   }
 
-  /** Divergences with their index in the report. */
-  indexedDivergences() {
-    return this.divergences.map((d, index) => ({ ...d, index }));
+  /** Divergence `index` with its index. */
+  indexed(index) {
+    return { ...this.divergences[index], index };
   }
 
   /** The divergences of article `id`, with their index in the report. */
   divergencesOf(id) {
-    return this.indexedDivergences().filter((d) => d.article === id);
+    return (this.prep().byArticle.get(id) || []).map((index) => this.indexed(index));
+  }
+
+  /** The divergences' indices, most severe first, then in report order (as the lists show them). */
+  severityOrder() {
+    return this.prep().bySeverity;
+  }
+
+  /**
+   * What the views ask of every divergence, found once: `groups` (the kind
+   * group of each), `groupCounts` (group → count), `bySeverity` (indices,
+   * most severe first, then in report order), `byArticle` (article id →
+   * indices), `facts` (indices of the fact group). A report may hold 240,000
+   * findings (`ranked`: how many have a known severity): sorting them with a comparator took over 100 ms, and each pass
+   * over them 20–60 ms, so the page runs `prepareJob` a slice per task
+   * before drawing; the views call `prep()`, which does it at once if needed.
+   */
+  prepareJob(slice = 20_000) {
+    const all = this.divergences;
+    const groups = new Array(all.length);
+    const groupCounts = new Map();
+    const buckets = [[], [], [], []];
+    const byArticle = new Map();
+    const facts = [];
+    let i = 0;
+    return {
+      step: () => {
+        if (this.prepared) return false;
+        for (const end = Math.min(all.length, i + slice); i < end; i++) {
+          const d = all[i];
+          const g = kindInfo(d.kind).group;
+          groups[i] = g;
+          groupCounts.set(g, (groupCounts.get(g) || 0) + 1);
+          buckets[3 - severityRank(d.severity)].push(i);
+          let mine = byArticle.get(d.article);
+          if (!mine) byArticle.set(d.article, (mine = []));
+          mine.push(i);
+          if (g === 'fact') facts.push(i);
+        }
+        if (i < all.length) return true;
+        const ranked = all.length - buckets[3].length; // those of a known severity come first
+        this.prepared = { groups, groupCounts, bySeverity: buckets.flat(), ranked, byArticle, facts };
+        return false;
+      },
+    };
+  }
+
+  /** The `prepareJob` results, found now if they are not yet. */
+  prep() {
+    if (!this.prepared) {
+      const job = this.prepareJob(Infinity);
+      while (job.step());
+    }
+    return this.prepared;
   }
 }
 

@@ -7,7 +7,7 @@ import { segments } from './annotate.js';
 import { percent } from './dom.js';
 import { level } from './heatmap.js';
 import { GROUP_LABELS, kindInfo, otherNames, severityOf } from './model.js';
-import { bySeverity, kindLabel } from './divergences.js';
+import { kindLabel } from './divergences.js';
 import { summaryText } from './summary.js';
 
 const ESC = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -56,10 +56,12 @@ export function reportHtml(ctx) {
   }
   out.push('</tbody></table></div>');
   // divergences, each linked to its place in the texts below
-  const divs = ctx.indexedDivergences().sort(bySeverity);
+  const divs = ctx.severityOrder().map((i) => ctx.indexed(i));
   out.push(`<h2>Divergences (${divs.length})</h2>`);
+  const byArticle = new Map(arts.map((a) => [a.id, []]));
+  for (const d of divs) byArticle.get(d.article)?.push(d);
   for (const a of arts) {
-    const mine = divs.filter((d) => d.article === a.id);
+    const mine = byArticle.get(a.id);
     if (!mine.length) continue;
     out.push(`<h3><span class="id">${e(a.id)}</span> ${e(a.label)}</h3><ol>`);
     for (const d of mine) {

@@ -28,6 +28,19 @@ export async function yieldToBrowser({ afterPaint = false } = {}) {
 // of it in one 150–350 ms task.
 const FRAME_BUDGET_MS = 16;
 
+/** A function to call between two steps: yields, and waits for a frame once FRAME_BUDGET_MS passed since the last (or when `frame`). */
+function pacer() {
+  let lastFrame = performance.now();
+  return async (frame = false) => {
+    if (frame || performance.now() - lastFrame > FRAME_BUDGET_MS) {
+      await yieldToBrowser({ afterPaint: true });
+      lastFrame = performance.now();
+    } else {
+      await yieldToBrowser();
+    }
+  };
+}
+
 /**
  * Runs `steps` (functions) in order; a step may return a job ({step() → more
  * to do?}) that is continued until done. `paced`: one step per task, and a
@@ -36,16 +49,8 @@ const FRAME_BUDGET_MS = 16;
  * `current()` turns false between steps (a newer drawing took over).
  */
 export async function runSteps(steps, { paced = false, current = () => true } = {}) {
-  let lastFrame = performance.now();
-  const between = async (frame) => {
-    if (!paced) return;
-    if (frame || performance.now() - lastFrame > FRAME_BUDGET_MS) {
-      await yieldToBrowser({ afterPaint: true });
-      lastFrame = performance.now();
-    } else {
-      await yieldToBrowser();
-    }
-  };
+  const pace = pacer();
+  const between = (frame) => (paced ? pace(frame) : undefined);
   for (const [i, step] of steps.entries()) {
     if (i > 0) await between(false);
     if (!current()) return false;
@@ -55,5 +60,19 @@ export async function runSteps(steps, { paced = false, current = () => true } = 
       if (!current()) return false;
     }
   }
+  return true;
+}
+
+/**
+ * Continues a job ({step(deadline) → more to do?}) in later tasks, a slice
+ * of `sliceMs` per task, until it is done (a text of megabytes annotated).
+ * Resolves to false as soon as `current()` turns false between slices.
+ */
+export async function runSliced(job, { sliceMs = 10, current = () => true } = {}) {
+  const pace = pacer();
+  do {
+    await pace();
+    if (!current()) return false;
+  } while (job.step(performance.now() + sliceMs));
   return true;
 }

@@ -8,11 +8,22 @@
 // const view = new ReadingView(root, ctx, {onChange(state)});
 // view.show({mode: 'pair', a: 'A', b: 'B'}); view.jumpTo(divergenceIndex);
 // view.highlightEntity(entityIndex);
+//
+// The texts are annotated as jobs (annotate.js): a first slice at once (a
+// short text is then complete), the rest a slice per task, so that two 2 MB
+// articles with 50,000 marks each never hold the page; `view.filled`
+// resolves once the texts on screen are complete, and the view's body is
+// aria-busy until then.
 
-import { annotate, gaps } from './annotate.js';
+import { annotateJob, gaps } from './annotate.js';
 import { el, listText, percent, plural, scrollWithin, token } from './dom.js';
 import { kindInfo, otherNames, severityOf } from './model.js';
 import { describeDivergence } from './divergences.js';
+import { runSliced } from './schedule.js';
+
+// the first slice of the texts' annotation, drawn at once (ms), when no text is longer than SYNC_UP_TO
+const FIRST_SLICE_MS = 30;
+const SYNC_UP_TO = 100_000;
 
 let uid = 0;
 
@@ -32,6 +43,8 @@ export class ReadingView {
       entity: Number.isInteger(s.entity) && ctx.entities[s.entity] ? s.entity : null,
       sync: s.sync !== false,
     };
+    this.filled = Promise.resolve(true);
+    this.fillToken = 0;
     if (ids.length < 2 && this.state.mode === 'pair') this.state.mode = 'article';
     this.build();
     this.render();
@@ -124,40 +137,13 @@ export class ReadingView {
     const { ctx } = this;
     const { a, b } = this.state;
     const ps = ctx.passagesBetween(a, b);
-    const left = [];
-    const right = [];
-    ps.forEach((p, k) => {
-      const key = `p${p.index}`;
-      const title = `Shared passage: ${plural(p.words ?? 0, 'word')}, ${percent(p.identity)} identical`;
-      left.push({ start: p.a_start, end: p.a_end, cls: 'cb-shared', key, title });
-      right.push({ start: p.b_start, end: p.b_end, cls: 'cb-shared', key, title });
-      for (const e of p.edits || []) {
-        if (e.kind === 'substitute') {
-          left.push({ start: e.a_start, end: e.a_end, cls: 'cb-changed', title: `${b} has “${e.b_text}”` });
-          right.push({
-            start: e.b_start, end: e.b_end, cls: 'cb-changed', title: `${a} has “${e.a_text}”`,
-            before: () => el('span', { className: 'cb-old', dataset: { annotation: '' } },
-              el('span', { className: 'cb-visually-hidden', text: `${a} has: ` }),
-              el('s', { text: e.a_text }),
-              el('span', { className: 'cb-arrow', 'aria-hidden': 'true', text: ' → ' }),
-              el('span', { className: 'cb-visually-hidden', text: `; ${b} has: ` })),
-          });
-        } else if (e.kind === 'delete') {
-          left.push({ start: e.a_start, end: e.a_end, cls: 'cb-dropped', title: `${b} leaves this out` });
-          right.push({ start: e.b_start, end: e.b_start, before: () => caret(`${b} leaves out “${e.a_text}”`, '⁁') });
-        } else if (e.kind === 'insert') {
-          right.push({ start: e.b_start, end: e.b_end, cls: 'cb-added', title: `${a} does not have this` });
-          left.push({ start: e.a_start, end: e.a_start, before: () => caret(`${b} adds “${e.b_text}”`, '⁁') });
-        }
-      }
-      void k;
-    });
     const ta = ctx.text(a);
     const tb = ctx.text(b);
-    left.push(...gaps(ta, ps.map((p) => ({ start: p.a_start, end: p.a_end })), 'cb-unique'));
-    right.push(...gaps(tb, ps.map((p) => ({ start: p.b_start, end: p.b_end })), 'cb-unique'));
-    const paneA = this.pane(a, annotate(ta, left), `${percent(ctx.pair(a, b)?.containment)} shared with ${b}`);
-    const paneB = this.pane(b, annotate(tb, right), `${percent(ctx.pair(b, a)?.containment)} shared with ${a}`);
+    const paneA = this.pane(a, `${percent(ctx.pair(a, b)?.containment)} shared with ${b}`);
+    const paneB = this.pane(b, `${percent(ctx.pair(b, a)?.containment)} shared with ${a}`);
+    // each side's marks are made by its job's first step, a task of its own
+    const jobA = annotateJob(paneA.querySelector('.cb-scroll'), ta, () => pairRanges(ps, a, b, 'left', ta));
+    const jobB = annotateJob(paneB.querySelector('.cb-scroll'), tb, () => pairRanges(ps, a, b, 'right', tb));
     const legend = el('p', { className: 'cb-key' },
       el('span', { className: 'cb-shared', text: 'shared passage' }), ' ',
       el('span', { className: 'cb-changed', text: 'substituted' }), ' ',
@@ -170,7 +156,8 @@ export class ReadingView {
     this.note.textContent = ps.length
       ? `${ctx.name(a)} and ${ctx.name(b)} share ${plural(ps.length, 'passage')}.`
       : `${ctx.name(a)} and ${ctx.name(b)} share no passage.`;
-    this.setupSync(paneA.querySelector('.cb-scroll'), paneB.querySelector('.cb-scroll'), ps.map((p) => `p${p.index}`));
+    this.fill([jobA, jobB]);
+    this.setupSync(paneA.querySelector('.cb-scroll'), paneB.querySelector('.cb-scroll'), ps, jobA.blocks, jobB.blocks);
     // clicking a shared passage on one side brings its counterpart into view
     panes.addEventListener('click', (ev) => {
       const span = ev.target.closest?.('[data-keys]');
@@ -189,35 +176,98 @@ export class ReadingView {
     });
   }
 
-  pane(id, content, subtitle) {
+  /** An article's pane, with an empty text (annotateJob fills it). */
+  pane(id, subtitle) {
     const a = this.ctx.byId.get(id);
     const headId = `${this.id}-h-${token(id)}`;
     return el('section', { className: 'cb-pane', dataset: { article: id }, 'aria-labelledby': headId },
       el('h4', { id: headId, className: 'cb-pane-head' },
         el('span', { className: 'cb-id', text: id }), ' ', el('span', { text: a?.label ?? id }),
         subtitle ? el('span', { className: 'cb-pane-sub', text: ` · ${subtitle}` }) : null),
-      el('div', { className: 'cb-scroll cb-text', tabindex: '0', role: 'region', 'aria-label': `Text of ${this.ctx.name(id)}` }, content));
+      el('div', { className: 'cb-scroll cb-text', tabindex: '0', role: 'region', 'aria-label': `Text of ${this.ctx.name(id)}` }));
   }
 
-  setupSync(left, right, keys) {
+  /**
+   * Runs the panes' annotation jobs side by side: a first slice now, the
+   * rest paced; sets `this.filled`. A newer render stops the older fill.
+   */
+  fill(jobs) {
+    const token = ++this.fillToken;
+    const live = jobs.map((job) => ({ job, done: false }));
+    // the panes share each slice; a pane that used it up (its first step
+    // sorts its marks) leaves the others for the next slice
+    const all = {
+      step(deadline) {
+        const left = live.filter((j) => !j.done);
+        const share = Math.max(1, (deadline - performance.now()) / left.length);
+        for (const j of left) {
+          if (performance.now() > deadline) break;
+          j.done = !j.job.step(Math.min(deadline, performance.now() + share));
+        }
+        return live.some((j) => !j.done);
+      },
+    };
+    // long texts start in the next task: marking them up starts with sorting their marks
+    const first = jobs.every((job) => job.size <= SYNC_UP_TO) ? performance.now() + FIRST_SLICE_MS : 0;
+    if (!all.step(first)) {
+      this.body.removeAttribute('aria-busy');
+      this.filled = Promise.resolve(true);
+      return;
+    }
+    this.body.setAttribute('aria-busy', 'true');
+    this.filled = runSliced(all, { current: () => token === this.fillToken }).then((done) => {
+      if (done) this.body.removeAttribute('aria-busy');
+      return done;
+    });
+  }
+
+  // Scrolling together: the two panes' scroll positions are mapped through
+  // the shared passages' tops, measured once and again only when a pane's
+  // size changed. A long text's passages are placed by their block (the
+  // blocks off screen are not laid out: measuring an element inside one
+  // would lay out all of them) and their share of its characters.
+  setupSync(left, right, ps, blocksL, blocksR) {
     if (!left || !right) return;
+    const tops = (scroller, blocks, offsets, keys) => {
+      if (blocks.length) {
+        return offsets.map((at) => {
+          let lo = 0;
+          let hi = blocks.length - 1;
+          while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (blocks[mid].start <= at) lo = mid;
+            else hi = mid - 1;
+          }
+          const b = blocks[lo];
+          return b.node.offsetTop + ((at - b.start) / Math.max(1, b.end - b.start)) * b.node.offsetHeight;
+        });
+      }
+      const first = new Map();
+      for (const node of scroller.querySelectorAll('[data-start]')) {
+        for (const k of node.dataset.start.split(' ')) if (!first.has(k)) first.set(k, node);
+      }
+      return keys.map((k) => first.get(k)?.offsetTop ?? -1);
+    };
+    let cache = null;
     const anchors = () => {
+      const size = `${left.scrollHeight} ${left.clientWidth} ${right.scrollHeight} ${right.clientWidth}`;
+      if (cache?.size === size) return cache.anchors;
+      const keys = ps.map((p) => `p${p.index}`);
+      const ly = tops(left, blocksL, ps.map((p) => p.a_start), keys);
+      const ry = tops(right, blocksR, ps.map((p) => p.b_start), keys);
       const L = [0];
       const R = [0];
-      for (const k of keys) {
-        const x = left.querySelector(`[data-start~="${k}"]`);
-        const y = right.querySelector(`[data-start~="${k}"]`);
-        if (!x || !y) continue;
-        const lx = x.offsetTop;
-        const ry = y.offsetTop;
-        if (lx > L[L.length - 1] && ry > R[R.length - 1]) {
+      ly.forEach((lx, i) => {
+        const y = ry[i];
+        if (lx > L[L.length - 1] && y > R[R.length - 1]) {
           L.push(lx);
-          R.push(ry);
+          R.push(y);
         }
-      }
+      });
       L.push(Math.max(L[L.length - 1] + 1, left.scrollHeight - left.clientHeight));
       R.push(Math.max(R[R.length - 1] + 1, right.scrollHeight - right.clientHeight));
-      return [L, R];
+      cache = { size, anchors: [L, R] };
+      return cache.anchors;
     };
     const map = (from, to, s) => {
       let i = 0;
@@ -249,29 +299,31 @@ export class ReadingView {
   renderArticle() {
     const { ctx } = this;
     const id = this.state.article;
-    const divs = ctx.divergencesOf(id);
-    const ranges = divs.map((d) => {
+    // indices, not copies: an article may have 100,000 findings
+    const divs = ctx.prep().byArticle.get(id) || [];
+    const ranges = () => divs.map((index) => {
+      const d = ctx.divergences[index];
       const info = kindInfo(d.kind);
       return {
-        start: d.start, end: d.end, key: `d${d.index}`,
+        start: d.start, end: d.end, key: `d${index}`,
         cls: ['cb-div', `cb-group-${info.group}`, `cb-sev-${severityOf(d.severity)}`],
         title: `${info.icon} ${info.label} (${d.severity}): ${d.explanation}`,
+        // the first stretch of each divergence carries its kind's icon
+        onStart: (node) => {
+          node.classList.add('cb-div-first');
+          node.dataset.icon = info.icon;
+        },
       };
     });
-    const pane = this.pane(id, annotate(ctx.text(id), ranges), plural(divs.length, 'divergence'));
+    const pane = this.pane(id, plural(divs.length, 'divergence'));
+    const job = annotateJob(pane.querySelector('.cb-scroll'), ctx.text(id), ranges);
     const legend = el('p', { className: 'cb-key' },
       ...['fact', 'wording', 'unique', 'coverage', 'other'].map((g) =>
         el('span', { className: `cb-div cb-group-${g} cb-key-item`, dataset: { icon: { fact: '≠', wording: '✎', unique: '★', coverage: '◐', other: '•' }[g] } },
           { fact: 'facts', wording: 'wording', unique: 'unique', coverage: 'coverage', other: 'other' }[g])),
       ' Select a marked stretch for details.');
-    for (const d of divs) {
-      const first = pane.querySelector(`[data-start~="d${d.index}"]`);
-      if (first) {
-        first.classList.add('cb-div-first');
-        first.dataset.icon = kindInfo(d.kind).icon;
-      }
-    }
     this.body.replaceChildren(legend, el('div', { className: 'cb-panes cb-panes-1' }, pane));
+    this.fill([job]);
     this.note.textContent = `${ctx.name(id)}: ${plural(divs.length, 'divergence')}.`;
     pane.addEventListener('click', (ev) => {
       const span = ev.target.closest?.('[data-keys]');
@@ -290,11 +342,13 @@ export class ReadingView {
     this.note.replaceChildren(...describeDivergence(this.ctx, d));
   }
 
-  /** Shows divergence `index` in its article and focuses it. */
-  jumpTo(index) {
+  /** Shows divergence `index` in its article and focuses it, once its text is drawn; resolves to whether it could. */
+  async jumpTo(index) {
     const d = this.ctx.divergences[index];
     if (!d) return false;
     this.show({ mode: 'article', article: d.article });
+    const token = this.fillToken;
+    if (!(await this.filled) || token !== this.fillToken) return false;
     const target = this.body.querySelector(`[data-start~="d${index}"]`);
     if (!target) return false;
     const box = target.closest('.cb-scroll');
@@ -314,17 +368,26 @@ export class ReadingView {
   renderAll() {
     const { ctx } = this;
     const e = this.state.entity == null ? null : ctx.entities[this.state.entity];
+    // the mentions of each article, in one pass (an entity may have 100,000)
+    const byArticle = new Map();
+    (e?.mentions || []).forEach((m, k) => {
+      if (!byArticle.has(m.article)) byArticle.set(m.article, []);
+      byArticle.get(m.article).push({ start: m.start, end: m.end, cls: 'cb-hit', key: `m${k}`, title: e.name });
+    });
+    const jobs = [];
     const panes = ctx.articles.map((a) => {
-      const ranges = [];
-      if (e) {
-        (e.mentions || []).forEach((m, k) => {
-          if (m.article === a.id) ranges.push({ start: m.start, end: m.end, cls: 'cb-hit', key: `m${k}`, title: e.name });
-        });
-      }
+      const ranges = byArticle.get(a.id) || [];
       const n = e ? (e.counts?.[a.id] ?? ranges.length) : null;
-      return this.pane(a.id, annotate(ctx.text(a.id), ranges), e ? `${plural(n, 'mention')}` : null);
+      const pane = this.pane(a.id, e ? `${plural(n, 'mention')}` : null);
+      const scroller = pane.querySelector('.cb-scroll');
+      // the first mention is scrolled into view as soon as it is drawn
+      const first = ranges.reduce((f, r) => (!f || r.start < f.start ? r : f), null);
+      if (first) first.onStart = (node) => requestAnimationFrame(() => scrollWithin(scroller, node));
+      jobs.push(annotateJob(scroller, ctx.text(a.id), ranges));
+      return pane;
     });
     this.body.replaceChildren(el('div', { className: 'cb-panes cb-panes-all' }, ...panes));
+    this.fill(jobs);
     if (e) {
       const parts = ctx.articles.map((a) => `${a.id} ${e.counts?.[a.id] ?? 0}`);
       const aliases = otherNames(e);
@@ -337,12 +400,6 @@ export class ReadingView {
         el('button', { type: 'button', className: 'cb-small', onclick: () => this.show({ entity: null }) }, 'Clear highlight'),
       ].filter(Boolean));
       this.note.textContent = `${e.name}: ${plural(e.total ?? e.mentions?.length ?? 0, 'mention')} in ${listText(Object.keys(e.counts || {}).filter((k) => e.counts[k] > 0))}.`;
-      requestAnimationFrame(() => {
-        for (const pane of panes) {
-          const hit = pane.querySelector('.cb-hit');
-          if (hit) scrollWithin(pane.querySelector('.cb-scroll'), hit);
-        }
-      });
     } else {
       this.entityNote.replaceChildren(el('span', { className: 'cb-hint', text: 'Select an entity in the table below to mark its mentions in every article.' }));
     }
@@ -352,6 +409,48 @@ export class ReadingView {
     this.show({ mode: 'all', entity: index });
     this.root.scrollIntoView({ block: 'start' });
   }
+}
+
+/**
+ * The marks of one side of a pair (`left`: article a's text, `right`: b's):
+ * shared passages, substitutions (the right side shows the old wording
+ * before the new), words one side leaves out or adds, and text only this
+ * side has.
+ */
+function pairRanges(ps, a, b, side, text) {
+  const out = [];
+  const left = side === 'left';
+  for (const p of ps) {
+    const title = `Shared passage: ${plural(p.words ?? 0, 'word')}, ${percent(p.identity)} identical`;
+    out.push({ start: left ? p.a_start : p.b_start, end: left ? p.a_end : p.b_end, cls: 'cb-shared', key: `p${p.index}`, title });
+    for (const e of p.edits || []) {
+      if (e.kind === 'substitute') {
+        if (left) {
+          out.push({ start: e.a_start, end: e.a_end, cls: 'cb-changed', title: `${b} has “${e.b_text}”` });
+        } else {
+          out.push({
+            start: e.b_start, end: e.b_end, cls: 'cb-changed', title: `${a} has “${e.a_text}”`,
+            before: () => el('span', { className: 'cb-old', dataset: { annotation: '' } },
+              el('span', { className: 'cb-visually-hidden', text: `${a} has: ` }),
+              el('s', { text: e.a_text }),
+              el('span', { className: 'cb-arrow', 'aria-hidden': 'true', text: ' → ' }),
+              el('span', { className: 'cb-visually-hidden', text: `; ${b} has: ` })),
+          });
+        }
+      } else if (e.kind === 'delete') {
+        out.push(left
+          ? { start: e.a_start, end: e.a_end, cls: 'cb-dropped', title: `${b} leaves this out` }
+          : { start: e.b_start, end: e.b_start, before: () => caret(`${b} leaves out “${e.a_text}”`, '⁁') });
+      } else if (e.kind === 'insert') {
+        out.push(left
+          ? { start: e.a_start, end: e.a_start, before: () => caret(`${b} adds “${e.b_text}”`, '⁁') }
+          : { start: e.b_start, end: e.b_end, cls: 'cb-added', title: `${a} does not have this` });
+      }
+    }
+  }
+  const covered = ps.map((p) => (left ? { start: p.a_start, end: p.a_end } : { start: p.b_start, end: p.b_end }));
+  for (const r of gaps(text, covered, 'cb-unique')) out.push(r);
+  return out;
 }
 
 function caret(label, mark) {

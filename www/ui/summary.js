@@ -3,7 +3,7 @@
 // independent; A and C disagree on “300 residents” vs “800 residents”."
 
 import { el, listText, percent, plural } from './dom.js';
-import { GROUP_LABELS, GROUP_ORDER, kindInfo } from './model.js';
+import { GROUP_LABELS, GROUP_ORDER } from './model.js';
 
 const COPY = 0.5;
 const REUSE = 0.2;
@@ -49,33 +49,33 @@ export function summarySentences(ctx) {
   }
 
   // disagreements on facts, once per pair of articles and wording
+  const { facts: factIndices, groupCounts: counts } = ctx.prep();
   const seen = new Set();
   const facts = [];
-  for (const d of ctx.divergences) {
-    if (kindInfo(d.kind).group !== 'fact') continue;
+  let moreFacts = 0;
+  for (const i of factIndices) {
+    const d = ctx.divergences[i];
+    const words = [d.text, d.counterpart].filter(Boolean).map((s) => s.trim().toLowerCase()).sort().join('|');
     for (const o of d.others?.length ? d.others : [null]) {
-      const ids = [d.article, o].filter(Boolean).sort();
-      const words = [d.text, d.counterpart].filter(Boolean).map((s) => s.trim().toLowerCase()).sort();
-      const key = `${ids.join()}|${words.join('|')}`;
+      const ids = o == null ? d.article : d.article < o ? `${d.article},${o}` : `${o},${d.article}`;
+      const key = `${ids}|${words}`;
       if (seen.has(key)) continue;
       seen.add(key);
+      if (facts.length >= 3) {
+        moreFacts++;
+        continue;
+      }
       const other = o ? ` and ${ctx.name(o)}` : '';
       const what = d.counterpart ? `“${d.text}” against “${d.counterpart}”` : `“${d.text}”`;
       facts.push(`${ctx.name(d.article)}${other} disagree on a figure: ${what}`);
     }
   }
   if (facts.length) {
-    out.push(`${facts.slice(0, 3).join('; ')}${facts.length > 3 ? `; and ${facts.length - 3} more` : ''}.`);
+    out.push(`${facts.join('; ')}${moreFacts ? `; and ${moreFacts} more` : ''}.`);
   } else {
     out.push('No disagreement on figures was found.');
   }
 
-  // counts by kind
-  const counts = new Map();
-  for (const d of ctx.divergences) {
-    const g = kindInfo(d.kind).group;
-    counts.set(g, (counts.get(g) || 0) + 1);
-  }
   const parts = GROUP_ORDER.filter((g) => g !== 'fact' && counts.get(g)).map((g) => `${counts.get(g)} ${GROUP_LABELS[g].toLowerCase()}`);
   if (parts.length) out.push(`Other findings: ${listText(parts)}.`);
   return out;
