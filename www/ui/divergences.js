@@ -10,11 +10,9 @@ import { GROUP_LABELS, GROUP_ORDER, kindInfo, severityOf, severityRank } from '.
 // the first page is drawn ITEMS_PER_STEP findings per step (150 at once were 2,300 elements to lay out)
 const ITEMS_PER_STEP = 30;
 
-/**
- * Draws the divergence list into `root`; returns a job ({step() → more to
- * draw?}) that adds the rest of the first page a few findings per step (run
- * it to the end to draw it at once).
- */
+// Draws the divergence list into `root`; returns a job ({step() → more to
+// draw?}) that adds the rest of the first page a few findings per step (run
+// it to the end to draw it at once).
 export function renderDivergences(root, ctx, { onJump, state = {}, onChange } = {}) {
   const st = { article: state.article || 'all', group: state.group || 'all', by: state.by === 'kind' ? 'kind' : 'article', min: state.min || 'low' };
   const all = ctx.divergences;

@@ -14,11 +14,9 @@ const NAME_REM = 12;
 const KIND_REM = 6.5;
 const COUNT_REM = 3.6;
 
-/**
- * Draws the entity table and chart into `root`; returns a job ({step() →
- * more rows to draw?}) that adds the rest of the first page a few rows per
- * step (run it to the end to draw it at once).
- */
+// Draws the entity table and chart into `root`; returns a job ({step() →
+// more rows to draw?}) that adds the rest of the first page a few rows per
+// step (run it to the end to draw it at once).
 export function renderEntities(root, ctx, { onSelect, state = {}, onChange } = {}) {
   const st = { kind: state.kind || 'all', query: state.query || '', sort: state.sort || 'total' };
   // long tables are drawn a page at a time ("Show more" adds the next), of
