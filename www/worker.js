@@ -113,12 +113,10 @@ function weigh(x) {
   return typeof x === 'string' ? 1 + (x.length >> 8) : 1;
 }
 
-/**
- * Posts `report` as {type: 'result', id, report, ms, parts} and then `parts`
- * messages {type: 'result-part', id, path, items}: the report's heavy arrays
- * (its own, and those of their items) are sent empty in 'result', their
- * items appended in order by the parts (ui/analyzer.js puts them back).
- */
+// Posts `report` as {type: 'result', id, report, ms, parts} and then `parts`
+// messages {type: 'result-part', id, path, items}: the report's heavy arrays
+// (its own, and those of their items) are sent empty in 'result', their
+// items appended in order by the parts (ui/analyzer.js puts them back).
 function postReport(id, report, ms) {
   const parts = [];
   const skeleton = { ...report };

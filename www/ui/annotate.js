@@ -25,11 +25,9 @@ export function segments(text, ranges, cuts = []) {
 // cutting the marks), so that a job can stop there when its time is up
 const PAUSE = {};
 
-/**
- * The pieces of `segments`, one at a time (a long text is annotated over
- * several tasks). `ranges` may be a function returning them: it is called
- * at the first piece.
- */
+// The pieces of `segments`, one at a time (a long text is annotated over
+// several tasks). `ranges` may be a function returning them: it is called
+// at the first piece.
 function* pieces(text, ranges, cuts = []) {
   const len = text.length;
   const list = [];
@@ -113,15 +111,13 @@ export function annotate(text, ranges) {
   return root;
 }
 
-/**
- * `annotate` as a job that appends to `container` as it goes: each
- * `step(deadline)` adds pieces until performance.now() passes `deadline`,
- * and returns true while pieces remain (a 2 MB text with 50,000 marked
- * words is 200,000 elements: built at once, 3.6 s). `blocks` lists the
- * blocks of a long text ({node, start, end} in text offsets) as they are
- * made. A range's `onStart(node)` is called with the first element of it.
- * `ranges` may be a function returning them, called at the first step.
- */
+// `annotate` as a job that appends to `container` as it goes: each
+// `step(deadline)` adds pieces until performance.now() passes `deadline`,
+// and returns true while pieces remain (a 2 MB text with 50,000 marked
+// words is 200,000 elements: built at once, 3.6 s). `blocks` lists the
+// blocks of a long text ({node, start, end} in text offsets) as they are
+// made. A range's `onStart(node)` is called with the first element of it.
+// `ranges` may be a function returning them, called at the first step.
 export function annotateJob(container, text, ranges) {
   const cuts = chunkCuts(text);
   const blocks = [];

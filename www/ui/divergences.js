@@ -7,6 +7,12 @@
 import { clip, el, listText, plural } from './dom.js';
 import { GROUP_LABELS, GROUP_ORDER, kindInfo, severityOf, severityRank } from './model.js';
 
+// the first page is drawn ITEMS_PER_STEP findings per step (150 at once were 2,300 elements to lay out)
+const ITEMS_PER_STEP = 30;
+
+// Draws the divergence list into `root`; returns a job ({step() → more to
+// draw?}) that adds the rest of the first page a few findings per step (run
+// it to the end to draw it at once).
 export function renderDivergences(root, ctx, { onJump, state = {}, onChange } = {}) {
   const st = { article: state.article || 'all', group: state.group || 'all', by: state.by === 'kind' ? 'kind' : 'article', min: state.min || 'low' };
   const all = ctx.divergences;
@@ -44,9 +50,11 @@ export function renderDivergences(root, ctx, { onJump, state = {}, onChange } = 
   const keyOf = (i) => (st.by === 'kind' ? groupOf[i] : all[i].article);
   const order = () => (st.by === 'kind' ? GROUP_ORDER : ctx.articles.map((a) => a.id));
   const title = (key) => (st.by === 'kind' ? GROUP_LABELS[key] : ctx.name(key));
-  /** Appends the next page of matching findings to their groups. */
-  const showMore = () => {
-    const end = Math.min(matching.length, shown + PAGE);
+  // the findings the current page ends at
+  let pageEnd = PAGE;
+  /** Appends findings up to `upTo` (at most the page's end) to their groups. */
+  const showItems = (upTo) => {
+    const end = Math.min(matching.length, pageEnd, upTo);
     const keys = order();
     for (; shown < end; shown++) {
       const i = matching[shown];
@@ -72,12 +80,16 @@ export function renderDivergences(root, ctx, { onJump, state = {}, onChange } = 
     }
     for (const section of sections.values()) section.count.textContent = `(${section.n})`;
     const rest = matching.length - shown;
-    more.hidden = rest <= 0;
+    more.hidden = rest <= 0 || shown < Math.min(pageEnd, matching.length);
     more.textContent = `Show ${Math.min(rest, PAGE)} more (${plural(rest, 'divergence')} not shown)`;
     count.textContent = `${plural(shown, 'divergence')} shown of ${all.length}`;
   };
-  more.addEventListener('click', showMore);
-  const draw = () => {
+  more.addEventListener('click', () => {
+    pageEnd = shown + PAGE;
+    showItems(pageEnd);
+  });
+  // `upTo`: the findings drawn now (the rest of the page by the job returned)
+  const draw = (upTo = PAGE) => {
     const min = severityRank(st.min);
     const { bySeverity: ranked, ranked: known } = ctx.prep();
     // no filter: the order as it is (a pass over 240,000 findings is not free)
@@ -87,12 +99,13 @@ export function renderDivergences(root, ctx, { onJump, state = {}, onChange } = 
         severityRank(d.severity) >= min;
     });
     shown = 0;
+    pageEnd = PAGE;
     sections = new Map();
     list.replaceChildren();
     if (!all.length || !matching.length) {
       list.append(el('li', { className: 'cb-empty', text: all.length ? 'No divergence matches the filters.' : 'No divergences found.' }));
     }
-    showMore();
+    showItems(upTo);
   };
   const changed = () => {
     draw();
@@ -102,7 +115,8 @@ export function renderDivergences(root, ctx, { onJump, state = {}, onChange } = 
   kindSel.addEventListener('change', () => { st.group = kindSel.value; changed(); });
   minSel.addEventListener('change', () => { st.min = minSel.value; changed(); });
   bySel.addEventListener('change', () => { st.by = bySel.value; changed(); });
-  draw();
+  draw(ITEMS_PER_STEP);
+  return { step: () => (showItems(shown + ITEMS_PER_STEP), shown < Math.min(pageEnd, matching.length)) };
 }
 
 // the compact view's ranking: severity, then facts before wording before the rest

@@ -7,12 +7,16 @@ import { otherNames } from './model.js';
 
 const KIND_ORDER = ['person', 'organization', 'group', 'place', 'date', 'number', 'other'];
 const PAGE_CELLS = 2_000;
+const CELLS_PER_STEP = 400;
 // Tables of more than FIXED_FROM articles get fixed column widths (rem, as in ui.css).
 const FIXED_FROM = 12;
 const NAME_REM = 12;
 const KIND_REM = 6.5;
 const COUNT_REM = 3.6;
 
+// Draws the entity table and chart into `root`; returns a job ({step() →
+// more rows to draw?}) that adds the rest of the first page a few rows per
+// step (run it to the end to draw it at once).
 export function renderEntities(root, ctx, { onSelect, state = {}, onChange } = {}) {
   const st = { kind: state.kind || 'all', query: state.query || '', sort: state.sort || 'total' };
   // long tables are drawn a page at a time ("Show more" adds the next), of
@@ -107,8 +111,11 @@ export function renderEntities(root, ctx, { onSelect, state = {}, onChange } = {
   let shown = 0;
   let body = null;
   /** Appends the next page of rows to the table. */
-  const showMore = () => {
-    const end = Math.min(rows.length, shown + PAGE);
+  // the rows the current page ends at
+  let pageEnd = PAGE;
+  /** Appends rows up to `upTo` (at most the page's end). */
+  const showRows = (upTo) => {
+    const end = Math.min(rows.length, pageEnd, upTo);
     for (; shown < end; shown++) {
       const index = rows[shown];
       const e = ctx.entities[index];
@@ -128,13 +135,15 @@ export function renderEntities(root, ctx, { onSelect, state = {}, onChange } = {
     }
     count.textContent = `${plural(shown, 'entity', 'entities')} shown of ${ctx.entities.length}`;
     const rest = rows.length - shown;
-    more.hidden = rest <= 0;
+    more.hidden = rest <= 0 || shown < Math.min(pageEnd, rows.length);
     more.textContent = `Show ${Math.min(rest, PAGE)} more (${plural(rest, 'entity', 'entities')} not shown)`;
   };
 
-  const draw = () => {
+  // `upTo`: the rows drawn now (the rest of the page by `job`)
+  const draw = (upTo = PAGE) => {
     rows = visible();
     shown = 0;
+    pageEnd = PAGE;
     const head = el('thead', {}, el('tr', {},
       el('th', { scope: 'col', text: 'Entity' }),
       el('th', { scope: 'col', className: 'cb-kind-col', text: 'Kind' }),
@@ -146,7 +155,7 @@ export function renderEntities(root, ctx, { onSelect, state = {}, onChange } = {
       body.append(el('tr', {}, el('td', { colspan: ctx.articles.length + 3, className: 'cb-empty', text: ctx.entities.length ? 'No entity matches the filter.' : 'No entities found.' })));
     }
     table.replaceChildren(el('caption', { className: 'cb-visually-hidden', text: 'Entities and how often each article mentions them' }), ...columns(), head, body);
-    showMore();
+    showRows(upTo);
 
     // bar chart of the most mentioned among those shown: the first 12 by total, in one pass
     const top = [];
@@ -182,7 +191,8 @@ export function renderEntities(root, ctx, { onSelect, state = {}, onChange } = {
 
   more.addEventListener('click', () => {
     const first = shown;
-    showMore();
+    pageEnd = shown + PAGE;
+    showRows(pageEnd);
     table.querySelectorAll('tbody tr')[first]?.querySelector('button')?.focus();
   });
   const changed = () => {
@@ -192,5 +202,8 @@ export function renderEntities(root, ctx, { onSelect, state = {}, onChange } = {
   kindSel.addEventListener('change', () => { st.kind = kindSel.value; changed(); });
   sortSel.addEventListener('change', () => { st.sort = sortSel.value; changed(); });
   query.addEventListener('input', () => { st.query = query.value; changed(); });
-  draw();
+  // the first page a few rows per step: a page of 50 articles' counts is 2,000 cells to lay out
+  const batch = Math.max(1, Math.floor(CELLS_PER_STEP / (ctx.articles.length + 3)));
+  draw(batch);
+  return { step: () => (showRows(shown + batch), shown < Math.min(pageEnd, rows.length)) };
 }

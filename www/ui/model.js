@@ -107,15 +107,13 @@ export class Context {
     return this.prep().bySeverity;
   }
 
-  /**
-   * What the views ask of every divergence, found once: `groups` (the kind
-   * group of each), `groupCounts` (group → count), `bySeverity` (indices,
-   * most severe first, then in report order), `byArticle` (article id →
-   * indices), `facts` (indices of the fact group). A report may hold 240,000
-   * findings (`ranked`: how many have a known severity): sorting them with a comparator took over 100 ms, and each pass
-   * over them 20–60 ms, so the page runs `prepareJob` a slice per task
-   * before drawing; the views call `prep()`, which does it at once if needed.
-   */
+  // What the views ask of every divergence, found once: `groups` (the kind
+  // group of each), `groupCounts` (group → count), `bySeverity` (indices,
+  // most severe first, then in report order), `byArticle` (article id →
+  // indices), `facts` (indices of the fact group). A report may hold 240,000
+  // findings (`ranked`: how many have a known severity): sorting them with a comparator took over 100 ms, and each pass
+  // over them 20–60 ms, so the page runs `prepareJob` a slice per task
+  // before drawing; the views call `prep()`, which does it at once if needed.
   prepareJob(slice = 20_000) {
     const all = this.divergences;
     const groups = new Array(all.length);

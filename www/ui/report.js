@@ -29,8 +29,10 @@ import { renderSummary } from './summary.js';
 // divergences, top; a view without a slot is not drawn; `top` holds the
 // `top` most telling divergences). Each step draws one part; the heatmap's
 // step returns a job ({step() → more rows to draw?}) of `rowsPerStep` rows
-// per step. `state`: saved view states {reading, entities, divergences};
-// `onChange(view, state)` when the reader changes one. `onSelectPair(a, b)`
+// per step, and the entities' and divergences' steps a job that draws the
+// rest of their first page a few rows per step. `state`: saved view states
+// {reading, entities, divergences}; `onChange(view, state)` when the reader
+// changes one. `onSelectPair(a, b)`
 // and `onJump(index)` replace the reading view's answer (for views without
 // one). Returns {steps, views}; `views.reading` is the ReadingView once drawn.
 export function reportSteps(ctx, slots, {
@@ -63,12 +65,10 @@ export function reportSteps(ctx, slots, {
       onChange: (s) => onChange?.('entities', s),
     }),
     () => {
-      if (slots.divergences) {
-        renderDivergences(slots.divergences, ctx, {
-          state: state.divergences || {}, onJump: jump, onChange: (s) => onChange?.('divergences', s),
-        });
-      }
       if (slots.top) renderTopDivergences(slots.top, ctx, { top, onJump: jump });
+      return slots.divergences && renderDivergences(slots.divergences, ctx, {
+        state: state.divergences || {}, onJump: jump, onChange: (s) => onChange?.('divergences', s),
+      });
     },
   ];
   return { steps, views };

@@ -41,13 +41,11 @@ function pacer() {
   };
 }
 
-/**
- * Runs `steps` (functions) in order; a step may return a job ({step() → more
- * to do?}) that is continued until done. `paced`: one step per task, and a
- * frame per job step (each adds a batch of table rows: each gets its own
- * layout); otherwise all in this task. Resolves to false as soon as
- * `current()` turns false between steps (a newer drawing took over).
- */
+// Runs `steps` (functions) in order; a step may return a job ({step() → more
+// to do?}) that is continued until done. `paced`: one step per task, and a
+// frame per job step (each adds a batch of table rows: each gets its own
+// layout); otherwise all in this task. Resolves to false as soon as
+// `current()` turns false between steps (a newer drawing took over).
 export async function runSteps(steps, { paced = false, current = () => true } = {}) {
   const pace = pacer();
   const between = (frame) => (paced ? pace(frame) : undefined);
@@ -63,11 +61,9 @@ export async function runSteps(steps, { paced = false, current = () => true } = 
   return true;
 }
 
-/**
- * Continues a job ({step(deadline) → more to do?}) in later tasks, a slice
- * of `sliceMs` per task, until it is done (a text of megabytes annotated).
- * Resolves to false as soon as `current()` turns false between slices.
- */
+// Continues a job ({step(deadline) → more to do?}) in later tasks, a slice
+// of `sliceMs` per task, until it is done (a text of megabytes annotated).
+// Resolves to false as soon as `current()` turns false between slices.
 export async function runSliced(job, { sliceMs = 10, current = () => true } = {}) {
   const pace = pacer();
   do {

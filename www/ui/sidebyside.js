@@ -187,10 +187,8 @@ export class ReadingView {
       el('div', { className: 'cb-scroll cb-text', tabindex: '0', role: 'region', 'aria-label': `Text of ${this.ctx.name(id)}` }));
   }
 
-  /**
-   * Runs the panes' annotation jobs side by side: a first slice now, the
-   * rest paced; sets `this.filled`. A newer render stops the older fill.
-   */
+  // Runs the panes' annotation jobs side by side: a first slice now, the
+  // rest paced; sets `this.filled`. A newer render stops the older fill.
   fill(jobs) {
     const token = ++this.fillToken;
     const live = jobs.map((job) => ({ job, done: false }));
@@ -411,12 +409,10 @@ export class ReadingView {
   }
 }
 
-/**
- * The marks of one side of a pair (`left`: article a's text, `right`: b's):
- * shared passages, substitutions (the right side shows the old wording
- * before the new), words one side leaves out or adds, and text only this
- * side has.
- */
+// The marks of one side of a pair (`left`: article a's text, `right`: b's):
+// shared passages, substitutions (the right side shows the old wording
+// before the new), words one side leaves out or adds, and text only this
+// side has.
 function pairRanges(ps, a, b, side, text) {
   const out = [];
   const left = side === 'left';
