@@ -416,7 +416,7 @@ test('the time guard stops an analysis that runs too long and keeps the articles
 
 // ---------------------------------------------------------------- issue 15: the red team's page findings
 
-/** Puts `session` in IndexedDB as the page keeps it (database "corroborate", store "state", key "session"). */
+/** Puts `session` in IndexedDB as versions before issue 15 kept it (database "corroborate", store "state", key "session"). */
 async function seedSession(page, session) {
   await page.evaluate(async (s) => {
     const db = await new Promise((resolve, reject) => {
@@ -560,13 +560,15 @@ test('a saved text over the article limit comes back held out of its box: no fre
   await expectResponsive(page, 0);
   const saved = await page.evaluate(() => new Promise((resolve) => {
     indexedDB.open('corroborate', 1).onsuccess = (e) => {
-      e.target.result.transaction('state').objectStore('state').get('session').onsuccess = (g) => {
+      const store = e.target.result.transaction('state').objectStore('state');
+      store.get('session-2').onsuccess = (g) => {
         const t = g.target.result.articles[0].text;
-        resolve({ blob: t instanceof Blob, size: t.size });
+        // the old record, texts as strings, is gone
+        store.count('session').onsuccess = (c) => resolve({ blob: t instanceof Blob, size: t.size, old: c.target.result });
       };
     };
   }));
-  expect(saved).toEqual({ blob: true, size: 25_000_000 });
+  expect(saved).toEqual({ blob: true, size: 25_000_000, old: 0 });
   // saved as a file, whole
   const [download] = await Promise.all([page.waitForEvent('download'), box.getByRole('button', { name: 'Save it as a file' }).click()]);
   expect(download.suggestedFilename()).toBe('article-1.txt');

@@ -1,11 +1,18 @@
 // Keeps the user's work in IndexedDB (database "corroborate", store "state",
-// one record "session"): the articles (text, label, file name, reader
+// one record "session-2"): the articles (text, label, file name, reader
 // warnings) in order, and the settings. Falls back to memory when IndexedDB
 // is unavailable (private modes), so the page still works.
+//
+// Long texts are kept as Blobs (page/session.js), which a page from before
+// them would read as "[object Blob]" and save back over the text: so they
+// live under a key of their own. A session under the old key ("session",
+// texts as strings) is read when there is no other, and removed by the
+// first save.
 
 const DB = 'corroborate';
 const STORE = 'state';
-const KEY = 'session';
+const KEY = 'session-2';
+const OLD_KEY = 'session';
 
 let dbPromise = null;
 let memory = null;
@@ -49,7 +56,8 @@ export async function loadSession() {
   try {
     const db = await open();
     if (!db) return memory;
-    const value = await run('readonly', (s) => s.get(KEY));
+    let value = await run('readonly', (s) => s.get(KEY));
+    value ??= await run('readonly', (s) => s.get(OLD_KEY));
     return value && typeof value === 'object' ? value : null;
   } catch {
     return memory;
@@ -62,7 +70,10 @@ export async function saveSession(session) {
   try {
     const db = await open();
     if (!db) return false;
-    await run('readwrite', (s) => s.put(session, KEY));
+    await run('readwrite', (s) => {
+      s.delete(OLD_KEY);
+      return s.put(session, KEY);
+    });
     return true;
   } catch {
     return false;
@@ -72,7 +83,10 @@ export async function saveSession(session) {
 export async function clearSession() {
   memory = null;
   try {
-    await run('readwrite', (s) => s.delete(KEY));
+    await run('readwrite', (s) => {
+      s.delete(OLD_KEY);
+      return s.delete(KEY);
+    });
   } catch {
     /* nothing saved */
   }
