@@ -111,8 +111,8 @@ fn control_bytes(bytes: &[u8]) -> usize {
 /// make a tenth of the file, or a quarter of its first 8 KB.
 fn is_binary(bytes: &[u8]) -> bool {
     let sample = bytes.get(..SAMPLE).unwrap_or(bytes);
-    control_bytes(bytes) * 10 >= bytes.len().max(1) && control_bytes(bytes) > 0
-        || control_bytes(sample) * 4 >= sample.len().max(1) && !sample.is_empty()
+    let all = control_bytes(bytes);
+    all > 0 && all * 10 >= bytes.len() || !sample.is_empty() && control_bytes(sample) * 4 >= sample.len()
 }
 
 /// Removes stray control characters from decoded text (a NUL left by a
