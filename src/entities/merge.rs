@@ -153,6 +153,9 @@ pub fn merge(texts: &[&str], found: &[Vec<Found>]) -> Vec<Canonical> {
     out
 }
 
+/// Person clusters: each surname with the first names seen with it.
+type Clusters = BTreeMap<String, BTreeSet<String>>;
+
 /// Every kind, in `EntityKind` order.
 const ALL_KINDS: [EntityKind; 7] = [
     EntityKind::Person,
@@ -171,10 +174,10 @@ const KINDS: usize = ALL_KINDS.len();
 fn canonical_key(
     f: &Found,
     alias: &HashMap<&str, (&str, EntityKind)>,
-    clusters: &BTreeMap<String, BTreeSet<String>>,
+    clusters: &Clusters,
     by_first: &HashMap<String, Vec<String>>,
     is_person: &dyn Fn(&Found) -> bool,
-    lone_surname: &dyn Fn(&Found, &BTreeMap<String, BTreeSet<String>>) -> bool,
+    lone_surname: &dyn Fn(&Found, &Clusters) -> bool,
 ) -> (String, EntityKind) {
     let key = f.key.replace(" - ", " ").replace('-', " ");
     if matches!(f.kind, EntityKind::Date | EntityKind::Number) {
