@@ -3,7 +3,7 @@
 //! crashed or hung (found by the fuzz targets in `fuzz/`) stay fixed. Each
 //! fuzz finding is kept here with its input inline, minimized, and the
 //! target that found it.
-#![allow(clippy::string_slice)]
+#![allow(clippy::string_slice, clippy::indexing_slicing)]
 
 use corroborate::input::read;
 use corroborate::internal::text_stages;
