@@ -27,7 +27,7 @@ pub fn merge(texts: &[&str], found: &[Vec<Found>]) -> Vec<Canonical> {
         .iter()
         .flatten()
         .filter(|f| f.kind == EntityKind::Person)
-        .filter_map(|f| name_words(&f.key).last().cloned())
+        .filter_map(|f| name_words(&f.key).last().map(|w| w.to_string()))
         .collect();
     let is_person = |f: &Found| -> bool {
         if f.kind == EntityKind::Person {
@@ -37,7 +37,7 @@ pub fn merge(texts: &[&str], found: &[Vec<Found>]) -> Vec<Canonical> {
         named(f)
             && !alias.contains_key(f.key.as_str())
             && (2..=4).contains(&w.len())
-            && w.last().is_some_and(|l| surnames.contains(l))
+            && w.last().is_some_and(|l| surnames.contains(*l))
     };
     // a lone word that is the surname of exactly one person in the set is
     // that person, whatever the local tag said ("Putin" tagged a place in
@@ -60,7 +60,7 @@ pub fn merge(texts: &[&str], found: &[Vec<Found>]) -> Vec<Canonical> {
                 texts.get(a).and_then(|t| t.get(f.start..f.end)).is_some_and(|s| s.chars().any(char::is_uppercase));
             if let (true, Some(first), Some(last)) = (w.len() >= 2, w.first(), w.last()) {
                 if written || firsts_known.is_first_name(first) {
-                    clusters.entry(last.clone()).or_default().insert(first.clone());
+                    clusters.entry(last.to_string()).or_default().insert(first.to_string());
                 }
             }
         }
@@ -113,7 +113,7 @@ pub fn merge(texts: &[&str], found: &[Vec<Found>]) -> Vec<Canonical> {
     // one kind per name: the kind most of its mentions argue for (ties: the
     // first in `EntityKind` order, people first), overruled by the built-in
     // lists (institutions, and a capital standing for its government)
-    let mut merged: BTreeMap<(String, EntityKind), Vec<(usize, Found)>> = BTreeMap::new();
+    let mut merged: Vec<((String, EntityKind), Vec<(usize, Found)>)> = Vec::with_capacity(members.len());
     for ((slot, ms), v) in canon_keys.into_iter().zip(members).zip(votes) {
         let (canon, dated) = match slot.split_once('\u{1}') {
             Some((_, c)) => (c.to_string(), true),
@@ -142,8 +142,19 @@ pub fn merge(texts: &[&str], found: &[Vec<Found>]) -> Vec<Canonical> {
             .into_iter()
             .filter_map(|(a, i)| found.get(a).and_then(|fs| fs.get(i)).map(|f| (a, f.clone())))
             .collect::<Vec<_>>();
-        merged.entry((canon, kind)).or_default().extend(mentions);
+        merged.push(((canon, kind), mentions));
     }
+    // in key order, one entry per (key, kind): two canonical keys may end
+    // with the same kind ("dates" and names never do: their keys differ)
+    merged.sort_by(|x, y| x.0.cmp(&y.0));
+    let merged: Vec<((String, EntityKind), Vec<(usize, Found)>)> =
+        merged.into_iter().fold(Vec::new(), |mut acc: Vec<((String, EntityKind), Vec<(usize, Found)>)>, (k, ms)| {
+            match acc.last_mut() {
+                Some((last, into)) if *last == k => into.extend(ms),
+                _ => acc.push((k, ms)),
+            }
+            acc
+        });
     let mut out = Vec::new();
     for ((canon, kind), mut mentions) in merged {
         mentions.sort_by_key(|(a, f)| (*a, f.start));
@@ -191,13 +202,13 @@ fn canonical_key(
     }
     let w = name_words(&key);
     let person = match w.as_slice() {
-        [one] => match clusters.get(one) {
+        [one] => match clusters.get(*one) {
             // a surname alone: the one person of that name
             Some(firsts) if firsts.len() == 1 => firsts.iter().next().map(|first| format!("{first} {one}")),
-            Some(_) => Some(one.clone()),
+            Some(_) => Some(one.to_string()),
             // a first name alone, when only one known person has it
             None => by_first
-                .get(one)
+                .get(*one)
                 .filter(|v| v.len() == 1 && f.kind == EntityKind::Person)
                 .and_then(|v| v.first())
                 .map(|first| format!("{one} {first}")),
@@ -210,11 +221,8 @@ fn canonical_key(
 
 /// "Bashar al-Assad" → ["bashar", "assad"]: name words without particles
 /// and titles.
-fn name_words(key: &str) -> Vec<String> {
-    key.split([' ', '-'])
-        .filter(|w| !w.is_empty() && !PARTICLES.contains(w) && !TITLES.contains(w))
-        .map(str::to_string)
-        .collect()
+fn name_words(key: &str) -> Vec<&str> {
+    key.split([' ', '-']).filter(|w| !w.is_empty() && !PARTICLES.contains(w) && !TITLES.contains(w)).collect()
 }
 
 fn display_name(
