@@ -113,7 +113,7 @@ pub fn merge(texts: &[&str], found: &[Vec<Found>]) -> Vec<Canonical> {
     // one kind per name: the kind most of its mentions argue for (ties: the
     // first in `EntityKind` order, people first), overruled by the built-in
     // lists (institutions, and a capital standing for its government)
-    let mut merged: Vec<((String, EntityKind), Vec<(usize, Found)>)> = Vec::with_capacity(members.len());
+    let mut merged: Vec<Group> = Vec::with_capacity(members.len());
     for ((slot, ms), v) in canon_keys.into_iter().zip(members).zip(votes) {
         let (canon, dated) = match slot.split_once('\u{1}') {
             Some((_, c)) => (c.to_string(), true),
@@ -147,14 +147,13 @@ pub fn merge(texts: &[&str], found: &[Vec<Found>]) -> Vec<Canonical> {
     // in key order, one entry per (key, kind): two canonical keys may end
     // with the same kind ("dates" and names never do: their keys differ)
     merged.sort_by(|x, y| x.0.cmp(&y.0));
-    let merged: Vec<((String, EntityKind), Vec<(usize, Found)>)> =
-        merged.into_iter().fold(Vec::new(), |mut acc: Vec<((String, EntityKind), Vec<(usize, Found)>)>, (k, ms)| {
-            match acc.last_mut() {
-                Some((last, into)) if *last == k => into.extend(ms),
-                _ => acc.push((k, ms)),
-            }
-            acc
-        });
+    let merged: Vec<Group> = merged.into_iter().fold(Vec::new(), |mut acc: Vec<Group>, (k, ms)| {
+        match acc.last_mut() {
+            Some((last, into)) if *last == k => into.extend(ms),
+            _ => acc.push((k, ms)),
+        }
+        acc
+    });
     let mut out = Vec::new();
     for ((canon, kind), mut mentions) in merged {
         mentions.sort_by_key(|(a, f)| (*a, f.start));
@@ -163,6 +162,9 @@ pub fn merge(texts: &[&str], found: &[Vec<Found>]) -> Vec<Canonical> {
     }
     out
 }
+
+/// A canonical key and kind with its mentions.
+type Group = ((String, EntityKind), Vec<(usize, Found)>);
 
 /// Person clusters: each surname with the first names seen with it.
 type Clusters = BTreeMap<String, BTreeSet<String>>;
