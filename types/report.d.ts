@@ -416,6 +416,15 @@ export type Divergence = {
    */
   counterpart: string | null;
   /**
+   * Where the counterpart is, in the first of `others`: one finding
+   * carries both sides of a difference and is listed once.
+   */
+  counterpart_start?: number;
+  /**
+   * End of the counterpart in the first of `others`.
+   */
+  counterpart_end?: number;
+  /**
    * For facts: how the figures relate.
    */
   relation?: Relation;

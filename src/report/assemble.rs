@@ -136,6 +136,8 @@ pub(crate) fn assemble(an: &Analysis, offsets: OffsetUnit) -> Report {
             text: slice(f.article, f.start, f.end),
             others: f.others.iter().map(|o| id(*o)).collect(),
             counterpart: f.counterpart.clone(),
+            counterpart_start: f.counterpart_span.zip(f.others.first()).map(|((s, _), o)| conv(*o, s)),
+            counterpart_end: f.counterpart_span.zip(f.others.first()).map(|((_, e), o)| conv(*o, e)),
             relation: f.relation,
             explanation: f.explanation.clone(),
         })
