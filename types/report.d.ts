@@ -432,6 +432,15 @@ export type Divergence = {
    * One sentence a reader understands without knowing the algorithm.
    */
   explanation: string;
+  /**
+   * How much it matters to a reader, in `[0, 1]`: figures that disagree
+   * and claims only one source makes highest, spelling variants lowest.
+   */
+  score: number;
+  /**
+   * Why it matters, in one line.
+   */
+  why: string;
 };
 
 /**

@@ -40,6 +40,7 @@ mod changes;
 mod coverage;
 mod dropped;
 mod facts;
+pub(crate) mod rank;
 mod similar;
 pub mod support;
 mod unique;

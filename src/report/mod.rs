@@ -447,6 +447,11 @@ pub struct Divergence {
     pub relation: Option<Relation>,
     /// One sentence a reader understands without knowing the algorithm.
     pub explanation: String,
+    /// How much it matters to a reader, in `[0, 1]`: figures that disagree
+    /// and claims only one source makes highest, spelling variants lowest.
+    pub score: f64,
+    /// Why it matters, in one line.
+    pub why: String,
 }
 
 /// Totals for one run.
