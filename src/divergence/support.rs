@@ -238,16 +238,8 @@ fn directed(mine: &Side, theirs: &Side, covered: f32) -> [f32; N_DIRECTED] {
     let (wm, wt) = (words(mine), words(theirs));
     let set = |w: &[(&str, TokenKind, bool)]| -> FxHashSet<String> { w.iter().map(|x| x.0.to_string()).collect() };
     let (sm, st) = (set(&wm), set(&wt));
-    let bigrams = |w: &[(&str, TokenKind, bool)]| -> FxHashSet<(String, String)> {
-        w.windows(2)
-            .filter_map(|p| match p {
-                [x, y] => Some((x.0.to_string(), y.0.to_string())),
-                _ => None,
-            })
-            .collect()
-    };
-    let (bm, bt) = (bigrams(&wm), bigrams(&wt));
-    let share = |x: &FxHashSet<(String, String)>, y: &FxHashSet<(String, String)>| {
+    let (bm, bt) = (ngrams(&wm, 2), ngrams(&wt, 2));
+    let share = |x: &FxHashSet<u64>, y: &FxHashSet<u64>| {
         if x.is_empty() {
             1.0
         } else {
@@ -328,20 +320,26 @@ type Word<'x> = (&'x str, TokenKind, bool);
 
 /// Share of `a`'s word trigrams that `b` has.
 fn trigrams_in(a: &[Word], b: &[Word]) -> f32 {
-    let tri = |w: &[Word]| -> FxHashSet<(String, String, String)> {
-        w.windows(3)
-            .filter_map(|p| match p {
-                [x, y, z] => Some((x.0.to_string(), y.0.to_string(), z.0.to_string())),
-                _ => None,
-            })
-            .collect()
-    };
-    let (ta, tb) = (tri(a), tri(b));
+    let (ta, tb) = (ngrams(a, 3), ngrams(b, 3));
     if ta.is_empty() {
         1.0
     } else {
         ta.iter().filter(|t| tb.contains(*t)).count() as f32 / ta.len() as f32
     }
+}
+
+/// The word `n`-grams of a sentence, each as a hash of its words.
+fn ngrams(w: &[Word], n: usize) -> FxHashSet<u64> {
+    use std::hash::{Hash, Hasher};
+    w.windows(n)
+        .map(|g| {
+            let mut h = rustc_hash::FxHasher::default();
+            for x in g {
+                x.0.hash(&mut h);
+            }
+            h.finish()
+        })
+        .collect()
 }
 
 /// The longest run of words the two have in the same order, contiguous in
