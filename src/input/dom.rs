@@ -84,6 +84,9 @@ pub(super) struct Node {
     pub parent: usize,
     /// Children's indices, in order.
     pub children: Vec<usize>,
+    /// What the tag is, as bits set by the extractor (so that hot loops
+    /// compare no strings).
+    pub kind: u8,
 }
 
 impl Node {

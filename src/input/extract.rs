@@ -154,11 +154,27 @@ const NOT_TEXT: &[&str] = &[
 /// Page chrome by tag, set aside inside the article unless it holds most of
 /// the article's text.
 const CHROME_TAGS: &[&str] = &["nav", "header", "footer", "aside", "form"];
+const K_BLOCK: u8 = 1;
+const K_NOT_TEXT: u8 = 2;
+const K_PHRASING: u8 = 4;
+const K_DIV_TO_P: u8 = 8;
+
+/// The kind bits of a tag.
+fn kind_of(tag: &str) -> u8 {
+    let bit = |list: &[&str], k: u8| if list.contains(&tag) { k } else { 0 };
+    bit(BLOCKS, K_BLOCK) | bit(NOT_TEXT, K_NOT_TEXT) | bit(PHRASING, K_PHRASING) | bit(DIV_TO_P, K_DIV_TO_P)
+}
+
+fn is(node: &super::dom::Node, k: u8) -> bool {
+    node.kind & k != 0
+}
+
 /// Fewer characters than this and an attempt tries again with fewer rules.
 const CHAR_THRESHOLD: usize = 500;
-/// An article of fewer words than this, on a page with at least
-/// `FALLBACK_RATIO` times as many, is implausible: the whole page is used.
-const MIN_WORDS: usize = 25;
+/// An article of fewer characters than this (about 25 words), on a page
+/// with at least `FALLBACK_RATIO` times as many, is implausible: the whole
+/// page is used. Characters, not words: Chinese and Japanese have no spaces.
+const MIN_CHARS: usize = 150;
 const FALLBACK_RATIO: usize = 8;
 
 /// The category of a class/id hint, as the reason of a set-aside block.
@@ -194,6 +210,10 @@ struct Stats {
     heading: f64,
     list: f64,
     words: f64,
+    /// Characters other than whitespace.
+    chars: f64,
+    /// Block elements inside (not counting the node itself).
+    blocks: f64,
 }
 
 impl Stats {
@@ -209,6 +229,8 @@ impl Stats {
         self.heading += o.heading;
         self.list += o.list;
         self.words += o.words;
+        self.chars += o.chars;
+        self.blocks += o.blocks;
     }
 
     fn sub(&mut self, o: &Stats) {
@@ -223,6 +245,8 @@ impl Stats {
         self.heading -= o.heading;
         self.list -= o.list;
         self.words -= o.words;
+        self.chars -= o.chars;
+        self.blocks -= o.blocks;
     }
 
     fn link_density(&self) -> f64 {
@@ -236,7 +260,7 @@ impl Stats {
 
 /// Text counts of one text node.
 fn text_stats(s: &str) -> Stats {
-    let (mut len, mut commas, mut words, mut in_space, mut in_word) = (0.0, 0.0, 0.0, true, false);
+    let (mut len, mut commas, mut words, mut chars, mut in_space, mut in_word) = (0.0, 0.0, 0.0, 0.0, true, false);
     for c in s.chars() {
         if c.is_whitespace() {
             if !in_space {
@@ -246,6 +270,7 @@ fn text_stats(s: &str) -> Stats {
             in_word = false;
         } else {
             len += 1.0;
+            chars += 1.0;
             in_space = false;
             if matches!(c, ',' | '\u{060C}' | '\u{FE50}' | '\u{FE10}' | '\u{FE11}' | '\u{2E41}' | '\u{2E34}' | '\u{2E32}' | '\u{FF0C}') {
                 commas += 1.0;
@@ -256,7 +281,7 @@ fn text_stats(s: &str) -> Stats {
             }
         }
     }
-    Stats { len, commas, words, ..Stats::default() }
+    Stats { len, commas, words, chars, ..Stats::default() }
 }
 
 /// The rules of one attempt.
@@ -408,7 +433,7 @@ impl<'a> Attempt<'a> {
             let mut s = stats.get(i).copied().unwrap_or_default();
             match node.tag.as_str() {
                 "" => s.add(&text_stats(&node.text)),
-                t if NOT_TEXT.contains(&t) => {
+                t if is(node, K_NOT_TEXT) => {
                     s = Stats::default();
                     if t == "input" {
                         s.input = 1.0;
@@ -433,6 +458,9 @@ impl<'a> Attempt<'a> {
             }
             if let Some(p) = stats.get_mut(node.parent) {
                 p.add(&s);
+                if is(node, K_DIV_TO_P) {
+                    p.blocks += 1.0;
+                }
             }
         }
         self.stats = stats;
@@ -617,7 +645,7 @@ impl<'a> Attempt<'a> {
 
     /// True when a block element is somewhere inside `i`.
     fn has_block(&self, i: usize) -> bool {
-        self.live(i).into_iter().skip(1).any(|j| DIV_TO_P.contains(&self.tag(j)))
+        self.st(i).blocks > 0.0
     }
 
     fn is_phrasing(&self, i: usize) -> bool {
@@ -628,10 +656,10 @@ impl<'a> Attempt<'a> {
         if matches!(tag, "a" | "del" | "ins") {
             return self.live(i).into_iter().skip(1).all(|j| {
                 let t = self.tag(j);
-                t.is_empty() || PHRASING.contains(&t)
+                t.is_empty() || self.dom.node(j).is_some_and(|n| is(n, K_PHRASING))
             });
         }
-        PHRASING.contains(&tag)
+        self.dom.node(i).is_some_and(|n| is(n, K_PHRASING))
     }
 
     /// Element children still in the tree.
@@ -781,7 +809,7 @@ impl<'a> Attempt<'a> {
                 }),
                 "object" | "embed" | "link" => Some("embedded"),
                 "h1" | "h2" if self.class_weight(i) < 0.0 => Some("not article"),
-                "table" | "ul" | "div" | "section" | "ol"
+                "table" | "ul" | "div" | "section" | "ol" | "td"
                     if self.conditionally_remove(i, tag, &in_data_table) && !holds_most(self, i) =>
                 {
                     let hint = self.hint(i).to_string();
@@ -846,14 +874,15 @@ impl<'a> Attempt<'a> {
         let p = s.p - own("p");
         let img = s.img;
         let li = s.li - own("li") - 100.0;
-        let text = self.inner_text(i);
-        let lower = text.to_lowercase();
-        if matches!(lower.as_str(), "ad" | "advertising" | "advertisement" | "anzeige" | "werbung" | "publicité" | "anuncio")
-            || ["loading", "loading…", "loading..."].contains(&lower.as_str())
-        {
-            return true;
+        if s.len < 20.0 {
+            let lower = self.inner_text(i).to_lowercase();
+            if matches!(lower.as_str(), "ad" | "advertising" | "advertisement" | "anzeige" | "werbung" | "publicité" | "anuncio")
+                || ["loading", "loading…", "loading..."].contains(&lower.as_str())
+            {
+                return true;
+            }
         }
-        let len = text.chars().count() as f64;
+        let len = s.len;
         let ld = s.link_density();
         let heading_density = if s.len > 0.0 { s.heading / s.len } else { 0.0 };
         let figure = self.has_ancestor(i, &["figure"]);
@@ -917,12 +946,12 @@ impl Renderer<'_> {
                     "pre" => pre = pre.saturating_sub(1),
                     _ => {}
                 }
-                if BLOCKS.contains(&tag) {
+                if is(node, K_BLOCK) {
                     out.sep(Sep::Para);
                 }
                 continue;
             }
-            if NOT_TEXT.contains(&tag) {
+            if is(node, K_NOT_TEXT) {
                 continue;
             }
             if i != root {
@@ -948,7 +977,7 @@ impl Renderer<'_> {
                 "pre" => pre += 1,
                 _ => {}
             }
-            if BLOCKS.contains(&tag) {
+            if is(node, K_BLOCK) {
                 out.sep(Sep::Para);
             }
             stack.push((i, true));
@@ -995,7 +1024,7 @@ impl Renderer<'_> {
                 }
             } else if node.is_text() {
                 loose.push(&node.text, false);
-            } else if !NOT_TEXT.contains(&node.tag.as_str()) {
+            } else if !is(node, K_NOT_TEXT) {
                 let why = self.gone.get(i).copied().flatten().filter(|w| *w != "empty").unwrap_or("outside the article");
                 let mut out = Out::new();
                 self.render(i, false, why, &mut out);
@@ -1018,10 +1047,6 @@ fn finish(out: Out) -> String {
     let mut t = out.text;
     t.truncate(t.trim_end().len());
     t
-}
-
-fn words_of(s: &str) -> usize {
-    s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
 }
 
 /// Finds the article in a web page (or in HTML copied from one): its text,
@@ -1051,7 +1076,11 @@ fn words_of(s: &str) -> usize {
 /// assert!(a.blocks.iter().any(|b| !b.kept && b.reason.as_deref() == Some("comments")));
 /// ```
 pub fn extract_article(html: &str) -> Extracted {
-    let dom = parse(html);
+    let mut dom = parse(html);
+    for node in &mut dom.nodes {
+        node.kind = kind_of(&node.tag);
+    }
+    let dom = dom;
     let (meta, ld_body) = metadata(&dom);
     let n = dom.nodes.len();
     let hints: Vec<String> = (0..n).map(|i| hint_string(&dom, i)).collect();
@@ -1064,12 +1093,13 @@ pub fn extract_article(html: &str) -> Extracted {
         Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: false },
     ];
     let mut best: Option<(usize, Vec<Option<&'static str>>, Vec<usize>)> = None;
-    let mut page_words = 0usize;
+    let mut results: Vec<(usize, Vec<Option<&'static str>>, Vec<usize>)> = Vec::new();
+    let mut page_chars = 0usize;
     for flags in attempts {
         let mut a = Attempt::new(&dom, flags, &hints);
         a.count();
-        if page_words == 0 {
-            page_words = visible_words(&a);
+        if page_chars == 0 {
+            page_chars = visible_chars(&a);
         }
         a.prune_and_score(meta.headline.as_deref(), body_hint);
         let chosen = match a.choose() {
@@ -1086,13 +1116,19 @@ pub fn extract_article(html: &str) -> Extracted {
         a.clean(&chosen);
         let len: f64 = chosen.iter().map(|&c| a.st(c).len).sum();
         let len = len.max(0.0) as usize;
-        let done = len >= CHAR_THRESHOLD;
-        if best.as_ref().is_none_or(|b| len > b.0) {
+        if len >= CHAR_THRESHOLD {
             best = Some((len, a.gone, chosen));
-        }
-        if done {
             break;
         }
+        results.push((len, a.gone, chosen));
+    }
+    // When no attempt reached the threshold (a short post): the strictest
+    // attempt unless a laxer one found much more, for laxer rules mostly add
+    // clutter (previous/next links, share bars) to a short text.
+    if best.is_none() {
+        let longest = results.iter().map(|r| r.0).max().unwrap_or(0);
+        let k = results.iter().position(|r| r.0 * 3 >= longest * 2).unwrap_or(0);
+        best = (k < results.len()).then(|| results.swap_remove(k));
     }
     let (_, gone, chosen) = best.unwrap_or_default();
     let mut r = Renderer { dom: &dom, gone: &gone, blocks: Vec::new() };
@@ -1100,8 +1136,8 @@ pub fn extract_article(html: &str) -> Extracted {
     let mut blocks = r.blocks;
     let mut text = kept_text(&blocks);
     let mut warnings = Vec::new();
-    let words = words_of(&text);
-    if words < MIN_WORDS && page_words >= FALLBACK_RATIO * words.max(1) && page_words > MIN_WORDS {
+    let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+    if chars < MIN_CHARS && page_chars >= FALLBACK_RATIO * chars.max(1) && page_chars > MIN_CHARS {
         // implausibly small: the whole page, minus what is hidden or never text
         let mut probe = Attempt::new(&dom, attempts[3], &hints);
         for i in 1..n {
@@ -1122,8 +1158,8 @@ pub fn extract_article(html: &str) -> Extracted {
         blocks = r.blocks;
         text = kept_text(&blocks);
         warnings.push(format!(
-            "the article could not be told from the rest of the page (it would have been {words} of the page's {page_words} words): \
-             the whole page is used, so remove what is not the article"
+            "the article could not be told from the rest of the page (it would have been {chars} of the page's {page_chars} \
+             characters): the whole page is used, so remove what is not the article"
         ));
     }
     Extracted { text, blocks, meta, warnings }
@@ -1144,8 +1180,9 @@ impl<'a> Attempt<'a> {
     }
 }
 
-/// Words of the page's visible text (counted before `a` removes anything).
-fn visible_words(a: &Attempt) -> usize {
+/// Characters of the page's visible text, whitespace aside (counted before
+/// `a` removes anything).
+fn visible_chars(a: &Attempt) -> usize {
     let mut v = Attempt::new(a.dom, a.flags, a.hints);
     v.stats = a.stats.clone();
     for i in 1..a.dom.nodes.len() {
@@ -1153,7 +1190,7 @@ fn visible_words(a: &Attempt) -> usize {
             v.remove(i, "hidden");
         }
     }
-    v.st(0).words.max(0.0) as usize
+    v.st(0).chars.max(0.0) as usize
 }
 
 fn kept_text(blocks: &[Block]) -> String {

@@ -190,7 +190,10 @@ fn title_without_site(title: &str, h_texts: &[String]) -> String {
             out = h1.clone();
         }
     }
-    if words(&out) <= 4 && last.is_some() && words(title) > words(&out) + 1 && words(&out) < 3 {
+    // too short to be a headline: the whole title, unless cutting the site
+    // name is what made it short
+    let bare: String = title.chars().map(|c| if "|-\\/>»".contains(c) { ' ' } else { c }).collect();
+    if words(&out) <= 4 && (last.is_none() || words(&out) + 1 != words(&bare)) {
         out = title.to_string();
     }
     tidy(&out).unwrap_or_default()

@@ -95,7 +95,7 @@ pub struct Decoded {
     /// kept and the rest set aside with the reason, so that a reader can
     /// restore any of them ([`extract_article`]).
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    #[cfg_attr(all(test, not(target_family = "wasm")), ts(optional))]
+    #[cfg_attr(all(test, not(target_family = "wasm")), ts(as = "Option<Vec<Block>>", optional))]
     pub blocks: Vec<Block>,
 }
 

@@ -47,6 +47,22 @@ fn contains_run(hay: &[u64], needle: &[u64]) -> bool {
     !needle.is_empty() && hay.len() >= needle.len() && hay.windows(needle.len()).any(|w| w == needle)
 }
 
+/// Pull-quotes are a sentence or two: at most this many words.
+const MAX_QUOTE_WORDS: usize = 50;
+
+/// True when a line of `words` words could be a pull-quote: short, and at
+/// most two sentences.
+fn quotable(line: &str, words: usize) -> bool {
+    let mut ends = 0;
+    let mut chars = line.trim_end().chars().peekable();
+    while let Some(c) = chars.next() {
+        if matches!(c, '.' | '!' | '?') && chars.peek().is_some_and(|n| n.is_whitespace()) {
+            ends += 1;
+        }
+    }
+    words <= MAX_QUOTE_WORDS && ends <= 1
+}
+
 /// Marks pull-quotes: lines of six words or more found whole inside a
 /// longer line (or, ending in `|`, sharing a six-word run with another).
 /// Lines repeated whole and table rows stay. Near-linear, using a word
@@ -88,8 +104,9 @@ pub(super) fn repeated_lines(text: &str, lines: &[Range<usize>]) -> Vec<bool> {
                     && contains_run(other, k)
             });
             let line = lines.get(block.start + li).map_or("", |r| slice(text, r));
-            if line.contains('\t') {
-                // a table row: rows legitimately repeat cells of others
+            if line.contains('\t') || !quotable(line, k.len()) {
+                // a table row (rows legitimately repeat cells of others), or
+                // a whole paragraph of several sentences: not a pull-quote
                 continue;
             }
             let piped = line.trim_end().ends_with('|');
@@ -142,6 +159,14 @@ mod tests {
             (
                 "table rows repeating a cell stay",
                 &["North harbor crane number one\tclosed", "North harbor crane number one is closed for the winter season."],
+                &[false, false],
+            ),
+            (
+                "a paragraph of several sentences inside a longer one stays",
+                &[
+                    "It rained. The port closed. Ships waited outside for two days. Then the storm passed and work resumed.",
+                    "The port closed. Ships waited outside for two days. Then the storm passed and work resumed.",
+                ],
                 &[false, false],
             ),
             ("short lines are never repeats", &["Share on Facebook", "Share on Facebook today please"], &[false, false]),
