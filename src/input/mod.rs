@@ -17,6 +17,7 @@ mod docx;
 mod dom;
 mod extract;
 mod html;
+mod json;
 mod meta;
 mod markdown;
 mod sniff;
