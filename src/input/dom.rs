@@ -8,20 +8,26 @@
 //! text (void elements, the implied ends of `p`, `li`, `dt`/`dd`, table rows
 //! and cells, headings, end tags closing what is open inside them) and
 //! ignores the rest. It never fails and never panics.
+//!
+//! The element lists below are the reference `kind_of` is tested against;
+//! `kind_of` itself is one `match`, so the builder and the extractor test
+//! bits, never strings against lists.
 
 use super::char_refs::decode_entities;
-use super::html::{find_end_tag, markup_at, memchr, Markup, RAW_TEXT};
+use super::html::{find_end_tag, markup_at, memchr, Markup};
 
 /// Elements deeper than this are kept as leaves: their content goes to the
 /// deepest open element, so a page of 100,000 unclosed `<div>`s stays linear.
 const MAX_DEPTH: usize = 400;
 
+#[cfg(test)]
 const VOID: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
     "keygen", "basefont", "bgsound", "frame",
 ];
 
 /// Elements whose start closes an open `<p>`.
+#[cfg(test)]
 const CLOSES_P: &[&str] = &[
     "address",
     "article",
@@ -63,12 +69,153 @@ const CLOSES_P: &[&str] = &[
 ];
 
 /// Inline elements an implied `</p>` may look through.
+#[cfg(test)]
 pub(super) const PHRASING: &[&str] = &[
     "a", "abbr", "audio", "b", "bdi", "bdo", "br", "button", "cite", "code", "data", "datalist", "del", "dfn", "em",
     "embed", "font", "i", "img", "input", "ins", "kbd", "label", "mark", "math", "meter", "noscript", "object",
     "output", "picture", "progress", "q", "ruby", "s", "samp", "script", "select", "small", "span", "strike",
     "strong", "sub", "sup", "textarea", "time", "tt", "u", "var", "wbr",
 ];
+
+// Kind bits of a tag, so that hot loops test a bit instead of comparing
+// strings against lists (`BLOCKS` of html.rs, `NOT_TEXT` and `DIV_TO_P` of
+// extract.rs, `PHRASING`, `VOID`, `CLOSES_P` here; keep them in step).
+pub(super) const K_BLOCK: u16 = 1 << 0;
+pub(super) const K_NOT_TEXT: u16 = 1 << 1;
+pub(super) const K_PHRASING: u16 = 1 << 2;
+pub(super) const K_DIV_TO_P: u16 = 1 << 3;
+pub(super) const K_SCORED: u16 = 1 << 4;
+pub(super) const K_EMPTY_GOES: u16 = 1 << 5;
+pub(super) const K_HEADING: u16 = 1 << 6;
+pub(super) const K_LIST: u16 = 1 << 7;
+pub(super) const K_TEXT: u16 = 1 << 8;
+pub(super) const K_VOID: u16 = 1 << 9;
+pub(super) const K_CLOSES_P: u16 = 1 << 10;
+
+/// The kind bits of a tag ("" is a text node).
+pub(super) fn kind_of(tag: &str) -> u16 {
+    match tag {
+        "" => K_TEXT,
+        "a" => K_PHRASING,
+        "abbr" => K_PHRASING,
+        "address" => K_BLOCK | K_CLOSES_P,
+        "area" => K_VOID,
+        "article" => K_BLOCK | K_CLOSES_P,
+        "aside" => K_CLOSES_P,
+        "audio" => K_NOT_TEXT | K_PHRASING,
+        "b" => K_PHRASING,
+        "base" => K_VOID,
+        "basefont" => K_VOID,
+        "bdi" => K_PHRASING,
+        "bdo" => K_PHRASING,
+        "bgsound" => K_VOID,
+        "blockquote" => K_BLOCK | K_DIV_TO_P | K_CLOSES_P,
+        "body" => K_BLOCK,
+        "br" => K_PHRASING | K_VOID,
+        "button" => K_NOT_TEXT | K_PHRASING,
+        "canvas" => K_NOT_TEXT,
+        "caption" => K_BLOCK,
+        "center" => K_BLOCK | K_CLOSES_P,
+        "cite" => K_PHRASING,
+        "code" => K_PHRASING,
+        "col" => K_VOID,
+        "data" => K_PHRASING,
+        "datalist" => K_PHRASING,
+        "dd" => K_BLOCK | K_CLOSES_P,
+        "del" => K_PHRASING,
+        "details" => K_BLOCK | K_CLOSES_P,
+        "dfn" => K_PHRASING,
+        "dialog" => K_NOT_TEXT | K_CLOSES_P,
+        "dir" => K_BLOCK | K_CLOSES_P,
+        "div" => K_BLOCK | K_DIV_TO_P | K_EMPTY_GOES | K_CLOSES_P,
+        "dl" => K_BLOCK | K_DIV_TO_P | K_CLOSES_P,
+        "dt" => K_BLOCK | K_CLOSES_P,
+        "em" => K_PHRASING,
+        "embed" => K_PHRASING | K_VOID,
+        "fieldset" => K_BLOCK | K_CLOSES_P,
+        "figcaption" => K_NOT_TEXT | K_CLOSES_P,
+        "figure" => K_BLOCK | K_CLOSES_P,
+        "font" => K_PHRASING,
+        "footer" => K_CLOSES_P,
+        "form" => K_CLOSES_P,
+        "frame" => K_VOID,
+        "h1" => K_BLOCK | K_EMPTY_GOES | K_HEADING | K_CLOSES_P,
+        "h2" => K_BLOCK | K_SCORED | K_EMPTY_GOES | K_HEADING | K_CLOSES_P,
+        "h3" => K_BLOCK | K_SCORED | K_EMPTY_GOES | K_HEADING | K_CLOSES_P,
+        "h4" => K_BLOCK | K_SCORED | K_EMPTY_GOES | K_HEADING | K_CLOSES_P,
+        "h5" => K_BLOCK | K_SCORED | K_EMPTY_GOES | K_HEADING | K_CLOSES_P,
+        "h6" => K_BLOCK | K_SCORED | K_EMPTY_GOES | K_HEADING | K_CLOSES_P,
+        "head" => K_NOT_TEXT,
+        "header" => K_BLOCK | K_EMPTY_GOES | K_CLOSES_P,
+        "hgroup" => K_BLOCK | K_CLOSES_P,
+        "hr" => K_BLOCK | K_VOID | K_CLOSES_P,
+        "i" => K_PHRASING,
+        "iframe" => K_NOT_TEXT,
+        "img" => K_PHRASING | K_DIV_TO_P | K_VOID,
+        "input" => K_NOT_TEXT | K_PHRASING | K_VOID,
+        "ins" => K_PHRASING,
+        "kbd" => K_PHRASING,
+        "keygen" => K_VOID,
+        "label" => K_PHRASING,
+        "legend" => K_BLOCK,
+        "li" => K_BLOCK | K_CLOSES_P,
+        "link" => K_VOID,
+        "main" => K_BLOCK | K_CLOSES_P,
+        "mark" => K_PHRASING,
+        "math" => K_NOT_TEXT | K_PHRASING,
+        "menu" => K_BLOCK | K_CLOSES_P,
+        "meta" => K_VOID,
+        "meter" => K_PHRASING,
+        "nav" => K_CLOSES_P,
+        "noembed" => K_NOT_TEXT,
+        "noframes" => K_NOT_TEXT,
+        "noscript" => K_NOT_TEXT | K_PHRASING,
+        "object" => K_NOT_TEXT | K_PHRASING,
+        "ol" => K_BLOCK | K_DIV_TO_P | K_LIST | K_CLOSES_P,
+        "output" => K_PHRASING,
+        "p" => K_BLOCK | K_DIV_TO_P | K_SCORED | K_CLOSES_P,
+        "param" => K_VOID,
+        "picture" => K_PHRASING,
+        "pre" => K_BLOCK | K_DIV_TO_P | K_SCORED | K_CLOSES_P,
+        "progress" => K_PHRASING,
+        "q" => K_PHRASING,
+        "ruby" => K_PHRASING,
+        "s" => K_PHRASING,
+        "samp" => K_PHRASING,
+        "script" => K_NOT_TEXT | K_PHRASING,
+        "section" => K_BLOCK | K_SCORED | K_EMPTY_GOES | K_CLOSES_P,
+        "select" => K_NOT_TEXT | K_PHRASING,
+        "small" => K_PHRASING,
+        "source" => K_VOID,
+        "span" => K_PHRASING,
+        "strike" => K_PHRASING,
+        "strong" => K_PHRASING,
+        "style" => K_NOT_TEXT,
+        "sub" => K_PHRASING,
+        "summary" => K_BLOCK | K_CLOSES_P,
+        "sup" => K_PHRASING,
+        "svg" => K_NOT_TEXT,
+        "table" => K_BLOCK | K_DIV_TO_P | K_CLOSES_P,
+        "tbody" => K_BLOCK,
+        "td" => K_SCORED,
+        "template" => K_NOT_TEXT,
+        "textarea" => K_NOT_TEXT | K_PHRASING,
+        "tfoot" => K_BLOCK,
+        "thead" => K_BLOCK,
+        "time" => K_PHRASING,
+        "title" => K_NOT_TEXT,
+        "tr" => K_BLOCK,
+        "track" => K_VOID,
+        "tt" => K_PHRASING,
+        "u" => K_PHRASING,
+        "ul" => K_BLOCK | K_DIV_TO_P | K_LIST | K_CLOSES_P,
+        "var" => K_PHRASING,
+        "video" => K_NOT_TEXT,
+        "wbr" => K_PHRASING | K_VOID,
+        "xmp" => K_NOT_TEXT,
+        _ => 0,
+    }
+}
 
 /// One node: an element (with its attributes, and for raw-text elements its
 /// raw content in `text`), a text node (`tag` empty) or the root.
@@ -86,7 +233,7 @@ pub(super) struct Node {
     pub children: Vec<usize>,
     /// What the tag is, as bits set by the extractor (so that hot loops
     /// compare no strings).
-    pub kind: u8,
+    pub kind: u16,
 }
 
 impl Node {
@@ -149,7 +296,8 @@ impl Builder<'_> {
     fn add(&mut self, node: Node) -> usize {
         let parent = self.top();
         let i = self.nodes.len();
-        self.nodes.push(Node { parent, ..node });
+        let kind = kind_of(&node.tag);
+        self.nodes.push(Node { parent, kind, ..node });
         if let Some(p) = self.nodes.get_mut(parent) {
             p.children.push(i);
         }
@@ -171,30 +319,34 @@ impl Builder<'_> {
     }
 
     fn tag_at(&self, depth: usize) -> &str {
-        self.open.len().checked_sub(depth + 1).and_then(|k| self.open.get(k)).map_or("", |&i| {
-            self.nodes.get(i).map_or("", |n| n.tag.as_str())
-        })
+        self.node_at(depth).map_or("", |n| n.tag.as_str())
+    }
+
+    fn node_at(&self, depth: usize) -> Option<&Node> {
+        self.open.len().checked_sub(depth + 1).and_then(|k| self.open.get(k)).and_then(|&i| self.nodes.get(i))
     }
 
     /// Closes the innermost open `name` when it is found before any of
     /// `stop` (and, with `inline_only`, before any non-phrasing element).
     fn close_implied(&mut self, names: &[&str], stop: &[&str], inline_only: bool) {
         for depth in 0..self.open.len().saturating_sub(1) {
-            let tag = self.tag_at(depth);
+            let Some(node) = self.node_at(depth) else { return };
+            let tag = node.tag.as_str();
             if names.contains(&tag) {
                 let keep = self.open.len() - depth - 1;
                 self.open.truncate(keep);
                 return;
             }
-            if stop.contains(&tag) || (inline_only && !PHRASING.contains(&tag)) || tag == "#root" {
+            if (inline_only && node.kind & K_PHRASING == 0) || stop.contains(&tag) || tag == "#root" {
                 return;
             }
         }
     }
 
     fn start(&mut self, name: String, attrs: Vec<(String, String)>, self_closing: bool) {
+        let kind = kind_of(&name);
         match name.as_str() {
-            n if CLOSES_P.contains(&n) => {
+            n if kind & K_CLOSES_P != 0 => {
                 self.close_implied(&["p"], &[], true);
                 match n {
                     "li" => self.close_implied(&["li"], &["ul", "ol", "menu", "table", "body"], false),
@@ -213,7 +365,7 @@ impl Builder<'_> {
             "option" | "optgroup" => self.close_implied(&["option"], &["select", "datalist", "body"], false),
             _ => {}
         }
-        let void = VOID.contains(&name.as_str()) || self_closing;
+        let void = kind & K_VOID != 0 || self_closing;
         let i = self.add(Node { tag: name, attrs, ..Node::default() });
         if !void && self.open.len() < MAX_DEPTH {
             self.open.push(i);
@@ -311,7 +463,10 @@ pub(super) fn parse(html: &str) -> Dom {
             Markup::End { name } => t.end(&name),
             Markup::Start { name, self_closing } => {
                 let attrs = attributes(html, tag_start + 1 + name.len(), end.saturating_sub(1));
-                if RAW_TEXT.contains(&name.as_str()) {
+                if matches!(
+                    name.as_str(),
+                    "script" | "style" | "title" | "textarea" | "xmp" | "iframe" | "noembed" | "noframes" | "noscript"
+                ) {
                     let close = find_end_tag(b, i, &name).unwrap_or(n);
                     let raw = html.get(i..close).unwrap_or_default();
                     let text = if name == "title" { decode_entities(raw).into_owned() } else { raw.to_string() };
@@ -383,6 +538,21 @@ mod tests {
         let dom = parse("<script type=\"application/ld+json\">{\"a\":1}</script>");
         assert_eq!(dom.nodes[1].attr("type"), Some("application/ld+json"));
         assert_eq!(dom.nodes[1].text, "{\"a\":1}");
+    }
+
+    #[test]
+    fn kinds_agree_with_the_lists() {
+        use super::super::html::{BLOCKS, RAW_TEXT};
+        for (list, bit) in [(BLOCKS, K_BLOCK), (PHRASING, K_PHRASING), (VOID, K_VOID), (CLOSES_P, K_CLOSES_P)] {
+            for tag in list {
+                assert!(kind_of(tag) & bit != 0, "{tag}");
+            }
+        }
+        for tag in ["div", "p", "span", "li", "table", "a", "zzz"] {
+            assert_eq!(kind_of(tag) & K_BLOCK != 0, BLOCKS.contains(&tag), "{tag}");
+            assert_eq!(kind_of(tag) & K_VOID != 0, VOID.contains(&tag), "{tag}");
+        }
+        assert_eq!(RAW_TEXT.len(), 9, "the raw-text elements are listed again in parse");
     }
 
     #[test]

@@ -25,8 +25,10 @@
 //! is returned as a set-aside [`Block`] with the reason, in page order,
 //! between the kept blocks.
 
-use super::dom::{parse, Dom, PHRASING};
-use super::html::{Out, Sep, BLOCKS};
+use super::dom::{
+    parse, Dom, K_BLOCK, K_DIV_TO_P, K_EMPTY_GOES, K_HEADING, K_LIST, K_NOT_TEXT, K_PHRASING, K_SCORED, K_TEXT,
+};
+use super::html::{Out, Sep};
 use super::meta::{metadata, tidy, ArticleMeta};
 use serde::{Deserialize, Serialize};
 
@@ -145,8 +147,10 @@ const NEGATIVE: &[&str] = &[
 ];
 const UNLIKELY_ROLES: &[&str] = &["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"];
 /// Elements whose presence makes a `div` a container rather than a paragraph.
+#[cfg(test)]
 const DIV_TO_P: &[&str] = &["blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul"];
 /// Elements never rendered as text.
+#[cfg(test)]
 const NOT_TEXT: &[&str] = &[
     "script", "style", "title", "textarea", "xmp", "iframe", "noembed", "noframes", "noscript", "template", "svg",
     "canvas", "button", "select", "figcaption", "object", "audio", "video", "math", "dialog", "head", "input",
@@ -154,18 +158,7 @@ const NOT_TEXT: &[&str] = &[
 /// Page chrome by tag, set aside inside the article unless it holds most of
 /// the article's text.
 const CHROME_TAGS: &[&str] = &["nav", "header", "footer", "aside", "form"];
-const K_BLOCK: u8 = 1;
-const K_NOT_TEXT: u8 = 2;
-const K_PHRASING: u8 = 4;
-const K_DIV_TO_P: u8 = 8;
-
-/// The kind bits of a tag.
-fn kind_of(tag: &str) -> u8 {
-    let bit = |list: &[&str], k: u8| if list.contains(&tag) { k } else { 0 };
-    bit(BLOCKS, K_BLOCK) | bit(NOT_TEXT, K_NOT_TEXT) | bit(PHRASING, K_PHRASING) | bit(DIV_TO_P, K_DIV_TO_P)
-}
-
-fn is(node: &super::dom::Node, k: u8) -> bool {
+fn is(node: &super::dom::Node, k: u16) -> bool {
     node.kind & k != 0
 }
 
@@ -323,6 +316,8 @@ struct Attempt<'a> {
     score: Vec<f64>,
     scored: Vec<bool>,
     hints: &'a [String],
+    /// Whether each element is shown (computed once for all attempts).
+    shown: &'a [bool],
 }
 
 impl<'a> Attempt<'a> {
@@ -431,27 +426,31 @@ impl<'a> Attempt<'a> {
             }
             let Some(node) = dom.node(i) else { continue };
             let mut s = stats.get(i).copied().unwrap_or_default();
-            match node.tag.as_str() {
-                "" => s.add(&text_stats(&node.text)),
-                t if is(node, K_NOT_TEXT) => {
-                    s = Stats::default();
-                    if t == "input" {
-                        s.input = 1.0;
-                    } else if matches!(t, "object" | "iframe") {
-                        s.embed = 1.0;
+            if is(node, K_TEXT) {
+                s.add(&text_stats(&node.text));
+            } else if is(node, K_NOT_TEXT) {
+                s = Stats::default();
+                if node.tag == "input" {
+                    s.input = 1.0;
+                } else if matches!(node.tag.as_str(), "object" | "iframe") {
+                    s.embed = 1.0;
+                }
+            } else if is(node, K_HEADING) {
+                s.heading = s.len;
+            } else if is(node, K_LIST) {
+                s.list = s.len;
+            } else {
+                match node.tag.as_str() {
+                    "a" => {
+                        let hash = node.attr("href").is_some_and(|h| h.trim_start().starts_with('#'));
+                        s.link = s.len * if hash { 0.3 } else { 1.0 };
                     }
+                    "p" => s.p += 1.0,
+                    "img" => s.img += 1.0,
+                    "li" => s.li += 1.0,
+                    "embed" => s.embed += 1.0,
+                    _ => {}
                 }
-                "a" => {
-                    let hash = node.attr("href").is_some_and(|h| h.trim_start().starts_with('#'));
-                    s.link = s.len * if hash { 0.3 } else { 1.0 };
-                }
-                "p" => s.p += 1.0,
-                "img" => s.img += 1.0,
-                "li" => s.li += 1.0,
-                "embed" => s.embed += 1.0,
-                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => s.heading = s.len,
-                "ul" | "ol" => s.list = s.len,
-                _ => {}
             }
             if let Some(x) = stats.get_mut(i) {
                 *x = s;
@@ -467,7 +466,18 @@ impl<'a> Attempt<'a> {
     }
 
     fn visible(&self, i: usize) -> bool {
-        let Some(n) = self.dom.node(i) else { return true };
+        self.shown.get(i).copied().unwrap_or(true)
+    }
+}
+
+/// True when element `i` is shown: no `hidden` attribute, no
+/// `display: none` or `visibility: hidden` style, not `aria-hidden`.
+fn shown(dom: &Dom, hints: &[String], i: usize) -> bool {
+    {
+        let Some(n) = dom.node(i) else { return true };
+        if n.attrs.is_empty() {
+            return true;
+        }
         if n.attr("hidden").is_some() {
             return false;
         }
@@ -477,8 +487,11 @@ impl<'a> Attempt<'a> {
                 return false;
             }
         }
-        !(n.attr("aria-hidden") == Some("true") && !self.hint(i).contains("fallback-image"))
+        !(n.attr("aria-hidden") == Some("true") && !hints.get(i).is_some_and(|h| h.contains("fallback-image")))
     }
+}
+
+impl Attempt<'_> {
 
     fn is_byline(&self, i: usize) -> bool {
         let Some(n) = self.dom.node(i) else { return false };
@@ -542,7 +555,7 @@ impl<'a> Attempt<'a> {
                 continue;
             }
             let s = self.st(i);
-            if matches!(tag, "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+            if is(node, K_EMPTY_GOES)
                 && s.len < 1.0
                 && dom.children(i).iter().all(|&c| dom.node(c).is_none_or(|x| x.is_text() || matches!(x.tag.as_str(), "br" | "hr")))
             {
@@ -550,7 +563,7 @@ impl<'a> Attempt<'a> {
                 i = dom.end_of(i);
                 continue;
             }
-            if matches!(tag, "section" | "h2" | "h3" | "h4" | "h5" | "h6" | "p" | "td" | "pre") {
+            if is(node, K_SCORED) {
                 units.push((i, s));
             } else if tag == "div" {
                 let kids: Vec<usize> = dom.children(i).iter().copied().filter(|&c| !self.is_gone(c)).collect();
@@ -672,18 +685,22 @@ impl<'a> Attempt<'a> {
     fn choose(&mut self) -> Option<Vec<usize>> {
         let dom = self.dom;
         let n = dom.nodes.len();
-        let mut cands: Vec<(f64, usize)> = Vec::new();
+        // the five best, best first (ties to the earlier element); kept by
+        // insertion rather than a sort, which would add kilobytes of wasm
+        let mut cands: Vec<(f64, usize)> = Vec::with_capacity(6);
         for i in 1..n {
             if self.scored.get(i).copied().unwrap_or(false) && !self.dead(i) {
                 let s = self.score.get(i).copied().unwrap_or(0.0) * (1.0 - self.st(i).link_density());
                 if let Some(x) = self.score.get_mut(i) {
                     *x = s;
                 }
-                cands.push((s, i));
+                let at = cands.iter().position(|c| s > c.0).unwrap_or(cands.len());
+                if at < 5 {
+                    cands.insert(at, (s, i));
+                    cands.truncate(5);
+                }
             }
         }
-        cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        cands.truncate(5);
         let &(top_score, mut top) = cands.first()?;
         if matches!(self.tag(top), "body" | "html") {
             return None;
@@ -1076,14 +1093,11 @@ fn finish(out: Out) -> String {
 /// assert!(a.blocks.iter().any(|b| !b.kept && b.reason.as_deref() == Some("comments")));
 /// ```
 pub fn extract_article(html: &str) -> Extracted {
-    let mut dom = parse(html);
-    for node in &mut dom.nodes {
-        node.kind = kind_of(&node.tag);
-    }
-    let dom = dom;
+    let dom = parse(html);
     let (meta, ld_body) = metadata(&dom);
     let n = dom.nodes.len();
     let hints: Vec<String> = (0..n).map(|i| hint_string(&dom, i)).collect();
+    let shown_flags: Vec<bool> = (0..n).map(|i| shown(&dom, &hints, i)).collect();
     // the element holding JSON-LD's articleBody (its first words), if any
     let body_hint = ld_body.as_deref().and_then(|b| body_element(&dom, b));
     let attempts = [
@@ -1096,7 +1110,7 @@ pub fn extract_article(html: &str) -> Extracted {
     let mut results: Vec<(usize, Vec<Option<&'static str>>, Vec<usize>)> = Vec::new();
     let mut page_chars = 0usize;
     for flags in attempts {
-        let mut a = Attempt::new(&dom, flags, &hints);
+        let mut a = Attempt::new(&dom, flags, &hints, &shown_flags);
         a.count();
         if page_chars == 0 {
             page_chars = visible_chars(&a);
@@ -1139,7 +1153,7 @@ pub fn extract_article(html: &str) -> Extracted {
     let chars = text.chars().filter(|c| !c.is_whitespace()).count();
     if chars < MIN_CHARS && page_chars >= FALLBACK_RATIO * chars.max(1) && page_chars > MIN_CHARS {
         // implausibly small: the whole page, minus what is hidden or never text
-        let mut probe = Attempt::new(&dom, attempts[3], &hints);
+        let mut probe = Attempt::new(&dom, attempts[3], &hints, &shown_flags);
         for i in 1..n {
             if !dom.tag(i).is_empty() && !probe.dead(i) && !probe.visible(i) {
                 probe.remove(i, "hidden");
@@ -1166,7 +1180,7 @@ pub fn extract_article(html: &str) -> Extracted {
 }
 
 impl<'a> Attempt<'a> {
-    fn new(dom: &'a Dom, flags: Flags, hints: &'a [String]) -> Self {
+    fn new(dom: &'a Dom, flags: Flags, hints: &'a [String], shown: &'a [bool]) -> Self {
         let n = dom.nodes.len();
         Attempt {
             dom,
@@ -1176,6 +1190,7 @@ impl<'a> Attempt<'a> {
             score: Vec::new(),
             scored: Vec::new(),
             hints,
+            shown,
         }
     }
 }
@@ -1183,7 +1198,7 @@ impl<'a> Attempt<'a> {
 /// Characters of the page's visible text, whitespace aside (counted before
 /// `a` removes anything).
 fn visible_chars(a: &Attempt) -> usize {
-    let mut v = Attempt::new(a.dom, a.flags, a.hints);
+    let mut v = Attempt::new(a.dom, a.flags, a.hints, a.shown);
     v.stats = a.stats.clone();
     for i in 1..a.dom.nodes.len() {
         if !a.dom.tag(i).is_empty() && !v.dead(i) && !v.visible(i) {

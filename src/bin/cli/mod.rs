@@ -27,7 +27,7 @@ const USAGE: &str = "usage:
       rebuild model/idf.tsv, the word weights of the same-story similarity
   corroborate eval-similarity [CSV-FILE] [--features FILE]
       Pearson and Spearman of the similarity against human ratings
-  corroborate eval-extraction [DIR] [--verbose]
+  corroborate eval-extraction [DIR] [--verbose] [--repeat N]
       precision, recall and F1 of article extraction from saved web pages
 (the last five need the `train` feature, on by default)";
 
