@@ -5,7 +5,7 @@
 //
 //   const analyzer = new Analyzer({ onReady, onFailure });   // the worker starts on first use
 //   const { report, ms } = await analyzer.analyze(articles, { timeLimit, onSent, onProgress });
-//   const { text, format, warnings } = await analyzer.read(file.name, await file.arrayBuffer());
+//   const { text, format, warnings, meta, blocks } = await analyzer.read(file.name, await file.arrayBuffer());
 //
 // The worker protocol (page: the main thread, page or widget; worker.js
 // answers; keep the two in step):
@@ -227,7 +227,9 @@ export class Analyzer {
     }
     this.#settle(msg.id, job);
     if (msg.type === 'result') job.resolve({ report: msg.report, ms: msg.ms });
-    else if (msg.type === 'read-result') job.resolve({ text: msg.text, format: msg.format, warnings: msg.warnings || [] });
+    else if (msg.type === 'read-result') {
+      job.resolve({ text: msg.text, format: msg.format, warnings: msg.warnings || [], meta: msg.meta ?? null, blocks: msg.blocks ?? null });
+    }
     else job.reject(new AnalyzerError('failed', msg.message || 'the request failed'));
   }
 
