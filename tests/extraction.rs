@@ -20,19 +20,54 @@ fn what_each_page_keeps_and_sets_aside() {
     type Case = (&'static str, &'static [&'static str], &'static [&'static str], &'static str);
     let cases: &[Case] = &[
         // a page built inside one <form> keeps its body
-        ("form-page.html", &["Every crane at the port", "diverting some vessels"], &["Search", "About us", "Home"], "page chrome"),
+        (
+            "form-page.html",
+            &["Every crane at the port", "diverting some vessels"],
+            &["Search", "About us", "Home"],
+            "page chrome",
+        ),
         // a 70-word post loses its comment thread and previous/next links
-        ("comment-thread.html", &["The north quay was silent"], &["Harbourwatcher", "Previous:", "Post comment"], "comments"),
+        (
+            "comment-thread.html",
+            &["The north quay was silent"],
+            &["Harbourwatcher", "Previous:", "Post comment"],
+            "comments",
+        ),
         // a short brief beside a long headline ticker without a helpful class
-        ("ticker.html", &["gale warning for the western approaches"], &["08:07", "Ferry service resumes"], "outside the article"),
+        (
+            "ticker.html",
+            &["gale warning for the western approaches"],
+            &["08:07", "Ferry service resumes"],
+            "outside the article",
+        ),
         // a menu of topic links outside <nav>
-        ("menu-outside-nav.html", &["rebuild the old fish market hall", "heritage grant"], &["Agriculture", "All rights reserved"], "outside the article"),
+        (
+            "menu-outside-nav.html",
+            &["rebuild the old fish market hall", "heritage grant"],
+            &["Agriculture", "All rights reserved"],
+            "outside the article",
+        ),
         // JSON-LD metadata; related links set aside
-        ("jsonld.html", &["ran aground on a sandbank", "charter a smaller boat"], &["Ferry fares to rise"], "outside the article"),
+        (
+            "jsonld.html",
+            &["ran aground on a sandbank", "charter a smaller boat"],
+            &["Ferry fares to rise"],
+            "outside the article",
+        ),
         // a layout table with fonts and <br>s, no paragraphs, no classes
-        ("no-semantics.html", &["raise household rates by four percent", "three mains burst"], &["archive", "Page last updated"], "link list"),
+        (
+            "no-semantics.html",
+            &["raise household rates by four percent", "three mains burst"],
+            &["archive", "Page last updated"],
+            "link list",
+        ),
         // HTML copied from a browser: headline, byline, share bar and related links out
-        ("paste.html", &["first tram line in Alder", "set up a fund"], &["Lena Fisk", "Share", "Bus fares frozen"], "sharing"),
+        (
+            "paste.html",
+            &["first tram line in Alder", "set up a fund"],
+            &["Lena Fisk", "Share", "Bus fares frozen"],
+            "sharing",
+        ),
     ];
     for (name, must, must_not, reason) in cases {
         let d = page(name);
@@ -54,7 +89,14 @@ fn what_each_page_keeps_and_sets_aside() {
 #[test]
 fn metadata_from_the_markup() {
     // (page, headline, publisher, author, published, language)
-    type Case = (&'static str, &'static str, Option<&'static str>, Option<&'static str>, Option<&'static str>, Option<&'static str>);
+    type Case = (
+        &'static str,
+        &'static str,
+        Option<&'static str>,
+        Option<&'static str>,
+        Option<&'static str>,
+        Option<&'static str>,
+    );
     let cases: &[Case] = &[
         (
             "form-page.html",
@@ -114,10 +156,11 @@ fn the_headline_titles_the_article_and_the_publisher_labels_it() {
 
 #[test]
 fn pages_match_golden_output() {
-    let mut names: Vec<String> = std::fs::read_dir(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pages"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
+    let mut names: Vec<String> =
+        std::fs::read_dir(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pages"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
     names.sort();
     let pages: Vec<serde_json::Value> = names
         .iter()

@@ -73,8 +73,8 @@ const CLOSES_P: &[&str] = &[
 pub(super) const PHRASING: &[&str] = &[
     "a", "abbr", "audio", "b", "bdi", "bdo", "br", "button", "cite", "code", "data", "datalist", "del", "dfn", "em",
     "embed", "font", "i", "img", "input", "ins", "kbd", "label", "mark", "math", "meter", "noscript", "object",
-    "output", "picture", "progress", "q", "ruby", "s", "samp", "script", "select", "small", "span", "strike",
-    "strong", "sub", "sup", "textarea", "time", "tt", "u", "var", "wbr",
+    "output", "picture", "progress", "q", "ruby", "s", "samp", "script", "select", "small", "span", "strike", "strong",
+    "sub", "sup", "textarea", "time", "tt", "u", "var", "wbr",
 ];
 
 // Kind bits of a tag, so that hot loops test a bit instead of comparing
@@ -351,10 +351,10 @@ impl Builder<'_> {
                 match n {
                     "li" => self.close_implied(&["li"], &["ul", "ol", "menu", "table", "body"], false),
                     "dt" | "dd" => self.close_implied(&["dt", "dd"], &["dl", "table", "body"], false),
-                    "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
-                        if ["h1", "h2", "h3", "h4", "h5", "h6"].contains(&self.tag_at(0)) {
-                            self.open.pop();
-                        }
+                    "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+                        if ["h1", "h2", "h3", "h4", "h5", "h6"].contains(&self.tag_at(0)) =>
+                    {
+                        self.open.pop();
                     }
                     _ => {}
                 }

@@ -152,8 +152,28 @@ const DIV_TO_P: &[&str] = &["blockquote", "dl", "div", "img", "ol", "p", "pre", 
 /// Elements never rendered as text.
 #[cfg(test)]
 const NOT_TEXT: &[&str] = &[
-    "script", "style", "title", "textarea", "xmp", "iframe", "noembed", "noframes", "noscript", "template", "svg",
-    "canvas", "button", "select", "figcaption", "object", "audio", "video", "math", "dialog", "head", "input",
+    "script",
+    "style",
+    "title",
+    "textarea",
+    "xmp",
+    "iframe",
+    "noembed",
+    "noframes",
+    "noscript",
+    "template",
+    "svg",
+    "canvas",
+    "button",
+    "select",
+    "figcaption",
+    "object",
+    "audio",
+    "video",
+    "math",
+    "dialog",
+    "head",
+    "input",
 ];
 /// Page chrome by tag, set aside inside the article unless it holds most of
 /// the article's text.
@@ -175,9 +195,7 @@ fn category(word: &str) -> &'static str {
     match word {
         "comment" | "disqus" | "replies" | "remark" | "community" | "shoutbox" => "comments",
         "menu" | "breadcrumbs" | "pagination" | "pager" | "nav" => "navigation",
-        "related" | "outbrain" | "promo" | "sponsor" | "-ad-" | "ad-break" | "skyscraper" | "shopping" => {
-            "promotion"
-        }
+        "related" | "outbrain" | "promo" | "sponsor" | "-ad-" | "ad-break" | "skyscraper" | "shopping" => "promotion",
         "share" | "social" => "sharing",
         "sidebar" | "supplemental" | "extra" => "sidebar",
         "ticker" => "ticker",
@@ -265,7 +283,17 @@ fn text_stats(s: &str) -> Stats {
             len += 1.0;
             chars += 1.0;
             in_space = false;
-            if matches!(c, ',' | '\u{060C}' | '\u{FE50}' | '\u{FE10}' | '\u{FE11}' | '\u{2E41}' | '\u{2E34}' | '\u{2E32}' | '\u{FF0C}') {
+            if matches!(
+                c,
+                ',' | '\u{060C}'
+                    | '\u{FE50}'
+                    | '\u{FE10}'
+                    | '\u{FE11}'
+                    | '\u{2E41}'
+                    | '\u{2E34}'
+                    | '\u{2E32}'
+                    | '\u{FF0C}'
+            ) {
                 commas += 1.0;
             }
             if !in_word && c.is_alphanumeric() {
@@ -487,12 +515,11 @@ fn shown(dom: &Dom, hints: &[String], i: usize) -> bool {
                 return false;
             }
         }
-        !(n.attr("aria-hidden") == Some("true") && !hints.get(i).is_some_and(|h| h.contains("fallback-image")))
+        n.attr("aria-hidden") != Some("true") || hints.get(i).is_some_and(|h| h.contains("fallback-image"))
     }
 }
 
 impl Attempt<'_> {
-
     fn is_byline(&self, i: usize) -> bool {
         let Some(n) = self.dom.node(i) else { return false };
         let hinted = n.attr("rel") == Some("author")
@@ -557,7 +584,10 @@ impl Attempt<'_> {
             let s = self.st(i);
             if is(node, K_EMPTY_GOES)
                 && s.len < 1.0
-                && dom.children(i).iter().all(|&c| dom.node(c).is_none_or(|x| x.is_text() || matches!(x.tag.as_str(), "br" | "hr")))
+                && dom
+                    .children(i)
+                    .iter()
+                    .all(|&c| dom.node(c).is_none_or(|x| x.is_text() || matches!(x.tag.as_str(), "br" | "hr")))
             {
                 self.remove(i, "empty");
                 i = dom.end_of(i);
@@ -569,7 +599,8 @@ impl Attempt<'_> {
                 let kids: Vec<usize> = dom.children(i).iter().copied().filter(|&c| !self.is_gone(c)).collect();
                 let has_block = self.has_block(i);
                 let elements: Vec<usize> = kids.iter().copied().filter(|&c| !dom.tag(c).is_empty()).collect();
-                let loose_text = kids.iter().any(|&c| dom.node(c).is_some_and(|x| x.is_text() && !x.text.trim().is_empty()));
+                let loose_text =
+                    kids.iter().any(|&c| dom.node(c).is_some_and(|x| x.is_text() && !x.text.trim().is_empty()));
                 if let ([only], false) = (elements.as_slice(), loose_text) {
                     if dom.tag(*only) == "p" && s.link_density() < 0.25 {
                         if let Some(t) = transparent.get_mut(i) {
@@ -807,7 +838,8 @@ impl Attempt<'_> {
         let mut inside: Vec<usize> = chosen.iter().flat_map(|&c| self.live(c)).collect();
         inside.reverse();
         let holds_most = |a: &Attempt, i: usize| a.st(i).len * 2.0 > total && total > 0.0;
-        let data_tables: Vec<usize> = inside.iter().copied().filter(|&i| self.tag(i) == "table" && self.is_data_table(i)).collect();
+        let data_tables: Vec<usize> =
+            inside.iter().copied().filter(|&i| self.tag(i) == "table" && self.is_data_table(i)).collect();
         let in_data_table = |a: &Attempt, i: usize| data_tables.iter().any(|&t| a.dom.contains(t, i));
         for &i in &inside {
             if self.dead(i) {
@@ -858,14 +890,22 @@ impl Attempt<'_> {
             return true;
         }
         let inner = self.live(i);
-        if inner.iter().skip(1).any(|&j| matches!(self.tag(j), "caption" | "col" | "colgroup" | "tfoot" | "thead" | "th")) {
+        if inner
+            .iter()
+            .skip(1)
+            .any(|&j| matches!(self.tag(j), "caption" | "col" | "colgroup" | "tfoot" | "thead" | "th"))
+        {
             return true;
         }
         if inner.iter().skip(1).any(|&j| self.tag(j) == "table") {
             return false;
         }
         let rows: Vec<usize> = inner.iter().copied().filter(|&j| self.tag(j) == "tr").collect();
-        let cols = rows.iter().map(|&r| self.dom.children(r).iter().filter(|&&c| self.tag(c) == "td").count()).max().unwrap_or(0);
+        let cols = rows
+            .iter()
+            .map(|&r| self.dom.children(r).iter().filter(|&&c| self.tag(c) == "td").count())
+            .max()
+            .unwrap_or(0);
         rows.len() >= 10 || cols > 4 || rows.len() * cols > 10
     }
 
@@ -880,7 +920,8 @@ impl Attempt<'_> {
         }
         let s = self.st(i);
         let own = |k: &str| f64::from(u8::from(self.tag(i) == k));
-        let is_list = matches!(tag, "ul" | "ol") || (s.len > 0.0 && (s.list - own("ul") * s.len - own("ol") * s.len) / s.len > 0.9);
+        let is_list = matches!(tag, "ul" | "ol")
+            || (s.len > 0.0 && (s.list - own("ul") * s.len - own("ol") * s.len) / s.len > 0.9);
         let weight = self.class_weight(i);
         if weight < 0.0 {
             return true;
@@ -893,8 +934,10 @@ impl Attempt<'_> {
         let li = s.li - own("li") - 100.0;
         if s.len < 20.0 {
             let lower = self.inner_text(i).to_lowercase();
-            if matches!(lower.as_str(), "ad" | "advertising" | "advertisement" | "anzeige" | "werbung" | "publicité" | "anuncio")
-                || ["loading", "loading…", "loading..."].contains(&lower.as_str())
+            if matches!(
+                lower.as_str(),
+                "ad" | "advertising" | "advertisement" | "anzeige" | "werbung" | "publicité" | "anuncio"
+            ) || ["loading", "loading…", "loading..."].contains(&lower.as_str())
             {
                 return true;
             }
@@ -1042,7 +1085,8 @@ impl Renderer<'_> {
             } else if node.is_text() {
                 loose.push(&node.text, false);
             } else if !is(node, K_NOT_TEXT) {
-                let why = self.gone.get(i).copied().flatten().filter(|w| *w != "empty").unwrap_or("outside the article");
+                let why =
+                    self.gone.get(i).copied().flatten().filter(|w| *w != "empty").unwrap_or("outside the article");
                 let mut out = Out::new();
                 self.render(i, false, why, &mut out);
                 let text = finish(out);
@@ -1078,15 +1122,15 @@ fn finish(out: Out) -> String {
 ///
 /// ```
 /// use corroborate::input::extract_article;
-/// let page = r#"<html lang="en"><head><title>Crane collapses | Port Post</title></head><body>
+/// let page = r#"<html lang="en"><head><title>Crane collapses in the port | Port Post</title></head><body>
 ///   <div class="menu"><a href="/">Home</a> <a href="/world">World</a></div>
-///   <div class="story"><h1>Crane collapses</h1>
+///   <div class="story"><h1>Crane collapses in the port</h1>
 ///   <p>A crane collapsed at the port of Alder on Monday, killing four dock workers, the harbor authority said.</p>
 ///   <p>Work at the terminal stopped, and inspectors arrived in the afternoon, a spokesman said.</p></div>
 ///   <div class="comments"><p>First! Great story, thanks for writing it, loved every word of it.</p></div>
 ///   </body></html>"#;
 /// let a = extract_article(page);
-/// assert_eq!(a.meta.headline.as_deref(), Some("Crane collapses"));
+/// assert_eq!(a.meta.headline.as_deref(), Some("Crane collapses in the port"));
 /// assert_eq!(a.meta.language.as_deref(), Some("en"));
 /// assert!(a.text.starts_with("A crane collapsed"));
 /// assert!(!a.text.contains("First!") && !a.text.contains("Home"));
@@ -1106,8 +1150,8 @@ pub fn extract_article(html: &str) -> Extracted {
         Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: true },
         Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: false },
     ];
-    let mut best: Option<(usize, Vec<Option<&'static str>>, Vec<usize>)> = None;
-    let mut results: Vec<(usize, Vec<Option<&'static str>>, Vec<usize>)> = Vec::new();
+    let mut best: Option<Outcome> = None;
+    let mut results: Vec<Outcome> = Vec::new();
     let mut page_chars = 0usize;
     for flags in attempts {
         let mut a = Attempt::new(&dom, flags, &hints, &shown_flags);
@@ -1208,6 +1252,10 @@ fn visible_chars(a: &Attempt) -> usize {
     v.st(0).chars.max(0.0) as usize
 }
 
+/// What one attempt found: the article's length, what it removed (the
+/// reason at the top of each removed subtree) and the chosen elements.
+type Outcome = (usize, Vec<Option<&'static str>>, Vec<usize>);
+
 fn kept_text(blocks: &[Block]) -> String {
     blocks.iter().filter(|b| b.kept).map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n\n")
 }
@@ -1220,7 +1268,10 @@ fn body_element(dom: &Dom, body: &str) -> Option<usize> {
         return None;
     }
     let probe = probe.join(" ");
-    let i = dom.nodes.iter().position(|n| n.is_text() && n.text.split_whitespace().collect::<Vec<_>>().join(" ").contains(&probe))?;
+    let i = dom
+        .nodes
+        .iter()
+        .position(|n| n.is_text() && n.text.split_whitespace().collect::<Vec<_>>().join(" ").contains(&probe))?;
     // the text's paragraph, then its container
     let p = dom.parent(i);
     let c = dom.parent(p);

@@ -2,7 +2,8 @@ use super::char_refs::decode_entities;
 
 /// Elements whose content is raw text up to their end tag (never markup),
 /// all dropped except `title`.
-pub(super) const RAW_TEXT: &[&str] = &["script", "style", "title", "textarea", "xmp", "iframe", "noembed", "noframes", "noscript"];
+pub(super) const RAW_TEXT: &[&str] =
+    &["script", "style", "title", "textarea", "xmp", "iframe", "noembed", "noframes", "noscript"];
 /// Elements dropped with everything inside them.
 const DROPPED: &[&str] = &[
     "template",

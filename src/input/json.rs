@@ -150,17 +150,18 @@ impl Reader<'_> {
                         b'f' => '\u{c}',
                         b'u' => {
                             let hi = self.hex4()?;
-                            let code = if (0xD800..0xDC00).contains(&hi) && self.b.get(self.i..self.i + 2) == Some(b"\\u") {
-                                self.i += 2;
-                                let lo = self.hex4()?;
-                                if (0xDC00..0xE000).contains(&lo) {
-                                    0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
+                            let code =
+                                if (0xD800..0xDC00).contains(&hi) && self.b.get(self.i..self.i + 2) == Some(b"\\u") {
+                                    self.i += 2;
+                                    let lo = self.hex4()?;
+                                    if (0xDC00..0xE000).contains(&lo) {
+                                        0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
+                                    } else {
+                                        0xFFFD
+                                    }
                                 } else {
-                                    0xFFFD
-                                }
-                            } else {
-                                hi
-                            };
+                                    hi
+                                };
                             char::from_u32(code).unwrap_or('\u{FFFD}')
                         }
                         other => char::from(other),
@@ -194,7 +195,10 @@ mod tests {
             (r#""a\"b\\c\nd\u00e9\ud83d\ude00""#, Some(Json::Str("a\"b\\c\nd\u{e9}\u{1F600}".into()))),
             (r#""lone \ud800 surrogate""#, Some(Json::Str("lone \u{FFFD} surrogate".into()))),
             ("[1, [], {}]", Some(Json::Arr(vec![Json::Num("1".into()), Json::Arr(vec![]), Json::Obj(vec![])]))),
-            (r#"{"a": {"b": "c"}}"#, Some(Json::Obj(vec![("a".into(), Json::Obj(vec![("b".into(), Json::Str("c".into()))]))]))),
+            (
+                r#"{"a": {"b": "c"}}"#,
+                Some(Json::Obj(vec![("a".into(), Json::Obj(vec![("b".into(), Json::Str("c".into()))]))])),
+            ),
             ("{\"a\": 1,}", None),
             ("[1 2]", None),
             ("{\"a\" 1}", None),

@@ -221,10 +221,12 @@ pub(super) fn metadata(dom: &Dom) -> (ArticleMeta, Option<String>) {
             }
             "title" if title.is_none() => title = tidy(&n.text),
             "html" if lang.is_none() => lang = n.attr("lang").or(n.attr("xml:lang")).and_then(tidy),
-            "link" if canonical.is_none() => {
-                if n.attr("rel").is_some_and(|r| r.split_whitespace().any(|x| x.eq_ignore_ascii_case("canonical"))) {
-                    canonical = n.attr("href").and_then(tidy);
-                }
+            "link"
+                if canonical.is_none()
+                    && n.attr("rel")
+                        .is_some_and(|r| r.split_whitespace().any(|x| x.eq_ignore_ascii_case("canonical"))) =>
+            {
+                canonical = n.attr("href").and_then(tidy);
             }
             "time" if time.is_none() => {
                 if let Some(dt) = n.attr("datetime").and_then(tidy) {
@@ -248,9 +250,8 @@ pub(super) fn metadata(dom: &Dom) -> (ArticleMeta, Option<String>) {
             _ => {}
         }
     }
-    let get = |keys: &[&str]| {
-        keys.iter().find_map(|k| values.iter().find(|(key, _)| key == k).and_then(|(_, v)| tidy(v)))
-    };
+    let get =
+        |keys: &[&str]| keys.iter().find_map(|k| values.iter().find(|(key, _)| key == k).and_then(|(_, v)| tidy(v)));
     let ld_meta = ld.meta;
     let headline = ld_meta
         .headline

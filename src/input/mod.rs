@@ -18,14 +18,14 @@ mod dom;
 mod extract;
 mod html;
 mod json;
-mod meta;
 mod markdown;
+mod meta;
 mod sniff;
 
 pub use extract::{extract_article, Block, Extracted};
 pub use html::html_to_text;
-pub use meta::ArticleMeta;
 pub use markdown::markdown_to_text;
+pub use meta::ArticleMeta;
 
 use crate::error::{Error, ErrorKind};
 use crate::limits::{human_size, MAX_ARTICLE_BYTES};

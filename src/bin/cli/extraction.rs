@@ -295,7 +295,8 @@ pub fn eval_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
         )
         .map_err(w)?;
     }
-    writeln!(out, "  (word 4-shingles, means over pages; halves split by a hash of the page's folder name)").map_err(w)?;
+    writeln!(out, "  (word 4-shingles, means over pages; halves split by a hash of the page's folder name)")
+        .map_err(w)?;
     let half = rows.iter().filter(|x| x.p < 0.5).count();
     writeln!(out, "  pages where more than half of the text kept is not article: {half}").map_err(w)?;
     if verbose {

@@ -3,7 +3,8 @@ use super::*;
 /// The kept text and the set-aside blocks (reason, text) of a page.
 fn run(html: &str) -> (String, Vec<(String, String)>) {
     let e = extract_article(html);
-    let aside = e.blocks.iter().filter(|b| !b.kept).map(|b| (b.reason.clone().unwrap_or_default(), b.text.clone())).collect();
+    let aside =
+        e.blocks.iter().filter(|b| !b.kept).map(|b| (b.reason.clone().unwrap_or_default(), b.text.clone())).collect();
     (e.text, aside)
 }
 
@@ -82,7 +83,9 @@ fn semantic_hints_choose_between_blocks() {
     let plain = format!("<div><div><div class=\"x\">{a}</div></div></div><div><div><div>{b}</div></div></div>");
     let (text, _) = run(&plain);
     assert!(text.contains("Paragraph 0 ") && !text.contains("Paragraph 10"), "without a hint the first: {text}");
-    let marked = format!("<div><div><div class=\"x\">{a}</div></div></div><div><div><div itemprop=\"articleBody\">{b}</div></div></div>");
+    let marked = format!(
+        "<div><div><div class=\"x\">{a}</div></div></div><div><div><div itemprop=\"articleBody\">{b}</div></div></div>"
+    );
     let (text, _) = run(&marked);
     assert!(text.contains("Paragraph 10") && !text.contains("Paragraph 0 "), "the marked one: {text}");
 }
@@ -117,7 +120,10 @@ fn fragments_and_odd_input() {
 #[test]
 fn kinds_agree_with_the_lists() {
     for tag in NOT_TEXT {
-        assert!(is(&super::super::dom::Node { kind: super::super::dom::kind_of(tag), ..Default::default() }, K_NOT_TEXT), "{tag}");
+        assert!(
+            is(&super::super::dom::Node { kind: super::super::dom::kind_of(tag), ..Default::default() }, K_NOT_TEXT),
+            "{tag}"
+        );
     }
     for tag in DIV_TO_P {
         assert!(super::super::dom::kind_of(tag) & K_DIV_TO_P != 0, "{tag}");
