@@ -211,3 +211,26 @@ fn divergences_against_the_editors_list() {
     assert!(recall >= 0.9, "recall {recall:.3}; missed {missed:?}");
     assert!(precision >= 0.8, "precision {precision:.3}");
 }
+
+/// Issue 17: one name, one kind across the set. Seed 002 writes the
+/// Russian president's surname alone where the tagger once read a place, in
+/// a row of its own; every mention now counts toward the one person, in all
+/// four articles, and no name is a row of two kinds.
+#[test]
+fn one_name_one_kind_across_the_set() {
+    let Some((_, r)) = seed_report() else { return };
+    let putin: Vec<_> = r.entities.iter().filter(|e| e.name.to_lowercase().contains("putin")).collect();
+    assert_eq!(putin.len(), 1, "{:?}", putin.iter().map(|e| (&e.name, e.kind)).collect::<Vec<_>>());
+    assert_eq!(putin[0].kind.as_str(), "person");
+    assert_eq!(putin[0].counts.len(), 4, "{:?}", putin[0].counts);
+    let mut names: Vec<String> = r
+        .entities
+        .iter()
+        .filter(|e| !matches!(e.kind.as_str(), "number" | "date"))
+        .map(|e| e.name.to_lowercase())
+        .collect();
+    names.sort();
+    let before = names.len();
+    names.dedup();
+    assert_eq!(before, names.len(), "a name in two rows of different kinds");
+}

@@ -367,6 +367,15 @@ export type Pair = {
    */
   shared_words: number;
   /**
+   * False when the pair shares text but its passages are left out of
+   * `passages`: in a large set whose articles all share text, the report
+   * lists the passages of the pairs that share the most (each article's
+   * closest partner always) up to a size proportional to the input.
+   * Containment and shared words still count every passage; compare the
+   * two articles alone to see theirs.
+   */
+  passages_listed: boolean;
+  /**
    * One sentence a reader understands.
    */
   explanation: string;

@@ -49,6 +49,7 @@ use crate::report::{DivergenceKind, EntityKind, Relation, Severity};
 use crate::tokens::{Sentence, Tok};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 
 /// A divergence before offsets are converted: byte spans.
 #[derive(Debug, Clone, PartialEq)]
@@ -101,6 +102,9 @@ pub struct Context<'a> {
     pub shared: &'a [usize],
     /// For each article's stream position: shared with any other article.
     pub any_cover: &'a [Vec<bool>],
+    /// Pairs `(a, b)`, `a < b`, whose passages the report does not list:
+    /// their word changes are not listed either.
+    pub unlisted: &'a BTreeSet<(usize, usize)>,
     /// Canonical entities with their mentions.
     pub canon: &'a [Canonical],
 }

@@ -111,12 +111,16 @@ pub(crate) fn assemble(an: &Analysis, offsets: OffsetUnit) -> Report {
             containment: round4(p.containment),
             similarity: round4(p.similarity),
             shared_words: p.shared_words,
+            passages_listed: !an.reuse.unlisted.contains(&(p.a.min(p.b), p.a.max(p.b))),
             explanation: pair_explanation(label(p.a), label(p.b), p.containment, p.similarity, &p.names),
         })
         .collect();
 
     let mut passages = Vec::new();
     for (&(a, b), ms) in &an.reuse.matches {
+        if an.reuse.unlisted.contains(&(a, b)) {
+            continue;
+        }
         for m in ms {
             passages.extend(passage(docs, a, b, m, &ids, &conv));
         }

@@ -245,6 +245,13 @@ pub struct Pair {
     pub similarity: f64,
     /// Words of `a` inside shared passages.
     pub shared_words: usize,
+    /// False when the pair shares text but its passages are left out of
+    /// `passages`: in a large set whose articles all share text, the report
+    /// lists the passages of the pairs that share the most (each article's
+    /// closest partner always) up to a size proportional to the input.
+    /// Containment and shared words still count every passage; compare the
+    /// two articles alone to see theirs.
+    pub passages_listed: bool,
     /// One sentence a reader understands.
     pub explanation: String,
 }
