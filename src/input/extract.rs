@@ -1075,9 +1075,12 @@ impl Renderer<'_> {
             let Some(node) = dom.node(i) else { continue };
             if chosen.contains(&i) {
                 self.push(finish(std::mem::replace(&mut loose, Out::new())), false, "outside the article");
+                // a chosen element may itself have been set aside (a page
+                // read whole: its `<nav>` among the top-level elements)
+                let why = self.gone.get(i).copied().flatten();
                 let mut out = Out::new();
-                self.render(i, true, "", &mut out);
-                self.push(finish(out), true, "");
+                self.render(i, why.is_none(), why.unwrap_or(""), &mut out);
+                self.push(finish(out), why.is_none(), why.unwrap_or(""));
             } else if chosen.iter().any(|&c| dom.contains(i, c)) {
                 for &c in node.children.iter().rev() {
                     stack.push(c);
