@@ -41,6 +41,7 @@ mod coverage;
 mod dropped;
 mod facts;
 mod similar;
+pub mod support;
 mod unique;
 
 use crate::entities::{Canonical, Found};
