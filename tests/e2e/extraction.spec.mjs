@@ -85,27 +85,41 @@ test('a plain-text paste is left to the browser', async ({ page }) => {
   await expect(page.locator('section.article-box').nth(0).locator('details.set-aside')).toBeHidden();
 });
 
-test('a 2 MB saved page is read in the worker without a long task on the page', async ({ page }) => {
-  await gotoReady(page);
-  // the test builds its 2 MB page first (that is its own long task), then watches
-  const dt = await page.evaluateHandle(() => {
-    const links = Array.from({ length: 3000 }, (_, i) => `<li><a href="/topic/${i}">Topic number ${i}</a></li>`).join('');
-    const paras = Array.from({ length: 400 }, (_, i) => `<p>Paragraph ${i} of the long report: the council met, the harbor authority spoke, and the cranes were inspected, one by one, all week.</p>`).join('');
-    const script = `<script>var data = "${'x'.repeat(1_800_000)}";</script>`;
-    const html = `<!doctype html><html><head><title>Long report | Big Site</title>${script}</head><body><ul class="menu">${links}</ul><article>${paras}</article><div id="comments">${paras.replace(/Paragraph/g, 'Comment')}</div></body></html>`;
-    const d = new DataTransfer();
-    d.items.add(new File([html], 'long-report.html', { type: 'text/html' }));
-    window.__size = html.length;
-    return d;
+// Long-task durations are wall-clock: on a loaded machine (the suite's own
+// workers on 2 cores) a short task can be preempted past 50 ms. A real
+// regression (extraction on the main thread takes hundreds of ms every
+// time) fails every attempt; a preempted one passes on a retry.
+test.describe(() => {
+  test.describe.configure({ retries: 2 });
+  test('a 2 MB saved page is read in the worker without a long task on the page', async ({ page }) => {
+    await gotoReady(page);
+    // the page is built with little garbage (the 1.8 MB script is bytes, not a
+    // string), outside the watched stretch
+    const dt = await page.evaluateHandle(() => {
+      const links = Array.from({ length: 3000 }, (_, i) => `<li><a href="/topic/${i}">Topic number ${i}</a></li>`).join('');
+      const paras = Array.from({ length: 400 }, (_, i) => `<p>Paragraph ${i} of the long report: the council met, the harbor authority spoke, and the cranes were inspected, one by one, all week.</p>`).join('');
+      const parts = [
+        '<!doctype html><html><head><title>Long report | Big Site</title><script>var data = "',
+        new Uint8Array(1_800_000).fill(120),
+        `";</script></head><body><ul class="menu">${links}</ul><article>${paras}</article><div id="comments">${paras.replace(/Paragraph/g, 'Comment')}</div></body></html>`,
+      ];
+      const file = new File(parts, 'long-report.html', { type: 'text/html' });
+      window.__size = file.size;
+      const d = new DataTransfer();
+      d.items.add(file);
+      return d;
+    });
+    expect(await page.evaluate(() => window.__size)).toBeGreaterThan(2_000_000);
+    await page.waitForTimeout(300);
+    await page.evaluate(() => {
+      window.__long = [];
+      new PerformanceObserver((list) => window.__long.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
+    });
+    await page.dispatchEvent('body', 'drop', { dataTransfer: dt });
+    await expect(page.getByLabel('Article 1 label')).toHaveValue('long-report.html');
+    const box = page.locator('section.article-box').nth(0);
+    await expect(box.locator('details.set-aside summary')).toContainText('comments');
+    const long = await page.evaluate(() => window.__long);
+    expect(long.filter((d) => d > 50), `main-thread tasks over 50 ms: ${long.join(', ')}`).toEqual([]);
   });
-  expect(await page.evaluate(() => window.__size)).toBeGreaterThan(2_000_000);
-  await page.evaluate(() => {
-    window.__long = [];
-    new PerformanceObserver((list) => window.__long.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
-  });
-  await page.dispatchEvent('body', 'drop', { dataTransfer: dt });
-  await expect(page.getByLabel('Article 1 label')).toHaveValue('long-report.html');
-  await expect(page.locator('section.article-box').nth(0).locator('details.set-aside')).toBeVisible();
-  const long = await page.evaluate(() => window.__long);
-  expect(long.filter((d) => d > 50), `main-thread tasks over 50 ms: ${long.join(', ')}`).toEqual([]);
 });
