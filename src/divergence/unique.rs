@@ -111,6 +111,7 @@ pub(super) fn unique(ctx: &Context, terms: &[Vec<Terms>], index: &SentenceIndex)
                 end: s.end,
                 others: others.clone(),
                 counterpart: None,
+                counterpart_span: None,
                 relation: None,
                 explanation: format!(
                     "Only {} says this: neither a passage nor a sentence with the same content appears in {}.",
