@@ -11,6 +11,10 @@ use crate::report::DivergenceKind;
 use crate::report::Severity;
 use rustc_hash::FxHashSet;
 
+/// Modal verbs: swapping one for another changes how certain a statement
+/// sounds ("would" → "could").
+const MODALS: &[&str] = &["will", "would", "can", "could", "may", "might", "must", "should", "shall"];
+
 /// How a word change inside a shared passage reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Change {
@@ -168,11 +172,22 @@ fn one_change(ents: &EntityIndex, sa: Side, sb: Side) -> Option<Vec<Finding>> {
         if wa.is_empty() || wb.is_empty() {
             return None; // a lone function word or letter: not worth a reader's time
         }
-        (
-            DivergenceKind::Format,
-            Severity::Low,
-            format!("{la} writes \"{ta}\" where {lb} writes \"{tb}\": a minor copy edit."),
-        )
+        // "would" against "could": how certain the statement sounds
+        let modal =
+            |w: &[String]| -> Vec<String> { w.iter().filter(|x| MODALS.contains(&x.as_str())).cloned().collect() };
+        if modal(&wa) != modal(&wb) {
+            (
+                DivergenceKind::Framing,
+                Severity::Medium,
+                format!("{la} writes \"{ta}\" where {lb} writes \"{tb}\": the statement sounds more or less certain."),
+            )
+        } else {
+            (
+                DivergenceKind::Format,
+                Severity::Low,
+                format!("{la} writes \"{ta}\" where {lb} writes \"{tb}\": a minor copy edit."),
+            )
+        }
     } else if (db.no_digits && wb.is_empty() && has_digit(&wa)) || (da.no_digits && wa.is_empty() && has_digit(&wb)) {
         let (has, lacks, what) = if wb.is_empty() { (la, lb, ta) } else { (lb, la, tb) };
         (

@@ -146,7 +146,34 @@ pub fn find(ctx: &Context) -> Vec<Finding> {
     out.dedup_by(|x, y| {
         x.article == y.article && x.start == y.start && x.end == y.end && x.kind == y.kind && x.others == y.others
     });
-    once_per_difference(out)
+    once_per_difference(one_kind_per_difference(out))
+}
+
+/// A difference found by two finders is listed by the one that says more:
+/// a figure or date changed inside a shared passage is a `fact`, not also a
+/// word change; a sentence no other article has is `unique`, not also an
+/// omission from one copy.
+fn one_kind_per_difference(all: Vec<Finding>) -> Vec<Finding> {
+    let covers = |outer: &Finding, inner: &Finding| {
+        outer.article == inner.article && outer.start <= inner.start && inner.end <= outer.end
+    };
+    let facts: Vec<&Finding> = all.iter().filter(|f| f.kind == DivergenceKind::Fact).collect();
+    let uniques: Vec<&Finding> = all.iter().filter(|f| f.kind == DivergenceKind::Unique).collect();
+    let keep: Vec<bool> = all
+        .iter()
+        .map(|f| match f.kind {
+            DivergenceKind::Framing | DivergenceKind::Format => {
+                !facts.iter().any(|x| x.others == f.others && (covers(x, f) || covers(f, x)))
+            }
+            // the same sentence (a clause dropped inside a unique sentence
+            // is a difference of its own)
+            DivergenceKind::Omission => {
+                !uniques.iter().any(|u| covers(u, f) && 2 * (f.end - f.start) >= u.end - u.start)
+            }
+            _ => true,
+        })
+        .collect();
+    all.into_iter().zip(keep).filter(|(_, k)| *k).map(|(f, _)| f).collect()
 }
 
 /// Drops the mirror image of a finding that carries both sides: the same
