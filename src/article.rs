@@ -22,17 +22,30 @@ pub struct ArticleInput {
     #[serde(default)]
     #[cfg_attr(all(test, not(target_family = "wasm")), ts(as = "Option<Vec<String>>", optional))]
     pub warnings: Vec<String>,
+    /// What a web page's markup said about the article
+    /// ([`crate::input::Decoded::meta`]): its headline is the article's title
+    /// (not looked for in the text), its publisher the label when the user
+    /// typed none, its date orders the articles.
+    #[serde(default)]
+    #[cfg_attr(all(test, not(target_family = "wasm")), ts(optional = nullable))]
+    pub meta: Option<crate::input::ArticleMeta>,
 }
 
 impl ArticleInput {
     /// An article from its text.
     pub fn new(text: impl Into<String>) -> ArticleInput {
-        ArticleInput { text: text.into(), label: None, name: None, warnings: Vec::new() }
+        ArticleInput { text: text.into(), label: None, name: None, warnings: Vec::new(), meta: None }
     }
 
     /// Sets the label the user typed.
     pub fn with_label(mut self, label: impl Into<String>) -> ArticleInput {
         self.label = Some(label.into());
+        self
+    }
+
+    /// Sets what a page's markup said about the article.
+    pub fn with_meta(mut self, meta: crate::input::ArticleMeta) -> ArticleInput {
+        self.meta = Some(meta);
         self
     }
 

@@ -6,7 +6,7 @@
 pub use crate::entities::{conll_type, lexicon, model, recognize, Found};
 pub use crate::overlap::MIN_PASSAGE;
 pub use crate::pipeline::{reuse_only, text_stages, ReuseSummary, TextStages};
-pub use crate::text::{clean, Cleaned};
+pub use crate::text::{clean, clean_article, Cleaned};
 pub use crate::tokens::{
     ascii_word_bounds, sentences, tokenize, tokenize_text, view, word_key, Sentence, Tok, Token, TokenKind, Vocab,
 };

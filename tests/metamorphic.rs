@@ -138,9 +138,13 @@ fn check_repeat(a: &[Vec<String>], b: &[Vec<String>]) -> Result<(), TestCaseErro
         join(&v)
     };
     let after = report(&[&twice(a), &twice(b)]);
+    // A paragraph repeated whole stays in the text (issue 16: only
+    // pull-quotes are set aside, never lines that legitimately repeat), so
+    // repeating shared text in both copies may raise containment, never
+    // lower it.
     for (x, y) in [("A", "B"), ("B", "A")] {
         let (c0, c1) = (containment(&before, x, y), containment(&after, x, y));
-        prop_assert!((c0 - c1).abs() <= 0.1, "{x}→{y}: {c0} then {c1}");
+        prop_assert!(c1 >= c0 - 0.1, "{x}→{y}: {c0} then {c1}");
     }
     Ok(())
 }

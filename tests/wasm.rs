@@ -51,7 +51,10 @@ fn reads_dropped_files_in_the_browser() {
     use corroborate::input::{read, Format};
     let d =
         read(Some("story.html"), b"<!doctype html><nav>Home</nav><h1>Crane falls</h1><p>Four&nbsp;died.</p>").unwrap();
-    assert_eq!((d.format, d.text.as_str()), (Format::Html, "Crane falls\n\nFour died."));
+    // a page's headline is metadata, not text; its navigation is set aside
+    assert_eq!((d.format, d.text.as_str()), (Format::Html, "Four died."));
+    assert_eq!(d.meta.and_then(|m| m.headline).as_deref(), Some("Crane falls"));
+    assert!(d.blocks.iter().any(|b| !b.kept && b.text == "Home"), "{:?}", d.blocks);
     // a .docx built here: ZIP with deflate and XML, all pure Rust
     let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);

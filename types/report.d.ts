@@ -45,6 +45,57 @@ export type Relation = "agrees" | "compatible" | "conflicts";
 export type EditKind = "substitute" | "insert" | "delete";
 
 /**
+ * What a page says about its article.
+ */
+export type ArticleMeta = {
+  /**
+   * The headline: JSON-LD `headline`, `og:title`, the `<title>` without
+   * the site's name, or the only `<h1>`.
+   */
+  headline?: string;
+  /**
+   * The publisher or site: JSON-LD `publisher`, `og:site_name`.
+   */
+  publisher?: string;
+  /**
+   * The author(s), comma-separated.
+   */
+  author?: string;
+  /**
+   * When it was published, as the page wrote it (usually ISO 8601).
+   */
+  published?: string;
+  /**
+   * The canonical address of the article.
+   */
+  url?: string;
+  /**
+   * The language (`<html lang>`, `og:locale`, JSON-LD `inLanguage`).
+   */
+  language?: string;
+};
+
+/**
+ * One piece of the page's text, in page order: part of the article or set
+ * aside.
+ */
+export type Block = {
+  /**
+   * The text, paragraphs separated by a blank line.
+   */
+  text: string;
+  /**
+   * True when the block is part of the article's text.
+   */
+  kept: boolean;
+  /**
+   * Why a block was set aside (`"outside the article"`, `"comments"`;
+   * `"navigation"`, `"hidden"`, …); `None` for kept blocks.
+   */
+  reason?: string;
+};
+
+/**
  * One article to analyze.
  */
 export type ArticleInput = {
@@ -65,6 +116,13 @@ export type ArticleInput = {
    * carried into the report's article warnings.
    */
   warnings?: Array<string>;
+  /**
+   * What a web page's markup said about the article
+   * ([`crate::input::Decoded::meta`]): its headline is the article's title
+   * (not looked for in the text), its publisher the label when the user
+   * typed none, its date orders the articles.
+   */
+  meta?: ArticleMeta | null;
 };
 
 /**
@@ -90,6 +148,17 @@ export type DecodedFile = {
    * undecodable bytes that were replaced).
    */
   warnings: Array<string>;
+  /**
+   * For a web page: what its markup says about the article (headline;
+   * publisher, author, date, address, language).
+   */
+  meta?: ArticleMeta;
+  /**
+   * For a web page: every block of its text in page order, the article's
+   * kept and the rest set aside with the reason, so that a reader can
+   * restore any of them ([`extract_article`]).
+   */
+  blocks?: Array<Block>;
 };
 
 /**
@@ -155,11 +224,14 @@ export type ArticleReport = {
    */
   label: string;
   /**
-   * The detected headline, when there is one.
+   * The headline: from the page's markup when the article came from a
+   * web page (then it is not part of the text, and `title_span` is
+   * null), else the first line when it reads like one.
    */
   title: string | null;
   /**
-   * Span of the title in the original text.
+   * Span of the title in the original text (null when the title came
+   * from a page's markup).
    */
   title_span: Span | null;
   /**
@@ -182,6 +254,12 @@ export type ArticleReport = {
    * Metadata found while cleaning, e.g. `date`, `source`, `place`.
    */
   metadata: { [key in string]: string };
+  /**
+   * What the web page the article came from said about it (headline;
+   * publisher, author, published date, address, language); null for
+   * pasted text.
+   */
+  meta: ArticleMeta | null;
   /**
    * Lines the cleaner removed from the article body (header lines;
    * datelines, page chrome), with why.

@@ -16,7 +16,7 @@ import { listText, plural } from './ui/dom.js';
 import { clearSession } from './ui/store.js';
 import { analyzerFailed, analyzerReady, cancelAnalysis, maybeReady, runAnalysis, scheduleAuto } from './page/analysis.js';
 import { addBox, boxes, isBlankBox, setBoxes } from './page/boxes.js';
-import { acceptFiles } from './page/files.js';
+import { acceptFiles, acceptPastes } from './page/files.js';
 import { clearReport, markStale, offerExports } from './page/results.js';
 import { loadSaved, saveNow, scheduleSave } from './page/session.js';
 import { clearAlert, confirmDialog, errorText, getPhase, setPhase, setStatus, showAlert } from './page/status.js';
@@ -125,6 +125,7 @@ document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'hidden' && document.body.dataset.saved === 'pending') saveNow();
 });
 acceptFiles();
+acceptPastes();
 offerExports();
 
 page.analyzer = new Analyzer({ onReady: analyzerReady, onFailure: analyzerFailed });

@@ -68,6 +68,7 @@ self.onmessage = async (event) => {
         label: a?.label == null || a.label === '' ? undefined : String(a.label),
         name: a?.name == null || a.name === '' ? undefined : String(a.name),
         warnings: Array.isArray(a?.warnings) ? a.warnings.map(String) : [],
+        meta: metaOf(a?.meta),
       }))
     : msg.articles;
   const t0 = performance.now();
@@ -91,6 +92,16 @@ self.onmessage = async (event) => {
     failed(id, err);
   }
 };
+
+/** A web page's metadata as the core takes it: string fields only, else undefined. */
+function metaOf(meta) {
+  if (!meta || typeof meta !== 'object') return undefined;
+  const out = {};
+  for (const k of ['headline', 'publisher', 'author', 'published', 'url', 'language']) {
+    if (typeof meta[k] === 'string' && meta[k]) out[k] = meta[k];
+  }
+  return Object.keys(out).length ? out : undefined;
+}
 
 // A report is sent in parts of at most PART_WEIGHT values. The page reads a
 // message (the structured clone) in one task of its main thread: as one

@@ -53,7 +53,7 @@ pub(super) fn read_zip(shown: &str, ext: &str, bytes: &[u8], limit: u64) -> Resu
     if text.is_empty() {
         warnings.push(format!("{shown} has no text"));
     }
-    Ok(Decoded { text, format: Format::Docx, warnings })
+    Ok(Decoded { text, format: Format::Docx, warnings, meta: None, blocks: Vec::new() })
 }
 
 /// The namespace prefix of WordprocessingML in the root element, `w` when

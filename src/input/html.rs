@@ -2,7 +2,8 @@ use super::char_refs::decode_entities;
 
 /// Elements whose content is raw text up to their end tag (never markup),
 /// all dropped except `title`.
-const RAW_TEXT: &[&str] = &["script", "style", "title", "textarea", "xmp", "iframe", "noembed", "noframes", "noscript"];
+pub(super) const RAW_TEXT: &[&str] =
+    &["script", "style", "title", "textarea", "xmp", "iframe", "noembed", "noframes", "noscript"];
 /// Elements dropped with everything inside them.
 const DROPPED: &[&str] = &[
     "template",
@@ -23,7 +24,7 @@ const DROPPED: &[&str] = &[
     "dialog",
 ];
 /// Elements that start and end a paragraph.
-const BLOCKS: &[&str] = &[
+pub(super) const BLOCKS: &[&str] = &[
     "address",
     "article",
     "blockquote",
@@ -65,7 +66,7 @@ const BLOCKS: &[&str] = &[
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Sep {
+pub(super) enum Sep {
     None,
     Space,
     Tab,
@@ -75,21 +76,21 @@ enum Sep {
 
 /// Text output with collapsed whitespace: separators are held back until
 /// the next visible character and the strongest one wins.
-struct Out {
-    text: String,
+pub(super) struct Out {
+    pub(super) text: String,
     pending: Sep,
 }
 
 impl Out {
-    fn new() -> Out {
+    pub(super) fn new() -> Out {
         Out { text: String::new(), pending: Sep::None }
     }
 
-    fn sep(&mut self, s: Sep) {
+    pub(super) fn sep(&mut self, s: Sep) {
         self.pending = self.pending.max(s);
     }
 
-    fn flush(&mut self) {
+    pub(super) fn flush(&mut self) {
         if self.pending >= Sep::Line {
             // spaces kept in `<pre>` may sit between two breaks: the
             // strongest break wins over all of them
@@ -112,14 +113,14 @@ impl Out {
     }
 
     /// A line break; a second one in a row makes a paragraph break.
-    fn line_break(&mut self) {
+    pub(super) fn line_break(&mut self) {
         self.sep(if self.pending >= Sep::Line { Sep::Para } else { Sep::Line });
     }
 
     /// Appends text, collapsing whitespace; inside `<pre>` spaces are kept
     /// and line feeds are line breaks. Returns whether something visible
     /// was written.
-    fn push(&mut self, s: &str, pre: bool) -> bool {
+    pub(super) fn push(&mut self, s: &str, pre: bool) -> bool {
         let mut wrote = false;
         for c in s.chars() {
             match c {
@@ -143,7 +144,7 @@ impl Out {
 }
 
 /// One piece of markup at a `<`.
-enum Markup {
+pub(super) enum Markup {
     Start {
         name: String,
         self_closing: bool,
@@ -158,7 +159,7 @@ enum Markup {
 /// Parses the markup starting at `b[i] == b'<'`: `None` when the `<` is
 /// text, else the markup and the index just past it (the end of input for
 /// an unterminated tag or comment).
-fn markup_at(b: &[u8], i: usize) -> Option<(Markup, usize)> {
+pub(super) fn markup_at(b: &[u8], i: usize) -> Option<(Markup, usize)> {
     let n = b.len();
     let next = *b.get(i + 1)?;
     if next == b'!' {
@@ -243,7 +244,7 @@ pub(super) fn find(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
 }
 
 /// Finds `</name` (ASCII case-insensitive) from `from`.
-fn find_end_tag(b: &[u8], from: usize, name: &str) -> Option<usize> {
+pub(super) fn find_end_tag(b: &[u8], from: usize, name: &str) -> Option<usize> {
     let name = name.as_bytes();
     let mut k = from;
     while let Some(p) = find(b, k, b"</") {

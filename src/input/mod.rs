@@ -14,12 +14,18 @@
 
 mod char_refs;
 mod docx;
+mod dom;
+mod extract;
 mod html;
+mod json;
 mod markdown;
+mod meta;
 mod sniff;
 
+pub use extract::{extract_article, Block, Extracted};
 pub use html::html_to_text;
 pub use markdown::markdown_to_text;
+pub use meta::ArticleMeta;
 
 use crate::error::{Error, ErrorKind};
 use crate::limits::{human_size, MAX_ARTICLE_BYTES};
@@ -81,6 +87,17 @@ pub struct Decoded {
     /// Problems worth telling the user, each naming the file (for example
     /// undecodable bytes that were replaced).
     pub warnings: Vec<String>,
+    /// For a web page: what its markup says about the article (headline,
+    /// publisher, author, date, address, language).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(test, not(target_family = "wasm")), ts(optional))]
+    pub meta: Option<ArticleMeta>,
+    /// For a web page: every block of its text in page order, the article's
+    /// kept and the rest set aside with the reason, so that a reader can
+    /// restore any of them ([`extract_article`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(all(test, not(target_family = "wasm")), ts(as = "Option<Vec<Block>>", optional))]
+    pub blocks: Vec<Block>,
 }
 
 /// Detects the format by content and file name and returns the article text.
@@ -198,15 +215,24 @@ fn decode(shown: &str, ext: &str, bytes: &[u8], docx_limit: u64) -> Result<Decod
         _ if is_html_document(&text) || is_html_fragment(&text) => Format::Html,
         _ => Format::Text,
     };
+    let (mut meta, mut blocks) = (None, Vec::new());
     let text = match format {
-        Format::Html => html_to_text(&text),
+        Format::Html => {
+            let page = extract_article(&text);
+            warnings.extend(page.warnings.iter().map(|w| format!("{shown}: {w}")));
+            meta = Some(page.meta).filter(|m| !m.is_empty());
+            if page.blocks.iter().any(|b| !b.kept) {
+                blocks = page.blocks;
+            }
+            page.text
+        }
         Format::Markdown => markdown_to_text(&text),
         Format::Text | Format::Docx => text,
     };
     if format == Format::Html && text.is_empty() && !bytes.is_empty() {
         warnings.push(format!("{shown} has no article text: only markup, scripts or page navigation"));
     }
-    Ok(Decoded { text, format, warnings })
+    Ok(Decoded { text, format, warnings, meta, blocks })
 }
 
 /// The lowercase extension of the last path component, "" when none.

@@ -119,7 +119,10 @@ fn is_binary(bytes: &[u8]) -> bool {
 /// broken export, a form of escape code), saying so: the rest is read.
 fn drop_controls(shown: &str, text: String, warnings: &mut Vec<String>) -> String {
     let stray = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0c') && (c as u32) < 0x80;
-    let n = text.chars().filter(|&c| stray(c)).count();
+    // the stray characters are ASCII controls (C0 but tab, line feed,
+    // carriage return and form feed; DEL): counting bytes finds them as
+    // well, several times faster on a large page
+    let n = text.bytes().filter(|&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f).count();
     if n == 0 {
         return text;
     }

@@ -147,7 +147,7 @@ fn format_by_name_and_content() {
 
 #[test]
 fn serializes_lowercase() {
-    let d = Decoded { text: "t".into(), format: Format::Markdown, warnings: vec![] };
+    let d = Decoded { text: "t".into(), format: Format::Markdown, warnings: vec![], meta: None, blocks: vec![] };
     assert_eq!(serde_json::to_string(&d).unwrap(), r#"{"text":"t","format":"markdown","warnings":[]}"#);
     for f in [Format::Text, Format::Html, Format::Markdown, Format::Docx] {
         assert_eq!(serde_json::to_value(f).unwrap(), f.as_str());

@@ -300,7 +300,8 @@ pub(crate) fn read_inputs(inputs: &[ArticleInput], vocab: &mut Vocab) -> Vec<(Cl
     inputs
         .iter()
         .map(|input| {
-            let cleaned = text::clean(&input.text);
+            let headline = input.meta.as_ref().is_some_and(|m| m.headline.is_some());
+            let cleaned = text::clean_article(&input.text, headline);
             let toks = tokens::tokenize(&input.text, &cleaned.content(), vocab);
             crate::work::add(input.text.len() / 8 + toks.len());
             (cleaned, toks)
@@ -330,12 +331,19 @@ pub(crate) fn make_docs<'a>(
                 .map(str::trim)
                 .filter(|l| !l.is_empty())
                 .map(str::to_string)
+                .or_else(|| input.meta.as_ref().and_then(|m| m.publisher.as_deref()).and_then(tidy_label))
                 .or_else(|| cleaned.label_guess.clone())
                 .or_else(|| input.name.as_deref().map(file_label).filter(|l| !l.is_empty()))
                 .unwrap_or_else(|| format!("Article {}", i + 1));
             Doc { text, cleaned, tokens, sentences, stream, label }
         })
         .collect()
+}
+
+/// A publisher's name as a label: trimmed, at most 60 characters.
+fn tidy_label(s: &str) -> Option<String> {
+    let t: String = s.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(60).collect();
+    (!t.is_empty()).then_some(t)
 }
 
 /// "reuters_story.txt" → "reuters story".

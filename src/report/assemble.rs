@@ -24,6 +24,7 @@ pub(crate) fn assemble(an: &Analysis, offsets: OffsetUnit) -> Report {
     let slice = |a: usize, s: usize, e: usize| docs.get(a).and_then(|d| d.text.get(s..e)).unwrap_or("").to_string();
     let id = |a: usize| ids.get(a).cloned().unwrap_or_default();
     let label = |a: usize| docs.get(a).map_or("", |d| d.label.as_str());
+    let headline = |a: usize| an.inputs.get(a).and_then(|i| i.meta.as_ref()).and_then(|m| m.headline.clone());
 
     let articles: Vec<ArticleReport> = docs
         .iter()
@@ -39,13 +40,14 @@ pub(crate) fn assemble(an: &Analysis, offsets: OffsetUnit) -> Report {
             ArticleReport {
                 id: id(a),
                 label: d.label.clone(),
-                title: d.cleaned.title.clone().map(|r| slice(a, r.start, r.end)),
+                title: headline(a).or_else(|| d.cleaned.title.clone().map(|r| slice(a, r.start, r.end))),
                 title_span: d.cleaned.title.clone().map(|r| Span { start: conv(a, r.start), end: conv(a, r.end) }),
                 words,
                 sentences: d.sentences.len(),
                 length: conv(a, d.text.len()),
                 flags: article_flags(d, docs, a),
                 metadata: d.cleaned.metadata.clone(),
+                meta: an.inputs.get(a).and_then(|i| i.meta.clone()).filter(|m| !m.is_empty()),
                 removed: d
                     .cleaned
                     .removed

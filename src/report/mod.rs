@@ -64,9 +64,12 @@ pub struct ArticleReport {
     /// What the user typed as the label, else a guess (the outlet named in a
     /// dateline, the file name), else `"Article N"`.
     pub label: String,
-    /// The detected headline, when there is one.
+    /// The headline: from the page's markup when the article came from a
+    /// web page (then it is not part of the text, and `title_span` is
+    /// null), else the first line when it reads like one.
     pub title: Option<String>,
-    /// Span of the title in the original text.
+    /// Span of the title in the original text (null when the title came
+    /// from a page's markup).
     pub title_span: Option<Span>,
     /// Number of words in the cleaned text (numbers count as words).
     pub words: usize,
@@ -78,6 +81,11 @@ pub struct ArticleReport {
     pub flags: Vec<ArticleFlag>,
     /// Metadata found while cleaning, e.g. `date`, `source`, `place`.
     pub metadata: BTreeMap<String, String>,
+    /// What the web page the article came from said about it (headline,
+    /// publisher, author, published date, address, language); null for
+    /// pasted text.
+    #[serde(default)]
+    pub meta: Option<crate::input::ArticleMeta>,
     /// Lines the cleaner removed from the article body (header lines,
     /// datelines, page chrome), with why.
     pub removed: Vec<Removed>,

@@ -5,7 +5,7 @@
 
 use super::*;
 use crate::article::{ArticleInput, Options};
-use crate::input::{Decoded, Format};
+use crate::input::{ArticleMeta, Block, Decoded, Format};
 use ts_rs::{Config, TS};
 
 const HEADER: &str = "\
@@ -56,6 +56,8 @@ fn generate() -> String {
         declaration::<DivergenceKind>(&cfg),
         declaration::<Relation>(&cfg),
         declaration::<EditKind>(&cfg),
+        declaration::<ArticleMeta>(&cfg),
+        declaration::<Block>(&cfg),
         declaration::<ArticleInput>(&cfg),
         declaration::<Format>(&cfg),
         declaration::<Decoded>(&cfg),

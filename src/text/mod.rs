@@ -87,6 +87,19 @@ impl Degradation {
 /// assert_eq!(&text[c.body[0].clone()], "A crane fell on Monday.");
 /// ```
 pub fn clean(text: &str) -> Cleaned {
+    clean_article(text, false)
+}
+
+/// Cleans one article whose headline is already known (from a page's
+/// markup): no line of the text is taken for the headline, so the first
+/// short paragraph stays in the body.
+///
+/// ```
+/// let text = "Updated on Monday\nA crane fell on Monday.";
+/// assert!(corroborate::internal::clean_article(text, true).title.is_none());
+/// assert!(corroborate::internal::clean_article(text, false).title.is_some());
+/// ```
+pub fn clean_article(text: &str, headline_known: bool) -> Cleaned {
     let mut out = Cleaned::default();
     let mut lines: Vec<Range<usize>> = Vec::new();
     let mut pos = 0;
@@ -142,7 +155,7 @@ pub fn clean(text: &str) -> Cleaned {
     let mut lines = kept;
 
     // Title: a short first line without closing punctuation, followed by more.
-    if lines.len() > 1 {
+    if lines.len() > 1 && !headline_known {
         let first = lines.first().map_or("", |r| slice(text, r));
         let words = first.split_whitespace().count();
         let ends_sentence = first.trim_end().ends_with(['.', '!', '?', ',', ';', ':', '"', '”', '|']);

@@ -47,8 +47,26 @@ fn contains_run(hay: &[u64], needle: &[u64]) -> bool {
     !needle.is_empty() && hay.len() >= needle.len() && hay.windows(needle.len()).any(|w| w == needle)
 }
 
-/// Marks lines that repeat (part of) another line: near-linear, using a
-/// word 6-gram index per block of lines.
+/// Pull-quotes are a sentence or two: at most this many words.
+const MAX_QUOTE_WORDS: usize = 50;
+
+/// True when a line of `words` words could be a pull-quote: short, and at
+/// most two sentences.
+fn quotable(line: &str, words: usize) -> bool {
+    let mut ends = 0;
+    let mut chars = line.trim_end().chars().peekable();
+    while let Some(c) = chars.next() {
+        if matches!(c, '.' | '!' | '?') && chars.peek().is_some_and(|n| n.is_whitespace()) {
+            ends += 1;
+        }
+    }
+    words <= MAX_QUOTE_WORDS && ends <= 1
+}
+
+/// Marks pull-quotes: lines of six words or more found whole inside a
+/// longer line (or, ending in `|`, sharing a six-word run with another).
+/// Lines repeated whole and table rows stay. Near-linear, using a word
+/// 6-gram index per block of lines.
 pub(super) fn repeated_lines(text: &str, lines: &[Range<usize>]) -> Vec<bool> {
     let mut drop = vec![false; lines.len()];
     let mut scratch = Vec::new();
@@ -77,12 +95,21 @@ pub(super) fn repeated_lines(text: &str, lines: &[Range<usize>]) -> Vec<bool> {
             let repeated = candidates.iter().any(|&lj| {
                 // `lj` indexes `words` (the index was built from it)
                 let Some(other) = words.get(lj) else { return false };
+                // a pull-quote is part of a longer sentence of the body: a
+                // line repeated whole (a list line, a table row, a refrain)
+                // is the text itself, never set aside
                 lj != li
                     && !drop.get(block.start + lj).copied().unwrap_or(true)
-                    && (other.len() > k.len() || (other.len() == k.len() && lj < li))
+                    && other.len() > k.len()
                     && contains_run(other, k)
             });
-            let piped = lines.get(block.start + li).is_some_and(|r| slice(text, r).trim_end().ends_with('|'));
+            let line = lines.get(block.start + li).map_or("", |r| slice(text, r));
+            if line.contains('\t') || !quotable(line, k.len()) {
+                // a table row (rows legitimately repeat cells of others), or
+                // a whole paragraph of several sentences: not a pull-quote
+                continue;
+            }
+            let piped = line.trim_end().ends_with('|');
             let shares =
                 || k.windows(REPEAT_GRAM).any(|w| index.get(&gram_of(w)).is_some_and(|v| v.iter().any(|&lj| lj != li)));
             if repeated || (piped && shares()) {
@@ -93,4 +120,59 @@ pub(super) fn repeated_lines(text: &str, lines: &[Range<usize>]) -> Vec<bool> {
         }
     }
     drop
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dropped(lines: &[&str]) -> Vec<bool> {
+        let text = lines.join("\n");
+        let mut ranges = Vec::new();
+        let mut pos = 0;
+        for l in lines {
+            ranges.push(pos..pos + l.len());
+            pos += l.len() + 1;
+        }
+        repeated_lines(&text, &ranges)
+    }
+
+    #[test]
+    fn only_pull_quotes_are_repeats() {
+        // (what it shows, lines, which are set aside)
+        let cases: &[(&str, &[&str], &[bool])] = &[
+            (
+                "a pull-quote inside a longer sentence",
+                &["The mayor said we will rebuild the harbor bridge by spring, to applause.", "we will rebuild the harbor bridge by spring"],
+                &[false, true],
+            ),
+            (
+                "list lines repeated whole stay",
+                &["Add two cups of flour and stir well", "Add two cups of flour and stir well", "Bake it"],
+                &[false, false, false],
+            ),
+            (
+                "paragraphs repeated whole stay",
+                &["The quick brown fox jumps over the lazy dog.", "The quick brown fox jumps over the lazy dog."],
+                &[false, false],
+            ),
+            (
+                "table rows repeating a cell stay",
+                &["North harbor crane number one\tclosed", "North harbor crane number one is closed for the winter season."],
+                &[false, false],
+            ),
+            (
+                "a paragraph of several sentences inside a longer one stays",
+                &[
+                    "It rained. The port closed. Ships waited outside for two days. Then the storm passed and work resumed.",
+                    "The port closed. Ships waited outside for two days. Then the storm passed and work resumed.",
+                ],
+                &[false, false],
+            ),
+            ("short lines are never repeats", &["Share on Facebook", "Share on Facebook today please"], &[false, false]),
+        ];
+        for (what, lines, want) in cases {
+            assert_eq!(dropped(lines), *want, "{what}");
+        }
+    }
 }

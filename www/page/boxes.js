@@ -1,5 +1,8 @@
 // The article boxes: one per article, each a text, a label and, for a file,
-// its name and reader warnings. Edits reach the rest of the page as events
+// its name and reader warnings; for a web page (dropped, or HTML pasted from
+// a browser), what its markup said about the article (`box.meta`: headline,
+// publisher, date…) and every block of the page (`box.setAside`), so the
+// reader can restore any block the extractor set aside. Edits reach the rest of the page as events
 // on the boxes' container: `input` (bubbling from a text or a label) and
 // `articles-change` (a box removed, moved or filled from a file).
 //
@@ -54,7 +57,7 @@ export function overLimitMessage(n, bytes) {
  * than HOLD_FROM; `overLimit` ({blob, bytes}): a text over the article limit,
  * held as a Blob.
  */
-export function addBox({ text = '', label = '', name = '', warnings = null, overLimit = null } = {}) {
+export function addBox({ text = '', label = '', name = '', warnings = null, overLimit = null, meta = null, setAside = null } = {}) {
   const fragment = ui.template.content.cloneNode(true);
   const box = fragment.querySelector('section.article-box');
   const textarea = box.querySelector('textarea');
@@ -69,8 +72,12 @@ export function addBox({ text = '', label = '', name = '', warnings = null, over
   box.querySelector('.held-save').addEventListener('click', () => saveHeld(box));
   box.querySelector('.held-discard').addEventListener('click', () => discardHeld(box));
   textarea.addEventListener('input', () => {
-    // Typed text replaces a file's content: the file name no longer applies.
-    if (box.dataset.name && !textarea.value) delete box.dataset.name;
+    // Typed text replaces a file's content: the file name (and the page's
+    // metadata and blocks) no longer apply.
+    if (!textarea.value) {
+      delete box.dataset.name;
+      setPage(box, null, null);
+    }
     updateCount(box);
   });
   ui.boxes.append(box);
@@ -81,15 +88,92 @@ export function addBox({ text = '', label = '', name = '', warnings = null, over
   } else {
     setText(box, text);
   }
+  setPage(box, meta, setAside);
   renumberSoon();
   return box;
 }
 
-/** Puts `text` from file `name` into an existing box. */
-export function fillBox(box, { text, name }) {
-  box.querySelector('input').value = name;
+/** Puts `text` from file `name` into an existing box, labelled `label` (the file name when none). */
+export function fillBox(box, { text, name, label = name, meta = null, setAside = null }) {
+  box.querySelector('input').value = label;
   box.dataset.name = name;
   setText(box, text);
+  setPage(box, meta, setAside);
+}
+
+// ---------------------------------------------------------------- web pages
+
+/**
+ * What a web page's reader returned for a box: `meta` (headline, publisher,
+ * author, published, url, language) and `setAside` ({blocks: [{text, kept,
+ * reason}], composed}: every block of the page in page order, and the text
+ * the kept ones made). Either may be null.
+ */
+export function setPage(box, meta, setAside) {
+  box.meta = meta && typeof meta === 'object' ? meta : null;
+  box.setAside = setAside && Array.isArray(setAside.blocks) && setAside.blocks.some((b) => !b.kept) ? setAside : null;
+  showPage(box);
+}
+
+/** The text of the kept blocks, as the reader joins them. */
+export function composeBlocks(blocks) {
+  return blocks.filter((b) => b.kept).map((b) => b.text).join('\n\n');
+}
+
+function showPage(box) {
+  const meta = box.meta;
+  const line = box.querySelector('.box-meta');
+  const parts = meta ? [meta.headline && `“${meta.headline}”`, meta.publisher, meta.author && `by ${meta.author}`, meta.published].filter(Boolean) : [];
+  line.hidden = !parts.length;
+  line.textContent = parts.length ? `From the page: ${parts.join(' · ')}` : '';
+  const details = box.querySelector('.set-aside');
+  const aside = box.setAside;
+  const removed = aside ? aside.blocks.map((b, i) => [b, i]).filter(([b]) => !b.kept) : [];
+  details.hidden = !removed.length;
+  if (!removed.length) return;
+  const reasons = [...new Set(removed.map(([b]) => b.reason || 'not article'))];
+  details.querySelector('.set-aside-summary').textContent =
+    `${plural(removed.length, 'block')} of the page set aside (${reasons.slice(0, 4).join(', ')}${reasons.length > 4 ? ', …' : ''}): restore any`;
+  details.querySelector('.set-aside-list').replaceChildren(...removed.map(([b, i]) => {
+    const li = document.createElement('li');
+    const reason = document.createElement('span');
+    reason.className = 'set-aside-reason';
+    reason.textContent = `${b.reason || 'not article'}: `;
+    const q = document.createElement('q');
+    q.textContent = clip(b.text, 200);
+    const restore = document.createElement('button');
+    restore.type = 'button';
+    restore.className = 'restore-block';
+    restore.textContent = 'Restore';
+    restore.setAttribute('aria-label', `Restore the ${b.reason || 'set-aside'} block: ${clip(b.text, 60)}`);
+    restore.addEventListener('click', () => restoreBlock(box, i));
+    li.append(reason, q, restore);
+    return li;
+  }));
+}
+
+/**
+ * Puts set-aside block `i` back into the box's text: in its place in the
+ * page when the text is still what the reader made, else at the end. The
+ * restored text is analyzed like the rest.
+ */
+function restoreBlock(box, i) {
+  const aside = box.setAside;
+  const block = aside?.blocks[i];
+  if (!block || block.kept) return;
+  const current = boxText(box);
+  block.kept = true;
+  let text;
+  if (current === aside.composed) {
+    text = composeBlocks(aside.blocks);
+  } else {
+    text = current.trimEnd() ? `${current.trimEnd()}\n\n${block.text}` : block.text;
+  }
+  aside.composed = text;
+  setText(box, text);
+  showPage(box);
+  setStatus(`Restored a block (${block.reason || 'set aside'}) to article ${boxes().indexOf(box) + 1}`);
+  articlesChanged();
 }
 
 function setText(box, text) {
@@ -147,10 +231,11 @@ export function isBlankBox(box) {
 }
 
 /**
- * The articles as the analyzer takes them: [{text, label, name?, warnings?}];
+ * The articles as the analyzer takes them: [{text, label, name?, warnings?, meta?}];
  * a box holding a text over the limit gives `overLimit` ({blob, bytes}) and no text.
+ * With `setAside`, a web page's blocks too (for saving the session).
  */
-export function collectArticles() {
+export function collectArticles({ setAside = false } = {}) {
   return boxes().map((box) => {
     const article = {
       text: boxText(box),
@@ -159,6 +244,8 @@ export function collectArticles() {
     if (box.held?.blob) article.overLimit = { blob: box.held.blob, bytes: box.held.bytes };
     if (box.dataset.name) article.name = box.dataset.name;
     if (box.dataset.warnings) article.warnings = JSON.parse(box.dataset.warnings);
+    if (box.meta) article.meta = box.meta;
+    if (setAside && box.setAside) article.setAside = box.setAside;
     return article;
   });
 }

@@ -2,11 +2,18 @@
 // articles: read by the wasm (plain text in any encoding, HTML, Markdown,
 // Word .docx) in a short-lived worker of their own, so a hostile file can
 // never stall or crash the analyzer, then put in the empty boxes first.
+//
+// A web page (a saved page, or HTML copied from a browser and pasted into a
+// box) goes through the same reader, which finds the article in it: the box
+// gets the article's text, the page's metadata (its publisher becomes the
+// label) and every block it set aside, which the reader can restore. The
+// pasted markup is only ever a string sent to the worker: it is never put
+// in the page, so nothing in it runs or loads.
 
 import { Analyzer } from '../ui/analyzer.js';
 import { plural } from '../ui/dom.js';
 import { MAX_ARTICLE_BYTES, MAX_FILE_BYTES, humanSize, utf8Length } from '../limits.js';
-import { addBox, articlesChanged, boxes, fillBox, fillPacer, isBlankBox } from './boxes.js';
+import { addBox, articlesChanged, boxes, fillBox, fillPacer, isBlankBox, setPage } from './boxes.js';
 import { errorText, getPhase, setPhase, setStatus, showAlert } from './status.js';
 import { page, ui } from './state.js';
 
@@ -90,7 +97,16 @@ async function readOne(reader, file) {
         'copy only the article itself and paste it instead',
     };
   }
-  return { file, text, warnings: Array.isArray(decoded.warnings) ? decoded.warnings.map(String) : [] };
+  return { file, text, warnings: Array.isArray(decoded.warnings) ? decoded.warnings.map(String) : [], ...pageOf(decoded, text) };
+}
+
+/** The metadata and set-aside blocks of a decoded web page ({meta, setAside}, each null when absent). */
+function pageOf(decoded, text) {
+  const meta = decoded.meta && typeof decoded.meta === 'object' ? decoded.meta : null;
+  const blocks = Array.isArray(decoded.blocks)
+    ? decoded.blocks.map((b) => ({ text: String(b?.text ?? ''), kept: !!b?.kept, reason: b?.reason ? String(b.reason) : null }))
+    : [];
+  return { meta, setAside: blocks.some((b) => !b.kept) ? { blocks, composed: text } : null };
 }
 
 /**
@@ -117,7 +133,9 @@ async function addFiles(fileList) {
         problems.push(result.error);
         continue;
       }
-      const { text, warnings } = result;
+      const { text, warnings, meta, setAside } = result;
+      // a page's publisher labels it, else the file's name
+      const label = meta?.publisher || file.name;
       notes.push(...warnings);
       // a frame for each batch of text put in boxes, so that none lays out megabytes
       await pace(text);
@@ -126,10 +144,10 @@ async function addFiles(fileList) {
       if (empty) blanks.splice(blanks.indexOf(empty), 1);
       let box;
       if (empty) {
-        fillBox(empty, { text, name: file.name });
+        fillBox(empty, { text, name: file.name, label, meta, setAside });
         box = empty;
       } else {
-        box = addBox({ text, label: file.name, name: file.name });
+        box = addBox({ text, label, name: file.name, meta, setAside });
       }
       if (warnings.length) box.dataset.warnings = JSON.stringify(warnings);
       else delete box.dataset.warnings;
@@ -149,4 +167,60 @@ async function addFiles(fileList) {
   }
   if (added) articlesChanged();
   if (firstBox) firstBox.scrollIntoView({ block: 'nearest' });
+}
+
+// ---------------------------------------------------------------- pastes
+
+/**
+ * Listens for pastes into the article boxes: a paste that carries
+ * `text/html` (a selection copied from a web page) is read by the same
+ * extractor as a saved page; a plain-text paste is left to the browser.
+ */
+export function acceptPastes() {
+  ui.boxes.addEventListener('paste', (event) => {
+    const textarea = event.target;
+    if (!(textarea instanceof HTMLTextAreaElement)) return;
+    const data = event.clipboardData;
+    const html = data && Array.from(data.types || []).includes('text/html') ? data.getData('text/html') : '';
+    if (!html.trim()) return;
+    event.preventDefault();
+    pasteHtml(textarea, html, data.getData('text/plain'));
+  });
+}
+
+async function pasteHtml(textarea, html, plain) {
+  const box = textarea.closest('section.article-box');
+  if (!box) return;
+  const { selectionStart: start, selectionEnd: end } = textarea;
+  const whole = !textarea.value.trim() || (start === 0 && end === textarea.value.length);
+  setStatus('Reading the pasted page…');
+  const reader = new Analyzer();
+  let result;
+  try {
+    await reader.whenReady();
+    const bytes = new TextEncoder().encode(html);
+    result = await readOne(reader, new File([bytes], 'pasted.html', { type: 'text/html' }));
+  } catch (err) {
+    result = { error: errorText(err) };
+  } finally {
+    reader.close();
+  }
+  if (!textarea.isConnected) return;
+  if (result.error) {
+    // nothing is lost: the plain text of the clipboard goes in as it is
+    textarea.setRangeText(plain || '', start, end, 'end');
+    setStatus(`The pasted page could not be read (${result.error}); its plain text was pasted instead`);
+  } else if (whole) {
+    textarea.value = result.text;
+    const label = box.querySelector('input');
+    if (!label.value.trim() && result.meta?.publisher) label.value = result.meta.publisher;
+    setPage(box, result.meta, result.setAside);
+    const n = result.setAside ? result.setAside.blocks.filter((b) => !b.kept).length : 0;
+    setStatus(`Pasted the article from the page${n ? `; ${plural(n, 'block')} set aside (restore any under the box)` : ''}`);
+  } else {
+    textarea.setRangeText(result.text, start, end, 'end');
+    setStatus('Pasted the article from the page');
+  }
+  // the box's count, the session and the report follow the new text
+  textarea.dispatchEvent(new Event('input', { bubbles: true }));
 }

@@ -40,7 +40,7 @@ export async function saveNow() {
   const next = new Map();
   const articles = [];
   let since = performance.now();
-  for (const { overLimit, ...a } of collectArticles()) {
+  for (const { overLimit, ...a } of collectArticles({ setAside: true })) {
     // 50 articles of 80 KB are 4 MB to encode: a turn for the browser every few
     if (performance.now() - since > ENCODE_BUDGET_MS) {
       await yieldToBrowser();
@@ -65,7 +65,7 @@ export async function saveNow() {
 
 /**
  * The saved session as {articles, settings}, each article's fields checked,
- * or null. An article is {text, label, name, warnings}, or {overLimit:
+ * or null. An article is {text, label, name, warnings, meta, setAside}, or {overLimit:
  * {blob, bytes}, …} for a text over the article limit (never read).
  */
 export async function loadSaved() {
@@ -81,6 +81,8 @@ export async function loadSaved() {
     const article = {
       text: '', label: String(a?.label ?? ''), name: a?.name ? String(a.name) : '',
       warnings: Array.isArray(a?.warnings) ? a.warnings.map(String) : null,
+      meta: savedMeta(a?.meta),
+      setAside: savedSetAside(a?.setAside),
     };
     const text = a?.text;
     if (text instanceof Blob) {
@@ -100,6 +102,23 @@ export async function loadSaved() {
     articles.push(article);
   }
   return { settings: session.settings || {}, articles };
+}
+
+/** A saved page's metadata, its fields checked (strings only), or null. */
+function savedMeta(meta) {
+  if (!meta || typeof meta !== 'object') return null;
+  const out = {};
+  for (const k of ['headline', 'publisher', 'author', 'published', 'url', 'language']) {
+    if (typeof meta[k] === 'string' && meta[k]) out[k] = meta[k];
+  }
+  return Object.keys(out).length ? out : null;
+}
+
+/** A saved page's blocks ({blocks, composed}), checked, or null. */
+function savedSetAside(aside) {
+  if (!aside || !Array.isArray(aside.blocks)) return null;
+  const blocks = aside.blocks.map((b) => ({ text: String(b?.text ?? ''), kept: !!b?.kept, reason: b?.reason ? String(b.reason) : null }));
+  return { blocks, composed: String(aside.composed ?? '') };
 }
 
 /** `s` as a UTF-8 Blob, encoded a slice per task (never splitting a surrogate pair). */

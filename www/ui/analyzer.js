@@ -5,14 +5,15 @@
 //
 //   const analyzer = new Analyzer({ onReady, onFailure });   // the worker starts on first use
 //   const { report, ms } = await analyzer.analyze(articles, { timeLimit, onSent, onProgress });
-//   const { text, format, warnings } = await analyzer.read(file.name, await file.arrayBuffer());
+//   const { text, format, warnings, meta, blocks } = await analyzer.read(file.name, await file.arrayBuffer());
 //
 // The worker protocol (page: the main thread, page or widget; worker.js
 // answers; keep the two in step):
 //   worker → page  {type: 'ready', version}                 the wasm is loaded
 //   worker → page  {type: 'error', id: null, phase: 'init', fatal: true, message}
 //                                                          the wasm could not be loaded
-//   page → worker  {type: 'analyze', id, articles: [{text, label?, name?, warnings?}]}
+//   page → worker  {type: 'analyze', id, articles: [{text, label?, name?, warnings?, meta?}]}
+//                  (meta: a web page's {headline?, publisher?, author?, published?, url?, language?})
 //   worker → page  {type: 'progress', id, stage: 'analyzing'}  at once, then between the
 //                  engine's stages {type: 'progress', id, stage: 'analyzing', step,
 //                  fraction} (at most every 50 ms, and at 1): step 'reading' | 'entities'
@@ -23,7 +24,9 @@
 //                  `items` to the array at `path` in the report (['entities'], or
 //                  ['entities', 3, 'mentions']), so no one message is a long task to read
 //   page → worker  {type: 'read', id, name, bytes: ArrayBuffer}  (bytes transferred)
-//   worker → page  {type: 'read-result', id, text, format, warnings}  (the wasm's readFile)
+//   worker → page  {type: 'read-result', id, text, format, warnings, meta?, blocks?}  (the wasm's
+//                  readFile; for a web page, its metadata and every block of its text, kept or
+//                  set aside with the reason)
 //   worker → page  {type: 'error', id, message, fatal}  the request failed; `fatal`: the
 //                  wasm trapped (or never loaded) and this worker must not be used again
 // A request sent before 'ready' waits in the worker; this client sends each
@@ -224,7 +227,9 @@ export class Analyzer {
     }
     this.#settle(msg.id, job);
     if (msg.type === 'result') job.resolve({ report: msg.report, ms: msg.ms });
-    else if (msg.type === 'read-result') job.resolve({ text: msg.text, format: msg.format, warnings: msg.warnings || [] });
+    else if (msg.type === 'read-result') {
+      job.resolve({ text: msg.text, format: msg.format, warnings: msg.warnings || [], meta: msg.meta ?? null, blocks: msg.blocks ?? null });
+    }
     else job.reject(new AnalyzerError('failed', msg.message || 'the request failed'));
   }
 

@@ -144,7 +144,10 @@ export function heatmapJob(root, ctx, { onSelect, rowsPerStep = 10 } = {}) {
  */
 export function renderArticles(root, ctx) {
   const list = el('ul', { className: 'cb-articles', dataset: { testid: 'articles' } });
-  for (const a of ctx.articles) {
+  // articles whose page gave a date come first, earliest first ("who
+  // published first"); the others follow in input order
+  const order = byPublication(ctx.articles);
+  for (const a of order) {
     const orig = typeof a.originality === 'number' ? a.originality : 1;
     const bar = el('div', {
       className: 'cb-bar', role: 'meter', 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': Math.round(orig * 100),
@@ -165,10 +168,27 @@ export function renderArticles(root, ctx) {
         ...flags.map((f) => el('span', { className: `cb-flag cb-flag-${token(f)}`, text: f }))));
     }
     if (a.title) li.append(el('div', { className: 'cb-title', text: a.title }));
+    const published = publishedOf(a);
+    if (published) {
+      const first = order[0] === a && order.filter(publishedOf).length > 1;
+      li.append(el('div', { className: 'cb-published', dataset: { testid: 'published' }, text: `Published ${a.meta.published}${first ? ' — first' : ''}${a.meta.publisher ? ` by ${a.meta.publisher}` : ''}` }));
+    }
     for (const w of a.warnings || []) li.append(el('div', { className: 'cb-warning', text: `⚠ ${w}` }));
     list.append(li);
   }
   root.replaceChildren(list);
+}
+
+/** The time an article's page says it was published (ms since 1970), or null. */
+export function publishedOf(a) {
+  const t = a?.meta?.published ? Date.parse(a.meta.published) : NaN;
+  return Number.isFinite(t) ? t : null;
+}
+
+/** The articles, those with a publication date first, earliest first; the rest in input order. */
+export function byPublication(articles) {
+  const dated = articles.filter((a) => publishedOf(a) !== null).sort((x, y) => publishedOf(x) - publishedOf(y));
+  return [...dated, ...articles.filter((a) => publishedOf(a) === null)];
 }
 
 /** Same-story similarity for each unordered pair, highest first. */

@@ -4,6 +4,7 @@
 
 import { el, listText, percent, plural } from './dom.js';
 import { GROUP_LABELS, GROUP_ORDER } from './model.js';
+import { byPublication, publishedOf } from './heatmap.js';
 
 const COPY = 0.5;
 const REUSE = 0.2;
@@ -17,6 +18,12 @@ export function summarySentences(ctx) {
     const a = arts[0];
     if (a) out.push(`One article, ${ctx.name(a.id)}, with ${plural(a.words ?? 0, 'word')}: add another version of the story to compare them.`);
     return out;
+  }
+  // who published first, by the dates the pages gave
+  const dated = byPublication(arts).filter((a) => publishedOf(a) !== null);
+  if (dated.length > 1) {
+    const rest = dated.slice(1, 4).map((a) => ctx.name(a.id));
+    out.push(`By the dates their pages give, ${ctx.name(dated[0].id)} published first (${dated[0].meta.published}), then ${listText(rest)}${dated.length > 4 ? ' and others' : ''}.`);
   }
   // reuse, one statement per unordered pair, strongest first
   const stated = [];

@@ -29,7 +29,7 @@ const USAGE: &str = "usage:
       rebuild model/idf.tsv, the word weights of the same-story similarity
   corroborate eval-similarity [CSV-FILE] [--features FILE]
       Pearson and Spearman of the similarity against human ratings
-  corroborate eval-extraction [DIR] [--verbose]
+  corroborate eval-extraction [DIR] [--verbose] [--repeat N]
       precision, recall and F1 of article extraction from saved web pages
   corroborate train-support [FILE] [--out FILE]
       learn the sentence-support judgement from paraphrase pairs (rebuilds model/support.tsv)
@@ -101,7 +101,7 @@ type CliResult = Result<(), (i32, String)>;
 /// .docx: the article text and the reader's warnings. Reading stops at
 /// [`MAX_FILE_BYTES`] (`/dev/zero` or `yes |` cannot exhaust memory).
 /// Unreadable input is exit code 2 with the reader's one-line message.
-fn read_input(path: &Path) -> Result<(String, Vec<String>), (i32, String)> {
+fn read_input(path: &Path) -> Result<input::Decoded, (i32, String)> {
     let stdin = path.as_os_str() == "-";
     let shown = if stdin { "stdin".to_string() } else { input::shown_name(&path.to_string_lossy()) };
     let mut bytes = Vec::new();
@@ -129,8 +129,7 @@ fn read_input(path: &Path) -> Result<(String, Vec<String>), (i32, String)> {
     } else {
         path.file_name().map_or(shown.clone(), |n| n.to_string_lossy().into_owned())
     };
-    let decoded = input::read(Some(&name), &bytes).map_err(|e| (2, e.message().to_string()))?;
-    Ok((decoded.text, decoded.warnings))
+    input::read(Some(&name), &bytes).map_err(|e| (2, e.message().to_string()))
 }
 
 fn cmd_analyze(os_args: &[OsString], out: &mut impl Write) -> CliResult {
@@ -165,8 +164,11 @@ fn cmd_analyze(os_args: &[OsString], out: &mut impl Write) -> CliResult {
     }
     let mut inputs = Vec::new();
     for f in &files {
-        let (text, warnings) = read_input(f)?;
-        let mut input = ArticleInput { warnings, ..ArticleInput::new(text) };
+        // a web page's metadata goes along: its headline titles the article,
+        // its publisher labels it, its date orders it
+        let decoded = read_input(f)?;
+        let mut input =
+            ArticleInput { warnings: decoded.warnings, meta: decoded.meta, ..ArticleInput::new(decoded.text) };
         if f.as_os_str() != "-" {
             if let Some(name) = f.file_name() {
                 input = input.with_name(name.to_string_lossy().into_owned());
