@@ -146,7 +146,28 @@ pub fn find(ctx: &Context) -> Vec<Finding> {
     out.dedup_by(|x, y| {
         x.article == y.article && x.start == y.start && x.end == y.end && x.kind == y.kind && x.others == y.others
     });
+    let out: Vec<Finding> = out.into_iter().map(|f| on_canonical_side(ctx, f)).collect();
     once_per_difference(one_kind_per_difference(out))
+}
+
+/// A finding that carries both sides is told from the side whose wording
+/// (then whole text) comes first, so the input order changes nothing.
+fn on_canonical_side(ctx: &Context, f: Finding) -> Finding {
+    let (Some(&o), Some((cs, ce))) = (f.others.first(), f.counterpart_span) else { return f };
+    let (Some(mine), Some(theirs)) = (ctx.articles.get(f.article), ctx.articles.get(o)) else { return f };
+    let (Some(m), Some(t)) = (mine.text.get(f.start..f.end), theirs.text.get(cs..ce)) else { return f };
+    if (m, mine.text) <= (t, theirs.text) {
+        return f;
+    }
+    Finding {
+        article: o,
+        start: cs,
+        end: ce,
+        others: vec![f.article],
+        counterpart: Some(m.to_string()),
+        counterpart_span: Some((f.start, f.end)),
+        ..f
+    }
 }
 
 /// A difference found by two finders is listed by the one that says more:
