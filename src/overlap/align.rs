@@ -57,7 +57,7 @@ pub fn align(a: &Stream, b: &Stream) -> Vec<Match> {
         // is not reuse
         same >= MIN_PASSAGE && content >= MIN_CONTENT && 2 * content >= content_a.max(content_b)
     });
-    out
+    super::rewrite::rewrite(a, b, out)
 }
 
 /// Sets `v[r]` to true (the part of `r` inside `v`: callers give ranges
@@ -297,7 +297,7 @@ fn best_extension(
 // `x < n`, `y < m`, or `dp[x' * w + y']` with `x' <= n`, `y' <= m`, so in
 // bounds.
 #[allow(clippy::indexing_slicing)]
-fn lcs_ops(a: &Stream, b: &Stream, i0: usize, i1: usize, j0: usize, j1: usize) -> Vec<Op> {
+pub(super) fn lcs_ops(a: &Stream, b: &Stream, i0: usize, i1: usize, j0: usize, j1: usize) -> Vec<Op> {
     // a range outside either stream (callers never give one) aligns nothing
     let (Some(ha), Some(hb)) = (a.hashes.get(i0..i1), b.hashes.get(j0..j1)) else { return Vec::new() };
     let (n, m) = (ha.len(), hb.len());

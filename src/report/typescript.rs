@@ -56,6 +56,7 @@ fn generate() -> String {
         declaration::<DivergenceKind>(&cfg),
         declaration::<Relation>(&cfg),
         declaration::<EditKind>(&cfg),
+        declaration::<PassageKind>(&cfg),
         declaration::<ArticleInput>(&cfg),
         declaration::<Format>(&cfg),
         declaration::<Decoded>(&cfg),

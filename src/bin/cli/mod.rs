@@ -4,6 +4,8 @@ mod extraction;
 #[cfg(feature = "train")]
 mod ner;
 #[cfg(feature = "train")]
+mod reuse;
+#[cfg(feature = "train")]
 mod similarity;
 
 use corroborate::limits::{human_size, MAX_FILE_BYTES};
@@ -29,7 +31,9 @@ const USAGE: &str = "usage:
       Pearson and Spearman of the similarity against human ratings
   corroborate eval-extraction [DIR] [--verbose]
       precision, recall and F1 of article extraction from saved web pages
-(the last five need the `train` feature, on by default)";
+  corroborate eval-reuse [DIR] [--limit N] [--verbose]
+      PAN text-alignment measures of the reuse engine per kind of rewriting
+(the last six need the `train` feature, on by default)";
 
 /// Runs the CLI and returns the exit code: 0 success, 2 bad usage or
 /// unreadable input, 1 analysis error. Arguments are OS strings: a file
@@ -51,9 +55,11 @@ pub fn run(os_args: Vec<OsString>) -> i32 {
         #[cfg(feature = "train")]
         Some("build-idf") => similarity::build_idf_cmd(rest, &mut out).map_err(|e| (2, e)),
         #[cfg(feature = "train")]
+        Some("eval-reuse") => reuse::eval_cmd(rest, &mut out).map_err(|e| (2, e)),
+        #[cfg(feature = "train")]
         Some("eval-similarity") => similarity::eval_cmd(rest, &mut out).map_err(|e| (2, e)),
         #[cfg(not(feature = "train"))]
-        Some(cmd @ ("train-ner" | "eval-ner" | "build-idf" | "eval-similarity" | "eval-extraction")) => {
+        Some(cmd @ ("train-ner" | "eval-ner" | "build-idf" | "eval-similarity" | "eval-extraction" | "eval-reuse")) => {
             Err((2, format!("{cmd} is not in this build: rebuild with the `train` feature (on by default)")))
         }
         Some("-h" | "--help" | "help") => {

@@ -1,0 +1,290 @@
+//! Reuse that survives rewriting: sentences that share most of their content
+//! stems seed reworded passages, and the pieces of one reuse case (verbatim
+//! runs and reworded sentences, in any local order) are joined into one
+//! passage when they lie close together in both texts.
+//!
+//! The seeds follow Sanchez-Perez et al. (PAN 2014): two sentences are a
+//! seed when the cosine and the Dice coefficient of their sets of content
+//! stems both pass a threshold. Joining allows a gap proportional to the
+//! pieces' length on each side, so a long rewritten paragraph, whose
+//! fragments lie further apart, still comes back whole; it does not require
+//! the pieces to be in the same order in both texts.
+
+use super::align::lcs_ops;
+use crate::overlap::{Match, Op, Stream};
+
+/// Fewest content stems two sentences share to seed a reworded passage.
+const SEED_SHARED: usize = 3;
+/// Least cosine and Dice of two sentences' content stems for a seed.
+const SEED_SIMILARITY: f64 = 0.33;
+/// A stem in more sentences than this (of one text) does not seed: it says
+/// nothing about which sentence was reused.
+const MAX_STEM_SENTENCES: usize = 24;
+/// Gaps (in words, in each text) always bridged between two pieces.
+const JOIN_MIN: usize = 12;
+/// Gaps up to this share of the two pieces' length (in that text) are
+/// bridged.
+const JOIN_RATIO: f64 = 0.5;
+/// The longest gap bridged, in words.
+const JOIN_MAX: usize = 120;
+/// Fewest content words a passage shares (identical or same stem) to be
+/// reported: shorter ones are a name or a title, the entity stage's
+/// business.
+pub(crate) const MIN_SHARED_CONTENT: usize = 8;
+/// Least share of the shorter side's content stems found on the other side
+/// for a passage without a verbatim run.
+const MIN_CONTAINMENT: f64 = 0.4;
+/// Largest gap aligned word by word when a passage's ops are built (cells
+/// of the LCS table); a larger gap is one replacement.
+const MAX_GAP_CELLS: usize = 40_000;
+
+/// A piece of one passage: a verbatim match (with its ops) or a reworded
+/// sentence pair.
+#[derive(Debug, Clone)]
+struct Piece {
+    a0: usize,
+    a1: usize,
+    b0: usize,
+    b1: usize,
+    /// The verbatim matches inside, in `a`'s order.
+    exact: Vec<Match>,
+}
+
+/// Sentence pairs whose content stems agree: for each sentence of `a`, the
+/// sentence of `b` it agrees with best.
+fn sentence_seeds(a: &Stream, b: &Stream) -> Vec<Piece> {
+    let mut out = Vec::new();
+    let mut count = vec![0u16; b.sentences.len()];
+    let mut touched: Vec<usize> = Vec::new();
+    let distinct = |s: &Stream, r: (u32, u32)| -> Vec<u64> {
+        let mut v: Vec<u64> =
+            s.stems.get(r.0 as usize..r.1 as usize).unwrap_or_default().iter().copied().filter(|&x| x != 0).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let b_sizes: Vec<usize> = b.sentences.iter().map(|&r| distinct(b, r).len()).collect();
+    for &ra in &a.sentences {
+        let stems = distinct(a, ra);
+        if stems.len() < SEED_SHARED {
+            continue;
+        }
+        for st in &stems {
+            let Some(post) = b.stem_sentences.get(st) else { continue };
+            if post.len() > MAX_STEM_SENTENCES || a.stem_sentences.get(st).is_some_and(|p| p.len() > MAX_STEM_SENTENCES)
+            {
+                continue;
+            }
+            crate::work::add(post.len());
+            for &k in post {
+                if let Some(c) = count.get_mut(k as usize) {
+                    if *c == 0 {
+                        touched.push(k as usize);
+                    }
+                    *c = c.saturating_add(1);
+                }
+            }
+        }
+        let na = stems.len() as f64;
+        let mut best: Option<(f64, usize)> = None;
+        touched.sort_unstable();
+        for &k in &touched {
+            let shared = count.get(k).copied().unwrap_or(0) as usize;
+            let nb = b_sizes.get(k).copied().unwrap_or(0) as f64;
+            if shared < SEED_SHARED || nb == 0.0 {
+                continue;
+            }
+            let s = shared as f64;
+            let cos = s / (na * nb).sqrt();
+            let dice = 2.0 * s / (na + nb);
+            if cos >= SEED_SIMILARITY && dice >= SEED_SIMILARITY && best.is_none_or(|(c, _)| cos > c) {
+                best = Some((cos, k));
+            }
+        }
+        for &k in &touched {
+            if let Some(c) = count.get_mut(k) {
+                *c = 0;
+            }
+        }
+        touched.clear();
+        if let Some((_, k)) = best {
+            if let Some(&rb) = b.sentences.get(k) {
+                out.push(Piece {
+                    a0: ra.0 as usize,
+                    a1: ra.1 as usize,
+                    b0: rb.0 as usize,
+                    b1: rb.1 as usize,
+                    exact: Vec::new(),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Distance between two ranges (0 when they overlap or touch).
+fn gap(x0: usize, x1: usize, y0: usize, y1: usize) -> usize {
+    if y0 >= x1 {
+        y0 - x1
+    } else {
+        x0.saturating_sub(y1)
+    }
+}
+
+/// The gap two pieces of the given lengths may have between them.
+fn tolerance(lx: usize, ly: usize) -> usize {
+    (((lx + ly) as f64 * JOIN_RATIO) as usize).clamp(JOIN_MIN, JOIN_MAX)
+}
+
+fn close(x: &Piece, y: &Piece) -> bool {
+    gap(x.a0, x.a1, y.a0, y.a1) <= tolerance(x.a1 - x.a0, y.a1 - y.a0)
+        && gap(x.b0, x.b1, y.b0, y.b1) <= tolerance(x.b1 - x.b0, y.b1 - y.b0)
+}
+
+fn absorb(x: &mut Piece, y: Piece) {
+    x.a0 = x.a0.min(y.a0);
+    x.a1 = x.a1.max(y.a1);
+    x.b0 = x.b0.min(y.b0);
+    x.b1 = x.b1.max(y.b1);
+    x.exact.extend(y.exact);
+}
+
+/// Joins pieces that lie close together in both texts, in `a`'s order and
+/// then in `b`'s, until nothing more joins.
+fn join_pieces(mut pieces: Vec<Piece>) -> Vec<Piece> {
+    loop {
+        let before = pieces.len();
+        for by_b in [false, true] {
+            if by_b {
+                pieces.sort_by_key(|p| (p.b0, p.a0));
+            } else {
+                pieces.sort_by_key(|p| (p.a0, p.b0));
+            }
+            let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
+            for p in pieces {
+                // the last few pieces: one reordered piece may sit between
+                // two that belong together
+                let hit = out.iter().rev().take(4).position(|q| close(q, &p));
+                match hit.and_then(|k| out.len().checked_sub(k + 1)) {
+                    Some(k) => {
+                        if let Some(q) = out.get_mut(k) {
+                            absorb(q, p);
+                        }
+                    }
+                    None => out.push(p),
+                }
+            }
+            pieces = out;
+        }
+        if pieces.len() == before {
+            break;
+        }
+    }
+    pieces.sort_by_key(|p| (p.a0, p.b0));
+    pieces
+}
+
+/// Content stems of `s[r]`, sorted and distinct.
+fn stem_set(s: &Stream, r0: usize, r1: usize) -> Vec<u64> {
+    let mut v: Vec<u64> = s.stems.get(r0..r1).unwrap_or_default().iter().copied().filter(|&x| x != 0).collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+fn shared_count(x: &[u64], y: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while let (Some(a), Some(b)) = (x.get(i), y.get(j)) {
+        match a.cmp(b) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// The ops of a joined passage: its verbatim matches that keep their order
+/// in both texts (the heaviest such chain), with the gaps between them
+/// aligned word by word when small and as one replacement otherwise.
+fn build(a: &Stream, b: &Stream, p: Piece) -> Match {
+    let mut exact = p.exact;
+    exact.sort_by_key(|m| (m.a0, m.b0));
+    // heaviest chain increasing in both texts (quadratic in the few matches
+    // of one passage)
+    let n = exact.len();
+    let mut best = vec![0usize; n];
+    let mut prev = vec![usize::MAX; n];
+    for k in 0..n {
+        let Some(mk) = exact.get(k) else { continue };
+        let w = mk.a1 - mk.a0;
+        let mut bk = w;
+        for j in 0..k {
+            if let (Some(mj), Some(&bj)) = (exact.get(j), best.get(j)) {
+                if mj.a1 <= mk.a0 && mj.b1 <= mk.b0 && bj + w > bk {
+                    bk = bj + w;
+                    if let Some(x) = prev.get_mut(k) {
+                        *x = j;
+                    }
+                }
+            }
+        }
+        if let Some(x) = best.get_mut(k) {
+            *x = bk;
+        }
+    }
+    let mut chain = Vec::new();
+    let mut k = (0..n).max_by_key(|&k| (best.get(k).copied().unwrap_or(0), usize::MAX - k)).unwrap_or(usize::MAX);
+    while let Some(m) = exact.get(k) {
+        chain.push(m);
+        k = prev.get(k).copied().unwrap_or(usize::MAX);
+    }
+    chain.reverse();
+    let mut ops = Vec::new();
+    let (mut i, mut j) = (p.a0, p.b0);
+    let fill = |ops: &mut Vec<Op>, i0: usize, i1: usize, j0: usize, j1: usize| {
+        if i1 <= i0 && j1 <= j0 {
+            return;
+        }
+        if (i1 - i0 + 1) * (j1 - j0 + 1) <= MAX_GAP_CELLS {
+            ops.extend(lcs_ops(a, b, i0, i1, j0, j1));
+        } else {
+            ops.push(Op::Diff { i0, i1, j0, j1 });
+        }
+    };
+    for m in chain {
+        fill(&mut ops, i, m.a0, j, m.b0);
+        ops.extend(m.ops.iter().cloned());
+        i = m.a1;
+        j = m.b1;
+    }
+    fill(&mut ops, i, p.a1, j, p.b1);
+    Match { a0: p.a0, a1: p.a1, b0: p.b0, b1: p.b1, ops }
+}
+
+/// Joins the verbatim passages of a pair with the reworded sentences they
+/// share into whole passages, and drops those that are too small to be
+/// reuse (a name, a title) or whose content does not agree.
+pub(crate) fn rewrite(a: &Stream, b: &Stream, exact: Vec<Match>) -> Vec<Match> {
+    let mut pieces: Vec<Piece> = exact
+        .into_iter()
+        .map(|m| Piece { a0: m.a0, a1: m.a1, b0: m.b0, b1: m.b1, exact: vec![m] })
+        .collect();
+    pieces.extend(sentence_seeds(a, b));
+    let joined = join_pieces(pieces);
+    joined
+        .into_iter()
+        .filter_map(|p| {
+            let (sa, sb) = (stem_set(a, p.a0, p.a1), stem_set(b, p.b0, p.b1));
+            let shared = shared_count(&sa, &sb);
+            let short = sa.len().min(sb.len()).max(1);
+            let verbatim = !p.exact.is_empty();
+            let keep = shared >= MIN_SHARED_CONTENT && (verbatim || shared as f64 >= MIN_CONTAINMENT * short as f64);
+            keep.then(|| build(a, b, p))
+        })
+        .collect()
+}
