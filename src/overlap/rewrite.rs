@@ -27,6 +27,10 @@ const JOIN_MIN: usize = 12;
 const JOIN_RATIO: f64 = 0.5;
 /// The longest gap bridged, in words.
 const JOIN_MAX: usize = 120;
+/// How many times its own length a summary's source may spread.
+const SUMMARY_SPREAD: usize = 4;
+/// Least ratio of a summary's source length to its own.
+const SUMMARY_RATIO: usize = 3;
 /// Fewest content words a passage shares (identical or same stem) to be
 /// reported: shorter ones are a name or a title, the entity stage's
 /// business.
@@ -34,6 +38,8 @@ pub(crate) const MIN_SHARED_CONTENT: usize = 8;
 /// Least share of the shorter side's content stems found on the other side
 /// for a passage without a verbatim run.
 const MIN_CONTAINMENT: f64 = 0.4;
+/// Fewest reworded sentence pairs in a passage without a verbatim run.
+const MIN_SEEDS: usize = 2;
 /// Largest gap aligned word by word when a passage's ops are built (cells
 /// of the LCS table); a larger gap is one replacement.
 const MAX_GAP_CELLS: usize = 40_000;
@@ -48,6 +54,11 @@ struct Piece {
     b1: usize,
     /// The verbatim matches inside, in `a`'s order.
     exact: Vec<Match>,
+    /// Reworded sentence pairs inside.
+    seeds: usize,
+    /// The pieces of the first join this one is made of (for the summary
+    /// join, which is undone when its result is not summary-shaped).
+    origin: Vec<u32>,
 }
 
 /// Sentence pairs whose content stems agree: for each sentence of `a`, the
@@ -63,6 +74,7 @@ fn sentence_seeds(a: &Stream, b: &Stream) -> Vec<Piece> {
         v.dedup();
         v
     };
+    let mut best_of_b: Vec<Option<(f64, usize)>> = vec![None; b.sentences.len()];
     let b_sizes: Vec<usize> = b.sentences.iter().map(|&r| distinct(b, r).len()).collect();
     for &ra in &a.sentences {
         let stems = distinct(a, ra);
@@ -107,19 +119,39 @@ fn sentence_seeds(a: &Stream, b: &Stream) -> Vec<Piece> {
             }
         }
         touched.clear();
-        if let Some((_, k)) = best {
+        if let Some((cos, k)) = best {
             if let Some(&rb) = b.sentences.get(k) {
+                // one-to-one: a sentence of `b` keeps the sentence of `a`
+                // it agrees with best
+                if let Some(prev) = best_of_b.get_mut(k) {
+                    match prev {
+                        Some((c, _)) if *c >= cos => continue,
+                        _ => *prev = Some((cos, out.len())),
+                    }
+                }
                 out.push(Piece {
                     a0: ra.0 as usize,
                     a1: ra.1 as usize,
                     b0: rb.0 as usize,
                     b1: rb.1 as usize,
                     exact: Vec::new(),
+                    seeds: 1,
+                    origin: Vec::new(),
                 });
             }
         }
     }
-    out
+    // drop the seeds a better one replaced
+    let keep: Vec<bool> = {
+        let mut k = vec![false; out.len()];
+        for (_, i) in best_of_b.iter().flatten() {
+            if let Some(x) = k.get_mut(*i) {
+                *x = true;
+            }
+        }
+        k
+    };
+    out.into_iter().zip(keep).filter_map(|(p, k)| k.then_some(p)).collect()
 }
 
 /// Distance between two ranges (0 when they overlap or touch).
@@ -141,17 +173,46 @@ fn close(x: &Piece, y: &Piece) -> bool {
         && gap(x.b0, x.b1, y.b0, y.b1) <= tolerance(x.b1 - x.b0, y.b1 - y.b0)
 }
 
+/// Whether two pieces are parts of one summary: close together on one side
+/// (the summary), further apart on the other (its source), but no further
+/// than [`SUMMARY_SPREAD`] times the summary side's words.
+fn close_summary(x: &Piece, y: &Piece) -> bool {
+    // two copied passages are not a summary: they join only as copies
+    if mostly_verbatim(x) && mostly_verbatim(y) {
+        return false;
+    }
+    let one = |x0: usize, x1: usize, y0: usize, y1: usize, u0: usize, u1: usize, v0: usize, v1: usize| {
+        let g = gap(x0, x1, y0, y1);
+        g <= tolerance(x1 - x0, y1 - y0) && {
+            let short = x1.max(y1) - x0.min(y0);
+            gap(u0, u1, v0, v1) <= short * SUMMARY_SPREAD
+        }
+    };
+    one(x.a0, x.a1, y.a0, y.a1, x.b0, x.b1, y.b0, y.b1) || one(x.b0, x.b1, y.b0, y.b1, x.a0, x.a1, y.a0, y.a1)
+}
+
+/// Whether most of a piece's words (on its shorter side) are in verbatim
+/// runs.
+fn mostly_verbatim(p: &Piece) -> bool {
+    let same: usize = p.exact.iter().map(Match::same_words).sum();
+    2 * same >= (p.a1 - p.a0).min(p.b1 - p.b0)
+}
+
 fn absorb(x: &mut Piece, y: Piece) {
     x.a0 = x.a0.min(y.a0);
     x.a1 = x.a1.max(y.a1);
     x.b0 = x.b0.min(y.b0);
     x.b1 = x.b1.max(y.b1);
     x.exact.extend(y.exact);
+    x.seeds += y.seeds;
+    x.origin.extend(y.origin);
 }
 
-/// Joins pieces that lie close together in both texts, in `a`'s order and
-/// then in `b`'s, until nothing more joins.
-fn join_pieces(mut pieces: Vec<Piece>) -> Vec<Piece> {
+/// Joins pieces that lie close together in both texts (or, with
+/// `summary`, close in one text and spread in the other), in `a`'s order
+/// and then in `b`'s, until nothing more joins.
+fn join_pieces(mut pieces: Vec<Piece>, summary: bool) -> Vec<Piece> {
+    let close = if summary { close_summary } else { close };
     loop {
         let before = pieces.len();
         for by_b in [false, true] {
@@ -272,10 +333,26 @@ fn build(a: &Stream, b: &Stream, p: Piece) -> Match {
 pub(crate) fn rewrite(a: &Stream, b: &Stream, exact: Vec<Match>) -> Vec<Match> {
     let mut pieces: Vec<Piece> = exact
         .into_iter()
-        .map(|m| Piece { a0: m.a0, a1: m.a1, b0: m.b0, b1: m.b1, exact: vec![m] })
+        .map(|m| Piece { a0: m.a0, a1: m.a1, b0: m.b0, b1: m.b1, exact: vec![m], seeds: 0, origin: Vec::new() })
         .collect();
     pieces.extend(sentence_seeds(a, b));
-    let joined = join_pieces(pieces);
+    let mut first = join_pieces(pieces, false);
+    for (k, p) in first.iter_mut().enumerate() {
+        p.origin = vec![k as u32];
+    }
+    // pieces of a summary: a second join, wider on the source side, kept
+    // where its result is summary-shaped (one side at least
+    // [`SUMMARY_RATIO`] times the other) and undone elsewhere
+    let mut joined = Vec::new();
+    for p in join_pieces(first.clone(), true) {
+        let (la, lb) = (p.a1 - p.a0, p.b1 - p.b0);
+        if p.origin.len() == 1 || la.max(lb) >= SUMMARY_RATIO * la.min(lb) {
+            joined.push(p);
+        } else {
+            joined.extend(p.origin.iter().filter_map(|&k| first.get(k as usize).cloned()));
+        }
+    }
+    joined.sort_by_key(|p| (p.a0, p.b0));
     joined
         .into_iter()
         .filter_map(|p| {
@@ -283,7 +360,10 @@ pub(crate) fn rewrite(a: &Stream, b: &Stream, exact: Vec<Match>) -> Vec<Match> {
             let shared = shared_count(&sa, &sb);
             let short = sa.len().min(sb.len()).max(1);
             let verbatim = !p.exact.is_empty();
-            let keep = shared >= MIN_SHARED_CONTENT && (verbatim || shared as f64 >= MIN_CONTAINMENT * short as f64);
+            // one reworded sentence alone is too little evidence: related
+            // texts share a sentence's worth of words by chance
+            let keep = shared >= MIN_SHARED_CONTENT
+                && (verbatim || (p.seeds >= MIN_SEEDS && shared as f64 >= MIN_CONTAINMENT * short as f64));
             keep.then(|| build(a, b, p))
         })
         .collect()
