@@ -45,6 +45,11 @@ export type Relation = "agrees" | "compatible" | "conflicts";
 export type EditKind = "substitute" | "insert" | "delete";
 
 /**
+ * How a shared passage was reused.
+ */
+export type PassageKind = "verbatim" | "paraphrase" | "summary";
+
+/**
  * One article to analyze.
  */
 export type ArticleInput = {
@@ -364,6 +369,10 @@ export type Passage = {
    * Share of the passage's aligned words that are identical, in `[0, 1]`.
    */
   identity: number;
+  /**
+   * How the passage was reused: copied, reworded or summarized.
+   */
+  kind: PassageKind;
   /**
    * Substitutions, insertions and deletions inside the passage.
    */

@@ -72,7 +72,17 @@ pub struct Stream {
     sentences: Vec<(u32, u32)>,
     /// The sentences each stem occurs in (each once, in order).
     stem_sentences: FxHashMap<u64, Vec<u32>>,
+    /// The distinctive stems of each sentence (distinct, in at most
+    /// [`MAX_STEM_SENTENCES`] sentences of the text), flat: sentence `k`'s
+    /// are `sentence_stems[stem_start[k]..stem_start[k + 1]]`.
+    sentence_stems: Vec<u64>,
+    /// Where each sentence's stems start in `sentence_stems`, and the end.
+    stem_start: Vec<u32>,
 }
+
+/// A stem in more sentences than this (of one text) does not seed reworded
+/// passages: it says nothing about which sentence was reused.
+const MAX_STEM_SENTENCES: usize = 24;
 
 /// Letters of a content word kept as its stem (truncation stemming: "attacked",
 /// "attacks" and "attacking" share "attac").
@@ -145,7 +155,39 @@ impl Stream {
                 }
             }
         }
-        Stream { tokens: idx, hashes, content, grams, index, stems, sentences, stem_sentences }
+        let mut sentence_stems = Vec::new();
+        let mut stem_start = vec![0u32];
+        for &(s0, s1) in &sentences {
+            let mut own: Vec<u64> = stems
+                .get(s0 as usize..s1 as usize)
+                .unwrap_or_default()
+                .iter()
+                .copied()
+                .filter(|st| *st != 0 && stem_sentences.get(st).is_some_and(|p| p.len() <= MAX_STEM_SENTENCES))
+                .collect();
+            own.sort_unstable();
+            own.dedup();
+            sentence_stems.extend(own);
+            stem_start.push(sentence_stems.len() as u32);
+        }
+        Stream {
+            tokens: idx,
+            hashes,
+            content,
+            grams,
+            index,
+            stems,
+            sentences,
+            stem_sentences,
+            sentence_stems,
+            stem_start,
+        }
+    }
+
+    /// The distinctive stems of sentence `k` (empty outside the text).
+    fn stems_of(&self, k: usize) -> &[u64] {
+        let (Some(&s0), Some(&s1)) = (self.stem_start.get(k), self.stem_start.get(k + 1)) else { return &[] };
+        self.sentence_stems.get(s0 as usize..s1 as usize).unwrap_or_default()
     }
 
     /// Number of words in the stream.

@@ -17,9 +17,6 @@ use crate::overlap::{Match, Op, Stream};
 const SEED_SHARED: usize = 3;
 /// Least cosine and Dice of two sentences' content stems for a seed.
 const SEED_SIMILARITY: f64 = 0.33;
-/// A stem in more sentences than this (of one text) does not seed: it says
-/// nothing about which sentence was reused.
-const MAX_STEM_SENTENCES: usize = 24;
 /// Gaps (in words, in each text) always bridged between two pieces.
 const JOIN_MIN: usize = 12;
 /// Gaps up to this share of the two pieces' length (in that text) are
@@ -67,26 +64,17 @@ fn sentence_seeds(a: &Stream, b: &Stream) -> Vec<Piece> {
     let mut out = Vec::new();
     let mut count = vec![0u16; b.sentences.len()];
     let mut touched: Vec<usize> = Vec::new();
-    let distinct = |s: &Stream, r: (u32, u32)| -> Vec<u64> {
-        let mut v: Vec<u64> =
-            s.stems.get(r.0 as usize..r.1 as usize).unwrap_or_default().iter().copied().filter(|&x| x != 0).collect();
-        v.sort_unstable();
-        v.dedup();
-        v
-    };
     let mut best_of_b: Vec<Option<(f64, usize)>> = vec![None; b.sentences.len()];
-    let b_sizes: Vec<usize> = b.sentences.iter().map(|&r| distinct(b, r).len()).collect();
-    for &ra in &a.sentences {
-        let stems = distinct(a, ra);
+    for ka in 0..a.sentences.len() {
+        let stems = a.stems_of(ka);
         if stems.len() < SEED_SHARED {
             continue;
         }
-        for st in &stems {
-            let Some(post) = b.stem_sentences.get(st) else { continue };
-            if post.len() > MAX_STEM_SENTENCES || a.stem_sentences.get(st).is_some_and(|p| p.len() > MAX_STEM_SENTENCES)
-            {
+        for st in stems {
+            // stems too common in `b` are not in its sentences' lists
+            let Some(post) = b.stem_sentences.get(st).filter(|p| p.len() <= super::MAX_STEM_SENTENCES) else {
                 continue;
-            }
+            };
             crate::work::add(post.len());
             for &k in post {
                 if let Some(c) = count.get_mut(k as usize) {
@@ -102,7 +90,7 @@ fn sentence_seeds(a: &Stream, b: &Stream) -> Vec<Piece> {
         touched.sort_unstable();
         for &k in &touched {
             let shared = count.get(k).copied().unwrap_or(0) as usize;
-            let nb = b_sizes.get(k).copied().unwrap_or(0) as f64;
+            let nb = b.stems_of(k).len() as f64;
             if shared < SEED_SHARED || nb == 0.0 {
                 continue;
             }
@@ -120,7 +108,7 @@ fn sentence_seeds(a: &Stream, b: &Stream) -> Vec<Piece> {
         }
         touched.clear();
         if let Some((cos, k)) = best {
-            if let Some(&rb) = b.sentences.get(k) {
+            if let (Some(&ra), Some(&rb)) = (a.sentences.get(ka), b.sentences.get(k)) {
                 // one-to-one: a sentence of `b` keeps the sentence of `a`
                 // it agrees with best
                 if let Some(prev) = best_of_b.get_mut(k) {
