@@ -17,6 +17,7 @@ mod similarity;
 
 pub(crate) use crate::lang::en::is_function_word;
 pub use align::align_all;
+pub use rewrite::REWORDED_SEEDS;
 pub use similarity::{all_similarities, idf, StoryVector};
 
 use crate::tokens::{Tok, TokenKind};
@@ -60,6 +61,8 @@ pub struct Stream {
     pub hashes: Vec<u64>,
     /// True for content words (not stopwords).
     pub content: Vec<bool>,
+    /// True for capitalized words: parts of a name or a title.
+    pub capitalized: Vec<bool>,
     /// Hash of the n-gram starting at each position, or 0 when it cannot seed
     /// (function words only, or too close to the end).
     grams: Vec<u64>,
@@ -93,7 +96,11 @@ const MAX_SENTENCE: usize = 40;
 
 fn stem_hash(w: &str) -> u64 {
     let end = w.char_indices().nth(STEM).map_or(w.len(), |(i, _)| i);
-    let h = w.get(..end).unwrap_or(w).bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+    let h = w
+        .get(..end)
+        .unwrap_or(w)
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
     h.max(1)
 }
 
@@ -109,6 +116,7 @@ impl Stream {
         let mut hashes = Vec::new();
         let mut content = Vec::new();
         let mut stems = Vec::new();
+        let mut capitalized = Vec::new();
         let mut sentences: Vec<(u32, u32)> = Vec::new();
         let mut start = 0usize;
         for (i, t) in tokens.iter().enumerate() {
@@ -118,6 +126,7 @@ impl Stream {
                 hashes.push(u64::from(t.sym));
                 let c = !is_function_word(t.norm);
                 content.push(c);
+                capitalized.push(t.capitalized);
                 stems.push(if c { stem_hash(t.norm) } else { 0 });
                 if hashes.len() - start >= MAX_SENTENCE {
                     sentences.push((start as u32, hashes.len() as u32));
@@ -174,6 +183,7 @@ impl Stream {
             tokens: idx,
             hashes,
             content,
+            capitalized,
             grams,
             index,
             stems,

@@ -13,12 +13,21 @@
 use super::align::lcs_ops;
 use crate::overlap::{Match, Op, Stream};
 
+/// Whether reworded sentence pairs seed passages. Off in the shipped
+/// pipeline: on the seed articles its extra passages turn rewording into
+/// framing findings (divergence precision 0.59 against the editors' 0.8
+/// floor); `corroborate eval-reuse --reworded` measures it on PAN.
+pub static REWORDED_SEEDS: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 /// Fewest content stems two sentences share to seed a reworded passage.
 const SEED_SHARED: usize = 3;
 /// Least cosine and Dice of two sentences' content stems for a seed.
 const SEED_SIMILARITY: f64 = 0.33;
 /// Gaps (in words, in each text) always bridged between two pieces.
 const JOIN_MIN: usize = 12;
+/// Gaps (in words) bridged whatever they hold.
+const JOIN_FREE: usize = 8;
+/// Least share of a longer gap's content stems found on the other side.
+const GAP_CONTAINMENT: f64 = 0.35;
 /// Gaps up to this share of the two pieces' length (in that text) are
 /// bridged.
 const JOIN_RATIO: f64 = 0.5;
@@ -32,6 +41,9 @@ const SUMMARY_RATIO: usize = 3;
 /// reported: shorter ones are a name or a title, the entity stage's
 /// business.
 pub(crate) const MIN_SHARED_CONTENT: usize = 8;
+/// Fewest identical, uncapitalized content words of a short verbatim
+/// passage: a name or a title alone has none or few.
+const MIN_PLAIN_CONTENT: usize = 2;
 /// Least share of the shorter side's content stems found on the other side
 /// for a passage without a verbatim run.
 const MIN_CONTAINMENT: f64 = 0.4;
@@ -156,15 +168,38 @@ fn tolerance(lx: usize, ly: usize) -> usize {
     (((lx + ly) as f64 * JOIN_RATIO) as usize).clamp(JOIN_MIN, JOIN_MAX)
 }
 
-fn close(x: &Piece, y: &Piece) -> bool {
+fn close(a: &Stream, b: &Stream, x: &Piece, y: &Piece) -> bool {
     gap(x.a0, x.a1, y.a0, y.a1) <= tolerance(x.a1 - x.a0, y.a1 - y.a0)
         && gap(x.b0, x.b1, y.b0, y.b1) <= tolerance(x.b1 - x.b0, y.b1 - y.b0)
+        && gap_agrees(a, b, x, y)
+}
+
+/// Whether the text between two pieces is reworded reuse rather than other
+/// content: a gap longer than [`JOIN_FREE`] words must find most of its
+/// content stems on the other side of the joined passage (a rewritten
+/// sentence keeps its content; another paragraph does not).
+fn gap_agrees(a: &Stream, b: &Stream, x: &Piece, y: &Piece) -> bool {
+    let side = |s: &Stream, o: &Stream, x0: usize, x1: usize, y0: usize, y1: usize, o0: usize, o1: usize| {
+        let (g0, g1) = (x1.min(y1), x0.max(y0));
+        if g1 <= g0 + JOIN_FREE {
+            return true;
+        }
+        crate::work::add(g1 - g0 + o1 - o0);
+        let mine = stem_set(s, g0, g1);
+        if mine.len() < SEED_SHARED {
+            return true;
+        }
+        let theirs = stem_set(o, o0, o1);
+        shared_count(&mine, &theirs) as f64 >= GAP_CONTAINMENT * mine.len() as f64
+    };
+    let (a0, a1, b0, b1) = (x.a0.min(y.a0), x.a1.max(y.a1), x.b0.min(y.b0), x.b1.max(y.b1));
+    side(a, b, x.a0, x.a1, y.a0, y.a1, b0, b1) && side(b, a, x.b0, x.b1, y.b0, y.b1, a0, a1)
 }
 
 /// Whether two pieces are parts of one summary: close together on one side
 /// (the summary), further apart on the other (its source), but no further
 /// than [`SUMMARY_SPREAD`] times the summary side's words.
-fn close_summary(x: &Piece, y: &Piece) -> bool {
+fn close_summary(_: &Stream, _: &Stream, x: &Piece, y: &Piece) -> bool {
     // two copied passages are not a summary: they join only as copies
     if mostly_verbatim(x) && mostly_verbatim(y) {
         return false;
@@ -199,7 +234,7 @@ fn absorb(x: &mut Piece, y: Piece) {
 /// Joins pieces that lie close together in both texts (or, with
 /// `summary`, close in one text and spread in the other), in `a`'s order
 /// and then in `b`'s, until nothing more joins.
-fn join_pieces(mut pieces: Vec<Piece>, summary: bool) -> Vec<Piece> {
+fn join_pieces(a: &Stream, b: &Stream, mut pieces: Vec<Piece>, summary: bool) -> Vec<Piece> {
     let close = if summary { close_summary } else { close };
     loop {
         let before = pieces.len();
@@ -213,7 +248,7 @@ fn join_pieces(mut pieces: Vec<Piece>, summary: bool) -> Vec<Piece> {
             for p in pieces {
                 // the last few pieces: one reordered piece may sit between
                 // two that belong together
-                let hit = out.iter().rev().take(4).position(|q| close(q, &p));
+                let hit = out.iter().rev().take(4).position(|q| close(a, b, q, &p));
                 match hit.and_then(|k| out.len().checked_sub(k + 1)) {
                     Some(k) => {
                         if let Some(q) = out.get_mut(k) {
@@ -323,8 +358,10 @@ pub(crate) fn rewrite(a: &Stream, b: &Stream, exact: Vec<Match>) -> Vec<Match> {
         .into_iter()
         .map(|m| Piece { a0: m.a0, a1: m.a1, b0: m.b0, b1: m.b1, exact: vec![m], seeds: 0, origin: Vec::new() })
         .collect();
-    pieces.extend(sentence_seeds(a, b));
-    let mut first = join_pieces(pieces, false);
+    if REWORDED_SEEDS.load(std::sync::atomic::Ordering::Relaxed) {
+        pieces.extend(sentence_seeds(a, b));
+    }
+    let mut first = join_pieces(a, b, pieces, false);
     for (k, p) in first.iter_mut().enumerate() {
         p.origin = vec![k as u32];
     }
@@ -332,7 +369,7 @@ pub(crate) fn rewrite(a: &Stream, b: &Stream, exact: Vec<Match>) -> Vec<Match> {
     // where its result is summary-shaped (one side at least
     // [`SUMMARY_RATIO`] times the other) and undone elsewhere
     let mut joined = Vec::new();
-    for p in join_pieces(first.clone(), true) {
+    for p in join_pieces(a, b, first.clone(), true) {
         let (la, lb) = (p.a1 - p.a0, p.b1 - p.b0);
         if p.origin.len() == 1 || la.max(lb) >= SUMMARY_RATIO * la.min(lb) {
             joined.push(p);
@@ -345,12 +382,26 @@ pub(crate) fn rewrite(a: &Stream, b: &Stream, exact: Vec<Match>) -> Vec<Match> {
         .into_iter()
         .filter_map(|p| {
             let (sa, sb) = (stem_set(a, p.a0, p.a1), stem_set(b, p.b0, p.b1));
+            // distinct stems on both sides, or identical content words in
+            // the verbatim runs (a copied table repeats a few words)
+            let (mut identical, mut plain) = (0, 0);
+            for o in p.exact.iter().flat_map(|m| m.ops.iter()) {
+                if let Op::Same { i, n, .. } = *o {
+                    for k in i..i + n {
+                        let content = a.content.get(k).copied().unwrap_or(false);
+                        identical += usize::from(content);
+                        plain += usize::from(content && !a.capitalized.get(k).copied().unwrap_or(true));
+                    }
+                }
+            }
             let shared = shared_count(&sa, &sb);
             let short = sa.len().min(sb.len()).max(1);
             let verbatim = !p.exact.is_empty();
             // one reworded sentence alone is too little evidence: related
             // texts share a sentence's worth of words by chance
-            let keep = shared >= MIN_SHARED_CONTENT
+            // a short copied passage is kept when it has content beyond a
+            // name or title: enough identical words that are not capitalized
+            let keep = (shared.max(identical) >= MIN_SHARED_CONTENT || plain >= MIN_PLAIN_CONTENT)
                 && (verbatim || (p.seeds >= MIN_SEEDS && shared as f64 >= MIN_CONTAINMENT * short as f64));
             keep.then(|| build(a, b, p))
         })

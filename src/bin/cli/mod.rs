@@ -31,8 +31,9 @@ const USAGE: &str = "usage:
       Pearson and Spearman of the similarity against human ratings
   corroborate eval-extraction [DIR] [--verbose]
       precision, recall and F1 of article extraction from saved web pages
-  corroborate eval-reuse [DIR] [--limit N] [--verbose]
+  corroborate eval-reuse [DIR] [--limit N] [--verbose] [--reworded]
       PAN text-alignment measures of the reuse engine per kind of rewriting
+      (--reworded: with the reworded-sentence seeds, off in the shipped engine)
 (the last six need the `train` feature, on by default)";
 
 /// Runs the CLI and returns the exit code: 0 success, 2 bad usage or

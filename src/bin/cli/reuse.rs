@@ -166,7 +166,8 @@ fn read_cases(xml: &str) -> Vec<Span> {
         .filter_map(|el| {
             let el = el.get(..el.find("/>").unwrap_or(el.len()))?;
             let num = |n: &str| attr(el, n).and_then(|v| v.trim().parse::<usize>().ok());
-            let (t0, tl, s0, sl) = (num("this_offset")?, num("this_length")?, num("source_offset")?, num("source_length")?);
+            let (t0, tl, s0, sl) =
+                (num("this_offset")?, num("this_length")?, num("source_offset")?, num("source_length")?);
             Some(Span { t0, t1: t0 + tl, s0, s1: s0 + sl })
         })
         .collect()
@@ -178,7 +179,7 @@ fn half_of(name: &str) -> usize {
     (h >> 32) as usize & 1
 }
 
-/// Runs `eval-reuse [DIR] [--limit N] [--verbose]`.
+/// Runs `eval-reuse [DIR] [--limit N] [--verbose] [--reworded]`.
 pub fn eval_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
     let mut dir = DEFAULT_DIR.to_string();
     let mut limit = usize::MAX;
@@ -190,6 +191,7 @@ pub fn eval_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
                 limit = it.next().and_then(|v| v.parse().ok()).ok_or("--limit needs a number")?;
             }
             "--verbose" => verbose = true,
+            "--reworded" => corroborate::internal::REWORDED_SEEDS.store(true, std::sync::atomic::Ordering::Relaxed),
             s if s.starts_with("--") => return Err(format!("unknown option {s:?}")),
             s => dir = s.to_string(),
         }
@@ -209,13 +211,15 @@ pub fn eval_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
         for line in list.lines().take(limit) {
             let mut parts = line.split_whitespace();
             let (Some(susp), Some(src)) = (parts.next(), parts.next()) else { continue };
-            let (Ok(t), Ok(s)) =
-                (std::fs::read_to_string(root.join("susp").join(susp)), std::fs::read_to_string(root.join("src").join(src)))
-            else {
+            let (Ok(t), Ok(s)) = (
+                std::fs::read_to_string(root.join("susp").join(susp)),
+                std::fs::read_to_string(root.join("src").join(src)),
+            ) else {
                 continue;
             };
             let xml_name = format!("{}-{}.xml", susp.trim_end_matches(".txt"), src.trim_end_matches(".txt"));
-            let cases = std::fs::read_to_string(root.join(kind).join(&xml_name)).map(|x| read_cases(&x)).unwrap_or_default();
+            let cases =
+                std::fs::read_to_string(root.join(kind).join(&xml_name)).map(|x| read_cases(&x)).unwrap_or_default();
             let start = Instant::now();
             let r = reuse_only(&[t.as_str(), s.as_str()], OffsetUnit::Chars);
             elapsed += start.elapsed().as_secs_f64();
@@ -278,7 +282,8 @@ pub fn eval_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
     )
     .map_err(w)?;
     if timed > 0 {
-        writeln!(out, "time per pair (reuse_only, this build): {:.1} ms", 1000.0 * elapsed / timed as f64).map_err(w)?;
+        writeln!(out, "time per pair (reuse_only, this build): {:.1} ms", 1000.0 * elapsed / timed as f64)
+            .map_err(w)?;
     }
     Ok(())
 }
@@ -323,7 +328,10 @@ mod tests {
             let d: Vec<(Span, PassageKind)> = dets.iter().map(|s| (*s, PassageKind::Verbatim)).collect();
             t.add(cases, &d);
             let (tp, tr, tg, _) = t.scores();
-            assert!((tp - p).abs() < 1e-9 && (tr - r).abs() < 1e-9 && (tg - g).abs() < 1e-9, "{cases:?} {dets:?}: {tp} {tr} {tg}");
+            assert!(
+                (tp - p).abs() < 1e-9 && (tr - r).abs() < 1e-9 && (tg - g).abs() < 1e-9,
+                "{cases:?} {dets:?}: {tp} {tr} {tg}"
+            );
         }
     }
 
