@@ -308,10 +308,12 @@ mod tests {
         Span { t0, t1, s0, s1 }
     }
 
+    /// Cases, detections, and the expected precision, recall, granularity.
+    type Row<'a> = (&'a [Span], &'a [Span], f64, f64, f64);
+
     #[test]
     fn pan_measures() {
-        // (cases, detections, precision, recall, granularity)
-        let rows: &[(&[Span], &[Span], f64, f64, f64)] = &[
+        let rows: &[Row] = &[
             // exact detection
             (&[sp(0, 100, 0, 100)], &[sp(0, 100, 0, 100)], 1.0, 1.0, 1.0),
             // two halves: full recall and precision, granularity 2
