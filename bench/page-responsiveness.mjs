@@ -70,6 +70,13 @@ const SCENARIOS = {
     paste: [WIRE],
     drop: [{ name: 'long-story.txt', text: pseudoArticle(5, 250_000).slice(0, 1_500_000) }],
   }),
+  '50 articles of distinct person names (4 MB in all)': () => ({
+    paste: Array.from({ length: 50 }, (_, i) => namesArticle(i, Math.floor(ROOM / 50))),
+  }),
+  '50 articles of "A met B." naming two new people each time (4 MB in all)': () => ({
+    paste: Array.from({ length: 50 }, (_, i) => namesArticle(i, Math.floor(ROOM / 50))
+      .replace(/ spoke to reporters\. (\S+ \S+) spoke to reporters\./g, ' met $1.')),
+  }),
   '50 files (4 MB of mixed content) dropped at once': () => ({
     drop: mixedArticles(50, ROOM).map((text, i) => ({ name: `story-${String(i + 1).padStart(2, '0')}.txt`, text })),
   }),

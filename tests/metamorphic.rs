@@ -83,9 +83,22 @@ fn containment(r: &Report, a: &str, b: &str) -> f64 {
 }
 
 /// Every finding as (article, kind, text), sorted.
+/// The findings about an article's text: its own, and the other side of
+/// those that carry both spans (listed once, from either article).
 fn findings_of(r: &Report, article: &str) -> Vec<(DivergenceKind, String)> {
-    let mut v: Vec<_> =
-        r.divergences.iter().filter(|d| d.article == article).map(|d| (d.kind, d.text.clone())).collect();
+    let mut v: Vec<_> = r
+        .divergences
+        .iter()
+        .filter_map(|d| {
+            if d.article == article {
+                Some((d.kind, d.text.clone()))
+            } else if d.others.first().map(String::as_str) == Some(article) && d.counterpart_start.is_some() {
+                d.counterpart.clone().map(|c| (d.kind, c))
+            } else {
+                None
+            }
+        })
+        .collect();
     v.sort();
     v
 }

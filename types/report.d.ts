@@ -294,6 +294,15 @@ export type Pair = {
    */
   shared_words: number;
   /**
+   * False when the pair shares text but its passages are left out of
+   * `passages`: in a large set whose articles all share text, the report
+   * lists the passages of the pairs that share the most (each article's
+   * closest partner always) up to a size proportional to the input.
+   * Containment and shared words still count every passage; compare the
+   * two articles alone to see theirs.
+   */
+  passages_listed: boolean;
+  /**
    * One sentence a reader understands.
    */
   explanation: string;
@@ -416,6 +425,15 @@ export type Divergence = {
    */
   counterpart: string | null;
   /**
+   * Where the counterpart is, in the first of `others`: one finding
+   * carries both sides of a difference and is listed once.
+   */
+  counterpart_start?: number;
+  /**
+   * End of the counterpart in the first of `others`.
+   */
+  counterpart_end?: number;
+  /**
    * For facts: how the figures relate.
    */
   relation?: Relation;
@@ -423,6 +441,15 @@ export type Divergence = {
    * One sentence a reader understands without knowing the algorithm.
    */
   explanation: string;
+  /**
+   * How much it matters to a reader, in `[0, 1]`: figures that disagree
+   * and claims only one source makes highest, spelling variants lowest.
+   */
+  score: number;
+  /**
+   * Why it matters, in one line.
+   */
+  why: string;
 };
 
 /**

@@ -11,6 +11,10 @@ use crate::report::DivergenceKind;
 use crate::report::Severity;
 use rustc_hash::FxHashSet;
 
+/// Modal verbs: swapping one for another changes how certain a statement
+/// sounds ("would" → "could").
+const MODALS: &[&str] = &["will", "would", "can", "could", "may", "might", "must", "should", "shall"];
+
 /// How a word change inside a shared passage reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Change {
@@ -66,11 +70,64 @@ pub fn classify(a: &str, b: &str) -> Change {
     Change::Framing
 }
 
-/// Words changed inside shared passages, classified.
+/// Word changes listed one by one per article, at most; the rest are
+/// counted in one finding (each is still an edit of its passage, shown in
+/// the side-by-side view).
+pub(super) const MAX_CHANGES_PER_ARTICLE: usize = 40;
+
+/// Words changed inside shared passages, classified: per article the most
+/// severe [`MAX_CHANGES_PER_ARTICLE`] one by one, then one finding that
+/// counts the rest, so that fifty templated articles give a list a reader
+/// can take, not one card per word of every pair (4.6 million, 1.7 GB).
 pub(super) fn wording(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
+    let mut all = all_changes(ctx, ents);
+    all.sort_by(|x, y| {
+        x.article
+            .cmp(&y.article)
+            .then(y.severity.cmp(&x.severity))
+            .then(x.start.cmp(&y.start))
+            .then(x.others.cmp(&y.others))
+    });
+    let mut out = Vec::new();
+    for group in all.chunk_by(|x, y| x.article == y.article) {
+        let (shown, rest) = group.split_at(group.len().min(MAX_CHANGES_PER_ARTICLE));
+        out.extend(shown.iter().cloned());
+        let Some(first) = rest.iter().min_by_key(|f| f.start) else { continue };
+        let mut others: Vec<usize> = rest.iter().flat_map(|f| f.others.iter().copied()).collect();
+        others.sort_unstable();
+        others.dedup();
+        let label = ctx.articles.get(first.article).map_or("", |d| d.label);
+        let with =
+            others.iter().take(3).filter_map(|&o| ctx.articles.get(o).map(|d| d.label)).collect::<Vec<_>>().join(", ");
+        let more = if others.len() > 3 { format!(" and {} more", others.len() - 3) } else { String::new() };
+        out.push(Finding {
+            kind: DivergenceKind::Format,
+            severity: Severity::Low,
+            start: first.start,
+            end: first.end,
+            counterpart: None,
+            counterpart_span: None,
+            relation: None,
+            explanation: format!(
+                "{label} has {} more word changes inside passages it shares with {with}{more}; \
+                 each is marked in the side-by-side view.",
+                rest.len()
+            ),
+            // the articles of the first few only: a finding names what it is about
+            others: others.into_iter().take(3).collect(),
+            ..first.clone()
+        });
+    }
+    out
+}
+
+fn all_changes(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
     let mut out = Vec::new();
     for (&(a, b), ms) in ctx.matches {
         let (Some(da), Some(db)) = (ctx.articles.get(a), ctx.articles.get(b)) else { continue };
+        if ctx.unlisted.contains(&(a, b)) {
+            continue;
+        }
         for m in ms {
             for op in &m.ops {
                 let Op::Diff { i0, i1, j0, j1 } = *op else { continue };
@@ -115,11 +172,22 @@ fn one_change(ents: &EntityIndex, sa: Side, sb: Side) -> Option<Vec<Finding>> {
         if wa.is_empty() || wb.is_empty() {
             return None; // a lone function word or letter: not worth a reader's time
         }
-        (
-            DivergenceKind::Format,
-            Severity::Low,
-            format!("{la} writes \"{ta}\" where {lb} writes \"{tb}\": a minor copy edit."),
-        )
+        // "would" against "could": how certain the statement sounds
+        let modal =
+            |w: &[String]| -> Vec<String> { w.iter().filter(|x| MODALS.contains(&x.as_str())).cloned().collect() };
+        if modal(&wa) != modal(&wb) {
+            (
+                DivergenceKind::Framing,
+                Severity::Medium,
+                format!("{la} writes \"{ta}\" where {lb} writes \"{tb}\": the statement sounds more or less certain."),
+            )
+        } else {
+            (
+                DivergenceKind::Format,
+                Severity::Low,
+                format!("{la} writes \"{ta}\" where {lb} writes \"{tb}\": a minor copy edit."),
+            )
+        }
     } else if (db.no_digits && wb.is_empty() && has_digit(&wa)) || (da.no_digits && wa.is_empty() && has_digit(&wb)) {
         let (has, lacks, what) = if wb.is_empty() { (la, lb, ta) } else { (lb, la, tb) };
         (
@@ -185,11 +253,12 @@ fn one_change(ents: &EntityIndex, sa: Side, sb: Side) -> Option<Vec<Finding>> {
             )
         }
     };
+    // one finding per change, on the first side that has words, with the
+    // other side's span beside it
     let mut out = Vec::new();
-    // a change with words on both sides is listed on both articles, so each
-    // one's view shows it
-    for (art, other, span, theirs) in [(a, b, span_a, tb), (b, a, span_b, ta)] {
-        let Some((s, e)) = span else { continue };
+    let (art, other, span, theirs, their_span) =
+        if span_a.is_some() { (a, b, span_a, tb, span_b) } else { (b, a, span_b, ta, span_a) };
+    if let Some((s, e)) = span {
         out.push(Finding {
             kind,
             severity,
@@ -198,8 +267,9 @@ fn one_change(ents: &EntityIndex, sa: Side, sb: Side) -> Option<Vec<Finding>> {
             end: e,
             others: vec![other],
             counterpart: Some(theirs.to_string()),
+            counterpart_span: their_span,
             relation: None,
-            explanation: why.clone(),
+            explanation: why,
         });
     }
     Some(out)

@@ -40,7 +40,9 @@ mod changes;
 mod coverage;
 mod dropped;
 mod facts;
+pub(crate) mod rank;
 mod similar;
+pub mod support;
 mod unique;
 
 use crate::entities::{Canonical, Found};
@@ -49,6 +51,7 @@ use crate::report::{DivergenceKind, EntityKind, Relation, Severity};
 use crate::tokens::{Sentence, Tok};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 
 /// A divergence before offsets are converted: byte spans.
 #[derive(Debug, Clone, PartialEq)]
@@ -67,6 +70,9 @@ pub struct Finding {
     pub others: Vec<usize>,
     /// The other side's wording, when there is one.
     pub counterpart: Option<String>,
+    /// Where that wording is in the first of `others` (bytes): one finding
+    /// carries both sides of a difference, listed once.
+    pub counterpart_span: Option<(usize, usize)>,
     /// For facts: how the figures relate.
     pub relation: Option<Relation>,
     /// One sentence for a reader.
@@ -101,6 +107,9 @@ pub struct Context<'a> {
     pub shared: &'a [usize],
     /// For each article's stream position: shared with any other article.
     pub any_cover: &'a [Vec<bool>],
+    /// Pairs `(a, b)`, `a < b`, whose passages the report does not list:
+    /// their word changes are not listed either.
+    pub unlisted: &'a BTreeSet<(usize, usize)>,
     /// Canonical entities with their mentions.
     pub canon: &'a [Canonical],
 }
@@ -137,7 +146,50 @@ pub fn find(ctx: &Context) -> Vec<Finding> {
     out.dedup_by(|x, y| {
         x.article == y.article && x.start == y.start && x.end == y.end && x.kind == y.kind && x.others == y.others
     });
-    out
+    once_per_difference(one_kind_per_difference(out))
+}
+
+/// A difference found by two finders is listed by the one that says more:
+/// a figure or date changed inside a shared passage is a `fact`, not also a
+/// word change; a sentence no other article has is `unique`, not also an
+/// omission from one copy.
+fn one_kind_per_difference(all: Vec<Finding>) -> Vec<Finding> {
+    let covers = |outer: &Finding, inner: &Finding| {
+        outer.article == inner.article && outer.start <= inner.start && inner.end <= outer.end
+    };
+    let facts: Vec<&Finding> = all.iter().filter(|f| f.kind == DivergenceKind::Fact).collect();
+    let uniques: Vec<&Finding> = all.iter().filter(|f| f.kind == DivergenceKind::Unique).collect();
+    let keep: Vec<bool> = all
+        .iter()
+        .map(|f| match f.kind {
+            DivergenceKind::Framing | DivergenceKind::Format => {
+                !facts.iter().any(|x| x.others == f.others && (covers(x, f) || covers(f, x)))
+            }
+            // the same sentence (a clause dropped inside a unique sentence
+            // is a difference of its own)
+            DivergenceKind::Omission => {
+                !uniques.iter().any(|u| covers(u, f) && 2 * (f.end - f.start) >= u.end - u.start)
+            }
+            _ => true,
+        })
+        .collect();
+    all.into_iter().zip(keep).filter(|(_, k)| *k).map(|(f, _)| f).collect()
+}
+
+/// Drops the mirror image of a finding that carries both sides: the same
+/// kind between the same two spans, seen from the other article.
+fn once_per_difference(all: Vec<Finding>) -> Vec<Finding> {
+    // (article, start, end) of each side
+    type Side = (usize, usize, usize);
+    let mut seen: FxHashSet<(DivergenceKind, Side, Side)> = FxHashSet::default();
+    all.into_iter()
+        .filter(|f| {
+            let (Some(&o), Some((s, e))) = (f.others.first(), f.counterpart_span) else { return true };
+            let (me, other) = ((f.article, f.start, f.end), (o, s, e));
+            let key = if me <= other { (f.kind, me, other) } else { (f.kind, other, me) };
+            seen.insert(key)
+        })
+        .collect()
 }
 
 /// Which canonical entity each token belongs to, and each article's

@@ -6,10 +6,12 @@ use crate::lang::en::TITLES;
 use crate::report::EntityKind;
 use crate::tokens::Tok as Token;
 use crate::tokens::TokenKind;
-use aho_corasick::AhoCorasick;
-use aho_corasick::MatchKind;
+use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 use std::collections::HashSet;
+
+/// Names longer than this many words are not looked up again.
+const MAX_NAME_WORDS: usize = 8;
 
 /// Looks up, in every article, the names found anywhere, so that a
 /// lowercased copy gets the mentions its clean sibling revealed. Only whole
@@ -52,11 +54,12 @@ pub fn propagate(texts: &[&str], tokens: &[Vec<Token>], degraded: &[bool], found
     if patterns.is_empty() {
         return;
     }
-    let Ok(ac) =
-        AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(patterns.iter().map(|(p, _)| p.as_str()))
-    else {
-        return;
-    };
+    // patterns by their words joined with single spaces, as `hay` below
+    // joins the tokens: a match is a run of whole tokens whose joined norms
+    // are a pattern (a hash lookup per start and length; an Aho-Corasick
+    // automaton over 300,000 names took longer to build than to search)
+    let by_key: FxHashMap<&str, usize> = patterns.iter().enumerate().map(|(i, (p, _))| (p.as_str(), i)).collect();
+    let longest = patterns.iter().map(|(p, _)| p.split(' ').count()).max().unwrap_or(1).min(MAX_NAME_WORDS);
     // words the clean articles use in lowercase: common words, not names
     let common: HashSet<&str> = tokens
         .iter()
@@ -88,24 +91,23 @@ pub fn propagate(texts: &[&str], tokens: &[Vec<Token>], degraded: &[bool], found
         };
         let mut extra = Vec::new();
         let mut replaced: Vec<(usize, usize)> = Vec::new();
-        for m in ac.find_iter(&hay) {
-            let Some((p, kind)) = patterns.get(m.pattern().as_usize()) else { continue };
-            // whole words only
-            if hay.as_bytes().get(m.start().wrapping_sub(1)) != Some(&b' ')
-                || hay.as_bytes().get(m.end()) != Some(&b' ')
-            {
-                continue;
-            }
-            let first = at.partition_point(|&(b, _)| b < m.start());
-            let last = at.partition_point(|&(b, _)| b < m.end());
-            // `first < last <= at.len()`, so both exist
-            let (Some(&(_, t0)), Some(&(_, t_last))) = (at.get(first), last.checked_sub(1).and_then(|l| at.get(l)))
-            else {
+        let mut first = 0;
+        while first < at.len() {
+            // the longest pattern starting at this token, as leftmost-longest
+            let found = (1..=longest.min(at.len() - first)).rev().find_map(|words| {
+                let (&(b0, _), &(b_last, t_last)) = (at.get(first)?, at.get(first + words - 1)?);
+                let end = b_last + toks.get(t_last).map_or(0, |t| t.norm.len());
+                let i = *by_key.get(hay.get(b0..end)?)?;
+                Some((words, i))
+            });
+            let Some((words, i)) = found else {
+                first += 1;
                 continue;
             };
-            if first >= last {
-                continue;
-            }
+            let here = first;
+            first += words;
+            let Some((p, kind)) = patterns.get(i) else { continue };
+            let (Some(&(_, t0)), Some(&(_, t_last))) = (at.get(here), at.get(here + words - 1)) else { continue };
             let t1 = t_last + 1;
             let degraded_doc = degraded.get(a).copied().unwrap_or(false);
             if (t0..t1).any(|k| covered.get(k).copied().unwrap_or(false)) {

@@ -290,6 +290,7 @@ fn find_divergences(docs: &[Doc], canon: &[Canonical], reuse: &Reuse) -> Vec<Fin
         matches: &reuse.matches,
         shared: &reuse.shared,
         any_cover: &reuse.any_cover,
+        unlisted: &reuse.unlisted,
         canon,
     })
 }

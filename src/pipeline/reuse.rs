@@ -3,11 +3,12 @@
 
 use super::{make_docs, read_inputs, Doc};
 use crate::article::ArticleInput;
-use crate::overlap::{self, Match, Stream};
+use crate::overlap::{self, Match, Op, Stream};
 use crate::report::{self, article_id, OffsetMap, OffsetUnit, Passage};
 use crate::tokens::Vocab;
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 
 /// The passages of every pair of articles and what they cover.
 pub(crate) struct Reuse {
@@ -17,6 +18,10 @@ pub(crate) struct Reuse {
     pub shared: Vec<usize>,
     /// For each article's stream position: shared with any other article.
     pub any_cover: Vec<Vec<bool>>,
+    /// Pairs `(a, b)`, `a < b`, that share text but whose passages are not
+    /// listed in the report, nor their word changes (see
+    /// [`LISTED_WORDS_PER_WORD`]); every other stage reads their passages.
+    pub unlisted: BTreeSet<(usize, usize)>,
     /// Number of articles.
     n: usize,
 }
@@ -62,7 +67,78 @@ pub(crate) fn reuse(docs: &[Doc]) -> Reuse {
             }
         }
     }
-    Reuse { matches, shared, any_cover, n }
+    let unlisted = unlisted_pairs(docs, &matches, &shared);
+    Reuse { matches, shared, any_cover, unlisted, n }
+}
+
+/// The passages listed in a report weigh at most this many words (both
+/// sides, an edit counting [`EDIT_WEIGHT`]) per word of the articles.
+///
+/// Fifty articles that all share text would otherwise list every passage of
+/// 1,225 pairs: fifty 79 KB articles of one templated sentence gave 330 MB of
+/// passages. The pairs that share the most are listed first, and each
+/// article's closest partner always; the others keep their containment and
+/// similarity, and their words still count as shared.
+pub(crate) const LISTED_WORDS_PER_WORD: usize = 4;
+/// What one edit of a passage weighs against the budget, in words (an edit
+/// is reported with both spans and both texts).
+const EDIT_WEIGHT: usize = 8;
+
+/// The pairs left out of the report's passages by the budget.
+fn unlisted_pairs(
+    docs: &[Doc],
+    matches: &BTreeMap<(usize, usize), Vec<Match>>,
+    shared: &[usize],
+) -> BTreeSet<(usize, usize)> {
+    let n = docs.len();
+    let words: usize = docs.iter().map(|d| d.stream.len()).sum();
+    let budget = LISTED_WORDS_PER_WORD.saturating_mul(words);
+    let len = |a: usize| docs.get(a).map_or(0, |d| d.stream.len()).max(1);
+    let strength = |a: usize, b: usize| {
+        let sa = shared.get(a * n + b).copied().unwrap_or(0) as f64 / len(a) as f64;
+        let sb = shared.get(b * n + a).copied().unwrap_or(0) as f64 / len(b) as f64;
+        sa.max(sb)
+    };
+    let weight = |ms: &[Match]| -> usize {
+        ms.iter()
+            .map(|m| {
+                (m.a1 - m.a0)
+                    + (m.b1 - m.b0)
+                    + EDIT_WEIGHT * m.ops.iter().filter(|o| matches!(o, Op::Diff { .. })).count()
+            })
+            .sum()
+    };
+    let total: usize = matches.values().map(|ms| weight(ms)).sum();
+    if total <= budget {
+        return BTreeSet::new();
+    }
+    // each article's closest partner first, then every pair by strength
+    let mut best: Vec<Option<((usize, usize), f64)>> = vec![None; n];
+    for &(a, b) in matches.keys() {
+        let s = strength(a, b);
+        for x in [a, b] {
+            if let Some(slot) = best.get_mut(x) {
+                if slot.is_none_or(|(_, t)| s > t) {
+                    *slot = Some(((a, b), s));
+                }
+            }
+        }
+    }
+    let mut listed: BTreeSet<(usize, usize)> = best.iter().flatten().map(|(k, _)| *k).collect();
+    let mut used: usize = listed.iter().filter_map(|k| matches.get(k)).map(|ms| weight(ms)).sum();
+    let mut order: Vec<((usize, usize), f64)> = matches.keys().map(|&(a, b)| ((a, b), strength(a, b))).collect();
+    order.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+    for (k, _) in order {
+        if listed.contains(&k) {
+            continue;
+        }
+        let w = matches.get(&k).map_or(0, |ms| weight(ms));
+        if used + w <= budget {
+            used += w;
+            listed.insert(k);
+        }
+    }
+    matches.keys().filter(|k| !listed.contains(k)).copied().collect()
 }
 
 /// What the reuse stage alone found: for benchmarks and callers that need

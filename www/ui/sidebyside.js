@@ -153,9 +153,13 @@ export class ReadingView {
       el('span', { className: 'cb-unique', text: 'only in this article' }));
     const panes = el('div', { className: 'cb-panes cb-panes-2' }, paneA, paneB);
     this.body.replaceChildren(legend, panes);
-    this.note.textContent = ps.length
-      ? `${ctx.name(a)} and ${ctx.name(b)} share ${plural(ps.length, 'passage')}.`
-      : `${ctx.name(a)} and ${ctx.name(b)} share no passage.`;
+    const unlisted = ctx.pair(a, b)?.passages_listed === false;
+    this.note.textContent = unlisted
+      ? `${ctx.name(a)} and ${ctx.name(b)} share text, but in a set this large the report lists only the passages ` +
+        'of the pairs that share the most; analyze these two articles alone to see theirs side by side.'
+      : ps.length
+        ? `${ctx.name(a)} and ${ctx.name(b)} share ${plural(ps.length, 'passage')}.`
+        : `${ctx.name(a)} and ${ctx.name(b)} share no passage.`;
     this.fill([jobA, jobB]);
     this.setupSync(paneA.querySelector('.cb-scroll'), paneB.querySelector('.cb-scroll'), ps, jobA.blocks, jobB.blocks);
     // clicking a shared passage on one side brings its counterpart into view
@@ -299,11 +303,11 @@ export class ReadingView {
     const id = this.state.article;
     // indices, not copies: an article may have 100,000 findings
     const divs = ctx.prep().byArticle.get(id) || [];
-    const ranges = () => divs.map((index) => {
-      const d = ctx.divergences[index];
+    const ranges = () => divs.map((entry) => {
+      const d = ctx.entry(entry);
       const info = kindInfo(d.kind);
       return {
-        start: d.start, end: d.end, key: `d${index}`,
+        start: d.start, end: d.end, key: `d${d.index}${d.mirror ? 'm' : ''}`,
         cls: ['cb-div', `cb-group-${info.group}`, `cb-sev-${severityOf(d.severity)}`],
         title: `${info.icon} ${info.label} (${d.severity}): ${d.explanation}`,
         // the first stretch of each divergence carries its kind's icon
