@@ -4,7 +4,7 @@
 //! the crate root exports.
 
 pub use crate::entities::{conll_type, lexicon, model, recognize, Found};
-pub use crate::overlap::MIN_PASSAGE;
+pub use crate::overlap::{MIN_PASSAGE, REWORDED_SEEDS};
 pub use crate::pipeline::{reuse_only, text_stages, ReuseSummary, TextStages};
 pub use crate::text::{clean, clean_article, Cleaned};
 pub use crate::tokens::{

@@ -71,5 +71,6 @@ pub use error::{Error, ErrorKind};
 pub use pipeline::{analyze, analyze_with_progress};
 pub use report::{
     article_id, ArticleFlag, ArticleReport, Divergence, DivergenceKind, Edit, EditKind, Entity, EntityKind, Mention,
-    OffsetMap, OffsetUnit, Pair, Passage, Relation, Removed, Report, Severity, Span, Stats, REPORT_VERSION,
+    OffsetMap, OffsetUnit, Pair, Passage, PassageKind, Relation, Removed, Report, Severity, Span, Stats,
+    REPORT_VERSION,
 };

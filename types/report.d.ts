@@ -96,6 +96,11 @@ export type Block = {
 };
 
 /**
+ * How a shared passage was reused.
+ */
+export type PassageKind = "verbatim" | "paraphrase" | "summary";
+
+/**
  * One article to analyze.
  */
 export type ArticleInput = {
@@ -451,6 +456,10 @@ export type Passage = {
    * Share of the passage's aligned words that are identical, in `[0, 1]`.
    */
   identity: number;
+  /**
+   * How the passage was reused: copied, reworded or summarized.
+   */
+  kind: PassageKind;
   /**
    * Substitutions, insertions and deletions inside the passage.
    */

@@ -20,14 +20,21 @@ struct Run {
     b1: usize,
 }
 
-/// Finds the passages shared by two articles.
+/// Finds the passages shared by two articles: the verbatim passages of
+/// [`exact`], joined with reworded sentences into whole passages
+/// (`rewrite.rs`).
+pub fn align(a: &Stream, b: &Stream) -> Vec<Match> {
+    super::rewrite::rewrite(a, b, exact(a, b))
+}
+
+/// Finds the verbatim passages shared by two articles.
 ///
 /// Shared word 4-grams seed candidate matches; seeds on one diagonal chain
 /// into runs; runs are chosen one-to-one, longest first; consecutive runs
 /// are joined across gaps that still align (a banded word alignment of the
 /// gap), and each passage is extended past its ends while the words keep
 /// aligning. The result is in `a`'s order.
-pub fn align(a: &Stream, b: &Stream) -> Vec<Match> {
+pub(super) fn exact(a: &Stream, b: &Stream) -> Vec<Match> {
     if a.len() < SEED || b.len() < SEED {
         return Vec::new();
     }
@@ -297,7 +304,7 @@ fn best_extension(
 // `x < n`, `y < m`, or `dp[x' * w + y']` with `x' <= n`, `y' <= m`, so in
 // bounds.
 #[allow(clippy::indexing_slicing)]
-fn lcs_ops(a: &Stream, b: &Stream, i0: usize, i1: usize, j0: usize, j1: usize) -> Vec<Op> {
+pub(super) fn lcs_ops(a: &Stream, b: &Stream, i0: usize, i1: usize, j0: usize, j1: usize) -> Vec<Op> {
     // a range outside either stream (callers never give one) aligns nothing
     let (Some(ha), Some(hb)) = (a.hashes.get(i0..i1), b.hashes.get(j0..j1)) else { return Vec::new() };
     let (n, m) = (ha.len(), hb.len());
@@ -445,7 +452,7 @@ mod tests {
             ("The president of the harbor board said the port would reopen in the spring after repairs", "The president of the football club said the team would play in the spring after the break", 0, 0, 0),
         ];
         for (a, b, n, words, same) in cases {
-            let m = align(&stream(a), &stream(b));
+            let m = exact(&stream(a), &stream(b));
             assert_eq!(m.len(), *n, "passages of {a:?} / {b:?}: {m:?}");
             assert_eq!(m.iter().map(|m| m.a1 - m.a0).sum::<usize>(), *words, "words of {a:?}");
             assert_eq!(m.iter().map(Match::same_words).sum::<usize>(), *same, "same words of {a:?}");
@@ -457,7 +464,7 @@ mod tests {
         let q = "every crane on the waterfront must be inspected before the harbor reopens ";
         let a = format!("{q} and more words here");
         let b = format!("{q} then something else entirely {q}");
-        let m = align(&stream(&a), &stream(&b));
+        let m = exact(&stream(&a), &stream(&b));
         let covered: usize = m.iter().map(|m| m.a1 - m.a0).sum();
         assert!(covered <= stream(&a).len());
         assert_eq!(m.len(), 1);
@@ -467,7 +474,7 @@ mod tests {
     fn a_word_swap_stays_one_passage() {
         let a = "The mayor called it a very dangerous failure of oversight and ordered an inspection.";
         let b = "the mayor called it a very unsafe failure of oversight and ordered an inspection";
-        let m = align(&stream(a), &stream(b));
+        let m = exact(&stream(a), &stream(b));
         assert_eq!(m.len(), 1);
         assert_eq!(m[0].a1 - m[0].a0, 14);
         assert_eq!(m[0].same_words(), 13);

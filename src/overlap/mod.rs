@@ -12,10 +12,12 @@
 //! repeated passage is not double-counted.
 
 mod align;
+mod rewrite;
 mod similarity;
 
 pub(crate) use crate::lang::en::is_function_word;
 pub use align::align_all;
+pub use rewrite::REWORDED_SEEDS;
 pub use similarity::{all_similarities, idf, StoryVector};
 
 use crate::tokens::{Tok, TokenKind};
@@ -44,6 +46,8 @@ const BAND: usize = 16;
 /// twins in the other (same rank, nearest relative position), not with
 /// every occurrence.
 const MAX_POSTINGS: usize = 16;
+/// Share of identical words from which a passage counts as verbatim.
+const VERBATIM_IDENTITY: f64 = 0.7;
 /// Words looked at past each end of a passage when extending it.
 const EXTEND_WINDOW: usize = 12;
 
@@ -57,11 +61,47 @@ pub struct Stream {
     pub hashes: Vec<u64>,
     /// True for content words (not stopwords).
     pub content: Vec<bool>,
+    /// True for capitalized words: parts of a name or a title.
+    pub capitalized: Vec<bool>,
     /// Hash of the n-gram starting at each position, or 0 when it cannot seed
     /// (function words only, or too close to the end).
     grams: Vec<u64>,
     /// Positions of each seeding n-gram.
     index: FxHashMap<u64, Vec<u32>>,
+    /// The stem of each content word (its first [`STEM`] letters), 0 for a
+    /// function word: what reworded seeds compare.
+    stems: Vec<u64>,
+    /// Sentences (at most [`MAX_SENTENCE`] words each), as stream ranges.
+    sentences: Vec<(u32, u32)>,
+    /// The sentences each stem occurs in (each once, in order).
+    stem_sentences: FxHashMap<u64, Vec<u32>>,
+    /// The distinctive stems of each sentence (distinct, in at most
+    /// [`MAX_STEM_SENTENCES`] sentences of the text), flat: sentence `k`'s
+    /// are `sentence_stems[stem_start[k]..stem_start[k + 1]]`.
+    sentence_stems: Vec<u64>,
+    /// Where each sentence's stems start in `sentence_stems`, and the end.
+    stem_start: Vec<u32>,
+}
+
+/// A stem in more sentences than this (of one text) does not seed reworded
+/// passages: it says nothing about which sentence was reused.
+const MAX_STEM_SENTENCES: usize = 24;
+
+/// Letters of a content word kept as its stem (truncation stemming: "attacked",
+/// "attacks" and "attacking" share "attac").
+const STEM: usize = 5;
+/// Longest sentence, in words, compared as one; a longer one (or text
+/// without punctuation) is cut into pieces of this length.
+const MAX_SENTENCE: usize = 40;
+
+fn stem_hash(w: &str) -> u64 {
+    let end = w.char_indices().nth(STEM).map_or(w.len(), |(i, _)| i);
+    let h = w
+        .get(..end)
+        .unwrap_or(w)
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+    h.max(1)
 }
 
 fn gram_hash(h: &[u64]) -> u64 {
@@ -75,12 +115,40 @@ impl Stream {
         let mut idx = Vec::new();
         let mut hashes = Vec::new();
         let mut content = Vec::new();
+        let mut stems = Vec::new();
+        let mut capitalized = Vec::new();
+        let mut sentences: Vec<(u32, u32)> = Vec::new();
+        let mut start = 0usize;
         for (i, t) in tokens.iter().enumerate() {
             if t.kind == TokenKind::Word {
                 idx.push(i);
                 // symbols are unique per key within an analysis
                 hashes.push(u64::from(t.sym));
-                content.push(!is_function_word(t.norm));
+                let c = !is_function_word(t.norm);
+                content.push(c);
+                capitalized.push(t.capitalized);
+                stems.push(if c { stem_hash(t.norm) } else { 0 });
+                if hashes.len() - start >= MAX_SENTENCE {
+                    sentences.push((start as u32, hashes.len() as u32));
+                    start = hashes.len();
+                }
+            } else if t.kind == TokenKind::Punct && matches!(t.norm, "." | "!" | "?" | ";") && hashes.len() > start {
+                sentences.push((start as u32, hashes.len() as u32));
+                start = hashes.len();
+            }
+        }
+        if hashes.len() > start {
+            sentences.push((start as u32, hashes.len() as u32));
+        }
+        let mut stem_sentences: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+        for (k, &(s0, s1)) in sentences.iter().enumerate() {
+            for &st in stems.get(s0 as usize..s1 as usize).unwrap_or_default() {
+                if st != 0 {
+                    let v = stem_sentences.entry(st).or_default();
+                    if v.last() != Some(&(k as u32)) {
+                        v.push(k as u32);
+                    }
+                }
             }
         }
         let mut grams = vec![0u64; hashes.len()];
@@ -96,7 +164,40 @@ impl Stream {
                 }
             }
         }
-        Stream { tokens: idx, hashes, content, grams, index }
+        let mut sentence_stems = Vec::new();
+        let mut stem_start = vec![0u32];
+        for &(s0, s1) in &sentences {
+            let mut own: Vec<u64> = stems
+                .get(s0 as usize..s1 as usize)
+                .unwrap_or_default()
+                .iter()
+                .copied()
+                .filter(|st| *st != 0 && stem_sentences.get(st).is_some_and(|p| p.len() <= MAX_STEM_SENTENCES))
+                .collect();
+            own.sort_unstable();
+            own.dedup();
+            sentence_stems.extend(own);
+            stem_start.push(sentence_stems.len() as u32);
+        }
+        Stream {
+            tokens: idx,
+            hashes,
+            content,
+            capitalized,
+            grams,
+            index,
+            stems,
+            sentences,
+            stem_sentences,
+            sentence_stems,
+            stem_start,
+        }
+    }
+
+    /// The distinctive stems of sentence `k` (empty outside the text).
+    fn stems_of(&self, k: usize) -> &[u64] {
+        let (Some(&s0), Some(&s1)) = (self.stem_start.get(k), self.stem_start.get(k + 1)) else { return &[] };
+        self.sentence_stems.get(s0 as usize..s1 as usize).unwrap_or_default()
     }
 
     /// Number of words in the stream.
@@ -154,6 +255,22 @@ impl Match {
     /// Words of `a` that are identical in `b`.
     pub fn same_words(&self) -> usize {
         self.ops.iter().map(|o| if let Op::Same { n, .. } = o { *n } else { 0 }).sum()
+    }
+
+    /// How the passage was reused, from its lengths and identity: one side
+    /// under half the other's length is a summary; a passage whose words are
+    /// mostly identical is verbatim; anything else is a paraphrase.
+    pub fn kind(&self) -> crate::report::PassageKind {
+        use crate::report::PassageKind;
+        let (la, lb) = (self.a1 - self.a0, self.b1 - self.b0);
+        let (short, long) = (la.min(lb), la.max(lb).max(1));
+        if short * 2 < long {
+            PassageKind::Summary
+        } else if self.same_words() as f64 >= VERBATIM_IDENTITY * long as f64 {
+            PassageKind::Verbatim
+        } else {
+            PassageKind::Paraphrase
+        }
     }
 
     /// The same passage seen from `b`'s side.

@@ -254,6 +254,7 @@ pub(crate) fn passage(
         b_end: conv(b, b_end),
         words: m.a1 - m.a0,
         identity: round4(m.same_words() as f64 / len as f64),
+        kind: m.kind(),
         edits,
     })
 }

@@ -276,8 +276,36 @@ pub struct Passage {
     pub words: usize,
     /// Share of the passage's aligned words that are identical, in `[0, 1]`.
     pub identity: f64,
+    /// How the passage was reused: copied, reworded or summarized.
+    pub kind: PassageKind,
     /// Substitutions, insertions and deletions inside the passage.
     pub edits: Vec<Edit>,
+}
+
+/// How a shared passage was reused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(all(test, not(target_family = "wasm")), derive(ts_rs::TS))]
+#[serde(rename_all = "lowercase")]
+pub enum PassageKind {
+    /// Copied: most words identical and in order, with a few edits.
+    Verbatim,
+    /// Reworded: about as long on both sides, but many words replaced,
+    /// moved or reordered.
+    Paraphrase,
+    /// Condensed: one side is much shorter than the other and takes its
+    /// content words from it.
+    Summary,
+}
+
+impl PassageKind {
+    /// The name used in the report.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PassageKind::Verbatim => "verbatim",
+            PassageKind::Paraphrase => "paraphrase",
+            PassageKind::Summary => "summary",
+        }
+    }
 }
 
 /// A difference inside an aligned passage.
@@ -483,7 +511,7 @@ macro_rules! display_as_str {
         }
     )*};
 }
-display_as_str!(ArticleFlag, EditKind, DivergenceKind, Relation, EntityKind);
+display_as_str!(ArticleFlag, EditKind, PassageKind, DivergenceKind, Relation, EntityKind);
 
 /// Spreadsheet-style article ids: 0 → `"A"`, 25 → `"Z"`, 26 → `"AA"`.
 ///

@@ -58,6 +58,7 @@ fn generate() -> String {
         declaration::<EditKind>(&cfg),
         declaration::<ArticleMeta>(&cfg),
         declaration::<Block>(&cfg),
+        declaration::<PassageKind>(&cfg),
         declaration::<ArticleInput>(&cfg),
         declaration::<Format>(&cfg),
         declaration::<Decoded>(&cfg),

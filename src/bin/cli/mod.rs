@@ -6,6 +6,8 @@ mod ner;
 #[cfg(feature = "train")]
 mod paraphrase;
 #[cfg(feature = "train")]
+mod reuse;
+#[cfg(feature = "train")]
 mod similarity;
 
 use corroborate::limits::{human_size, MAX_FILE_BYTES};
@@ -35,7 +37,10 @@ const USAGE: &str = "usage:
       learn the sentence-support judgement from paraphrase pairs (rebuilds model/support.tsv)
   corroborate eval-paraphrase [FILE] [--folds N]
       accuracy and F1 of the engine's same/not-same judgement on paraphrase pairs, cross-validated
-(the last seven need the `train` feature, on by default)";
+  corroborate eval-reuse [DIR] [--limit N] [--verbose] [--reworded]
+      PAN text-alignment measures of the reuse engine per kind of rewriting
+      (--reworded: with the reworded-sentence seeds, off in the shipped engine)
+(the last eight need the `train` feature, on by default)";
 
 /// Runs the CLI and returns the exit code: 0 success, 2 bad usage or
 /// unreadable input, 1 analysis error. Arguments are OS strings: a file
@@ -61,11 +66,13 @@ pub fn run(os_args: Vec<OsString>) -> i32 {
         #[cfg(feature = "train")]
         Some("eval-paraphrase") => paraphrase::eval_cmd(rest, &mut out).map_err(|e| (2, e)),
         #[cfg(feature = "train")]
+        Some("eval-reuse") => reuse::eval_cmd(rest, &mut out).map_err(|e| (2, e)),
+        #[cfg(feature = "train")]
         Some("eval-similarity") => similarity::eval_cmd(rest, &mut out).map_err(|e| (2, e)),
         #[cfg(not(feature = "train"))]
         Some(
             cmd @ ("train-ner" | "eval-ner" | "build-idf" | "eval-similarity" | "eval-extraction" | "train-support"
-            | "eval-paraphrase"),
+            | "eval-paraphrase" | "eval-reuse"),
         ) => Err((2, format!("{cmd} is not in this build: rebuild with the `train` feature (on by default)"))),
         Some("-h" | "--help" | "help") => {
             let _ = writeln!(out, "{USAGE}");
