@@ -1,5 +1,7 @@
 //! Argument handling and output for the `corroborate` binary.
 
+#[cfg(feature = "train")]
+mod clusters;
 mod extraction;
 #[cfg(feature = "train")]
 mod ner;
@@ -21,6 +23,8 @@ const USAGE: &str = "usage:
       append the tagger's CoNLL-2003 tag to each token line
   corroborate train-ner [--epochs N] [--bits N] [--prune X] [--data DIR] [--out FILE] [--extra FILE]
       train the entity tagger on CoNLL-2003 (rebuilds model/ner.bin and the mined lexicons)
+  corroborate build-clusters [--data DIR] [--out FILE] [--min-count N] [--store-min N] [--iterations N]
+      rebuild model/clusters.txt, word clusters from unlabeled news, for the tagger
   corroborate eval-ner [--model FILE] [--data DIR]
       per-type precision, recall and F1 of the tagger
   corroborate build-idf [CONLL-FILE] [--out FILE]
@@ -29,7 +33,7 @@ const USAGE: &str = "usage:
       Pearson and Spearman of the similarity against human ratings
   corroborate eval-extraction [DIR] [--verbose]
       precision, recall and F1 of article extraction from saved web pages
-(the last five need the `train` feature, on by default)";
+(the last six need the `train` feature, on by default)";
 
 /// Runs the CLI and returns the exit code: 0 success, 2 bad usage or
 /// unreadable input, 1 analysis error. Arguments are OS strings: a file
@@ -47,13 +51,15 @@ pub fn run(os_args: Vec<OsString>) -> i32 {
         #[cfg(feature = "train")]
         Some("train-ner") => ner::train_cmd(rest).map_err(|e| (2, e)),
         #[cfg(feature = "train")]
+        Some("build-clusters") => clusters::build_cmd(rest).map_err(|e| (2, e)),
+        #[cfg(feature = "train")]
         Some("eval-ner") => ner::eval_cmd(rest).map_err(|e| (2, e)),
         #[cfg(feature = "train")]
         Some("build-idf") => similarity::build_idf_cmd(rest, &mut out).map_err(|e| (2, e)),
         #[cfg(feature = "train")]
         Some("eval-similarity") => similarity::eval_cmd(rest, &mut out).map_err(|e| (2, e)),
         #[cfg(not(feature = "train"))]
-        Some(cmd @ ("train-ner" | "eval-ner" | "build-idf" | "eval-similarity" | "eval-extraction")) => {
+        Some(cmd @ ("train-ner" | "eval-ner" | "build-clusters" | "build-idf" | "eval-similarity" | "eval-extraction")) => {
             Err((2, format!("{cmd} is not in this build: rebuild with the `train` feature (on by default)")))
         }
         Some("-h" | "--help" | "help") => {
