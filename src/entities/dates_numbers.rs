@@ -221,11 +221,65 @@ pub(super) fn numbers(tokens: &[Token], used: &mut [bool], found: &mut Vec<Found
 /// Words that end a counted noun phrase when they follow a number's noun:
 /// verbs of reporting and meeting that news writes after "two leaders".
 const VERBS_AFTER: &[&str] = &[
-    "said", "say", "says", "spoke", "speak", "speaks", "agreed", "agree", "agrees", "met", "meet", "meets", "told",
-    "tell", "tells", "discussed", "discuss", "called", "call", "calls", "died", "die", "left", "went", "came",
-    "held", "hold", "holds", "made", "make", "makes", "took", "take", "takes", "gave", "give", "got", "get", "saw",
-    "see", "remain", "remained", "remains", "need", "needed", "needs", "want", "wanted", "wants", "ago", "later",
-    "earlier", "each", "apiece", "now", "too", "also", "already", "again",
+    "said",
+    "say",
+    "says",
+    "spoke",
+    "speak",
+    "speaks",
+    "agreed",
+    "agree",
+    "agrees",
+    "met",
+    "meet",
+    "meets",
+    "told",
+    "tell",
+    "tells",
+    "discussed",
+    "discuss",
+    "called",
+    "call",
+    "calls",
+    "died",
+    "die",
+    "left",
+    "went",
+    "came",
+    "held",
+    "hold",
+    "holds",
+    "made",
+    "make",
+    "makes",
+    "took",
+    "take",
+    "takes",
+    "gave",
+    "give",
+    "got",
+    "get",
+    "saw",
+    "see",
+    "remain",
+    "remained",
+    "remains",
+    "need",
+    "needed",
+    "needs",
+    "want",
+    "wanted",
+    "wants",
+    "ago",
+    "later",
+    "earlier",
+    "each",
+    "apiece",
+    "now",
+    "too",
+    "also",
+    "already",
+    "again",
 ];
 
 /// Irregular plurals: the head of their phrase, like a plural in -s.
@@ -234,10 +288,7 @@ const PLURALS: &[&str] = &["men", "women", "people", "children", "police", "feet
 /// How many of the (up to two) lowercase words after a number are the noun
 /// phrase it counts: "leaders agreed" → 1, "buffer zones" → 2, "said" → 0.
 fn unit_length(words: &[&str]) -> usize {
-    let verbal = |w: &str| {
-        VERBS_AFTER.contains(&w)
-            || (w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed"))
-    };
+    let verbal = |w: &str| VERBS_AFTER.contains(&w) || (w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed"));
     let plural = |w: &str| {
         PLURALS.contains(&w)
             || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is"))

@@ -44,7 +44,9 @@ fn tokens(line: &str) -> Vec<String> {
     let mut out = Vec::new();
     for piece in line.split_whitespace() {
         let start = piece.find(char::is_alphanumeric);
-        let end = piece.rfind(char::is_alphanumeric).map(|i| i + piece.get(i..).and_then(|s| s.chars().next()).map_or(1, char::len_utf8));
+        let end = piece
+            .rfind(char::is_alphanumeric)
+            .map(|i| i + piece.get(i..).and_then(|s| s.chars().next()).map_or(1, char::len_utf8));
         let (Some(start), Some(end)) = (start, end) else {
             out.push(piece.to_string());
             continue;

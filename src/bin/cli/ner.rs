@@ -309,7 +309,13 @@ fn names_only(sentence: &[(String, String)], gold: &mut [&str], pred: &mut [&str
 }
 
 /// [`evaluate`], with GUM's reading of its gold when `named_only`.
-pub fn evaluate_with(model: &tagger::Model, lexicon: &Lexicon, docs: &[Doc], degraded: bool, named_only: bool) -> Score {
+pub fn evaluate_with(
+    model: &tagger::Model,
+    lexicon: &Lexicon,
+    docs: &[Doc],
+    degraded: bool,
+    named_only: bool,
+) -> Score {
     let mut score = Score::default();
     for d in docs {
         let sents: Vec<Vec<(String, String)>> = if degraded {
@@ -582,13 +588,19 @@ pub fn eval_cmd(args: &[String]) -> Result<(), String> {
         let path = data.join(file);
         let docs = if path.is_dir() { read_conll_dir(&path)? } else { read_conll(&path)? };
         let score = evaluate_with(&model, lexicon, &docs, degraded, gum);
-        println!("{name}\n{}  kinds confused (rows gold, columns said; '-' no chunk)\n{}", score.table(), score.confusion_table());
+        println!(
+            "{name}\n{}  kinds confused (rows gold, columns said; '-' no chunk)\n{}",
+            score.table(),
+            score.confusion_table()
+        );
     }
     // CoNLL-2003 test, where a copy is at hand (held back from this repository's data)
     let test = data.join("conll2003/test.txt");
     if test.exists() {
         let docs = read_conll(&test)?;
-        for (name, degraded) in [("CoNLL-2003 test (held out), as is", false), ("CoNLL-2003 test (held out), stripped", true)] {
+        for (name, degraded) in
+            [("CoNLL-2003 test (held out), as is", false), ("CoNLL-2003 test (held out), stripped", true)]
+        {
             println!("{name}\n{}", evaluate(&model, lexicon, &docs, degraded).table());
         }
     }
