@@ -176,7 +176,7 @@ mod tests {
         }
         let corpus = Corpus::new(&sents, 6, 6);
         let class = cluster(&corpus, &[3], 10);
-        let c = |w: usize| class.get(w).copied();
+        let c = |w: u32| class.get(w as usize).copied();
         assert_eq!(c(name_a), c(name_b), "{class:?}");
         assert_eq!(c(verb_a), c(verb_b), "{class:?}");
         assert_eq!(c(det_a), c(det_b), "{class:?}");
