@@ -12,6 +12,9 @@ pub use crate::tokens::{
 };
 pub use crate::work::counted;
 
+/// The sentence-support judgement, for `corroborate train-support` and
+/// `eval-paraphrase`.
+pub use crate::divergence::support;
 /// The lexicons the tagger consults.
 pub use crate::entities::lexicon::{lexicon_from, Lexicon, CASING, GAZETTEER};
 /// The entity tagger's parts, for `corroborate train-ner` and `eval-ner`.

@@ -416,6 +416,15 @@ export type Divergence = {
    */
   counterpart: string | null;
   /**
+   * Where the counterpart is, in the first of `others`: one finding
+   * carries both sides of a difference and is listed once.
+   */
+  counterpart_start?: number;
+  /**
+   * End of the counterpart in the first of `others`.
+   */
+  counterpart_end?: number;
+  /**
    * For facts: how the figures relate.
    */
   relation?: Relation;
@@ -423,6 +432,15 @@ export type Divergence = {
    * One sentence a reader understands without knowing the algorithm.
    */
   explanation: string;
+  /**
+   * How much it matters to a reader, in `[0, 1]`: figures that disagree
+   * and claims only one source makes highest, spelling variants lowest.
+   */
+  score: number;
+  /**
+   * Why it matters, in one line.
+   */
+  why: string;
 };
 
 /**

@@ -102,6 +102,7 @@ pub(super) fn wording(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
             start: first.start,
             end: first.end,
             counterpart: None,
+            counterpart_span: None,
             relation: None,
             explanation: format!(
                 "{label} has {} more word changes inside passages it shares with {with}{more}; \
@@ -237,11 +238,12 @@ fn one_change(ents: &EntityIndex, sa: Side, sb: Side) -> Option<Vec<Finding>> {
             )
         }
     };
+    // one finding per change, on the first side that has words, with the
+    // other side's span beside it
     let mut out = Vec::new();
-    // a change with words on both sides is listed on both articles, so each
-    // one's view shows it
-    for (art, other, span, theirs) in [(a, b, span_a, tb), (b, a, span_b, ta)] {
-        let Some((s, e)) = span else { continue };
+    let (art, other, span, theirs, their_span) =
+        if span_a.is_some() { (a, b, span_a, tb, span_b) } else { (b, a, span_b, ta, span_a) };
+    if let Some((s, e)) = span {
         out.push(Finding {
             kind,
             severity,
@@ -250,8 +252,9 @@ fn one_change(ents: &EntityIndex, sa: Side, sb: Side) -> Option<Vec<Finding>> {
             end: e,
             others: vec![other],
             counterpart: Some(theirs.to_string()),
+            counterpart_span: their_span,
             relation: None,
-            explanation: why.clone(),
+            explanation: why,
         });
     }
     Some(out)

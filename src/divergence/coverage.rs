@@ -71,6 +71,7 @@ pub(super) fn coverage(ctx: &Context) -> Vec<Finding> {
             end: first.end,
             others,
             counterpart: None,
+            counterpart_span: None,
             relation: None,
             explanation: if quoted {
                 format!("Only {} quotes or cites {} as a source; {who_not}.", d.label, c.name)

@@ -394,6 +394,7 @@ pub(super) fn facts(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
                 end: x.found.end,
                 others: vec![b],
                 counterpart: Some(ty.clone()),
+                counterpart_span: Some((y.found.start, y.found.end)),
                 relation: Some(relation),
                 explanation: format!("{} says \"{tx}\" where {} says \"{ty}\": {why}.", label(x.article), label(b)),
             });
@@ -440,6 +441,7 @@ pub(super) fn facts(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
                     end: me.1.end,
                     others: vec![other.0],
                     counterpart: Some(to.clone()),
+                    counterpart_span: Some((other.1.start, other.1.end)),
                     relation: Some(relation),
                     explanation: format!(
                         "{} dates it \"{tm}\" where {} says \"{to}\": {why}.",

@@ -40,7 +40,9 @@ mod changes;
 mod coverage;
 mod dropped;
 mod facts;
+pub(crate) mod rank;
 mod similar;
+pub mod support;
 mod unique;
 
 use crate::entities::{Canonical, Found};
@@ -68,6 +70,9 @@ pub struct Finding {
     pub others: Vec<usize>,
     /// The other side's wording, when there is one.
     pub counterpart: Option<String>,
+    /// Where that wording is in the first of `others` (bytes): one finding
+    /// carries both sides of a difference, listed once.
+    pub counterpart_span: Option<(usize, usize)>,
     /// For facts: how the figures relate.
     pub relation: Option<Relation>,
     /// One sentence for a reader.
@@ -141,7 +146,23 @@ pub fn find(ctx: &Context) -> Vec<Finding> {
     out.dedup_by(|x, y| {
         x.article == y.article && x.start == y.start && x.end == y.end && x.kind == y.kind && x.others == y.others
     });
-    out
+    once_per_difference(out)
+}
+
+/// Drops the mirror image of a finding that carries both sides: the same
+/// kind between the same two spans, seen from the other article.
+fn once_per_difference(all: Vec<Finding>) -> Vec<Finding> {
+    // (article, start, end) of each side
+    type Side = (usize, usize, usize);
+    let mut seen: FxHashSet<(DivergenceKind, Side, Side)> = FxHashSet::default();
+    all.into_iter()
+        .filter(|f| {
+            let (Some(&o), Some((s, e))) = (f.others.first(), f.counterpart_span) else { return true };
+            let (me, other) = ((f.article, f.start, f.end), (o, s, e));
+            let key = if me <= other { (f.kind, me, other) } else { (f.kind, other, me) };
+            seen.insert(key)
+        })
+        .collect()
 }
 
 /// Which canonical entity each token belongs to, and each article's

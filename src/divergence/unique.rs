@@ -1,11 +1,66 @@
 use super::sentence_positions;
 use super::similar::SentenceIndex;
 use super::similar::Terms;
+use super::support;
 use super::Context;
 use super::Finding;
 use crate::report::prose::join_labels;
 use crate::report::DivergenceKind;
 use crate::report::Severity;
+
+/// Other articles' sentences a sentence is judged against: the few with
+/// most of its content.
+const CANDIDATES: usize = 3;
+
+/// Whether sentence `k` of article `a` is supported by a sentence of
+/// another article, in the judgement of the learned [`support`] model,
+/// against the sentences of the [`CANDIDATES`] articles that carry most of
+/// its content; `covered` is the share of its words in shared passages.
+fn supported(ctx: &Context, terms: &[Vec<Terms>], index: &SentenceIndex, a: usize, k: usize, covered: f32) -> bool {
+    let (Some(d), Some(s), Some(mine)) = (
+        ctx.articles.get(a),
+        ctx.articles.get(a).and_then(|d| d.sentences.get(k)),
+        terms.get(a).and_then(|t| t.get(k)),
+    ) else {
+        return false;
+    };
+    let mut best: Vec<(usize, (f32, usize))> = index.best_per_article(a, mine).into_iter().collect();
+    best.sort_by(|x, y| y.1 .0.total_cmp(&x.1 .0).then(x.0.cmp(&y.0)));
+    let model = support::model();
+    let mut top: Option<(f32, support::Features)> = None;
+    for (b, (_, t)) in best.into_iter().take(CANDIDATES) {
+        let (Some(db), Some(sb), Some(tb)) = (
+            ctx.articles.get(b),
+            ctx.articles.get(b).and_then(|d| d.sentences.get(t)),
+            terms.get(b).and_then(|x| x.get(t)),
+        ) else {
+            continue;
+        };
+        let covered_b = {
+            let pos = super::sentence_positions(db, sb);
+            let n = pos.len().max(1);
+            ctx.any_cover.get(b).and_then(|c| c.get(pos)).map_or(0, |c| c.iter().filter(|x| **x).count()) as f32
+                / n as f32
+        };
+        let f = support::features(
+            &support::Side { d, s, terms: mine },
+            &support::Side { d: db, s: sb, terms: tb },
+            (covered, covered_b),
+        );
+        let p = model.p_same(&f);
+        let score = if p >= 0.5 || !support::is_the_unsupported_side(&f) { 1.0 } else { p };
+        if top.as_ref().is_none_or(|(q, _)| score > *q) {
+            top = Some((score, f));
+        }
+    }
+    match top {
+        Some((p, f)) => {
+            support::record((a, k, f));
+            p >= 0.5
+        }
+        None => false,
+    }
+}
 
 /// Sentences no other article supports: no shared passage covers them and
 /// no sentence elsewhere carries most of their content words (weighted by
@@ -23,7 +78,9 @@ pub(super) fn unique(ctx: &Context, terms: &[Vec<Terms>], index: &SentenceIndex)
             }
             let cov =
                 ctx.any_cover.get(a).and_then(|c| c.get(pos.clone())).map_or(0, |c| c.iter().filter(|x| **x).count());
-            if cov * 5 > pos.len() {
+            // nearly all of it inside shared passages: what changed there is
+            // the business of the word-change findings
+            if cov * 10 >= pos.len() * 9 {
                 last_unique = None;
                 continue;
             }
@@ -31,8 +88,7 @@ pub(super) fn unique(ctx: &Context, terms: &[Vec<Terms>], index: &SentenceIndex)
             if mine.is_empty() {
                 continue;
             }
-            let best = index.best_per_article(a, mine).values().fold(0.0f32, |m, v| m.max(v.0));
-            if best >= 0.5 {
+            if supported(ctx, terms, index, a, k, cov as f32 / pos.len() as f32) {
                 last_unique = None;
                 continue;
             }
@@ -55,6 +111,7 @@ pub(super) fn unique(ctx: &Context, terms: &[Vec<Terms>], index: &SentenceIndex)
                 end: s.end,
                 others: others.clone(),
                 counterpart: None,
+                counterpart_span: None,
                 relation: None,
                 explanation: format!(
                     "Only {} says this: neither a passage nor a sentence with the same content appears in {}.",

@@ -127,17 +127,25 @@ pub(crate) fn assemble(an: &Analysis, offsets: OffsetUnit) -> Report {
     let divergences: Vec<Divergence> = an
         .findings
         .iter()
-        .map(|f| Divergence {
-            kind: f.kind,
-            severity: f.severity,
-            article: id(f.article),
-            start: conv(f.article, f.start),
-            end: conv(f.article, f.end),
-            text: slice(f.article, f.start, f.end),
-            others: f.others.iter().map(|o| id(*o)).collect(),
-            counterpart: f.counterpart.clone(),
-            relation: f.relation,
-            explanation: f.explanation.clone(),
+        .map(|f| {
+            let text = slice(f.article, f.start, f.end);
+            let (score, why) = crate::divergence::rank::importance(f, &text);
+            Divergence {
+                kind: f.kind,
+                severity: f.severity,
+                article: id(f.article),
+                start: conv(f.article, f.start),
+                end: conv(f.article, f.end),
+                text,
+                others: f.others.iter().map(|o| id(*o)).collect(),
+                counterpart: f.counterpart.clone(),
+                counterpart_start: f.counterpart_span.zip(f.others.first()).map(|((s, _), o)| conv(*o, s)),
+                counterpart_end: f.counterpart_span.zip(f.others.first()).map(|((_, e), o)| conv(*o, e)),
+                relation: f.relation,
+                explanation: f.explanation.clone(),
+                score: (score * 1000.0).round() / 1000.0,
+                why: why.to_string(),
+            }
         })
         .collect();
 

@@ -432,12 +432,26 @@ pub struct Divergence {
     pub others: Vec<String>,
     /// What the other articles say instead, when there is a counterpart.
     pub counterpart: Option<String>,
+    /// Where the counterpart is, in the first of `others`: one finding
+    /// carries both sides of a difference and is listed once.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(test, not(target_family = "wasm")), ts(optional))]
+    pub counterpart_start: Option<usize>,
+    /// End of the counterpart in the first of `others`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(test, not(target_family = "wasm")), ts(optional))]
+    pub counterpart_end: Option<usize>,
     /// For facts: how the figures relate.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(all(test, not(target_family = "wasm")), ts(optional))]
     pub relation: Option<Relation>,
     /// One sentence a reader understands without knowing the algorithm.
     pub explanation: String,
+    /// How much it matters to a reader, in `[0, 1]`: figures that disagree
+    /// and claims only one source makes highest, spelling variants lowest.
+    pub score: f64,
+    /// Why it matters, in one line.
+    pub why: String,
 }
 
 /// Totals for one run.

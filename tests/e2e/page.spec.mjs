@@ -387,3 +387,22 @@ test('a file dropped on the page becomes an article', async ({ page }) => {
   await expect(page.getByLabel('Article 2 text')).toHaveValue(/Police shut the coast road/);
   await expect(page.locator('body')).not.toHaveClass(/dragging/);
 });
+
+test('the findings that matter most come first, each saying why; spelling variants wait behind a toggle', async ({ page }) => {
+  await loadExample(page);
+  const top = page.getByTestId('top-findings');
+  const items = top.locator('li.cb-divergence');
+  await expect(items.first()).toBeVisible();
+  expect(await items.count()).toBeLessThanOrEqual(5);
+  expect(await top.locator('.cb-why').count()).toBe(await items.count());
+  await expect(top.locator('.cb-why').first()).toContainText('Why this matters:');
+  // none of them is a spelling or alias variant
+  for (const kind of await items.evaluateAll((xs) => xs.map((x) => x.dataset.kind))) expect(kind).not.toBe('format');
+  const list = page.getByTestId('divergences');
+  const toggle = page.getByTestId('show-formats');
+  if (await toggle.count()) {
+    expect(await list.locator('li.cb-divergence[data-kind="format"]').count()).toBe(0);
+    await toggle.check();
+    expect(await list.locator('li.cb-divergence[data-kind="format"]').count()).toBeGreaterThan(0);
+  }
+});

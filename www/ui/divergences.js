@@ -14,7 +14,11 @@ const ITEMS_PER_STEP = 30;
 // draw?}) that adds the rest of the first page a few findings per step (run
 // it to the end to draw it at once).
 export function renderDivergences(root, ctx, { onJump, state = {}, onChange } = {}) {
-  const st = { article: state.article || 'all', group: state.group || 'all', by: state.by === 'kind' ? 'kind' : 'article', min: state.min || 'low' };
+  const st = {
+    article: state.article || 'all', group: state.group || 'all', by: state.by === 'kind' ? 'kind' : 'article', min: state.min || 'low',
+    // spelling and alias variants are hidden until asked for
+    formats: state.formats === true,
+  };
   const all = ctx.divergences;
   const { groups: groupOf, groupCounts: sizes } = ctx.prep();
   const groups = GROUP_ORDER.filter((g) => sizes.has(g));
@@ -36,9 +40,18 @@ export function renderDivergences(root, ctx, { onJump, state = {}, onChange } = 
     el('option', { value: 'article' }, 'Group by article'), el('option', { value: 'kind' }, 'Group by kind'));
   bySel.value = st.by;
   const count = el('span', { className: 'cb-hint', role: 'status', 'aria-live': 'polite' });
+  const formats = all.reduce((n, d) => n + (d.kind === 'format' ? 1 : 0), 0);
+  const formatBox = el('input', { type: 'checkbox', dataset: { testid: 'show-formats' } });
+  formatBox.checked = st.formats;
   const list = el('ol', { className: 'cb-divergences', dataset: { testid: 'divergences' } });
-  root.replaceChildren(el('div', { className: 'cb-controls' },
-    el('label', {}, 'Article ', artSel), el('label', {}, 'Kind ', kindSel), el('label', {}, 'Severity ', minSel), el('label', {}, bySel), count), list);
+  // the few that matter most, each with why, above the full list
+  const top = topDivergences(ctx, TOP, (d) => d.kind !== 'format');
+  const topBlock = top.length ? el('section', { className: 'cb-top-findings', dataset: { testid: 'top-findings' } },
+    el('h4', {}, 'What matters most'),
+    el('ol', { className: 'cb-divergences' }, ...top.map((d) => divergenceItem(ctx, d, { onJump, why: true })))) : null;
+  root.replaceChildren(...[topBlock, el('div', { className: 'cb-controls' },
+    el('label', {}, 'Article ', artSel), el('label', {}, 'Kind ', kindSel), el('label', {}, 'Severity ', minSel), el('label', {}, bySel),
+    formats ? el('label', {}, formatBox, ` Spelling and alias variants (${formats})`) : null, count), list].filter(Boolean));
 
   // long lists are drawn a page at a time: "Show more" adds the next page
   const PAGE = 150;
@@ -93,10 +106,11 @@ export function renderDivergences(root, ctx, { onJump, state = {}, onChange } = 
     const min = severityRank(st.min);
     const { bySeverity: ranked, ranked: known } = ctx.prep();
     // no filter: the order as it is (a pass over 240,000 findings is not free)
-    matching = st.article === 'all' && st.group === 'all' && st.min === 'low' ? ranked.slice(0, known) : ranked.filter((i) => {
+    const allFormats = st.formats || !formats;
+    matching = st.article === 'all' && st.group === 'all' && st.min === 'low' && allFormats ? ranked.slice(0, known) : ranked.filter((i) => {
       const d = all[i];
       return (st.article === 'all' || d.article === st.article) && (st.group === 'all' || groupOf[i] === st.group) &&
-        severityRank(d.severity) >= min;
+        severityRank(d.severity) >= min && (allFormats || d.kind !== 'format');
     });
     shown = 0;
     pageEnd = PAGE;
@@ -115,22 +129,34 @@ export function renderDivergences(root, ctx, { onJump, state = {}, onChange } = 
   kindSel.addEventListener('change', () => { st.group = kindSel.value; changed(); });
   minSel.addEventListener('change', () => { st.min = minSel.value; changed(); });
   bySel.addEventListener('change', () => { st.by = bySel.value; changed(); });
+  formatBox.addEventListener('change', () => { st.formats = formatBox.checked; changed(); });
   draw(ITEMS_PER_STEP);
   return { step: () => (showItems(shown + ITEMS_PER_STEP), shown < Math.min(pageEnd, matching.length)) };
 }
 
-// the compact view's ranking: severity, then facts before wording before the rest
+// findings shown above the full list, with why they matter
+const TOP = 5;
+
+// the ranking when a report has no scores (one from before they were
+// added): severity, then facts before wording before the rest
 const GROUP_RANK = { fact: 4, wording: 2, unique: 1, coverage: 0, other: 0 };
 
-/** The `top` divergences most worth a reader's attention (indexed), for a compact view. */
-export function topDivergences(ctx, top) {
+/**
+ * The `top` divergences most worth a reader's attention (indexed), by the
+ * engine's `score`, for the compact view and the list's first block;
+ * `keep(d)` filters them.
+ */
+export function topDivergences(ctx, top, keep = () => true) {
   const rank = (d) => GROUP_RANK[kindInfo(d.kind).group] ?? 0;
-  const cmp = (x, y) => severityRank(y.severity) - severityRank(x.severity) || rank(y) - rank(x) || x.index - y.index;
+  const score = (d) => (typeof d.score === 'number' ? d.score : -1);
+  const cmp = (x, y) => score(y) - score(x) || severityRank(y.severity) - severityRank(x.severity) || rank(y) - rank(x) ||
+    x.index - y.index;
   // the `top` best in one pass, kept sorted (no sort of every finding)
   const best = [];
   if (!(top > 0)) return best;
   ctx.divergences.forEach((d, index) => {
-    if (best.length >= top && cmp({ severity: d.severity, kind: d.kind, index }, best[best.length - 1]) >= 0) return;
+    if (!keep(d)) return;
+    if (best.length >= top && cmp({ severity: d.severity, kind: d.kind, score: d.score, index }, best[best.length - 1]) >= 0) return;
     const item = ctx.indexed(index);
     let at = best.length;
     while (at > 0 && cmp(item, best[at - 1]) < 0) at--;
@@ -154,7 +180,7 @@ export function renderTopDivergences(root, ctx, { top, onJump } = {}) {
  * explanation, the quoted text, the other sources' wording, and a "Show in
  * text" button that calls onJump(index). `quoteLength`: the longest quote.
  */
-export function divergenceItem(ctx, d, { onJump, quoteLength = 300 } = {}) {
+export function divergenceItem(ctx, d, { onJump, quoteLength = 300, why = false } = {}) {
   const info = kindInfo(d.kind);
   const severity = severityOf(d.severity);
   const [sev, s1, chip, s2, explanation, ...others] = describeDivergence(ctx, d);
@@ -171,7 +197,7 @@ export function divergenceItem(ctx, d, { onJump, quoteLength = 300 } = {}) {
   }, el('div', { className: 'cb-div-text' },
     el('div', { className: 'cb-div-line' }, el('span', { className: 'cb-div-article cb-id', text: d.article }), ' ', sev, s1, chip, s2, explanation),
     quoted ? el('blockquote', { className: 'cb-quote', text: clip(d.text, quoteLength) }) : null,
-    others), jump);
+    others, why && d.why ? el('p', { className: 'cb-why', text: `Why this matters: ${d.why}` }) : null), jump);
 }
 
 /** The kind as a chip says it: its icon and name ("≠ fact"). */

@@ -97,9 +97,24 @@ export class Context {
     return { ...this.divergences[index], index };
   }
 
-  /** The divergences of article `id`, with their index in the report. */
+  /**
+   * An entry of `byArticle`: a divergence's index, or for the other side
+   * of a finding that carries both (`counterpart_start`), `-(index + 1)`:
+   * the finding as the other article sees it (`mirror: true`).
+   */
+  entry(e) {
+    if (e >= 0) return this.indexed(e);
+    const index = -e - 1;
+    const d = this.divergences[index];
+    return {
+      ...d, index, mirror: true, article: d.others[0], start: d.counterpart_start, end: d.counterpart_end,
+      text: d.counterpart ?? '', counterpart: d.text, others: [d.article],
+    };
+  }
+
+  /** The divergences of article `id` (both sides of those that carry two), with their index in the report. */
   divergencesOf(id) {
-    return (this.prep().byArticle.get(id) || []).map((index) => this.indexed(index));
+    return (this.prep().byArticle.get(id) || []).map((e) => this.entry(e));
   }
 
   /** The divergences' indices, most severe first, then in report order (as the lists show them). */
@@ -110,7 +125,7 @@ export class Context {
   // What the views ask of every divergence, found once: `groups` (the kind
   // group of each), `groupCounts` (group → count), `bySeverity` (indices,
   // most severe first, then in report order), `byArticle` (article id →
-  // indices), `facts` (indices of the fact group). A report may hold 240,000
+  // entries, see `entry`), `facts` (indices of the fact group). A report may hold 240,000
   // findings (`ranked`: how many have a known severity): sorting them with a comparator took over 100 ms, and each pass
   // over them 20–60 ms, so the page runs `prepareJob` a slice per task
   // before drawing; the views call `prep()`, which does it at once if needed.
@@ -134,6 +149,13 @@ export class Context {
           let mine = byArticle.get(d.article);
           if (!mine) byArticle.set(d.article, (mine = []));
           mine.push(i);
+          // the other side of a finding that carries both
+          const o = d.others?.[0];
+          if (o != null && Number.isInteger(d.counterpart_start) && Number.isInteger(d.counterpart_end)) {
+            let theirs = byArticle.get(o);
+            if (!theirs) byArticle.set(o, (theirs = []));
+            theirs.push(-i - 1);
+          }
           if (g === 'fact') facts.push(i);
         }
         if (i < all.length) return true;

@@ -303,11 +303,11 @@ export class ReadingView {
     const id = this.state.article;
     // indices, not copies: an article may have 100,000 findings
     const divs = ctx.prep().byArticle.get(id) || [];
-    const ranges = () => divs.map((index) => {
-      const d = ctx.divergences[index];
+    const ranges = () => divs.map((entry) => {
+      const d = ctx.entry(entry);
       const info = kindInfo(d.kind);
       return {
-        start: d.start, end: d.end, key: `d${index}`,
+        start: d.start, end: d.end, key: `d${d.index}${d.mirror ? 'm' : ''}`,
         cls: ['cb-div', `cb-group-${info.group}`, `cb-sev-${severityOf(d.severity)}`],
         title: `${info.icon} ${info.label} (${d.severity}): ${d.explanation}`,
         // the first stretch of each divergence carries its kind's icon

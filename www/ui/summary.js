@@ -48,11 +48,14 @@ export function summarySentences(ctx) {
     out.push(`${listText(names)} ${independent.length === 1 ? 'is an independent account' : 'are independent accounts'}, sharing little or no text with the others.`);
   }
 
-  // disagreements on facts, once per pair of articles and wording
+  // facts, once per pair of articles and wording: only a finding whose
+  // relation is `conflicts` is called a disagreement; the others are
+  // counted as what their findings say they are
   const { facts: factIndices, groupCounts: counts } = ctx.prep();
   const seen = new Set();
   const facts = [];
   let moreFacts = 0;
+  const consistent = { agrees: 0, compatible: 0 };
   for (const i of factIndices) {
     const d = ctx.divergences[i];
     const words = [d.text, d.counterpart].filter(Boolean).map((s) => s.trim().toLowerCase()).sort().join('|');
@@ -61,6 +64,10 @@ export function summarySentences(ctx) {
       const key = `${ids}|${words}`;
       if (seen.has(key)) continue;
       seen.add(key);
+      if (d.relation !== 'conflicts') {
+        if (d.relation in consistent) consistent[d.relation]++;
+        continue;
+      }
       if (facts.length >= 3) {
         moreFacts++;
         continue;
@@ -75,6 +82,11 @@ export function summarySentences(ctx) {
   } else {
     out.push('No disagreement on figures was found.');
   }
+  const agreeing = [
+    consistent.agrees && `${plural(consistent.agrees, 'figure')} written differently ${consistent.agrees === 1 ? 'agrees' : 'agree'}`,
+    consistent.compatible && `${plural(consistent.compatible, 'pair')} of figures ${consistent.compatible === 1 ? 'is' : 'are'} compatible`,
+  ].filter(Boolean);
+  if (agreeing.length) out.push(`${listText(agreeing).replace(/^./, (c) => c.toUpperCase())}.`);
 
   const parts = GROUP_ORDER.filter((g) => g !== 'fact' && counts.get(g)).map((g) => `${counts.get(g)} ${GROUP_LABELS[g].toLowerCase()}`);
   if (parts.length) out.push(`Other findings: ${listText(parts)}.`);

@@ -6,6 +6,8 @@ mod extraction;
 #[cfg(feature = "train")]
 mod ner;
 #[cfg(feature = "train")]
+mod paraphrase;
+#[cfg(feature = "train")]
 mod similarity;
 
 use corroborate::limits::{human_size, MAX_FILE_BYTES};
@@ -33,7 +35,11 @@ const USAGE: &str = "usage:
       Pearson and Spearman of the similarity against human ratings
   corroborate eval-extraction [DIR] [--verbose]
       precision, recall and F1 of article extraction from saved web pages
-(the last six need the `train` feature, on by default)";
+  corroborate train-support [FILE] [--out FILE]
+      learn the sentence-support judgement from paraphrase pairs (rebuilds model/support.tsv)
+  corroborate eval-paraphrase [FILE] [--folds N]
+      accuracy and F1 of the engine's same/not-same judgement on paraphrase pairs, cross-validated
+(the last eight need the `train` feature, on by default)";
 
 /// Runs the CLI and returns the exit code: 0 success, 2 bad usage or
 /// unreadable input, 1 analysis error. Arguments are OS strings: a file
@@ -57,10 +63,15 @@ pub fn run(os_args: Vec<OsString>) -> i32 {
         #[cfg(feature = "train")]
         Some("build-idf") => similarity::build_idf_cmd(rest, &mut out).map_err(|e| (2, e)),
         #[cfg(feature = "train")]
+        Some("train-support") => paraphrase::train_cmd(rest, &mut out).map_err(|e| (2, e)),
+        #[cfg(feature = "train")]
+        Some("eval-paraphrase") => paraphrase::eval_cmd(rest, &mut out).map_err(|e| (2, e)),
+        #[cfg(feature = "train")]
         Some("eval-similarity") => similarity::eval_cmd(rest, &mut out).map_err(|e| (2, e)),
         #[cfg(not(feature = "train"))]
         Some(
-            cmd @ ("train-ner" | "eval-ner" | "build-clusters" | "build-idf" | "eval-similarity" | "eval-extraction"),
+            cmd @ ("train-ner" | "eval-ner" | "build-clusters" | "build-idf" | "eval-similarity" | "eval-extraction"
+            | "train-support" | "eval-paraphrase"),
         ) => Err((2, format!("{cmd} is not in this build: rebuild with the `train` feature (on by default)"))),
         Some("-h" | "--help" | "help") => {
             let _ = writeln!(out, "{USAGE}");

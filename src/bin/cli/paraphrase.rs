@@ -1,0 +1,286 @@
+//! `train-support` and `eval-paraphrase`: the sentence-support judgement
+//! learned from, and measured on, labelled news sentence pairs (the
+//! Microsoft Research Paraphrase Corpus training split: tab-separated
+//! label, two ids, two sentences).
+//!
+//! Each pair is analyzed as two one-sentence articles, exactly as a user's
+//! articles are; "not the same" is predicted when the report has a `unique`
+//! finding or a `fact` that conflicts. Training reads the judgements the
+//! unique finder makes (its features, collected while it runs) and fits a
+//! logistic model; evaluation cross-validates that fit by folds of pairs.
+
+use corroborate::internal::support::{self, Features, SupportModel, N_FEATURES};
+use corroborate::{analyze, ArticleInput, DivergenceKind, Options, Relation};
+use std::io::Write;
+
+const DEFAULT_FILE: &str = "../shared/data/paraphrase/msrp-train.txt";
+const DEFAULT_OUT: &str = "model/support.tsv";
+
+/// One labelled pair, analyzed: its label, whether a fact conflicts, and
+/// the judgements made on each of its sentences (article 0 or 1).
+struct Pair {
+    same: bool,
+    conflict: bool,
+    judged: Vec<(usize, Features)>,
+}
+
+fn read_pairs(path: &str) -> Result<Vec<(bool, String, String)>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    let mut out = Vec::new();
+    for (i, line) in text.trim_start_matches('\u{feff}').lines().enumerate().skip(1) {
+        let f: Vec<&str> = line.split('\t').collect();
+        match f.as_slice() {
+            [label, _, _, a, b] => out.push((label.trim() == "1", a.to_string(), b.to_string())),
+            _ => return Err(format!("{path}: line {} does not have five tab-separated fields", i + 1)),
+        }
+    }
+    Ok(out)
+}
+
+/// Analyzes every pair with `model` (None: the built-in one), collecting the
+/// unique finder's judgements.
+fn analyze_pairs(pairs: &[(bool, String, String)], model: Option<SupportModel>) -> Vec<(Pair, bool)> {
+    pairs
+        .iter()
+        .map(|(same, a, b)| {
+            let inputs = [ArticleInput::new(a.as_str()), ArticleInput::new(b.as_str())];
+            let (report, judged) =
+                support::with_model(model.clone(), || support::collect(|| analyze(&inputs, &Options::default())));
+            let (conflict, unique) = match &report {
+                Ok(r) => (
+                    r.divergences
+                        .iter()
+                        .any(|d| d.kind == DivergenceKind::Fact && d.relation == Some(Relation::Conflicts)),
+                    r.divergences.iter().any(|d| d.kind == DivergenceKind::Unique),
+                ),
+                Err(_) => (false, false),
+            };
+            let judged = judged.into_iter().map(|(art, _, f)| (art, f)).collect();
+            (Pair { same: *same, conflict, judged }, !(conflict || unique))
+        })
+        .collect()
+}
+
+/// Training examples: every judgement made on a pair, labelled with the
+/// pair's label (each sentence of a pair is judged against the other, so
+/// most pairs give the same features twice, once from each side).
+fn examples<'p>(pairs: impl Iterator<Item = &'p Pair>) -> Vec<(Features, f32)> {
+    pairs.flat_map(|p| p.judged.iter().map(move |(_, f)| (*f, if p.same { 1.0 } else { 0.0 }))).collect()
+}
+
+/// Logistic regression by Newton's method (L2 penalty `lambda`, intercept
+/// not penalized), deterministic.
+fn fit(data: &[(Features, f32)], lambda: f64) -> SupportModel {
+    const D: usize = N_FEATURES + 1;
+    let x = |f: &Features, j: usize| -> f64 {
+        if j == 0 {
+            1.0
+        } else {
+            f.get(j - 1).copied().unwrap_or(0.0) as f64
+        }
+    };
+    let mut w = [0.0f64; D];
+    for _ in 0..25 {
+        let mut g = [0.0f64; D];
+        let mut h = [[0.0f64; D]; D];
+        for (f, y) in data {
+            let z: f64 = (0..D).map(|j| w.get(j).copied().unwrap_or(0.0) * x(f, j)).sum();
+            let p = 1.0 / (1.0 + (-z).exp());
+            let r = p * (1.0 - p);
+            for j in 0..D {
+                if let Some(gj) = g.get_mut(j) {
+                    *gj += (p - *y as f64) * x(f, j);
+                }
+                for k in 0..D {
+                    if let Some(hjk) = h.get_mut(j).and_then(|row| row.get_mut(k)) {
+                        *hjk += r * x(f, j) * x(f, k);
+                    }
+                }
+            }
+        }
+        for j in 1..D {
+            if let (Some(gj), Some(wj), Some(hjj)) = (g.get_mut(j), w.get(j), h.get_mut(j).and_then(|r| r.get_mut(j))) {
+                *gj += lambda * wj;
+                *hjj += lambda;
+            }
+        }
+        let Some(step) = solve(h, g) else { break };
+        let mut moved = 0.0f64;
+        for (wj, sj) in w.iter_mut().zip(step) {
+            *wj -= sj;
+            moved = moved.max(sj.abs());
+        }
+        if moved < 1e-7 {
+            break;
+        }
+    }
+    let mut weights = [0.0f32; N_FEATURES];
+    for (dst, src) in weights.iter_mut().zip(w.iter().skip(1)) {
+        *dst = *src as f32;
+    }
+    SupportModel { weights, bias: w.first().copied().unwrap_or(0.0) as f32 }
+}
+
+/// Solves `h · s = g` by Gaussian elimination with partial pivoting.
+fn solve<const D: usize>(mut h: [[f64; D]; D], mut g: [f64; D]) -> Option<[f64; D]> {
+    for c in 0..D {
+        let pivot = (c..D).max_by(|&i, &j| {
+            let a = h.get(i).and_then(|r| r.get(c)).map_or(0.0, |v| v.abs());
+            let b = h.get(j).and_then(|r| r.get(c)).map_or(0.0, |v| v.abs());
+            a.total_cmp(&b)
+        })?;
+        h.swap(c, pivot);
+        g.swap(c, pivot);
+        let d = *h.get(c)?.get(c)?;
+        if d.abs() < 1e-12 {
+            return None;
+        }
+        let row_c = *h.get(c)?;
+        let g_c = *g.get(c)?;
+        for r in 0..D {
+            if r == c {
+                continue;
+            }
+            let factor = h.get(r)?.get(c)? / d;
+            if factor == 0.0 {
+                continue;
+            }
+            let row = h.get_mut(r)?;
+            for (x, y) in row.iter_mut().zip(row_c.iter()) {
+                *x -= factor * y;
+            }
+            *g.get_mut(r)? -= factor * g_c;
+        }
+    }
+    let mut s = [0.0; D];
+    for (i, si) in s.iter_mut().enumerate() {
+        *si = g.get(i)? / h.get(i)?.get(i)?;
+    }
+    Some(s)
+}
+
+/// What the engine predicts for a pair with `model`: "same" unless a
+/// sentence is judged unsupported or a figure conflicts.
+fn predict(p: &Pair, model: &SupportModel) -> bool {
+    // as the unique finder decides: not the same, and this sentence is the
+    // one the other carries less of
+    let unique = |f: &Features| model.p_same(f) < 0.5 && support::is_the_unsupported_side(f);
+    !(p.conflict || p.judged.iter().any(|(_, f)| unique(f)))
+}
+
+/// Fits the model, then moves its intercept so that the engine's pair
+/// decision is most often right on the same pairs (the fit is per
+/// sentence; a pair is "not the same" when either sentence fails).
+fn fit_pairs<'p>(pairs: impl Iterator<Item = &'p Pair> + Clone) -> SupportModel {
+    let mut model = fit(&examples(pairs.clone()), LAMBDA);
+    let base = model.bias;
+    let mut best = (f64::MIN, base);
+    for step in -20..=20 {
+        model.bias = base + step as f32 * 0.1;
+        let pred: Vec<(bool, bool)> = pairs.clone().map(|p| (predict(p, &model), p.same)).collect();
+        let acc = scores(&pred).0;
+        if acc > best.0 + 1e-9 {
+            best = (acc, model.bias);
+        }
+    }
+    model.bias = best.1;
+    model
+}
+
+/// Accuracy, and precision, recall and F1 of the "same" class.
+fn scores(pred: &[(bool, bool)]) -> (f64, f64, f64, f64) {
+    let n = pred.len().max(1) as f64;
+    let correct = pred.iter().filter(|(p, y)| p == y).count() as f64;
+    let tp = pred.iter().filter(|(p, y)| *p && *y).count() as f64;
+    let fp = pred.iter().filter(|(p, y)| *p && !*y).count() as f64;
+    let fneg = pred.iter().filter(|(p, y)| !*p && *y).count() as f64;
+    let prec = if tp + fp > 0.0 { tp / (tp + fp) } else { 0.0 };
+    let rec = if tp + fneg > 0.0 { tp / (tp + fneg) } else { 0.0 };
+    let f1 = if prec + rec > 0.0 { 2.0 * prec * rec / (prec + rec) } else { 0.0 };
+    (correct / n, prec, rec, f1)
+}
+
+fn option<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
+    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).map(String::as_str)
+}
+
+fn positional(args: &[String]) -> Option<&str> {
+    let mut skip = false;
+    for a in args {
+        if skip {
+            skip = false;
+            continue;
+        }
+        if a.starts_with("--") {
+            skip = true;
+            continue;
+        }
+        return Some(a);
+    }
+    None
+}
+
+const LAMBDA: f64 = 1.0;
+
+/// `corroborate train-support [FILE] [--out FILE]`: fits the model on every
+/// pair of the file and writes its weights.
+pub fn train_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
+    let path = positional(args).unwrap_or(DEFAULT_FILE);
+    let dest = option(args, "--out").unwrap_or(DEFAULT_OUT);
+    let pairs = read_pairs(path)?;
+    let analyzed = analyze_pairs(&pairs, None);
+    let model = fit_pairs(analyzed.iter().map(|(p, _)| p));
+    std::fs::write(dest, model.to_tsv()).map_err(|e| format!("cannot write {dest}: {e}"))?;
+    let pred: Vec<(bool, bool)> = analyzed.iter().map(|(p, _)| (predict(p, &model), p.same)).collect();
+    let (acc, _, _, f1) = scores(&pred);
+    let _ = writeln!(out, "wrote {dest}: {} pairs, training accuracy {acc:.3}, F1 {f1:.3}", pairs.len());
+    Ok(())
+}
+
+/// `corroborate eval-paraphrase [FILE] [--folds N]`: the engine's judgement
+/// on every pair with the built-in model, and the same fit cross-validated.
+pub fn eval_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
+    let path = positional(args).unwrap_or(DEFAULT_FILE);
+    if !std::path::Path::new(path).exists() {
+        let _ = writeln!(out, "skipped: {path} is absent (the paraphrase pairs live in ../shared/data/paraphrase)");
+        return Ok(());
+    }
+    let folds: usize = option(args, "--folds").map_or(Ok(10), str::parse).map_err(|_| "--folds takes a number")?;
+    let pairs = read_pairs(path)?;
+    let t = std::time::Instant::now();
+    let analyzed = analyze_pairs(&pairs, None);
+    if let Some(dump) = option(args, "--dump") {
+        let mut text = String::new();
+        for (p, said) in &analyzed {
+            text += &format!("{}\t{}\t{}\t{}", u8::from(p.same), u8::from(p.conflict), u8::from(*said), p.judged.len());
+            for (art, f) in &p.judged {
+                text += &format!("\t{art}:{}", f.iter().map(|x| format!("{x:.3}")).collect::<Vec<_>>().join(","));
+            }
+            text.push('\n');
+        }
+        std::fs::write(dump, text).map_err(|e| format!("cannot write {dump}: {e}"))?;
+    }
+    let engine: Vec<(bool, bool)> = analyzed.iter().map(|(p, said_same)| (*said_same, p.same)).collect();
+    let always: Vec<(bool, bool)> = analyzed.iter().map(|(p, _)| (true, p.same)).collect();
+    let line = |name: &str, s: (f64, f64, f64, f64)| {
+        format!("{name:<58} accuracy {:.3}  precision {:.3}  recall {:.3}  F1 {:.3}", s.0, s.1, s.2, s.3)
+    };
+    let _ = writeln!(out, "{} pairs from {path} ({:.1} s)", pairs.len(), t.elapsed().as_secs_f64());
+    let _ = writeln!(out, "{}", line("always \"same\"", scores(&always)));
+    let _ = writeln!(out, "{}", line("the engine, built-in model (trained on all pairs)", scores(&engine)));
+    // folds by pair position: pair i is in fold i mod k
+    let mut cv = Vec::new();
+    for k in 0..folds.max(2) {
+        let train = analyzed.iter().enumerate().filter(|(i, _)| i % folds.max(2) != k).map(|(_, (p, _))| p);
+        let model = fit_pairs(train);
+        cv.extend(
+            analyzed
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % folds.max(2) == k)
+                .map(|(_, (p, _))| (predict(p, &model), p.same)),
+        );
+    }
+    let _ = writeln!(out, "{}", line(&format!("the engine, {}-fold cross-validated fit", folds.max(2)), scores(&cv)));
+    Ok(())
+}
