@@ -3,7 +3,6 @@ use super::dates_numbers::numbers;
 use super::lexicon::lexicon;
 use super::lexicon::model;
 use super::tagger;
-use crate::tokens::TokenKind;
 use crate::entities::Found;
 use crate::lang::en::GENERIC;
 use crate::lang::en::GROUP_NOUNS;
@@ -14,6 +13,7 @@ use crate::lang::en::TITLES;
 use crate::report::EntityKind;
 use crate::tokens::Sentence;
 use crate::tokens::Tok as Token;
+use crate::tokens::TokenKind;
 use rustc_hash::FxHashMap;
 use std::ops::Range;
 

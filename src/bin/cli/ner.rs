@@ -436,9 +436,7 @@ pub fn mine_casing(sets: &[&[Doc]]) -> String {
             }
         }
     }
-    let mut out = String::from(
-        "# words usually capitalized, mined from WikiANN by `corroborate train-ner`\n",
-    );
+    let mut out = String::from("# words usually capitalized, mined from WikiANN by `corroborate train-ner`\n");
     for (k, [lower, upper]) in counts {
         if upper + lower >= 2 && upper * 10 >= (upper + lower) * 6 && k.chars().count() >= 2 {
             out.push_str(&k);
