@@ -110,7 +110,12 @@ pub fn tag(sentences: &[Vec<&str>]) -> Vec<Vec<(Range<usize>, EntityKind)>> {
                         }
                     }
                 };
-                out.push((i..j, kind));
+                // "Mayor Elena Vasquez": a person chunk of titles alone is the
+                // title before a name, not a name
+                let titles_only = ws.get(i..j).is_some_and(|w| w.iter().all(|x| x.1 & tagger::lex::TITLE != 0));
+                if !(kind == EntityKind::Person && titles_only) {
+                    out.push((i..j, kind));
+                }
                 i = j;
             }
             out
