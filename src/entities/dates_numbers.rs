@@ -188,20 +188,21 @@ pub(super) fn numbers(tokens: &[Token], used: &mut [bool], found: &mut Vec<Found
                 }
             }
         }
-        // unit after: up to two lowercase non-stop words
-        let mut unit_words = Vec::new();
+        // unit after: the counted noun phrase of up to two lowercase words
+        let mut candidates: Vec<&str> = Vec::new();
         let mut k = e;
-        while k < n && unit_words.len() < 2 {
+        while k < n && candidates.len() < 2 {
             let Some(u) = tokens.get(k) else { break };
             if u.kind == TokenKind::Word && !u.capitalized && !is_stop(u.norm) && u.gap <= 1 {
-                unit_words.push(u.norm.to_string());
+                candidates.push(u.norm);
                 k += 1;
             } else {
                 break;
             }
         }
-        // keep only the head noun when the second word exists ("buffer zones")
-        let unit = if unit_words.is_empty() { None } else { Some(unit_words.join(" ")) };
+        let unit_len = unit_length(&candidates);
+        k = e + unit_len;
+        let unit = if unit_len == 0 { None } else { Some(candidates.get(..unit_len).unwrap_or_default().join(" ")) };
         let r = s..k;
         if r.clone().any(|x| is_used(used, x)) {
             i += 1;
@@ -214,5 +215,124 @@ pub(super) fn numbers(tokens: &[Token], used: &mut [bool], found: &mut Vec<Found
         f.unit = unit;
         found.push(f);
         i = r.end;
+    }
+}
+
+/// Words that end a counted noun phrase when they follow a number's noun:
+/// verbs of reporting and meeting that news writes after "two leaders".
+const VERBS_AFTER: &[&str] = &[
+    "said",
+    "say",
+    "says",
+    "spoke",
+    "speak",
+    "speaks",
+    "agreed",
+    "agree",
+    "agrees",
+    "met",
+    "meet",
+    "meets",
+    "told",
+    "tell",
+    "tells",
+    "discussed",
+    "discuss",
+    "called",
+    "call",
+    "calls",
+    "died",
+    "die",
+    "left",
+    "went",
+    "came",
+    "held",
+    "hold",
+    "holds",
+    "made",
+    "make",
+    "makes",
+    "took",
+    "take",
+    "takes",
+    "gave",
+    "give",
+    "got",
+    "get",
+    "saw",
+    "see",
+    "remain",
+    "remained",
+    "remains",
+    "need",
+    "needed",
+    "needs",
+    "want",
+    "wanted",
+    "wants",
+    "ago",
+    "later",
+    "earlier",
+    "each",
+    "apiece",
+    "now",
+    "too",
+    "also",
+    "already",
+    "again",
+];
+
+/// Irregular plurals: the head of their phrase, like a plural in -s.
+const PLURALS: &[&str] = &["men", "women", "people", "children", "police", "feet", "teeth", "mice", "geese", "staff"];
+
+/// How many of the (up to two) lowercase words after a number are the noun
+/// phrase it counts: "leaders agreed" → 1, "buffer zones" → 2, "said" → 0.
+fn unit_length(words: &[&str]) -> usize {
+    let verbal = |w: &str| VERBS_AFTER.contains(&w) || (w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed"));
+    let plural = |w: &str| {
+        PLURALS.contains(&w)
+            || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is"))
+    };
+    match words {
+        [] => 0,
+        [first, ..] if verbal(first) => 0,
+        [first] => usize::from(!verbal(first)),
+        [first, second, ..] => {
+            if plural(first) || verbal(second) {
+                1
+            } else {
+                2
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod unit_tests {
+    use super::unit_length;
+
+    #[test]
+    fn the_unit_is_the_counted_noun_phrase() {
+        // (the lowercase non-stop words after a number, how many are its unit)
+        let cases: [(&[&str], usize); 15] = [
+            (&["leaders", "agreed"], 1),
+            (&["leaders", "spoke"], 1),
+            (&["leaders"], 1),
+            (&["buffer", "zones"], 2),
+            (&["senior", "officials"], 2),
+            (&["civilians", "killed"], 1),
+            (&["men", "arrested"], 1),
+            (&["cruise", "missiles"], 2),
+            (&["people", "died"], 1),
+            (&["said"], 0),
+            (&["agreed", "terms"], 0),
+            (&["years", "ago"], 1),
+            (&["percent"], 1),
+            (&["de", "escalation"], 2),
+            (&["family", "members"], 2),
+        ];
+        for (words, want) in cases {
+            assert_eq!(unit_length(words), want, "{words:?}");
+        }
     }
 }

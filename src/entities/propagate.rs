@@ -112,8 +112,19 @@ pub fn propagate(texts: &[&str], tokens: &[Vec<Token>], degraded: &[bool], found
             let degraded_doc = degraded.get(a).copied().unwrap_or(false);
             if (t0..t1).any(|k| covered.get(k).copied().unwrap_or(false)) {
                 // in a stripped copy a name confirmed by a clean sibling beats
-                // the tagger's guess at the same place
-                if degraded_doc && p.contains(' ') {
+                // the tagger's guess at the same place; in a clean text, when
+                // every word of it is capitalized here too ("warned Caldera
+                // Shipping", tagged "Caldera" alone)
+                let capitalized_here = (t0..t1)
+                    .all(|k| toks.get(k).is_none_or(|t| t.kind != TokenKind::Word || t.capitalized || is_stop(t.norm)));
+                // ... and only to lengthen the names found there, never to cut
+                // one ("New York" inside "New York Times")
+                let inside = found_a.iter().filter(|f| f.tokens.start < t1 && t0 < f.tokens.end).all(|f| {
+                    t0 <= f.tokens.start
+                        && f.tokens.end <= t1
+                        && !matches!(f.kind, EntityKind::Date | EntityKind::Number)
+                });
+                if p.contains(' ') && (degraded_doc || (capitalized_here && inside)) {
                     replaced.push((t0, t1));
                 } else {
                     continue;

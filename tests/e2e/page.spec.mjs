@@ -153,6 +153,29 @@ test('clicking an entity highlights its mentions in every article', async ({ pag
   expect(await reading.locator('.cb-hit').count()).toBeGreaterThan(0);
 });
 
+test('counts of things are rows only when the reader asks for them', async ({ page }) => {
+  await loadExample(page);
+  const table = page.getByTestId('entities');
+  const rows = table.locator('tbody tr[data-entity]');
+  const kinds = () => rows.evaluateAll((rs) => rs.map((r) => r.dataset.kind));
+  expect(await rows.count()).toBeGreaterThan(0);
+  expect(await kinds()).not.toContain('number');
+  await expect(page.locator('#entities-view .cb-controls .cb-hint')).toContainText(/counts? hidden/);
+  // the box is reached and ticked from the keyboard
+  const box = page.getByTestId('show-numbers');
+  await box.focus();
+  await page.keyboard.press('Space');
+  await expect(box).toBeChecked();
+  await expect.poll(kinds).toContain('number');
+  await expect(page.locator('#entities-view .cb-controls .cb-hint')).not.toContainText('hidden');
+  await page.keyboard.press('Space');
+  await expect.poll(kinds).not.toContain('number');
+  // choosing the kind asks for them too
+  await page.getByLabel('Filter entities by kind').selectOption('number');
+  for (const kind of await kinds()) expect(kind).toBe('number');
+  expect(await rows.count()).toBeGreaterThan(0);
+});
+
 test('a divergence jumps to its place in the text and shows the other wording', async ({ page }) => {
   await loadExample(page);
   const list = page.getByTestId('divergences');

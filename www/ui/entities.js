@@ -1,6 +1,9 @@
 // Entities: a table entity × article (counts, aliases), filter by kind and by
 // name, sort, and a bar chart of the most mentioned; selecting an entity
-// calls onSelect(index into report.entities).
+// calls onSelect(index into report.entities). Counts of things ("two
+// leaders", kind `number`) stay in the Report for the fact comparison but
+// are rows only when the reader asks: the "Show counts" box, or the kind
+// filter set to number.
 
 import { el, plural, token } from './dom.js';
 import { otherNames } from './model.js';
@@ -18,7 +21,7 @@ const COUNT_REM = 3.6;
 // more rows to draw?}) that adds the rest of the first page a few rows per
 // step (run it to the end to draw it at once).
 export function renderEntities(root, ctx, { onSelect, state = {}, onChange } = {}) {
-  const st = { kind: state.kind || 'all', query: state.query || '', sort: state.sort || 'total' };
+  const st = { kind: state.kind || 'all', query: state.query || '', sort: state.sort || 'total', numbers: Boolean(state.numbers) };
   // long tables are drawn a page at a time ("Show more" adds the next), of
   // about PAGE_CELLS cells: 100 rows of 50 articles' counts took 100 ms to
   // build and 200 ms to lay out
@@ -42,9 +45,12 @@ export function renderEntities(root, ctx, { onSelect, state = {}, onChange } = {
     ...ctx.articles.map((a) => el('option', { value: `article:${a.id}` }, `Most in ${a.id} (${a.label})`)));
   sortSel.value = st.sort;
   if (sortSel.value !== st.sort) st.sort = sortSel.value = 'total';
+  const numbersBox = el('input', { type: 'checkbox', checked: st.numbers, dataset: { testid: 'show-numbers' } });
+  const numbersLabel = el('label', { className: 'cb-numbers-toggle', hidden: !sizes.has('number') },
+    numbersBox, ` Show counts (${sizes.get('number') || 0})`);
   const count = el('span', { className: 'cb-hint', role: 'status', 'aria-live': 'polite' });
   const controls = el('div', { className: 'cb-controls' },
-    el('label', {}, 'Kind ', kindSel), el('label', {}, 'Name ', query), el('label', {}, 'Sort ', sortSel), count);
+    el('label', {}, 'Kind ', kindSel), el('label', {}, 'Name ', query), el('label', {}, 'Sort ', sortSel), numbersLabel, count);
   const chart = el('div', { className: 'cb-chart' });
   const table = el('table', { className: 'cb-entities', dataset: { testid: 'entities' } });
   const fixed = ctx.articles.length > FIXED_FROM;
@@ -73,8 +79,9 @@ export function renderEntities(root, ctx, { onSelect, state = {}, onChange } = {
     const q = st.query.trim().toLowerCase();
     const all = ctx.entities;
     const rows = [];
+    const numbers = st.numbers || st.kind === 'number';
     all.forEach((e, index) => {
-      if ((st.kind === 'all' || e.kind === st.kind) &&
+      if ((st.kind === 'all' || e.kind === st.kind) && (numbers || e.kind !== 'number') &&
         (!q || e.name.toLowerCase().includes(q) || (e.aliases || []).some((x) => x.toLowerCase().includes(q)))) rows.push(index);
     });
     const spread = (e) => Object.values(e.counts || {}).filter((n) => n > 0).length;
@@ -133,7 +140,8 @@ export function renderEntities(root, ctx, { onSelect, state = {}, onChange } = {
       row.append(el('td', { className: 'cb-count cb-total', text: String(e.total ?? 0) }));
       body.append(row);
     }
-    count.textContent = `${plural(shown, 'entity', 'entities')} shown of ${ctx.entities.length}`;
+    const hidden = st.numbers || st.kind === 'number' ? 0 : sizes.get('number') || 0;
+    count.textContent = `${plural(shown, 'entity', 'entities')} shown of ${ctx.entities.length}${hidden ? ` (${plural(hidden, 'count', 'counts')} hidden)` : ''}`;
     const rest = rows.length - shown;
     more.hidden = rest <= 0 || shown < Math.min(pageEnd, rows.length);
     more.textContent = `Show ${Math.min(rest, PAGE)} more (${plural(rest, 'entity', 'entities')} not shown)`;
@@ -202,6 +210,7 @@ export function renderEntities(root, ctx, { onSelect, state = {}, onChange } = {
   kindSel.addEventListener('change', () => { st.kind = kindSel.value; changed(); });
   sortSel.addEventListener('change', () => { st.sort = sortSel.value; changed(); });
   query.addEventListener('input', () => { st.query = query.value; changed(); });
+  numbersBox.addEventListener('change', () => { st.numbers = numbersBox.checked; changed(); });
   // the first page a few rows per step: a page of 50 articles' counts is 2,000 cells to lay out
   const batch = Math.max(1, Math.floor(CELLS_PER_STEP / (ctx.articles.length + 3)));
   draw(batch);

@@ -1,5 +1,7 @@
 //! Argument handling and output for the `corroborate` binary.
 
+#[cfg(feature = "train")]
+mod clusters;
 mod extraction;
 #[cfg(feature = "train")]
 mod ner;
@@ -25,6 +27,8 @@ const USAGE: &str = "usage:
       append the tagger's CoNLL-2003 tag to each token line
   corroborate train-ner [--epochs N] [--bits N] [--prune X] [--data DIR] [--out FILE] [--extra FILE]
       train the entity tagger on CoNLL-2003 (rebuilds model/ner.bin and the mined lexicons)
+  corroborate build-clusters [--data DIR] [--out FILE] [--min-count N] [--store-min N] [--iterations N]
+      rebuild model/clusters.txt, word clusters from unlabeled news, for the tagger
   corroborate eval-ner [--model FILE] [--data DIR]
       per-type precision, recall and F1 of the tagger
   corroborate build-idf [CONLL-FILE] [--out FILE]
@@ -40,7 +44,7 @@ const USAGE: &str = "usage:
   corroborate eval-reuse [DIR] [--limit N] [--verbose] [--reworded]
       PAN text-alignment measures of the reuse engine per kind of rewriting
       (--reworded: with the reworded-sentence seeds, off in the shipped engine)
-(the last eight need the `train` feature, on by default)";
+(the commands from train-ner on need the `train` feature, on by default)";
 
 /// Runs the CLI and returns the exit code: 0 success, 2 bad usage or
 /// unreadable input, 1 analysis error. Arguments are OS strings: a file
@@ -58,6 +62,8 @@ pub fn run(os_args: Vec<OsString>) -> i32 {
         #[cfg(feature = "train")]
         Some("train-ner") => ner::train_cmd(rest).map_err(|e| (2, e)),
         #[cfg(feature = "train")]
+        Some("build-clusters") => clusters::build_cmd(rest).map_err(|e| (2, e)),
+        #[cfg(feature = "train")]
         Some("eval-ner") => ner::eval_cmd(rest).map_err(|e| (2, e)),
         #[cfg(feature = "train")]
         Some("build-idf") => similarity::build_idf_cmd(rest, &mut out).map_err(|e| (2, e)),
@@ -71,8 +77,8 @@ pub fn run(os_args: Vec<OsString>) -> i32 {
         Some("eval-similarity") => similarity::eval_cmd(rest, &mut out).map_err(|e| (2, e)),
         #[cfg(not(feature = "train"))]
         Some(
-            cmd @ ("train-ner" | "eval-ner" | "build-idf" | "eval-similarity" | "eval-extraction" | "train-support"
-            | "eval-paraphrase" | "eval-reuse"),
+            cmd @ ("train-ner" | "eval-ner" | "build-clusters" | "build-idf" | "eval-similarity" | "eval-extraction"
+            | "train-support" | "eval-paraphrase" | "eval-reuse"),
         ) => Err((2, format!("{cmd} is not in this build: rebuild with the `train` feature (on by default)"))),
         Some("-h" | "--help" | "help") => {
             let _ = writeln!(out, "{USAGE}");

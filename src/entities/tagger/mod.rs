@@ -14,6 +14,11 @@
 //! id into a bucket of a dense weight table, so tagging costs a few integer
 //! operations per feature.
 
+pub mod clusters;
+/// Building word clusters from unlabeled text (only with the `train`
+/// feature).
+#[cfg(feature = "train")]
+pub mod exchange;
 mod model;
 /// Training: an averaged structured perceptron over the same features
 /// (only with the `train` feature: never in the shipped wasm).
@@ -29,7 +34,7 @@ pub const LABELS: [&str; 9] = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG",
 /// Number of tags.
 pub const N_LABELS: usize = LABELS.len();
 /// Features per token (unused slots point at bucket 0, which stays zero).
-pub const N_FEATURES: usize = 34;
+pub const N_FEATURES: usize = 42;
 
 /// Lexicon classes a token can belong to (bit flags).
 pub mod lex {
@@ -248,6 +253,8 @@ pub struct Surface {
     alpha: bool,
     punct: bool,
     first_alpha: bool,
+    /// Word cluster of the key at each level, coarse to fine (0: none).
+    cluster: [u16; 3],
 }
 
 impl Surface {
@@ -299,6 +306,7 @@ impl Surface {
             alpha,
             punct: !alnum,
             first_alpha: first.is_alphabetic(),
+            cluster: clusters::levels(clusters::class_of(key_hash)),
         }
     }
 }
@@ -336,7 +344,7 @@ pub fn features(words: &[Word], doc: &DocInfo, bits: u32) -> Vec<[u32; N_FEATURE
 
 /// Features that read the token alone (its surface form, lexicon classes,
 /// document facts, history, and whether it starts the sentence).
-const N_LOCAL: usize = 20;
+const N_LOCAL: usize = 24;
 /// Features that read the neighbours.
 const N_CONTEXT: usize = N_FEATURES - N_LOCAL;
 
@@ -365,6 +373,7 @@ fn local_buckets(p: &Parts, first: bool, uncased: bool, shift: u32) -> [u32; N_L
         | u64::from(first) << 5;
     let doc_flags = u64::from(p.doc_cap) | u64::from(p.doc_lower) << 1 | u64::from(uncased) << 2;
     let lex = u64::from(p.lex);
+    let c = p.w.cluster;
     let f: [u64; N_LOCAL] = [
         0, // bias (bucket 1)
         slot(2, p.w.key),
@@ -386,6 +395,10 @@ fn local_buckets(p: &Parts, first: bool, uncased: bool, shift: u32) -> [u32; N_L
         slot(40, pair(p.w.shape, lex)),
         slot(41, u64::from(p.seen)),
         slot(42, pair(u64::from(p.seen), flags)),
+        slot(50, u64::from(c[2])),
+        slot(51, u64::from(c[1])),
+        slot(52, u64::from(c[0])),
+        slot(53, pair(u64::from(c[1]), flags)),
     ];
     let mut row = f.map(|x| bucket(x, shift));
     row[0] = 1;
@@ -416,6 +429,10 @@ fn context_buckets(ps: &[Parts], i: usize, shift: u32) -> [u32; N_CONTEXT] {
         slot(24, u64::from(r1.lex)),
         slot(29, pair(l1.w.key, lex)),
         slot(30, pair(lex, r1.w.key)),
+        slot(55, u64::from(l1.w.cluster[1])),
+        slot(56, u64::from(r1.w.cluster[1])),
+        slot(57, pair(u64::from(l1.w.cluster[0]), u64::from(p.w.cluster[1]))),
+        slot(58, pair(u64::from(p.w.cluster[1]), u64::from(r1.w.cluster[0]))),
     ];
     f.map(|x| bucket(x, shift))
 }

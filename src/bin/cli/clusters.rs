@@ -1,0 +1,175 @@
+//! `build-clusters`: word clusters from unlabeled text for the tagger
+//! (`model/clusters.txt`). Developer command, never part of `npm test`.
+
+use super::ner::read_conll;
+use corroborate::internal::tagger::{self, clusters::LEVELS, exchange};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+struct Opts {
+    data: String,
+    out: String,
+    min_count: u64,
+    store_min: u64,
+    iterations: usize,
+}
+
+fn parse(args: &[String]) -> Result<Opts, String> {
+    let mut o = Opts {
+        data: "../shared/data".into(),
+        out: "model/clusters.txt".into(),
+        min_count: 3,
+        store_min: 40,
+        iterations: 15,
+    };
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let mut val = |name: &str| it.next().cloned().ok_or(format!("{name} needs a value"));
+        let num = |v: String, name: &str| v.parse::<u64>().map_err(|_| format!("{name} needs a number"));
+        match a.as_str() {
+            "--data" => o.data = val("--data")?,
+            "--out" => o.out = val("--out")?,
+            "--min-count" => o.min_count = num(val("--min-count")?, "--min-count")?,
+            "--store-min" => o.store_min = num(val("--store-min")?, "--store-min")?,
+            "--iterations" => o.iterations = num(val("--iterations")?, "--iterations")? as usize,
+            s => return Err(format!("unknown option {s}")),
+        }
+    }
+    Ok(o)
+}
+
+/// Splits a line of running text into tokens: whitespace-separated pieces
+/// with punctuation at their edges and a final `'s` cut off.
+fn tokens(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for piece in line.split_whitespace() {
+        let start = piece.find(char::is_alphanumeric);
+        let end = piece
+            .rfind(char::is_alphanumeric)
+            .map(|i| i + piece.get(i..).and_then(|s| s.chars().next()).map_or(1, char::len_utf8));
+        let (Some(start), Some(end)) = (start, end) else {
+            out.push(piece.to_string());
+            continue;
+        };
+        out.extend(piece.get(..start).unwrap_or_default().chars().map(String::from));
+        let word = piece.get(start..end).unwrap_or_default();
+        match word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")) {
+            Some(stem) if !stem.is_empty() => {
+                out.push(stem.to_string());
+                out.push("'s".to_string());
+            }
+            _ => out.push(word.to_string()),
+        }
+        out.extend(piece.get(end..).unwrap_or_default().chars().map(String::from));
+    }
+    out
+}
+
+fn text_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
+    let rd = std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    for e in rd.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            text_files(&p, out)?;
+        } else if p.extension().is_some_and(|x| x == "txt") {
+            out.push(p);
+        }
+    }
+    Ok(())
+}
+
+/// `corroborate build-clusters [--data DIR] [--out FILE] [--min-count N] [--store-min N] [--iterations N]`:
+/// clusters the words of the BBC news articles, CoNLL-2003 train and
+/// WikiANN English (predictive exchange, three levels), and writes the
+/// words seen at least `--store-min` times, one fine class a line.
+pub fn build_cmd(args: &[String]) -> Result<(), String> {
+    let o = parse(args)?;
+    let data = Path::new(&o.data);
+    let mut sentences: Vec<Vec<String>> = Vec::new();
+    let mut files = Vec::new();
+    text_files(&data.join("unlabeled/bbc-news/news"), &mut files)?;
+    files.sort();
+    for f in &files {
+        let text = std::fs::read_to_string(f).map_err(|e| format!("cannot read {}: {e}", f.display()))?;
+        sentences.extend(text.lines().map(tokens).filter(|s| !s.is_empty()));
+    }
+    let n_bbc = sentences.len();
+    for f in ["ner/conll2003/train.txt", "ner/wikiann-en/train.txt"] {
+        for d in read_conll(&data.join(f))? {
+            sentences.extend(d.sentences.into_iter().map(|s| s.into_iter().map(|(t, _)| t).collect()));
+        }
+    }
+    eprintln!("{} lines of BBC news, {} sentences in all", n_bbc, sentences.len());
+    // keys: lowercase; anything with a digit is one symbol
+    let keys: Vec<Vec<String>> = sentences
+        .iter()
+        .map(|s| {
+            s.iter()
+                .map(|t| if t.chars().any(|c| c.is_numeric()) { "<num>".to_string() } else { tagger::key_of(t) })
+                .filter(|k| !k.is_empty())
+                .collect()
+        })
+        .collect();
+    let mut freq: BTreeMap<&str, u64> = BTreeMap::new();
+    for s in &keys {
+        for k in s {
+            *freq.entry(k.as_str()).or_default() += 1;
+        }
+    }
+    let mut vocab: Vec<(&str, u64)> =
+        freq.iter().filter(|(k, n)| **n >= o.min_count && **k != "<num>").map(|(k, n)| (*k, *n)).collect();
+    vocab.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let id: BTreeMap<&str, u32> = vocab.iter().enumerate().map(|(i, (k, _))| (*k, i as u32)).collect();
+    let other = vocab.len() as u32;
+    let boundary = other + 1;
+    let symbols: Vec<Vec<u32>> =
+        keys.iter().map(|s| s.iter().map(|k| id.get(k.as_str()).copied().unwrap_or(other)).collect()).collect();
+    let corpus = exchange::Corpus::new(&symbols, vocab.len(), boundary);
+    eprintln!("clustering {} words into {:?} classes", vocab.len(), LEVELS);
+    let class = exchange::cluster(&corpus, &LEVELS, o.iterations);
+    let fine = LEVELS.last().copied().unwrap_or(1);
+    let mut lines: Vec<Vec<&str>> = vec![Vec::new(); fine];
+    let mut stored = 0usize;
+    for ((k, n), c) in vocab.iter().zip(&class) {
+        if *n >= o.store_min {
+            if let Some(l) = lines.get_mut(*c as usize) {
+                l.push(k);
+                stored += 1;
+            }
+        }
+    }
+    let mut out = format!(
+        "# word clusters, {} levels {:?} (line i: fine class i), from BBC News 2004-05, CoNLL-2003 train and WikiANN English\n\
+         # rebuilt by `corroborate build-clusters --min-count {} --store-min {} --iterations {}`\n",
+        LEVELS.len(),
+        LEVELS,
+        o.min_count,
+        o.store_min,
+        o.iterations
+    );
+    for mut l in lines {
+        l.sort_unstable();
+        out.push_str(&l.join(" "));
+        out.push('\n');
+    }
+    std::fs::write(&o.out, &out).map_err(|e| format!("cannot write {}: {e}", o.out))?;
+    eprintln!("wrote {} ({stored} words, {} bytes)", o.out, out.len());
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_of_running_text() {
+        let cases = [
+            ("Putin's call, (he said).", vec!["Putin", "'s", "call", ",", "(", "he", "said", ")", "."]),
+            ("U.S. troops", vec!["U.S", ".", "troops"]),
+            ("-- ok", vec!["--", "ok"]),
+        ];
+        for (line, want) in cases {
+            assert_eq!(tokens(line), want, "{line}");
+        }
+    }
+}
