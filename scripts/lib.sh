@@ -37,6 +37,9 @@ ensure_npm() {
   command -v npm >/dev/null || die "npm not found: install Node.js 18 or newer first"
   if [ ! -x "$ROOT/node_modules/.bin/wasm-opt" ] || [ ! -d "$ROOT/node_modules/@playwright/test" ] \
      || [ "$ROOT/package.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
+    # a checkout whose node_modules links to another's must not reinstall
+    # through the link: `npm ci` would empty the other checkout's packages
+    [ -L "$ROOT/node_modules" ] && die "node_modules is a link to another checkout and is out of date: replace it with its own (npm ci)"
     say "installing npm packages"
     (cd "$ROOT" && if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi)
   fi
