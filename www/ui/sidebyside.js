@@ -331,10 +331,12 @@ export class ReadingView {
       const span = ev.target.closest?.('[data-keys]');
       if (!span) return;
       // the most specific divergence under the pointer: the shortest one
-      const ids = span.dataset.keys.split(' ').filter((x) => x.startsWith('d')).map((x) => Number(x.slice(1)));
-      const size = (i) => (ctx.divergences[i]?.end ?? 0) - (ctx.divergences[i]?.start ?? 0);
-      ids.sort((x, y) => size(x) - size(y));
-      if (ids.length) this.describe(ids[0]);
+      // keys: `d<index>`, or `d<index>m` for the other side of a finding that carries both
+      const found = span.dataset.keys.split(' ').filter((x) => /^d\d+m?$/.test(x))
+        .map((x) => ctx.entry(x.endsWith('m') ? -Number(x.slice(1, -1)) - 1 : Number(x.slice(1))))
+        .filter((d) => d && Number.isInteger(d.start));
+      found.sort((x, y) => (x.end - x.start) - (y.end - y.start));
+      if (found.length) this.note.replaceChildren(...describeDivergence(ctx, found[0]));
     });
   }
 
