@@ -316,6 +316,8 @@ test('right-to-left, CJK and emoji text: highlights land on the right characters
   // exactly these characters (UTF-16 offsets past emoji, in right-to-left and CJK text)
   const expected = { A: '300 شخص أُجلوا', B: '300 תושבים פונו', C: '300 名居' };
   const reading = page.getByTestId('reading');
+  // counts are rows of the entity table when asked for (issue 17)
+  await page.getByTestId('show-numbers').check();
   for (const [i, [id, want]] of Object.entries(expected).entries()) {
     expect(texts[i]).toContain(want);
     const row = page.getByTestId('entities').locator('tbody tr[data-entity]')
@@ -631,11 +633,17 @@ test('a report of two 2 MB articles of distinct names is received and drawn with
   // a page of names is in the table, of all of them
   expect(await page.evaluate(() => document.querySelectorAll('#entities-view tbody tr[data-entity]').length)).toBe(100);
   expect(await page.evaluate(() => document.querySelector('#entities-view .cb-controls .cb-hint').textContent)).toMatch(/^100 entities shown of \d{5,6}$/);
-  // the divergence list grows a page at a time
-  const items = () => page.evaluate(() => document.querySelectorAll('#divergences-view li.cb-divergence').length);
-  expect(await items()).toBe(150);
-  await page.evaluate(() => document.querySelector('#divergences-view .cb-more').click());
-  expect(await items()).toBe(300);
+  // the divergence list is drawn a page (150) at a time; since issue 15 a
+  // report lists a bounded number of word changes and names per article, so
+  // this one may fit in one page
+  const items = () => page.evaluate(() => document.querySelectorAll('#divergences-view [data-testid="divergences"] li.cb-divergence').length);
+  const first = await items();
+  expect(first).toBeGreaterThan(0);
+  expect(first).toBeLessThanOrEqual(150);
+  if (await page.evaluate(() => !document.querySelector('#divergences-view .cb-more').hidden)) {
+    await page.evaluate(() => document.querySelector('#divergences-view .cb-more').click());
+    expect(await items()).toBeGreaterThan(first);
+  }
 });
 
 test('50 dropped files of 4 MB of mixed content are added, analyzed and drawn without stalling, and a reload does not freeze', async ({ page }) => {
