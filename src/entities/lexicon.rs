@@ -183,7 +183,7 @@ impl Lexicon {
     }
 }
 
-/// Parses a gazetteer (`key<TAB>TYPE` lines, TYPE one of PER, LOC, ORG;
+/// Parses a gazetteer (`key<TAB>TYPE` lines, TYPE one of PER, LOC, ORG, MISC;
 /// `#` comments) into (phrase, flag) pairs.
 pub fn gazetteer_phrases(text: &str) -> impl Iterator<Item = (&str, u16)> {
     text.lines().filter(|l| !l.starts_with('#')).filter_map(|l| {
@@ -192,6 +192,7 @@ pub fn gazetteer_phrases(text: &str) -> impl Iterator<Item = (&str, u16)> {
             "PER" => tagger::lex::PERSON,
             "LOC" => tagger::lex::PLACE,
             "ORG" => tagger::lex::ORG,
+            "MISC" => tagger::lex::MISC,
             _ => return None,
         };
         Some((key, flag))
@@ -271,4 +272,32 @@ pub fn model() -> &'static tagger::Model {
         // fall back to an empty model rather than panic.
         tagger::Model::from_bytes(include_bytes!("../../model/ner.bin")).unwrap_or_else(|_| tagger::Model::empty())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::tagger::lex;
+
+    #[test]
+    fn gazetteer_lines_and_flags() {
+        let gaz = "# comment\nworld cup\tMISC\nreuters\tORG\nparis\tLOC\nbill clinton\tPER\nodd\tDATE\n";
+        let got: Vec<(&str, u16)> = gazetteer_phrases(gaz).collect();
+        assert_eq!(
+            got,
+            [("world cup", lex::MISC), ("reuters", lex::ORG), ("paris", lex::PLACE), ("bill clinton", lex::PERSON)]
+        );
+        let lx = lexicon_from(gaz, "");
+        // (sentence, the flag wanted on each token, masked to the phrase kinds)
+        let kinds = lex::MISC | lex::ORG | lex::PLACE | lex::PERSON | lex::BEGIN;
+        let cases: [(&[&str], &[u16]); 3] = [
+            (&["the", "World", "Cup", "final"], &[0, lex::MISC | lex::BEGIN, lex::MISC, 0]),
+            (&["world", "cup"], &[lex::MISC | lex::BEGIN, lex::MISC]),
+            (&["Reuters", "in", "Paris"], &[lex::ORG | lex::BEGIN, 0, lex::PLACE | lex::BEGIN]),
+        ];
+        for (tokens, want) in cases {
+            let got: Vec<u16> = lx.flags(tokens).iter().map(|f| f & kinds).collect();
+            assert_eq!(got, want, "{tokens:?}");
+        }
+    }
 }

@@ -25,7 +25,7 @@ const USAGE: &str = "usage:
       what analyze reads from each file: title, metadata, body, what was set aside and why
   corroborate tag --conll [FILE|-]
       append the tagger's CoNLL-2003 tag to each token line
-  corroborate train-ner [--epochs N] [--bits N] [--prune X] [--data DIR] [--out FILE] [--extra FILE]
+  corroborate train-ner [--epochs N] [--bits N] [--prune X] [--pa C] [--data DIR] [--out FILE] [--extra FILE]
       train the entity tagger on CoNLL-2003 (rebuilds model/ner.bin and the mined lexicons)
   corroborate build-clusters [--data DIR] [--out FILE] [--min-count N] [--store-min N] [--iterations N]
       rebuild model/clusters.txt, word clusters from unlabeled news, for the tagger

@@ -34,7 +34,7 @@ pub const LABELS: [&str; 9] = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG",
 /// Number of tags.
 pub const N_LABELS: usize = LABELS.len();
 /// Features per token (unused slots point at bucket 0, which stays zero).
-pub const N_FEATURES: usize = 42;
+pub const N_FEATURES: usize = 45;
 
 /// Lexicon classes a token can belong to (bit flags).
 pub mod lex {
@@ -57,6 +57,9 @@ pub mod lex {
     /// A word usually written with a capital away from sentence starts (a
     /// truecasing prior: what a stripped copy lost).
     pub const CAPITAL: u16 = 256;
+    /// Inside a known name of another kind (events, works, nationalities:
+    /// CoNLL's MISC).
+    pub const MISC: u16 = 512;
 }
 
 /// One token as the tagger sees it.
@@ -433,6 +436,12 @@ fn context_buckets(ps: &[Parts], i: usize, shift: u32) -> [u32; N_CONTEXT] {
         slot(56, u64::from(r1.w.cluster[1])),
         slot(57, pair(u64::from(l1.w.cluster[0]), u64::from(p.w.cluster[1]))),
         slot(58, pair(u64::from(p.w.cluster[1]), u64::from(r1.w.cluster[0]))),
+        // the words on both sides ("the _ said"), and each neighbour with
+        // the word's fine class: what carries to words never seen labelled
+        // and to stripped copies
+        slot(70, pair(l1.w.key, r1.w.key)),
+        slot(73, pair(l1.w.key, u64::from(p.w.cluster[2]))),
+        slot(74, pair(u64::from(p.w.cluster[2]), r1.w.key)),
     ];
     f.map(|x| bucket(x, shift))
 }
@@ -521,6 +530,19 @@ mod tests {
         }
         assert!(!cache.0.is_empty());
         assert!(Model::from_bytes(b"nope").is_err());
+        // the passive-aggressive learner fits the same sentences
+        let mut pa = Trainer::new(12).with_aggressiveness(1.0);
+        for _ in 0..10 {
+            for (w, g) in &sents {
+                let words: Vec<Word> = w.iter().map(|s| Word { text: s, lex: 0 }).collect();
+                pa.step(&features(&words, &doc, pa.bits()), g);
+            }
+        }
+        let pa_model = Model::from_bytes(&pa.to_bytes(0.0)).unwrap();
+        for (w, g) in &sents {
+            let words: Vec<Word> = w.iter().map(|s| Word { text: s, lex: 0 }).collect();
+            assert_eq!(&pa_model.tag(&words, &mut doc.clone()), g, "{w:?}");
+        }
         assert!(Model::from_bytes(&t.to_bytes(0.0)[..20]).is_err());
     }
 }

@@ -23,6 +23,9 @@ pub struct Trainer {
     sw: [f32; N_LABELS],
     su: [f32; N_LABELS],
     c: f32,
+    /// Passive-aggressive step cap (PA-I, Crammer et al. 2006); 0: the
+    /// plain perceptron's unit steps.
+    aggressiveness: f32,
 }
 
 impl Trainer {
@@ -38,7 +41,59 @@ impl Trainer {
             sw: [0.0; N_LABELS],
             su: [0.0; N_LABELS],
             c: 1.0,
+            aggressiveness: 0.0,
         }
+    }
+
+    /// Steps of the passive-aggressive learner (PA-I) capped at `cap`
+    /// instead of the perceptron's unit steps (`cap` 0: the perceptron):
+    /// each mistake moves the weights just far enough for the gold tags to
+    /// beat the prediction by its Hamming loss, at most `cap`.
+    pub fn with_aggressiveness(mut self, cap: f32) -> Trainer {
+        self.aggressiveness = cap.max(0.0);
+        self
+    }
+
+    /// The score of a tag sequence under the current weights.
+    fn score(&self, em: &[[f32; N_LABELS]], tags: &[usize]) -> f32 {
+        let mut s = 0.0;
+        let mut prev: Option<usize> = None;
+        for (e, &t) in em.iter().zip(tags) {
+            s += e.get(t).copied().unwrap_or(0.0);
+            s += match prev {
+                None => self.sw.get(t).copied().unwrap_or(0.0),
+                Some(p) => self.tw.get(p).and_then(|r| r.get(t)).copied().unwrap_or(0.0),
+            };
+            prev = Some(t);
+        }
+        s
+    }
+
+    /// The step size of one mistake: 1 for the perceptron, PA-I's otherwise.
+    fn step_size(&self, em: &[[f32; N_LABELS]], feats: &[[u32; N_FEATURES]], gold: &[usize], pred: &[usize]) -> f32 {
+        if self.aggressiveness <= 0.0 {
+            return 1.0;
+        }
+        let loss = gold.iter().zip(pred).filter(|(g, p)| g != p).count() as f32;
+        let margin = self.score(em, pred) - self.score(em, gold);
+        // squared norm of the feature difference: each feature of a wrong
+        // token counts twice (gold label up, predicted label down), and so
+        // does each transition that differs
+        let mut norm = 0.0f32;
+        let mut prev: Option<(usize, usize)> = None;
+        for (row, (&g, &p)) in feats.iter().zip(gold.iter().zip(pred)) {
+            if g != p {
+                norm += 2.0 * row.len() as f32;
+            }
+            if prev.is_some_and(|(a, b)| a != b) || g != p {
+                norm += 2.0;
+            }
+            prev = Some((g, p));
+        }
+        if norm <= 0.0 {
+            return 1.0;
+        }
+        ((margin + loss) / norm).clamp(0.0, self.aggressiveness)
     }
 
     fn emissions(&self, feats: &[[u32; N_FEATURES]]) -> Vec<[f32; N_LABELS]> {
@@ -64,15 +119,18 @@ impl Trainer {
         let pred = viterbi(&em, &self.tw, &self.sw);
         let ok = pred == gold;
         if !ok {
-            let c = self.c;
+            let tau = self.step_size(&em, feats, gold, &pred);
+            let c = self.c * tau;
             let mut prev: Option<(usize, usize)> = None;
             for (row, (&g, &p)) in feats.iter().zip(gold.iter().zip(&pred)) {
                 if g != p {
-                    for &f in row {
+                    // bucket 0 is an unused slot: it must stay zero, as in
+                    // the saved model
+                    for &f in row.iter().filter(|f| **f != 0) {
                         let base = f as usize * N_LABELS;
-                        add(&mut self.w, base + g, 1.0);
+                        add(&mut self.w, base + g, tau);
                         add(&mut self.u, base + g, c);
-                        add(&mut self.w, base + p, -1.0);
+                        add(&mut self.w, base + p, -tau);
                         add(&mut self.u, base + p, -c);
                     }
                 }
@@ -80,15 +138,15 @@ impl Trainer {
                 if gp != pp || g != p {
                     match (gp, pp) {
                         (Some(a), Some(b)) => {
-                            add2(&mut self.tw, a, g, 1.0);
+                            add2(&mut self.tw, a, g, tau);
                             add2(&mut self.tu, a, g, c);
-                            add2(&mut self.tw, b, p, -1.0);
+                            add2(&mut self.tw, b, p, -tau);
                             add2(&mut self.tu, b, p, -c);
                         }
                         _ => {
-                            add(&mut self.sw, g, 1.0);
+                            add(&mut self.sw, g, tau);
                             add(&mut self.su, g, c);
-                            add(&mut self.sw, p, -1.0);
+                            add(&mut self.sw, p, -tau);
                             add(&mut self.su, p, -c);
                         }
                     }
@@ -177,5 +235,29 @@ fn add(v: &mut [f32], i: usize, d: f32) {
 fn add2(m: &mut [[f32; N_LABELS]; N_LABELS], a: usize, b: usize, d: f32) {
     if let Some(x) = m.get_mut(a).and_then(|r| r.get_mut(b)) {
         *x += d;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unused_slots_never_learn() {
+        // rows with unused slots (bucket 0): the trainer must not learn a
+        // weight there, since the saved model drops bucket 0; so the saved
+        // model tags as the trainer does
+        let rows: [(Vec<[u32; N_FEATURES]>, Vec<usize>); 2] =
+            [(vec![[0; N_FEATURES], [0; N_FEATURES]], vec![1, 2]), (vec![[0; N_FEATURES]], vec![3])];
+        for cap in [0.0, 1.0] {
+            let mut t = Trainer::new(8).with_aggressiveness(cap);
+            for (feats, gold) in &rows {
+                for _ in 0..3 {
+                    t.step(feats, gold);
+                }
+            }
+            assert!(t.w.iter().take(N_LABELS).all(|w| *w == 0.0), "cap {cap}");
+            assert!(t.u.iter().take(N_LABELS).all(|w| *w == 0.0), "cap {cap}");
+        }
     }
 }
