@@ -2,9 +2,10 @@
 // of news text, beside compromise and wink-nlp on the same text in the same
 // run. Also times the model + lexicon load.
 //   node bench/ner-wasm.mjs            (after `npm run build`)
+//   node bench/ner-wasm.mjs A B A B    (ours only, builds A and B alternately)
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
 import init, { entityStats, warmUp } from '../www/pkg-diagnostics/corroborate.js';
 import nlp from 'compromise';
 import winkNLP from 'wink-nlp';
@@ -28,6 +29,24 @@ for (let copy = 1; size < 1_000_000; copy++) {
 }
 const text = parts.join('');
 
+
+// `node bench/ner-wasm.mjs DIR...`: only our recognizer, once per
+// diagnostics build given (copies of www/pkg-diagnostics/), in the order
+// given: an A/B of two builds in one sitting
+const dirs = process.argv.slice(2);
+if (dirs.length > 0) {
+  for (const dir of dirs) {
+    const pkg = await import(pathToFileURL(join(resolve(dir), 'corroborate.js')).href);
+    await pkg.default({ module_or_path: readFileSync(join(resolve(dir), 'corroborate_bg.wasm')) });
+    const t = performance.now();
+    pkg.warmUp();
+    const load = performance.now() - t;
+    const r = median(() => pkg.entityStats(text), 7);
+    const w = r.out.words;
+    console.log(`${dir}: load ${load.toFixed(1)} ms, ${Math.round(w / (r.ms / 1000)).toLocaleString('en')} words/s (${w} words, ${r.out.entities} entities)`);
+  }
+  process.exit(0);
+}
 
 await init({ module_or_path: readFileSync(join(root, 'www/pkg-diagnostics/corroborate_bg.wasm')) });
 const t0 = performance.now();
