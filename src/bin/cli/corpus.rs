@@ -26,6 +26,7 @@ pub fn corpus_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
             "--shingle" => opts.minhash.shingle = value(args, &mut i, "--shingle")?,
             "--bands" => opts.minhash.bands = value(args, &mut i, "--bands")?,
             "--rows" => opts.minhash.rows = value(args, &mut i, "--rows")?,
+            "--min-shingles" => opts.min_shingle_containment = value(args, &mut i, "--min-shingles")?,
             "--batch" => opts.batch = value(args, &mut i, "--batch")?,
             "--max-bucket" => opts.max_bucket = value(args, &mut i, "--max-bucket")?,
             a if a.starts_with("--") => return Err(format!("unknown option {a}")),
@@ -80,9 +81,10 @@ pub fn corpus_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
     let stages: Vec<String> = times.iter().map(|(s, t)| format!("{s} {t:.1} s")).collect();
     let _ = writeln!(
         out,
-        "corpus: {} articles, {} candidate pairs, {} aligned, {} pairs, {} passages, {} provenance edges in {:.1} s ({}){}",
+        "corpus: {} articles, {} candidate pairs, {} checked, {} aligned, {} pairs, {} passages, {} provenance edges in {:.1} s ({}){}",
         st.articles,
         st.candidates,
+        st.checked,
         st.aligned,
         st.pairs,
         tables.passages.len(),
