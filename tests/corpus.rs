@@ -24,9 +24,10 @@ fn pseudo_prose(words: usize, seed: u64) -> String {
     };
     let mut out = String::new();
     for i in 0..words {
-        let mut w: String = (0..2).map(|_| SYL[next() % SYL.len()]).collect();
+        let mut w: String = (0..2).map(|_| SYL.get(next() % SYL.len()).copied().unwrap_or("ka")).collect();
         if next() % 9 == 0 {
-            w = format!("{}{}", w[..1].to_uppercase(), &w[1..]);
+            let mut c = w.chars();
+            w = c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default();
         }
         out.push_str(&w);
         out.push(if i % 13 == 12 { '.' } else { ' ' });
@@ -104,7 +105,7 @@ fn align_pair_agrees_with_analyze() {
         let (a, b) = (by_id(&t.a), by_id(&t.b));
         let report = analyze(
             &[ArticleInput::new(a.text.as_str()), ArticleInput::new(b.text.as_str())],
-            &Options { offsets: OffsetUnit::Chars, ..Options::default() },
+            &Options { offsets: OffsetUnit::Chars },
         )
         .unwrap();
         let got = align_pair(a, b);
@@ -146,7 +147,9 @@ fn provenance_direction() {
         passages: 1,
     };
     let art = |id: &str, date: Option<&str>| CorpusArticle::new(id, "s", date, "");
-    let cases: &[(Option<&str>, Option<&str>, f64, f64, &str, &str)] = &[
+    // date of a, date of b, containment of a, of b → copier, reason
+    type Case<'a> = (Option<&'a str>, Option<&'a str>, f64, f64, &'a str, &'a str);
+    let cases: &[Case] = &[
         // dates decide, whatever the containment
         (Some("2024-01-02"), Some("2024-01-01"), 0.2, 0.9, "a", "date"),
         (Some("2024-01-01"), Some("2024-01-02"), 0.9, 0.2, "b", "date"),
