@@ -145,7 +145,7 @@ pub fn signature_of_shingles(shingles: &[u64], params: &MinHashParams) -> Vec<u3
 /// ```
 /// use corroborate::corpus::{signature, MinHashParams};
 /// let p = MinHashParams::default();
-/// let a = signature("The harbor crane collapsed on Monday, killing four dock workers, officials said.", &p);
+/// let a = signature("The harbor crane collapsed on Monday, killing 4 dock workers, officials said.", &p);
 /// let b = signature("the harbor crane collapsed on monday  killing  dock workers  officials said", &p);
 /// assert_eq!(a, b); // case, digits and punctuation do not matter
 /// assert_eq!(a.len(), p.hashes());
