@@ -22,6 +22,8 @@ pub(crate) mod prose;
 #[cfg(all(test, not(target_family = "wasm")))]
 mod typescript;
 
+#[cfg(not(target_family = "wasm"))]
+pub(crate) use assemble::round4;
 pub(crate) use assemble::{assemble, passage};
 pub use offsets::{OffsetMap, OffsetUnit};
 
