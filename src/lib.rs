@@ -46,6 +46,8 @@
 #![cfg_attr(test, allow(clippy::string_slice))]
 
 mod article;
+#[cfg(not(target_family = "wasm"))]
+pub mod corpus;
 mod divergence;
 mod entities;
 mod error;

@@ -8,6 +8,8 @@
 
 mod reuse;
 
+#[cfg(not(target_family = "wasm"))]
+pub(crate) use reuse::pair_reuse;
 pub use reuse::{reuse_only, ReuseSummary};
 
 use crate::article::{ArticleInput, Options};

@@ -184,3 +184,47 @@ pub fn reuse_only(texts: &[&str], offsets: OffsetUnit) -> ReuseSummary {
         .collect();
     ReuseSummary { words: docs.iter().map(|d| d.stream.len()).sum(), pairs: r.matches.len(), passages }
 }
+
+/// What the reuse stage finds for one pair of articles, as [`crate::analyze`]
+/// would report it for these two alone: the corpus mode's unit of work.
+#[cfg(not(target_family = "wasm"))]
+pub(crate) struct PairReuse {
+    /// Words in each article's matching stream.
+    pub words: [usize; 2],
+    /// Words of each article inside passages shared with the other.
+    pub shared: [usize; 2],
+    /// Same-story similarity of the engine's word vectors (without the
+    /// entity weighting of a full analysis), at least the larger containment.
+    pub similarity: f64,
+    /// The passages, seen from the first article, spans in `offsets` units.
+    pub passages: Vec<Passage>,
+}
+
+/// Cleans, tokenizes and aligns two articles exactly as [`crate::analyze`]
+/// does for the pair `[a, b]` (one vocabulary, articles ranked by text).
+#[cfg(not(target_family = "wasm"))]
+pub(crate) fn pair_reuse(a: &str, b: &str, offsets: OffsetUnit) -> PairReuse {
+    let inputs = [ArticleInput::new(a), ArticleInput::new(b)];
+    let mut vocab = Vocab::default();
+    let read = read_inputs(&inputs, &mut vocab);
+    let docs = make_docs(&inputs, read, &vocab);
+    let r = reuse(&docs);
+    let words = [docs.first().map_or(0, |d| d.stream.len()), docs.get(1).map_or(0, |d| d.stream.len())];
+    let shared = [r.shared(0, 1), r.shared(1, 0)];
+    let story: Vec<overlap::StoryVector> = docs
+        .iter()
+        .map(|d| overlap::StoryVector::new(&d.tokens, &d.stream, &vec![false; d.tokens.len()], &[]))
+        .collect();
+    let text = |x: usize| if words[x] == 0 { 0.0 } else { shared[x] as f64 / words[x] as f64 };
+    let story_sim = overlap::all_similarities(&story).get(1).copied().unwrap_or(0.0);
+    let similarity = story_sim.max(text(0)).max(text(1));
+    let ids: Vec<String> = (0..2).map(article_id).collect();
+    let maps: Vec<OffsetMap> = docs.iter().map(|d| OffsetMap::new(d.text, offsets)).collect();
+    let conv = |x: usize, byte: usize| maps.get(x).map_or(byte, |m| m.convert(byte));
+    let passages = r
+        .matches
+        .get(&(0, 1))
+        .map(|ms| ms.iter().filter_map(|m| report::passage(&docs, 0, 1, m, &ids, &conv)).collect())
+        .unwrap_or_default();
+    PairReuse { words, shared, similarity, passages }
+}

@@ -164,7 +164,7 @@ pub(crate) fn assemble(an: &Analysis, offsets: OffsetUnit) -> Report {
 }
 
 /// A share rounded to four decimals, in `[0, 1]`.
-fn round4(x: f64) -> f64 {
+pub(crate) fn round4(x: f64) -> f64 {
     // `+ 0.0` turns -0.0 into 0.0
     (x.clamp(0.0, 1.0) * 10000.0).round() / 10000.0 + 0.0
 }

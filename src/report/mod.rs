@@ -22,7 +22,7 @@ pub(crate) mod prose;
 #[cfg(all(test, not(target_family = "wasm")))]
 mod typescript;
 
-pub(crate) use assemble::{assemble, passage};
+pub(crate) use assemble::{assemble, passage, round4};
 pub use offsets::{OffsetMap, OffsetUnit};
 
 use serde::{Deserialize, Serialize};

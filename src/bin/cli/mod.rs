@@ -2,6 +2,7 @@
 
 #[cfg(feature = "train")]
 mod clusters;
+mod corpus;
 mod extraction;
 #[cfg(feature = "train")]
 mod ner;
@@ -23,6 +24,13 @@ const USAGE: &str = "usage:
       compare articles (- reads stdin): a summary, or the Report as JSON
   corroborate read FILE... [--json]
       what analyze reads from each file: title, metadata, body, what was set aside and why
+  corroborate corpus IN.jsonl --out DIR [--threshold X] [--shingle N] [--bands N] [--rows N] [--batch N]
+      text reuse across an archive (one JSON object per line: id, source, date, text): candidate pairs
+      by MinHash/LSH, aligned on all cores; writes pairs.csv, passages.csv, provenance.csv
+  corroborate gen-corpus --articles N --seed S --out FILE [--truth FILE] [--words N] [--sources DIR] [--no-bbc]
+      a benchmark corpus with planted reuse (rewrites, stripped copies, partial reuse) and its truth
+  corroborate eval-corpus TRUTH.csv OUT_DIR [--min-containment X]
+      recall and precision of a corpus run against the planted reuse
   corroborate tag --conll [FILE|-]
       append the tagger's CoNLL-2003 tag to each token line
   corroborate train-ner [--epochs N] [--bits N] [--prune X] [--data DIR] [--out FILE] [--extra FILE]
@@ -56,6 +64,9 @@ pub fn run(os_args: Vec<OsString>) -> i32 {
     let code = match args.first().map(String::as_str) {
         Some("analyze") => cmd_analyze(os_args.get(1..).unwrap_or_default(), &mut out),
         Some("tag") => cmd_tag(rest, &mut out),
+        Some("corpus") => corpus::corpus_cmd(rest, &mut out).map_err(|e| (2, e)),
+        Some("gen-corpus") => corpus::gen_cmd(rest, &mut out).map_err(|e| (2, e)),
+        Some("eval-corpus") => corpus::eval_cmd(rest, &mut out).map_err(|e| (2, e)),
         Some("read") => extraction::read_cmd(rest, &mut out).map_err(|e| (2, e)),
         #[cfg(feature = "train")]
         Some("eval-extraction") => extraction::eval_cmd(rest, &mut out).map_err(|e| (2, e)),

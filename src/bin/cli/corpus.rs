@@ -1,0 +1,223 @@
+//! `corroborate corpus`, `gen-corpus` and `eval-corpus`: corpus mode, its
+//! benchmark corpus and its scoring.
+
+use corroborate::corpus::{self, CorpusOptions, GenOptions, Generated};
+use std::io::{self, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+fn value<T: std::str::FromStr>(args: &[String], i: &mut usize, name: &str) -> Result<T, String> {
+    *i += 1;
+    let v = args.get(*i).ok_or_else(|| format!("{name} needs a value"))?;
+    v.parse().map_err(|_| format!("{name}: {v:?} is not a valid value"))
+}
+
+/// `corroborate corpus IN.jsonl --out DIR [--threshold X] [--shingle N]
+/// [--bands N] [--rows N] [--batch N]`.
+pub fn corpus_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
+    let mut input: Option<String> = None;
+    let mut dir: Option<PathBuf> = None;
+    let mut opts = CorpusOptions::default();
+    let mut i = 0;
+    while i < args.len() {
+        match args.get(i).map(String::as_str).unwrap_or("") {
+            "--out" => dir = Some(PathBuf::from(value::<String>(args, &mut i, "--out")?)),
+            "--threshold" => opts.threshold = value(args, &mut i, "--threshold")?,
+            "--shingle" => opts.minhash.shingle = value(args, &mut i, "--shingle")?,
+            "--bands" => opts.minhash.bands = value(args, &mut i, "--bands")?,
+            "--rows" => opts.minhash.rows = value(args, &mut i, "--rows")?,
+            "--batch" => opts.batch = value(args, &mut i, "--batch")?,
+            "--max-bucket" => opts.max_bucket = value(args, &mut i, "--max-bucket")?,
+            a if a.starts_with("--") => return Err(format!("unknown option {a}")),
+            a => {
+                if input.replace(a.to_string()).is_some() {
+                    return Err("corpus reads one JSONL file".to_string());
+                }
+            }
+        }
+        i += 1;
+    }
+    let input = input.ok_or("usage: corroborate corpus IN.jsonl --out DIR")?;
+    let dir = dir.ok_or("corpus needs --out DIR")?;
+    if !(0.0..=1.0).contains(&opts.threshold) {
+        return Err(format!("--threshold {} is not between 0 and 1", opts.threshold));
+    }
+    if opts.minhash.shingle == 0 || opts.minhash.bands == 0 || opts.minhash.rows == 0 {
+        return Err("--shingle, --bands and --rows must be at least 1".to_string());
+    }
+    let start = Instant::now();
+    let articles = if input == "-" {
+        corpus::read_jsonl(io::stdin().lock())
+    } else {
+        let f = std::fs::File::open(&input).map_err(|e| format!("cannot open {input}: {e}"))?;
+        corpus::read_jsonl(BufReader::new(f))
+    }
+    .map_err(|e| format!("{input}: {e}"))?;
+    let read_s = start.elapsed().as_secs_f64();
+    eprintln!("corpus: read {} articles in {read_s:.1} s", articles.len());
+    let mut stage = String::from("reading");
+    let mut stage_start = Instant::now();
+    let mut times: Vec<(String, f64)> = vec![("reading".to_string(), read_s)];
+    let mut last_print = Instant::now();
+    let tables = corpus::run_with_progress(&articles, &opts, &mut |s, done, total| {
+        if s != stage {
+            if stage != "reading" {
+                times.push((stage.clone(), stage_start.elapsed().as_secs_f64()));
+            }
+            stage = s.to_string();
+            stage_start = Instant::now();
+        }
+        if last_print.elapsed().as_secs_f64() >= 2.0 || done == total {
+            last_print = Instant::now();
+            eprintln!("corpus: {s} {done}/{total} ({:.0} s)", start.elapsed().as_secs_f64());
+        }
+    });
+    times.push((stage.clone(), stage_start.elapsed().as_secs_f64()));
+    let write_start = Instant::now();
+    corpus::write_tables(&tables, &dir).map_err(|e| format!("cannot write tables to {}: {e}", dir.display()))?;
+    times.push(("writing".to_string(), write_start.elapsed().as_secs_f64()));
+    let st = &tables.stats;
+    let stages: Vec<String> = times.iter().map(|(s, t)| format!("{s} {t:.1} s")).collect();
+    let _ = writeln!(
+        out,
+        "corpus: {} articles, {} candidate pairs, {} aligned, {} pairs, {} passages, {} provenance edges in {:.1} s ({}){}",
+        st.articles,
+        st.candidates,
+        st.aligned,
+        st.pairs,
+        tables.passages.len(),
+        tables.provenance.len(),
+        start.elapsed().as_secs_f64(),
+        stages.join(", "),
+        if st.capped_buckets > 0 { format!("; {} LSH buckets capped", st.capped_buckets) } else { String::new() }
+    );
+    Ok(())
+}
+
+/// The `.txt` files under `dir`, sorted (so the corpus does not depend on
+/// the order the file system lists them in).
+fn texts_under(dir: &Path, out: &mut Vec<String>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+    paths.sort();
+    for p in paths {
+        if p.is_dir() {
+            texts_under(&p, out);
+        } else if p.extension().is_some_and(|e| e == "txt") {
+            if let Ok(t) = std::fs::read_to_string(&p) {
+                out.push(t);
+            }
+        }
+    }
+}
+
+/// `corroborate gen-corpus --articles N --seed S --out FILE [--truth FILE]
+/// [--words N] [--sources DIR]... [--no-bbc]`.
+pub fn gen_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
+    let mut opts = GenOptions::default();
+    let mut file: Option<PathBuf> = None;
+    let mut truth: Option<PathBuf> = None;
+    let mut sources: Vec<PathBuf> = Vec::new();
+    let mut bbc = true;
+    let mut i = 0;
+    while i < args.len() {
+        match args.get(i).map(String::as_str).unwrap_or("") {
+            "--articles" => opts.articles = value(args, &mut i, "--articles")?,
+            "--seed" => opts.seed = value(args, &mut i, "--seed")?,
+            "--words" => opts.words = value(args, &mut i, "--words")?,
+            "--unrelated" => opts.unrelated = value(args, &mut i, "--unrelated")?,
+            "--out" => file = Some(PathBuf::from(value::<String>(args, &mut i, "--out")?)),
+            "--truth" => truth = Some(PathBuf::from(value::<String>(args, &mut i, "--truth")?)),
+            "--sources" => sources.push(PathBuf::from(value::<String>(args, &mut i, "--sources")?)),
+            "--no-bbc" => bbc = false,
+            a => return Err(format!("unknown option {a}")),
+        }
+        i += 1;
+    }
+    let file = file.ok_or("gen-corpus needs --out FILE")?;
+    let truth = truth.unwrap_or_else(|| file.with_extension("truth.csv"));
+    if sources.is_empty() {
+        sources.push(PathBuf::from("tests/fixtures"));
+    }
+    let bbc_dir = PathBuf::from("../shared/data/unlabeled/bbc-news/news");
+    if bbc && bbc_dir.is_dir() {
+        sources.push(bbc_dir);
+    }
+    let mut texts = Vec::new();
+    for s in &sources {
+        texts_under(s, &mut texts);
+    }
+    if texts.is_empty() {
+        return Err("no .txt source texts found (give --sources DIR)".to_string());
+    }
+    let start = Instant::now();
+    let g = corpus::generate(&texts, &opts);
+    let mut w =
+        io::BufWriter::new(std::fs::File::create(&file).map_err(|e| format!("cannot create {}: {e}", file.display()))?);
+    for a in &g.articles {
+        let line = serde_json::to_string(a).map_err(|e| e.to_string())?;
+        writeln!(w, "{line}").map_err(|e| e.to_string())?;
+    }
+    w.flush().map_err(|e| e.to_string())?;
+    std::fs::write(&truth, g.truth_csv()).map_err(|e| format!("cannot write {}: {e}", truth.display()))?;
+    let words: usize = g.articles.iter().map(|a| a.text.split_whitespace().count()).sum();
+    let _ = writeln!(
+        out,
+        "gen-corpus: {} articles ({} words on average) from {} source texts, {} planted pairs ({} with containment >= 0.2) in {:.1} s; truth in {}",
+        g.articles.len(),
+        words / g.articles.len().max(1),
+        texts.len(),
+        g.truth.len(),
+        g.truth.iter().filter(|t| t.max_containment() >= 0.2).count(),
+        start.elapsed().as_secs_f64(),
+        truth.display()
+    );
+    Ok(())
+}
+
+/// `corroborate eval-corpus TRUTH OUT_DIR [--min-containment X]`.
+pub fn eval_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
+    let mut pos: Vec<&String> = Vec::new();
+    let mut min = 0.2;
+    let mut i = 0;
+    while i < args.len() {
+        match args.get(i).map(String::as_str).unwrap_or("") {
+            "--min-containment" => min = value(args, &mut i, "--min-containment")?,
+            a if a.starts_with("--") => return Err(format!("unknown option {a}")),
+            _ => pos.extend(args.get(i)),
+        }
+        i += 1;
+    }
+    let [truth, dir] = pos.as_slice() else {
+        return Err("usage: corroborate eval-corpus TRUTH.csv OUT_DIR".to_string());
+    };
+    let t = std::fs::read_to_string(truth).map_err(|e| format!("cannot read {truth}: {e}"))?;
+    let truth_rows = Generated::parse_truth(&t)?;
+    let dir = Path::new(dir.as_str());
+    let open = |name: &str| {
+        std::fs::File::open(dir.join(name))
+            .map(BufReader::new)
+            .map_err(|e| format!("cannot open {}: {e}", dir.join(name).display()))
+    };
+    let pairs = corpus::read_pairs_csv(open("pairs.csv")?).map_err(|e| e.to_string())?;
+    let dirs = corpus::read_directions(open("provenance.csv")?).map_err(|e| e.to_string())?;
+    let e = corpus::evaluate(&truth_rows, &pairs, &dirs, min);
+    let missed: Vec<String> = e.missed_by_kind.iter().map(|(k, n)| format!("{k} {n}")).collect();
+    let _ = writeln!(
+        out,
+        "eval-corpus: planted pairs with containment >= {}: {}, found {}: recall {:.4}; reported pairs with containment >= {}: {}, planted {}: precision {:.4}; missed by kind: {}; direction of wire copies right {}/{} ({:.4})",
+        e.min_containment,
+        e.planted,
+        e.found,
+        e.recall,
+        e.min_containment,
+        e.reported,
+        e.correct,
+        e.precision,
+        if missed.is_empty() { "none".to_string() } else { missed.join(", ") },
+        e.direction_correct,
+        e.direction_decided,
+        if e.direction_decided == 0 { 1.0 } else { e.direction_correct as f64 / e.direction_decided as f64 }
+    );
+    Ok(())
+}
