@@ -19,7 +19,9 @@ the passage. Pass ``offsets="utf8"`` to get exactly the CLI's numbers.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import Any, Union
 
 from . import _native
@@ -31,6 +33,9 @@ __all__ = [
     "Article",
     "analyze",
     "read",
+    "reuse",
+    "corpus",
+    "corpus_defaults",
     "__version__",
 ]
 
@@ -115,3 +120,117 @@ def read(data: bytes, name: str) -> dict[str, Any]:
         raise _usage(f"read needs the file's bytes, not a {type(data).__name__}")
     decoded: dict[str, Any] = json.loads(_native.read_json(bytes(data), name))
     return decoded
+
+
+def reuse(a: str, b: str) -> dict[str, Any]:
+    """The fast path for one pair: containment both ways and the passages.
+
+    The same reuse engine as :func:`analyze` on ``[a, b]`` (the same
+    containment, shared words and passage spans), without entities or
+    divergences. Returns ``containment_a`` (share of ``a``'s words in
+    passages shared with ``b``), ``containment_b``, ``shared_words_a``,
+    ``shared_words_b``, ``a_words``, ``b_words``, ``similarity`` and
+    ``passages``: one dict per passage with ``a_start``/``a_end``/
+    ``b_start``/``b_end`` in characters (Python ``str`` indices), ``words``,
+    ``identity``, ``kind`` and the number of ``edits`` (the edits themselves
+    are in :func:`analyze`'s report). Two texts that share no passage give
+    containments of 0, no passages, and ``None`` for the words and the
+    similarity, which the engine does not compute then.
+
+    >>> r = reuse("The harbor crane collapsed on Monday, killing four dock workers, officials said.",
+    ...           "Officials said the harbor crane collapsed on Monday, killing four workers.")
+    >>> len(r["passages"]), r["passages"][0]["edits"], r["containment_b"] > 0.7
+    (1, 1, True)
+    """
+    if not isinstance(a, str) or not isinstance(b, str):
+        raise _usage("reuse needs two str texts")
+    found = _native.align_json("A", a, "B", b)
+    if found is None:
+        return {
+            "containment_a": 0.0,
+            "containment_b": 0.0,
+            "shared_words_a": 0,
+            "shared_words_b": 0,
+            "a_words": None,
+            "b_words": None,
+            "similarity": None,
+            "passages": [],
+        }
+    pair, passages = json.loads(found)
+    out: dict[str, Any] = {k: v for k, v in pair.items() if k not in ("a", "b", "passages")}
+    out["passages"] = [{k: v for k, v in p.items() if k not in ("a", "b")} for p in passages]
+    return out
+
+
+def corpus_defaults() -> dict[str, Any]:
+    """Corpus mode's default options: ``threshold``, ``shingle``, ``bands``,
+    ``rows``, ``seed``, ``max_bucket``, ``batch`` (the CLI's)."""
+    defaults: dict[str, Any] = json.loads(_native.corpus_defaults_json())
+    return defaults
+
+
+#: Corpus input: a path to a ``.jsonl`` (or ``.parquet``) file, or records
+#: (mappings with ``id``, ``text`` and optionally ``source`` and ``date``).
+CorpusInput = Union[str, "os.PathLike[str]", Iterable[Mapping[str, Any]]]
+
+
+def _jsonable(value: Any) -> Any:
+    # Parquet dates and timestamps become ISO 8601 strings, as in JSONL
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def corpus_records_jsonl(records: Iterable[Mapping[str, Any]]) -> str:
+    """Records as the JSONL corpus mode reads (fields ``id``, ``source``,
+    ``date``, ``text``; other fields dropped)."""
+    lines = []
+    for r in records:
+        row = {k: _jsonable(r[k]) for k in ("id", "source", "date", "text") if k in r}
+        lines.append(json.dumps(row, ensure_ascii=False))
+    return "\n".join(lines) + "\n"
+
+
+def read_parquet_records(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
+    """The ``id``, ``source``, ``date`` and ``text`` columns of a Parquet
+    file (any others skipped), with pyarrow."""
+    try:
+        import pyarrow.parquet as pq
+    except ImportError as e:  # pragma: no cover - depends on the installation
+        raise _usage("reading Parquet needs pyarrow: pip install pyarrow") from e
+    schema = pq.read_schema(path)
+    columns = [c for c in ("id", "source", "date", "text") if c in schema.names]
+    rows: list[dict[str, Any]] = pq.read_table(path, columns=columns).to_pylist()
+    return rows
+
+
+def corpus(path_or_records: CorpusInput, out_dir: str | os.PathLike[str], **options: Any) -> dict[str, Any]:
+    """Corpus mode: text reuse across an archive, as ``corroborate corpus``.
+
+    Reads articles (``id``, ``source``, ``date``, ``text``) from a JSONL file,
+    a Parquet file (read with pyarrow) or an iterable of mappings; finds
+    candidate pairs with MinHash/LSH; aligns each with the engine of
+    :func:`analyze` on all cores; writes ``pairs.csv``, ``passages.csv`` and
+    ``provenance.csv`` into ``out_dir``. Returns the run's counts and the
+    options used. Options (see :func:`corpus_defaults`): ``threshold``,
+    ``shingle``, ``bands``, ``rows``, ``seed``, ``max_bucket``, ``batch``.
+
+    Raises :class:`CorroborateError` naming the line of the first unreadable
+    article, or a bad option.
+    """
+    out = os.fspath(out_dir)
+    opts = json.dumps(options)
+    if isinstance(path_or_records, (str, os.PathLike)):
+        path = Path(path_or_records)
+        if path.suffix.lower() in (".parquet", ".pq"):
+            text = corpus_records_jsonl(read_parquet_records(path))
+            stats = _native.corpus_json(None, text, str(path), out, opts)
+        else:
+            stats = _native.corpus_json(str(path), None, str(path), out, opts)
+    elif isinstance(path_or_records, Mapping):
+        raise _usage("corpus needs a path or an iterable of records, not one mapping")
+    else:
+        text = corpus_records_jsonl(path_or_records)
+        stats = _native.corpus_json(None, text, "records", out, opts)
+    result: dict[str, Any] = json.loads(stats)
+    return result

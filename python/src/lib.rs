@@ -7,12 +7,13 @@
 //! message (the CLI prints the same message after `corroborate: `) and its
 //! kind.
 
+use corroborate::corpus::{self, CorpusArticle, CorpusOptions, MinHashParams, PairRow};
 use corroborate::limits::{human_size, MAX_FILE_BYTES};
 use corroborate::{analyze as core_analyze, input, ArticleInput, Error, ErrorKind, OffsetUnit, Options};
 use pyo3::create_exception;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use serde_json::{Map, Value};
+use serde_json::{json, Map, Value};
 
 create_exception!(
     _native,
@@ -115,6 +116,171 @@ fn read_json(py: Python<'_>, data: &[u8], name: &str) -> PyResult<String> {
     to_json(py, &value)
 }
 
+/// The fast path for one pair: `align_pair`'s row and passages (spans in
+/// characters) as JSON `[pair, passages]`, or `None` when they share no
+/// passage. The engine is `analyze`'s, on these two articles alone.
+#[pyfunction]
+fn align_json(py: Python<'_>, a_id: &str, a_text: &str, b_id: &str, b_text: &str) -> PyResult<Option<String>> {
+    let a = CorpusArticle::new(a_id, "", None, a_text);
+    let b = CorpusArticle::new(b_id, "", None, b_text);
+    match py.detach(|| corpus::align_pair(&a, &b)) {
+        Some(row) => Ok(Some(to_json(py, &row)?)),
+        None => Ok(None),
+    }
+}
+
+/// The LSH band keys of each text (corpus mode's candidate generation), as
+/// signed 64-bit integers (the bits of the `u64` keys) so that Spark and
+/// Arrow store them as `long`.
+#[pyfunction]
+fn band_keys(
+    py: Python<'_>,
+    texts: Vec<String>,
+    shingle: usize,
+    bands: usize,
+    rows: usize,
+    seed: u64,
+) -> Vec<Vec<i64>> {
+    let params = MinHashParams { shingle, bands, rows, seed };
+    py.detach(|| {
+        texts
+            .iter()
+            .map(|t| corpus::band_keys(&corpus::signature(t, &params), &params).into_iter().map(|k| k as i64).collect())
+            .collect()
+    })
+}
+
+/// Corpus mode's provenance decision for a pair: `(copier, source, reason)`.
+#[pyfunction]
+#[pyo3(signature = (a_id, a_date, b_id, b_date, containment_a, containment_b))]
+fn direction(
+    a_id: &str,
+    a_date: Option<&str>,
+    b_id: &str,
+    b_date: Option<&str>,
+    containment_a: f64,
+    containment_b: f64,
+) -> (String, String, &'static str) {
+    let a = CorpusArticle::new(a_id, "", a_date, "");
+    let b = CorpusArticle::new(b_id, "", b_date, "");
+    let pair = PairRow {
+        a: a_id.to_string(),
+        b: b_id.to_string(),
+        a_words: 0,
+        b_words: 0,
+        containment_a,
+        containment_b,
+        similarity: 0.0,
+        shared_words_a: 0,
+        shared_words_b: 0,
+        passages: 0,
+    };
+    corpus::direction(&a, &b, &pair)
+}
+
+/// Corpus mode's default options as JSON (`threshold`, `shingle`, `bands`,
+/// `rows`, `seed`, `max_bucket`, `batch`).
+#[pyfunction]
+fn corpus_defaults_json() -> String {
+    corpus_options_value(&CorpusOptions::default()).to_string()
+}
+
+fn corpus_options_value(o: &CorpusOptions) -> Value {
+    json!({
+        "threshold": o.threshold,
+        "shingle": o.minhash.shingle,
+        "bands": o.minhash.bands,
+        "rows": o.minhash.rows,
+        "seed": o.minhash.seed,
+        "max_bucket": o.max_bucket,
+        "batch": o.batch,
+    })
+}
+
+/// Corpus options from a JSON object of the names of
+/// [`corpus_defaults_json`], checked as the CLI checks them.
+fn parse_corpus_options(py: Python<'_>, options: &str) -> PyResult<CorpusOptions> {
+    let map: Map<String, Value> =
+        serde_json::from_str(options).map_err(|e| usage(py, format!("options must be a JSON object: {e}")))?;
+    let mut o = CorpusOptions::default();
+    let count = |key: &str, v: &Value| {
+        v.as_u64()
+            .and_then(|x| usize::try_from(x).ok())
+            .ok_or_else(|| usage(py, format!("{key} must be a whole number, not {v}")))
+    };
+    for (key, v) in &map {
+        match key.as_str() {
+            "threshold" => {
+                o.threshold = v.as_f64().ok_or_else(|| usage(py, format!("threshold must be a number, not {v}")))?;
+            }
+            "shingle" => o.minhash.shingle = count(key, v)?,
+            "bands" => o.minhash.bands = count(key, v)?,
+            "rows" => o.minhash.rows = count(key, v)?,
+            "seed" => o.minhash.seed = v.as_u64().ok_or_else(|| usage(py, format!("seed must be a whole number, not {v}")))?,
+            "max_bucket" => o.max_bucket = count(key, v)?,
+            "batch" => o.batch = count(key, v)?,
+            other => {
+                return Err(usage(
+                    py,
+                    format!("unknown option {other:?}; the options are: threshold, shingle, bands, rows, seed, max_bucket, batch"),
+                ))
+            }
+        }
+    }
+    // the CLI's checks and messages, with the options' Python names
+    if !(0.0..=1.0).contains(&o.threshold) {
+        return Err(usage(py, format!("threshold {} is not between 0 and 1", o.threshold)));
+    }
+    if o.minhash.shingle == 0 || o.minhash.bands == 0 || o.minhash.rows == 0 {
+        return Err(usage(py, "shingle, bands and rows must be at least 1"));
+    }
+    Ok(o)
+}
+
+/// Runs corpus mode on a JSONL file (`path`) or JSONL text (`jsonl`, named
+/// `shown` in messages) and writes `pairs.csv`, `passages.csv` and
+/// `provenance.csv` into `out_dir`; returns the run's counts as JSON.
+#[pyfunction]
+#[pyo3(signature = (path, jsonl, shown, out_dir, options))]
+fn corpus_json(
+    py: Python<'_>,
+    path: Option<&str>,
+    jsonl: Option<&str>,
+    shown: &str,
+    out_dir: &str,
+    options: &str,
+) -> PyResult<String> {
+    let opts = parse_corpus_options(py, options)?;
+    let articles = match (path, jsonl) {
+        (Some(p), _) => {
+            let f = std::fs::File::open(p).map_err(|e| raise(py, "unreadable", format!("cannot open {p}: {e}")))?;
+            py.detach(|| corpus::read_jsonl(std::io::BufReader::new(f)))
+        }
+        (None, Some(text)) => py.detach(|| corpus::read_jsonl(text.as_bytes())),
+        (None, None) => return Err(usage(py, "corpus needs a path or records")),
+    }
+    .map_err(|e| raise(py, "corpus", format!("{shown}: {e}")))?;
+    let dir = std::path::PathBuf::from(out_dir);
+    let (tables, written) = py.detach(|| {
+        let tables = corpus::run(&articles, &opts);
+        let written = corpus::write_tables(&tables, &dir);
+        (tables, written)
+    });
+    written.map_err(|e| raise(py, "other", format!("cannot write tables to {}: {e}", dir.display())))?;
+    let st = &tables.stats;
+    let stats = json!({
+        "articles": st.articles,
+        "candidates": st.candidates,
+        "aligned": st.aligned,
+        "pairs": st.pairs,
+        "passages": tables.passages.len(),
+        "provenance": tables.provenance.len(),
+        "capped_buckets": st.capped_buckets,
+        "options": corpus_options_value(&opts),
+    });
+    Ok(stats.to_string())
+}
+
 /// The native half of the `corroborate` package.
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -123,5 +289,10 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("REPORT_VERSION", corroborate::REPORT_VERSION)?;
     m.add_function(wrap_pyfunction!(analyze_json, m)?)?;
     m.add_function(wrap_pyfunction!(read_json, m)?)?;
+    m.add_function(wrap_pyfunction!(align_json, m)?)?;
+    m.add_function(wrap_pyfunction!(band_keys, m)?)?;
+    m.add_function(wrap_pyfunction!(direction, m)?)?;
+    m.add_function(wrap_pyfunction!(corpus_defaults_json, m)?)?;
+    m.add_function(wrap_pyfunction!(corpus_json, m)?)?;
     Ok(())
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
@@ -28,3 +29,48 @@ class Cli:
 
     def run(self, *args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run([str(self.path), *args], capture_output=True, text=True, check=False)
+
+
+def agree_with_analyze(a: str, b: str, r: dict[str, Any], what: str = "") -> None:
+    """`reuse(a, b)` (or a corpus row) says what `analyze([a, b])` says: the
+    containment both ways, the shared words and the passages' spans."""
+    import corroborate
+
+    report = corroborate.analyze([a, b])
+    pairs = {(p["a"], p["b"]): p for p in report["pairs"]}
+    ab, ba = pairs.get(("A", "B")), pairs.get(("B", "A"))
+    assert (ab["containment"] if ab else 0.0) == r["containment_a"], what
+    assert (ba["containment"] if ba else 0.0) == r["containment_b"], what
+    assert (ab["shared_words"] if ab else 0) == r["shared_words_a"], what
+    assert (ba["shared_words"] if ba else 0) == r["shared_words_b"], what
+    want = sorted(
+        (p["a_start"], p["a_end"], p["b_start"], p["b_end"], p["words"], p["kind"], len(p["edits"]))
+        if p["a"] == "A"
+        else (p["b_start"], p["b_end"], p["a_start"], p["a_end"], p["words"], p["kind"], len(p["edits"]))
+        for p in report["passages"]
+    )
+    got = sorted(
+        (p["a_start"], p["a_end"], p["b_start"], p["b_end"], p["words"], p["kind"], p["edits"])
+        for p in r["passages"]
+    )
+    assert [g[:4] for g in got] == [w[:4] for w in want], what
+    assert [g[5:] for g in got] == [w[5:] for w in want], what
+
+
+def generate_corpus(cli: Cli, tmp: Path, articles: int, seed: int = 21) -> Path:
+    """A benchmark corpus from `corroborate gen-corpus` (the project's own
+    texts only, so that it is the same with or without ../shared)."""
+    import pytest
+
+    out = tmp / f"corpus-{articles}.jsonl"
+    run = subprocess.run(
+        [str(cli.path), "gen-corpus", "--articles", str(articles), "--seed", str(seed), "--out", str(out), "--no-bbc"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
+    if "unknown command" in run.stderr:
+        pytest.skip(f"{cli.path} predates corpus mode: rebuild it (cargo build --release)")
+    assert run.returncode == 0, run.stderr
+    return out

@@ -1,0 +1,272 @@
+"""Corpus mode on Apache Spark: the same inputs and the same tables as
+``corroborate corpus`` (and :func:`corroborate.corpus`), the work spread
+over a cluster.
+
+1. **Articles**: JSONL (one object a line: ``id``, ``source``, ``date``,
+   ``text``) or Parquet, each article numbered by its place in the input
+   (the line, or the row), as corpus mode numbers them.
+2. **Candidates**: each article's LSH band keys come from the package (the
+   project's own MinHash, so the keys are corpus mode's, bit for bit) in an
+   Arrow ``mapInPandas``; Spark groups the articles by band key, and each
+   bucket gives its pairs exactly as corpus mode does (in input order, a
+   bucket over ``max_bucket`` articles pairing each article with its next
+   ``max_bucket`` only); the pairs are made distinct.
+3. **Alignment**: the pairs are joined with their texts and aligned in an
+   Arrow ``mapInPandas`` calling the package's engine (the same
+   ``align_pair`` as corpus mode, the GIL released), with the provenance
+   decision (``direction``) of corpus mode.
+4. **Tables**: ``pairs``, ``passages`` and ``provenance``, with corpus
+   mode's columns, rows in corpus mode's order, as CSV (a folder of part
+   files each; ``single_file`` for one ``.csv`` each) or Parquet.
+
+Every worker needs the ``corroborate`` wheel installed (or shipped in a
+packed virtual environment: see the README's "From Python and on Spark").
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from . import _native, corpus_defaults
+
+if TYPE_CHECKING:
+    from pyspark.sql import DataFrame, SparkSession
+
+ARTICLE_SCHEMA = "idx long, id string, source string, date string, text string"
+KEY_SCHEMA = "idx long, key long"
+CAND_SCHEMA = "a_idx long, b_idx long"
+PAIR_COLUMNS = [
+    "a",
+    "b",
+    "a_words",
+    "b_words",
+    "containment_a",
+    "containment_b",
+    "similarity",
+    "shared_words_a",
+    "shared_words_b",
+    "passages",
+]
+PASSAGE_COLUMNS = ["a", "b", "index", "a_start", "a_end", "b_start", "b_end", "words", "identity", "kind", "edits"]
+PROVENANCE_COLUMNS = ["copier", "source", "a", "b", "index", "reason"]
+ALIGNED_SCHEMA = (
+    "a_idx long, b_idx long, a string, b string, a_words long, b_words long, containment_a double, "
+    "containment_b double, similarity double, shared_words_a long, shared_words_b long, passages long, "
+    "copier string, psource string, reason string, passages_json string"
+)
+PASSAGE_JSON_SCHEMA = (
+    "array<struct<a:string,b:string,index:long,a_start:long,a_end:long,b_start:long,b_end:long,"
+    "words:long,identity:double,kind:string,edits:long>>"
+)
+
+
+def _id(value: Any, line: int) -> str:
+    """An article id as corpus mode reads it: a non-empty string, or a number."""
+    if isinstance(value, str):
+        if value:
+            return value
+        raise ValueError(f"line {line}: `id` is empty")
+    if value is None:
+        raise ValueError(f"line {line}: missing field `id`")
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    raise ValueError(f"line {line}: `id` must be a string or a number, not {json.dumps(value)}")
+
+
+def parse_lines(batches: Iterable[pd.DataFrame]) -> Iterable[pd.DataFrame]:
+    """JSONL lines (``line``, ``idx``: the 1-based line number) into articles,
+    blank lines skipped; a bad line fails the job naming the line."""
+    for df in batches:
+        rows = []
+        for line, idx in zip(df["value"], df["idx"]):
+            if not line.strip():
+                continue
+            n = int(idx)
+            try:
+                obj = json.loads(line)
+            except ValueError as e:
+                raise ValueError(f"line {n}: not valid JSON: {e}") from None
+            if not isinstance(obj, dict):
+                raise ValueError(f"line {n}: expected a JSON object with `id` and `text`")
+            aid = _id(obj.get("id"), n)
+            text = obj.get("text")
+            if not isinstance(text, str):
+                raise ValueError(f"line {n}: article {aid!r} has no `text`")
+            source, date = obj.get("source"), obj.get("date")
+            date = date if isinstance(date, str) and date.strip() else None
+            rows.append((n, aid, source if isinstance(source, str) else "", date, text))
+        yield pd.DataFrame(rows, columns=["idx", "id", "source", "date", "text"])
+
+
+def read_articles(spark: SparkSession, path: str) -> DataFrame:
+    """The articles of a JSONL or Parquet input, numbered in input order."""
+    if path.lower().endswith((".parquet", ".pq")) or os.path.isdir(path) and any(
+        f.endswith(".parquet") for f in os.listdir(path)
+    ):
+        df = spark.read.parquet(path)
+        cols = [c for c in ("id", "source", "date", "text") if c in df.columns]
+        rdd = df.select(*cols).rdd.zipWithIndex().map(
+            lambda r: (
+                r[1] + 1,
+                str(r[0]["id"]),
+                r[0]["source"] if "source" in cols and r[0]["source"] is not None else "",
+                _date(r[0]["date"]) if "date" in cols else None,
+                r[0]["text"],
+            )
+        )
+        return spark.createDataFrame(rdd, ARTICLE_SCHEMA)
+    lines = spark.read.text(path, wholetext=False)
+    numbered = lines.rdd.zipWithIndex().map(lambda r: (r[0][0], r[1] + 1)).toDF("value string, idx long")
+    return numbered.mapInPandas(parse_lines, ARTICLE_SCHEMA)
+
+
+def _date(value: Any) -> str | None:
+    if value is None:
+        return None
+    s = value.isoformat() if hasattr(value, "isoformat") else str(value)
+    return s if s.strip() else None
+
+
+def keys_udf(options: dict[str, Any]) -> Any:
+    """The ``mapInPandas`` function giving each article's band keys."""
+    shingle, bands, rows, seed = (int(options[k]) for k in ("shingle", "bands", "rows", "seed"))
+
+    def keys(batches: Iterable[pd.DataFrame]) -> Iterable[pd.DataFrame]:
+        for df in batches:
+            ks = _native.band_keys(list(df["text"]), shingle, bands, rows, seed)
+            idx = [i for i, k in zip(df["idx"], ks) for _ in k]
+            flat = [x for k in ks for x in k]
+            yield pd.DataFrame({"idx": pd.Series(idx, dtype="int64"), "key": pd.Series(flat, dtype="int64")})
+
+    return keys
+
+
+def bucket_pairs_udf(max_bucket: int) -> Any:
+    """The ``mapInPandas`` function turning buckets (``ids``: the articles of
+    one band key, sorted) into candidate pairs as corpus mode does."""
+    cap = max(max_bucket, 2)
+
+    def pairs(batches: Iterable[pd.DataFrame]) -> Iterable[pd.DataFrame]:
+        for df in batches:
+            a: list[int] = []
+            b: list[int] = []
+            for ids in df["ids"]:
+                ids = list(ids)
+                n = len(ids)
+                for x, i in enumerate(ids):
+                    end = min(x + 1 + cap, n) if n > cap else n
+                    for j in ids[x + 1 : end]:
+                        if i != j:
+                            a.append(min(i, j))
+                            b.append(max(i, j))
+            yield pd.DataFrame({"a_idx": pd.Series(a, dtype="int64"), "b_idx": pd.Series(b, dtype="int64")})
+
+    return pairs
+
+
+def align_batches(batches: Iterable[pd.DataFrame]) -> Iterable[pd.DataFrame]:
+    """Aligns each candidate pair with the package's engine (corpus mode's
+    ``align_pair``) and decides its provenance (corpus mode's ``direction``)."""
+    for df in batches:
+        rows = []
+        for r in df.itertuples(index=False):
+            found = _native.align_json(r.a_id, r.a_text, r.b_id, r.b_text)
+            if found is None:
+                continue
+            pair, passages = json.loads(found)
+            copier, source, reason = _native.direction(
+                r.a_id, r.a_date, r.b_id, r.b_date, pair["containment_a"], pair["containment_b"]
+            )
+            rows.append(
+                (r.a_idx, r.b_idx, *(pair[c] for c in PAIR_COLUMNS), copier, source, reason, json.dumps(passages))
+            )
+        yield pd.DataFrame(
+            rows,
+            columns=["a_idx", "b_idx", *PAIR_COLUMNS, "copier", "psource", "reason", "passages_json"],
+        )
+
+
+def run(spark: SparkSession, path: str, **options: Any) -> dict[str, DataFrame]:
+    """The three tables of corpus mode for the input at ``path``, as Spark
+    DataFrames sorted in corpus mode's order. Options as
+    :func:`corroborate.corpus`'s (``threshold``, ``shingle``, ``bands``,
+    ``rows``, ``seed``, ``max_bucket``; ``batch`` is corpus mode's memory
+    bound and has no effect here)."""
+    from pyspark.sql import functions as F
+
+    opts = {**corpus_defaults(), **options}
+    unknown = set(opts) - set(corpus_defaults())
+    if unknown:
+        raise ValueError(f"unknown option {sorted(unknown)[0]!r}; the options are: {', '.join(corpus_defaults())}")
+    threshold = float(opts["threshold"])
+    if not 0.0 <= threshold <= 1.0:
+        raise ValueError(f"threshold {threshold} is not between 0 and 1")
+    articles = read_articles(spark, path).cache()
+    twice = articles.groupBy("id").count().where("count > 1").limit(1).collect()
+    if twice:
+        raise ValueError(f"{path}: id {twice[0]['id']!r} is used more than once")
+    keys = articles.select("idx", "text").mapInPandas(keys_udf(opts), KEY_SCHEMA)
+    buckets = (
+        keys.groupBy("key")
+        .agg(F.array_sort(F.collect_list("idx")).alias("ids"))
+        .where(F.size("ids") >= 2)
+        .select("ids")
+    )
+    cands = buckets.mapInPandas(bucket_pairs_udf(int(opts["max_bucket"])), CAND_SCHEMA).distinct()
+    side = articles.select("idx", "id", "date", "text")
+    joined = cands.join(
+        side.toDF("a_idx", "a_id", "a_date", "a_text"), "a_idx"
+    ).join(side.toDF("b_idx", "b_id", "b_date", "b_text"), "b_idx")
+    # texts are skewed in cost: spread the pairs evenly before aligning
+    joined = joined.repartition(max(spark.sparkContext.defaultParallelism * 4, 8))
+    aligned = joined.select("a_idx", "b_idx", "a_id", "a_text", "a_date", "b_id", "b_text", "b_date").mapInPandas(
+        align_batches, ALIGNED_SCHEMA
+    )
+    aligned = aligned.where(F.greatest("containment_a", "containment_b") >= F.lit(threshold)).cache()
+    pairs = aligned.orderBy("a_idx", "b_idx").select(*PAIR_COLUMNS)
+    exploded = aligned.select(
+        "a_idx", "b_idx", "copier", "psource", "reason", F.explode(F.from_json("passages_json", PASSAGE_JSON_SCHEMA)).alias("p")
+    )
+    passages = exploded.orderBy("a_idx", "b_idx", "p.index").select(*(F.col(f"p.{c}").alias(c) for c in PASSAGE_COLUMNS))
+    provenance = exploded.orderBy("a_idx", "b_idx", "p.index").select(
+        "copier",
+        F.col("psource").alias("source"),
+        F.col("p.a").alias("a"),
+        F.col("p.b").alias("b"),
+        F.col("p.index").alias("index"),
+        "reason",
+    )
+    return {"pairs": pairs, "passages": passages, "provenance": provenance}
+
+
+def write(tables: dict[str, DataFrame], out_dir: str, fmt: str = "csv", single_file: bool = False) -> None:
+    """Writes each table into ``out_dir/<name>`` (CSV with a header, or
+    Parquet); ``single_file`` writes ``out_dir/<name>.csv`` files as corpus
+    mode does (through one task: for small outputs)."""
+    for name, df in tables.items():
+        target = os.path.join(out_dir, name)
+        if fmt == "parquet":
+            df.write.mode("overwrite").parquet(target)
+        elif single_file:
+            df.coalesce(1).write.mode("overwrite").option("header", True).csv(target + ".parts")
+            _single_csv(target + ".parts", target + ".csv")
+        else:
+            df.write.mode("overwrite").option("header", True).csv(target)
+
+
+def _single_csv(parts_dir: str, dest: str) -> None:
+    import shutil
+
+    parts = sorted(f for f in os.listdir(parts_dir) if f.startswith("part-") and f.endswith(".csv"))
+    with open(dest, "wb") as out:
+        for i, f in enumerate(parts):
+            with open(os.path.join(parts_dir, f), "rb") as src:
+                if i > 0:
+                    src.readline()  # each part repeats the header
+                shutil.copyfileobj(src, out)
+    shutil.rmtree(parts_dir)
