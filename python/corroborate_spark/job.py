@@ -34,6 +34,8 @@ def main(argv: list[str] | None = None) -> int:
 
     from corroborate import spark as job
 
+    # a session already running (a notebook, a test) is used and left running
+    existing = SparkSession.getActiveSession()
     builder = SparkSession.builder.appName("corroborate-corpus")
     if args.master:
         builder = builder.master(args.master)
@@ -55,7 +57,8 @@ def main(argv: list[str] | None = None) -> int:
     tables = job.run(spark, args.input, **options)
     job.write(tables, args.out, fmt=args.format, single_file=args.single_file)
     print(f"corroborate spark job: tables in {args.out} in {time.time() - start:.1f} s", file=sys.stderr)
-    spark.stop()
+    if existing is None:
+        spark.stop()
     return 0
 
 
