@@ -99,7 +99,7 @@ def test_corpus_errors_have_the_cli_messages(cli: Cli, tmp_path: Path) -> None:
 
 
 def test_generated_corpus_agrees_with_analyze(cli: Cli, tmp_path: Path) -> None:
-    src = generate_corpus(cli, tmp_path, 300)
+    src = generate_corpus(cli, tmp_path, 1000)
     stats = corroborate.corpus(src, tmp_path / "out")
     assert stats["pairs"] > 20
     texts = {a["id"]: a["text"] for a in map(json.loads, src.read_text().splitlines())}
