@@ -40,6 +40,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.master:
         builder = builder.master(args.master)
     spark = builder.getOrCreate()
+    if existing is None:
+        spark.sparkContext.setLogLevel("WARN")
     cores = spark.sparkContext.defaultParallelism
     spark.conf.set("spark.sql.shuffle.partitions", str(args.partitions or max(cores * 4, 8)))
     options = {

@@ -65,38 +65,39 @@ PASSAGE_JSON_SCHEMA = (
 )
 
 
-def _id(value: Any, line: int) -> str:
+def _id(value: Any, line: str) -> str:
     """An article id as corpus mode reads it: a non-empty string, or a number."""
     if isinstance(value, str):
         if value:
             return value
-        raise ValueError(f"line {line}: `id` is empty")
+        raise ValueError(f"line {line!r}: `id` is empty")
     if value is None:
-        raise ValueError(f"line {line}: missing field `id`")
+        raise ValueError(f"line {line!r}: missing field `id`")
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
-    raise ValueError(f"line {line}: `id` must be a string or a number, not {json.dumps(value)}")
+    raise ValueError(f"line {line!r}: `id` must be a string or a number, not {json.dumps(value)}")
 
 
 def parse_lines(batches: Iterable[pd.DataFrame]) -> Iterable[pd.DataFrame]:
-    """JSONL lines (``line``, ``idx``: the 1-based line number) into articles,
-    blank lines skipped; a bad line fails the job naming the line."""
+    """JSONL lines (``value``, ``idx``: the order of the line) into
+    articles, blank lines skipped; a bad line fails the job quoting it."""
     for df in batches:
         rows = []
         for line, idx in zip(df["value"], df["idx"]):
             if not line.strip():
                 continue
             n = int(idx)
+            where = line[:80]
             try:
                 obj = json.loads(line)
             except ValueError as e:
-                raise ValueError(f"line {n}: not valid JSON: {e}") from None
+                raise ValueError(f"line {where!r}: not valid JSON: {e}") from None
             if not isinstance(obj, dict):
-                raise ValueError(f"line {n}: expected a JSON object with `id` and `text`")
-            aid = _id(obj.get("id"), n)
+                raise ValueError(f"line {where!r}: expected a JSON object with `id` and `text`")
+            aid = _id(obj.get("id"), where)
             text = obj.get("text")
             if not isinstance(text, str):
-                raise ValueError(f"line {n}: article {aid!r} has no `text`")
+                raise ValueError(f"line {where!r}: article {aid!r} has no `text`")
             source, date = obj.get("source"), obj.get("date")
             date = date if isinstance(date, str) and date.strip() else None
             rows.append((n, aid, source if isinstance(source, str) else "", date, text))
@@ -104,32 +105,41 @@ def parse_lines(batches: Iterable[pd.DataFrame]) -> Iterable[pd.DataFrame]:
 
 
 def read_articles(spark: SparkSession, path: str) -> DataFrame:
-    """The articles of a JSONL or Parquet input, numbered in input order."""
-    if path.lower().endswith((".parquet", ".pq")) or os.path.isdir(path) and any(
-        f.endswith(".parquet") for f in os.listdir(path)
+    """The articles of a JSONL or Parquet input, numbered in input order
+    (``monotonically_increasing_id`` grows with the file offset and the row,
+    so it orders the articles as corpus mode's index does)."""
+    from pyspark.sql import functions as F
+
+    if path.lower().endswith((".parquet", ".pq")) or (
+        os.path.isdir(path) and any(f.endswith(".parquet") for f in os.listdir(path))
     ):
         df = spark.read.parquet(path)
-        cols = [c for c in ("id", "source", "date", "text") if c in df.columns]
-        rdd = df.select(*cols).rdd.zipWithIndex().map(
-            lambda r: (
-                r[1] + 1,
-                str(r[0]["id"]),
-                r[0]["source"] if "source" in cols and r[0]["source"] is not None else "",
-                _date(r[0]["date"]) if "date" in cols else None,
-                r[0]["text"],
-            )
+        cols: dict[str, Any] = {c: F.col(c) for c in ("id", "source", "date", "text") if c in df.columns}
+        if "id" not in cols or "text" not in cols:
+            raise ValueError(f"{path}: the Parquet input needs the columns `id` and `text`")
+        return df.select(
+            F.monotonically_increasing_id().alias("idx"),
+            cols["id"].cast("string").alias("id"),
+            F.coalesce(cols["source"].cast("string"), F.lit("")).alias("source") if "source" in cols else F.lit("").alias("source"),
+            _date_column(df, cols) if "date" in cols else F.lit(None).cast("string").alias("date"),
+            cols["text"].alias("text"),
         )
-        return spark.createDataFrame(rdd, ARTICLE_SCHEMA)
-    lines = spark.read.text(path, wholetext=False)
-    numbered = lines.rdd.zipWithIndex().map(lambda r: (r[0][0], r[1] + 1)).toDF("value string, idx long")
-    return numbered.mapInPandas(parse_lines, ARTICLE_SCHEMA)
+    lines = spark.read.text(path).select("value", F.monotonically_increasing_id().alias("idx"))
+    return lines.mapInPandas(parse_lines, ARTICLE_SCHEMA)
 
 
-def _date(value: Any) -> str | None:
-    if value is None:
-        return None
-    s = value.isoformat() if hasattr(value, "isoformat") else str(value)
-    return s if s.strip() else None
+def _date_column(df: DataFrame, cols: dict[str, Any]) -> Any:
+    """A Parquet date as corpus mode's Python side writes it (ISO 8601)."""
+    from pyspark.sql import functions as F
+
+    kind = dict(df.dtypes)["date"]
+    if kind == "date":
+        d = F.date_format(cols["date"], "yyyy-MM-dd")
+    elif kind.startswith("timestamp"):
+        d = F.date_format(cols["date"], "yyyy-MM-dd'T'HH:mm:ss")
+    else:
+        d = cols["date"].cast("string")
+    return F.when(F.trim(d) == "", None).otherwise(d).alias("date")
 
 
 def keys_udf(options: dict[str, Any]) -> Any:
