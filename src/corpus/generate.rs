@@ -300,8 +300,9 @@ struct Draft {
 }
 
 fn date(day: usize) -> String {
-    // days from 2024-01-01 over 12 months of 30 days (enough for ordering)
-    format!("2024-{:02}-{:02}", 1 + (day / 30) % 12, 1 + day % 30)
+    // days from 2024-01-01 over years of 12 months of 30 days (enough for
+    // ordering; a copy dated after the 360th day goes into 2025)
+    format!("{}-{:02}-{:02}", 2024 + day / 360, 1 + (day / 30) % 12, 1 + day % 30)
 }
 
 /// Generates a corpus from `sources` (the texts the sentence chain learns

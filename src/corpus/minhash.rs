@@ -23,10 +23,13 @@ use crate::tokens::{self, TokenKind, Vocab};
 /// How signatures and band keys are made. Two runs agree on candidates only
 /// with the same parameters.
 ///
-/// The defaults (4-word shingles, 120 hashes in 60 bands of 2 rows) are set
-/// for *containment*: a pair whose smaller side is 20% reused has a shingle
-/// Jaccard near 0.1 and must still share a band; see the README's "Archive
-/// scale" section for the measured recall and the number of candidates.
+/// The defaults (4-word shingles, 40 bands of 1 row) are set for
+/// *containment*: a pair whose smaller side is 20% reused has a shingle
+/// Jaccard near 0.1 and must still share a band (probability 0.985). One
+/// row per band lets unrelated articles that share a common phrase through;
+/// corpus mode checks each candidate's exact shingle overlap before aligning
+/// it ([`shingle_containment`]). See the README's "Archive scale" section for
+/// the measured recall and the number of candidates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MinHashParams {
     /// Words per shingle.
@@ -42,7 +45,7 @@ pub struct MinHashParams {
 
 impl Default for MinHashParams {
     fn default() -> Self {
-        MinHashParams { shingle: 4, bands: 60, rows: 2, seed: 0x5eed_c0de }
+        MinHashParams { shingle: 4, bands: 40, rows: 1, seed: 0x5eed_c0de }
     }
 }
 
@@ -57,8 +60,8 @@ impl MinHashParams {
     ///
     /// ```
     /// let p = corroborate::corpus::MinHashParams::default();
-    /// assert!(p.candidate_probability(0.15) > 0.7);
-    /// assert!(p.candidate_probability(0.01) < 0.01);
+    /// assert!(p.candidate_probability(0.1) > 0.98);
+    /// assert!(p.candidate_probability(0.001) < 0.05);
     /// ```
     pub fn candidate_probability(&self, j: f64) -> f64 {
         1.0 - (1.0 - j.clamp(0.0, 1.0).powi(self.rows.max(1) as i32)).powi(self.bands.max(1) as i32)
@@ -142,7 +145,7 @@ pub fn signature_of_shingles(shingles: &[u64], params: &MinHashParams) -> Vec<u3
 /// ```
 /// use corroborate::corpus::{signature, MinHashParams};
 /// let p = MinHashParams::default();
-/// let a = signature("The harbor crane collapsed on Monday, killing four dock workers, officials said.", &p);
+/// let a = signature("The harbor crane collapsed on Monday, killing 4 dock workers, officials said.", &p);
 /// let b = signature("the harbor crane collapsed on monday  killing  dock workers  officials said", &p);
 /// assert_eq!(a, b); // case, digits and punctuation do not matter
 /// assert_eq!(a.len(), p.hashes());
@@ -173,6 +176,59 @@ pub fn band_keys(sig: &[u32], params: &MinHashParams) -> Vec<u64> {
         .enumerate()
         .map(|(band, vals)| vals.iter().fold(mix(params.seed ^ band as u64), |h, &v| mix(h ^ u64::from(v))))
         .collect()
+}
+
+/// What corpus mode keeps of an article after reading it: its band keys
+/// (for candidates) and its distinct shingles (32-bit, sorted; to check a
+/// candidate before aligning it).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Fingerprint {
+    /// [`band_keys`] of the article's signature.
+    pub band_keys: Vec<u64>,
+    /// Distinct shingle hashes, truncated to 32 bits, ascending.
+    pub shingles: Vec<u32>,
+}
+
+/// The [`Fingerprint`] of an article's text: one pass of cleaning and
+/// tokens for both the band keys and the shingle set.
+///
+/// ```
+/// use corroborate::corpus::{fingerprint, shingle_containment, MinHashParams};
+/// let p = MinHashParams::default();
+/// let a = fingerprint("The harbor crane collapsed on Monday, killing four dock workers, officials said.", &p);
+/// let b = fingerprint("Officials said the harbor crane collapsed on Monday, killing four workers.", &p);
+/// assert!(shingle_containment(&a.shingles, &b.shingles) > 0.5);
+/// ```
+pub fn fingerprint(text: &str, params: &MinHashParams) -> Fingerprint {
+    let sh = shingles(text, params);
+    let band_keys = band_keys(&signature_of_shingles(&sh, params), params);
+    let mut shingles: Vec<u32> = sh.iter().map(|h| (h >> 32) as u32).collect();
+    shingles.sort_unstable();
+    shingles.dedup();
+    Fingerprint { band_keys, shingles }
+}
+
+/// Distinct shingles two sorted sets share, over the smaller set's size:
+/// the exact shingle containment of the smaller article (0 when either is
+/// empty).
+pub fn shingle_containment(a: &[u32], b: &[u32]) -> f64 {
+    let small = a.len().min(b.len());
+    if small == 0 {
+        return 0.0;
+    }
+    let (mut i, mut j, mut both) = (0, 0, 0usize);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                both += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    both as f64 / small as f64
 }
 
 /// Share of equal values of two signatures: the estimate of the Jaccard

@@ -43,7 +43,8 @@ mod tables;
 
 pub use generate::{evaluate, generate, Evaluation, GenOptions, Generated, TruthRow};
 pub use minhash::{
-    band_keys, estimated_jaccard, match_words, shingles, signature, signature_of_shingles, MinHashParams,
+    band_keys, estimated_jaccard, fingerprint, match_words, shingle_containment, shingles, signature,
+    signature_of_shingles, Fingerprint, MinHashParams,
 };
 pub use tables::{read_directions, read_pairs_csv, write_tables};
 
@@ -272,6 +273,9 @@ pub struct CorpusStats {
     pub articles: usize,
     /// Candidate pairs from LSH.
     pub candidates: usize,
+    /// Candidates whose shingle overlap reaches
+    /// [`CorpusOptions::min_shingle_containment`]: the pairs aligned.
+    pub checked: usize,
     /// Candidates that share at least one passage.
     pub aligned: usize,
     /// Pairs written (aligned and over the threshold).
@@ -293,6 +297,12 @@ pub struct CorpusOptions {
     /// `max_bucket` neighbours in input order, so one bucket cannot make
     /// millions of candidates.
     pub max_bucket: usize,
+    /// Smallest exact shingle containment of the smaller article
+    /// ([`shingle_containment`]) for a candidate to be aligned: LSH
+    /// candidates that met on one common phrase are dropped here. A pair
+    /// under it shares less than a few sentences (a 500-word article at 0.05
+    /// shares about 25 shingles).
+    pub min_shingle_containment: f64,
     /// Candidate pairs aligned per batch: memory stays bounded by one
     /// batch's results plus the tables.
     pub batch: usize,
@@ -300,7 +310,13 @@ pub struct CorpusOptions {
 
 impl Default for CorpusOptions {
     fn default() -> Self {
-        CorpusOptions { minhash: MinHashParams::default(), threshold: 0.0, max_bucket: 200, batch: 20_000 }
+        CorpusOptions {
+            minhash: MinHashParams::default(),
+            threshold: 0.0,
+            min_shingle_containment: 0.05,
+            max_bucket: 200,
+            batch: 20_000,
+        }
     }
 }
 
@@ -399,7 +415,7 @@ pub fn direction(a: &CorpusArticle, b: &CorpusArticle, pair: &PairRow) -> (Strin
 /// Candidate pairs `(i, j)`, `i < j`, sorted and distinct: articles that
 /// share at least one band key. Returns the pairs and the number of
 /// buckets cut to `max_bucket`.
-pub fn candidates(keys: &[Vec<u64>], max_bucket: usize) -> (Vec<(u32, u32)>, usize) {
+pub fn candidates(keys: &[&[u64]], max_bucket: usize) -> (Vec<(u32, u32)>, usize) {
     let mut all: Vec<(u64, u32)> =
         keys.iter().enumerate().flat_map(|(i, ks)| ks.iter().map(move |&k| (k, i as u32))).collect();
     all.par_sort_unstable();
@@ -433,7 +449,7 @@ pub fn run(articles: &[CorpusArticle], options: &CorpusOptions) -> CorpusTables 
 }
 
 /// Runs corpus mode, calling `progress(stage, done, total)` as it goes
-/// (`signatures`, `candidates`, `aligning`). All cores (rayon's pool); the
+/// (`signatures`, `candidates`, `checking`, `aligning`). All cores (rayon's pool); the
 /// tables are the same whatever the number of threads.
 pub fn run_with_progress(
     articles: &[CorpusArticle],
@@ -443,16 +459,30 @@ pub fn run_with_progress(
     let n = articles.len();
     let params = options.minhash;
     progress("signatures", 0, n);
-    let mut keys: Vec<Vec<u64>> = Vec::with_capacity(n);
+    let mut prints: Vec<Fingerprint> = Vec::with_capacity(n);
     for chunk in articles.chunks(options.batch.max(1)) {
-        let part: Vec<Vec<u64>> = chunk.par_iter().map(|a| band_keys(&signature(&a.text, &params), &params)).collect();
-        keys.extend(part);
-        progress("signatures", keys.len(), n);
+        let part: Vec<Fingerprint> = chunk.par_iter().map(|a| fingerprint(&a.text, &params)).collect();
+        prints.extend(part);
+        progress("signatures", prints.len(), n);
     }
     progress("candidates", 0, n);
-    let (cands, capped_buckets) = candidates(&keys, options.max_bucket);
-    drop(keys);
-    progress("candidates", cands.len(), cands.len());
+    let keys: Vec<&[u64]> = prints.iter().map(|p| p.band_keys.as_slice()).collect();
+    let (all_cands, capped_buckets) = candidates(&keys, options.max_bucket);
+    progress("candidates", all_cands.len(), all_cands.len());
+    progress("checking", 0, all_cands.len());
+    let min = options.min_shingle_containment;
+    let cands: Vec<(u32, u32)> = all_cands
+        .par_iter()
+        .copied()
+        .filter(|&(i, j)| match (prints.get(i as usize), prints.get(j as usize)) {
+            (Some(a), Some(b)) => shingle_containment(&a.shingles, &b.shingles) >= min,
+            _ => false,
+        })
+        .collect();
+    progress("checking", all_cands.len(), all_cands.len());
+    let candidates_found = all_cands.len();
+    drop(all_cands);
+    drop(prints);
     let mut tables = CorpusTables::default();
     let total = cands.len();
     let mut done = 0;
@@ -490,7 +520,8 @@ pub fn run_with_progress(
         progress("aligning", done, total);
     }
     tables.stats.articles = n;
-    tables.stats.candidates = total;
+    tables.stats.candidates = candidates_found;
+    tables.stats.checked = total;
     tables.stats.pairs = tables.pairs.len();
     tables.stats.capped_buckets = capped_buckets;
     tables

@@ -215,9 +215,9 @@ pub(crate) fn pair_reuse(a: &str, b: &str, offsets: OffsetUnit) -> PairReuse {
         .iter()
         .map(|d| overlap::StoryVector::new(&d.tokens, &d.stream, &vec![false; d.tokens.len()], &[]))
         .collect();
-    let text = |x: usize| if words[x] == 0 { 0.0 } else { shared[x] as f64 / words[x] as f64 };
+    let text = |s: usize, w: usize| if w == 0 { 0.0 } else { s as f64 / w as f64 };
     let story_sim = overlap::all_similarities(&story).get(1).copied().unwrap_or(0.0);
-    let similarity = story_sim.max(text(0)).max(text(1));
+    let similarity = story_sim.max(text(shared[0], words[0])).max(text(shared[1], words[1]));
     let ids: Vec<String> = (0..2).map(article_id).collect();
     let maps: Vec<OffsetMap> = docs.iter().map(|d| OffsetMap::new(d.text, offsets)).collect();
     let conv = |x: usize, byte: usize| maps.get(x).map_or(byte, |m| m.convert(byte));

@@ -22,7 +22,9 @@ pub(crate) mod prose;
 #[cfg(all(test, not(target_family = "wasm")))]
 mod typescript;
 
-pub(crate) use assemble::{assemble, passage, round4};
+#[cfg(not(target_family = "wasm"))]
+pub(crate) use assemble::round4;
+pub(crate) use assemble::{assemble, passage};
 pub use offsets::{OffsetMap, OffsetUnit};
 
 use serde::{Deserialize, Serialize};

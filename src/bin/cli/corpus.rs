@@ -6,6 +6,19 @@ use std::io::{self, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+/// CPU seconds (user + system) this process has used so far, from
+/// `/proc/self/stat` (Linux; 0 elsewhere): the per-stage costs the README's
+/// cluster estimate is made from, independent of other load on the machine.
+fn cpu_seconds() -> f64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else { return 0.0 };
+    // fields after the command name (which may hold spaces) in parentheses
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after ')'
+    let ticks: f64 = [11, 12].iter().filter_map(|&i| f.get(i).and_then(|v| v.parse::<f64>().ok())).sum();
+    ticks / 100.0
+}
+
 fn value<T: std::str::FromStr>(args: &[String], i: &mut usize, name: &str) -> Result<T, String> {
     *i += 1;
     let v = args.get(*i).ok_or_else(|| format!("{name} needs a value"))?;
@@ -26,6 +39,7 @@ pub fn corpus_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
             "--shingle" => opts.minhash.shingle = value(args, &mut i, "--shingle")?,
             "--bands" => opts.minhash.bands = value(args, &mut i, "--bands")?,
             "--rows" => opts.minhash.rows = value(args, &mut i, "--rows")?,
+            "--min-shingles" => opts.min_shingle_containment = value(args, &mut i, "--min-shingles")?,
             "--batch" => opts.batch = value(args, &mut i, "--batch")?,
             "--max-bucket" => opts.max_bucket = value(args, &mut i, "--max-bucket")?,
             a if a.starts_with("--") => return Err(format!("unknown option {a}")),
@@ -57,37 +71,43 @@ pub fn corpus_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
     eprintln!("corpus: read {} articles in {read_s:.1} s", articles.len());
     let mut stage = String::from("reading");
     let mut stage_start = Instant::now();
-    let mut times: Vec<(String, f64)> = vec![("reading".to_string(), read_s)];
+    let mut stage_cpu = cpu_seconds();
+    let mut times: Vec<(String, f64, f64)> = vec![("reading".to_string(), read_s, stage_cpu)];
     let mut last_print = Instant::now();
     let tables = corpus::run_with_progress(&articles, &opts, &mut |s, done, total| {
         if s != stage {
+            let cpu = cpu_seconds();
             if stage != "reading" {
-                times.push((stage.clone(), stage_start.elapsed().as_secs_f64()));
+                times.push((stage.clone(), stage_start.elapsed().as_secs_f64(), cpu - stage_cpu));
             }
             stage = s.to_string();
             stage_start = Instant::now();
+            stage_cpu = cpu;
         }
         if last_print.elapsed().as_secs_f64() >= 2.0 || done == total {
             last_print = Instant::now();
             eprintln!("corpus: {s} {done}/{total} ({:.0} s)", start.elapsed().as_secs_f64());
         }
     });
-    times.push((stage.clone(), stage_start.elapsed().as_secs_f64()));
+    times.push((stage.clone(), stage_start.elapsed().as_secs_f64(), cpu_seconds() - stage_cpu));
     let write_start = Instant::now();
+    let write_cpu = cpu_seconds();
     corpus::write_tables(&tables, &dir).map_err(|e| format!("cannot write tables to {}: {e}", dir.display()))?;
-    times.push(("writing".to_string(), write_start.elapsed().as_secs_f64()));
+    times.push(("writing".to_string(), write_start.elapsed().as_secs_f64(), cpu_seconds() - write_cpu));
     let st = &tables.stats;
-    let stages: Vec<String> = times.iter().map(|(s, t)| format!("{s} {t:.1} s")).collect();
+    let stages: Vec<String> = times.iter().map(|(s, t, c)| format!("{s} {t:.1} s / CPU {c:.1} s")).collect();
     let _ = writeln!(
         out,
-        "corpus: {} articles, {} candidate pairs, {} aligned, {} pairs, {} passages, {} provenance edges in {:.1} s ({}){}",
+        "corpus: {} articles, {} candidate pairs, {} checked, {} aligned, {} pairs, {} passages, {} provenance edges in {:.1} s, CPU {:.1} s (wall / CPU per stage: {}){}",
         st.articles,
         st.candidates,
+        st.checked,
         st.aligned,
         st.pairs,
         tables.passages.len(),
         tables.provenance.len(),
         start.elapsed().as_secs_f64(),
+        cpu_seconds(),
         stages.join(", "),
         if st.capped_buckets > 0 { format!("; {} LSH buckets capped", st.capped_buckets) } else { String::new() }
     );

@@ -24,7 +24,7 @@ const USAGE: &str = "usage:
       compare articles (- reads stdin): a summary, or the Report as JSON
   corroborate read FILE... [--json]
       what analyze reads from each file: title, metadata, body, what was set aside and why
-  corroborate corpus IN.jsonl --out DIR [--threshold X] [--shingle N] [--bands N] [--rows N] [--batch N]
+  corroborate corpus IN.jsonl --out DIR [--threshold X] [--min-shingles X] [--shingle N] [--bands N] [--rows N]
       text reuse across an archive (one JSON object per line: id, source, date, text): candidate pairs
       by MinHash/LSH, aligned on all cores; writes pairs.csv, passages.csv, provenance.csv
   corroborate gen-corpus --articles N --seed S --out FILE [--truth FILE] [--words N] [--sources DIR] [--no-bbc]
