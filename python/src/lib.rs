@@ -129,25 +129,40 @@ fn align_json(py: Python<'_>, a_id: &str, a_text: &str, b_id: &str, b_text: &str
     }
 }
 
-/// The LSH band keys of each text (corpus mode's candidate generation), as
-/// signed 64-bit integers (the bits of the `u64` keys) so that Spark and
-/// Arrow store them as `long`.
+/// Each text's corpus-mode fingerprint: its LSH band keys as signed 64-bit
+/// integers (the bits of the `u64` keys, so that Spark and Arrow store them
+/// as `long`) and its distinct 32-bit shingles packed little-endian in
+/// bytes (for [`shingle_containment`]).
 #[pyfunction]
-fn band_keys(
+fn fingerprints(
     py: Python<'_>,
     texts: Vec<String>,
     shingle: usize,
     bands: usize,
     rows: usize,
     seed: u64,
-) -> Vec<Vec<i64>> {
+) -> Vec<(Vec<i64>, Vec<u8>)> {
     let params = MinHashParams { shingle, bands, rows, seed };
     py.detach(|| {
         texts
             .iter()
-            .map(|t| corpus::band_keys(&corpus::signature(t, &params), &params).into_iter().map(|k| k as i64).collect())
+            .map(|t| {
+                let f = corpus::fingerprint(t, &params);
+                let keys = f.band_keys.into_iter().map(|k| k as i64).collect();
+                let packed = f.shingles.iter().flat_map(|x| x.to_le_bytes()).collect();
+                (keys, packed)
+            })
             .collect()
     })
+}
+
+/// Corpus mode's check of a candidate before aligning it: the exact shingle
+/// containment of two packed shingle sets from [`fingerprints`].
+#[pyfunction]
+fn shingle_containment(a: &[u8], b: &[u8]) -> f64 {
+    let unpack =
+        |x: &[u8]| -> Vec<u32> { x.chunks_exact(4).map(|c| c.try_into().map_or(0, u32::from_le_bytes)).collect() };
+    corpus::shingle_containment(&unpack(a), &unpack(b))
 }
 
 /// Corpus mode's provenance decision for a pair: `(copier, source, reason)`.
@@ -179,7 +194,7 @@ fn direction(
 }
 
 /// Corpus mode's default options as JSON (`threshold`, `shingle`, `bands`,
-/// `rows`, `seed`, `max_bucket`, `batch`).
+/// `rows`, `seed`, `max_bucket`, `min_shingle_containment`, `batch`).
 #[pyfunction]
 fn corpus_defaults_json() -> String {
     corpus_options_value(&CorpusOptions::default()).to_string()
@@ -193,6 +208,7 @@ fn corpus_options_value(o: &CorpusOptions) -> Value {
         "rows": o.minhash.rows,
         "seed": o.minhash.seed,
         "max_bucket": o.max_bucket,
+        "min_shingle_containment": o.min_shingle_containment,
         "batch": o.batch,
     })
 }
@@ -218,11 +234,16 @@ fn parse_corpus_options(py: Python<'_>, options: &str) -> PyResult<CorpusOptions
             "rows" => o.minhash.rows = count(key, v)?,
             "seed" => o.minhash.seed = v.as_u64().ok_or_else(|| usage(py, format!("seed must be a whole number, not {v}")))?,
             "max_bucket" => o.max_bucket = count(key, v)?,
+            "min_shingle_containment" => {
+                o.min_shingle_containment = v
+                    .as_f64()
+                    .ok_or_else(|| usage(py, format!("min_shingle_containment must be a number, not {v}")))?;
+            }
             "batch" => o.batch = count(key, v)?,
             other => {
                 return Err(usage(
                     py,
-                    format!("unknown option {other:?}; the options are: threshold, shingle, bands, rows, seed, max_bucket, batch"),
+                    format!("unknown option {other:?}; the options are: threshold, shingle, bands, rows, seed, max_bucket, min_shingle_containment, batch"),
                 ))
             }
         }
@@ -271,6 +292,7 @@ fn corpus_json(
     let stats = json!({
         "articles": st.articles,
         "candidates": st.candidates,
+        "checked": st.checked,
         "aligned": st.aligned,
         "pairs": st.pairs,
         "passages": tables.passages.len(),
@@ -290,7 +312,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(analyze_json, m)?)?;
     m.add_function(wrap_pyfunction!(read_json, m)?)?;
     m.add_function(wrap_pyfunction!(align_json, m)?)?;
-    m.add_function(wrap_pyfunction!(band_keys, m)?)?;
+    m.add_function(wrap_pyfunction!(fingerprints, m)?)?;
+    m.add_function(wrap_pyfunction!(shingle_containment, m)?)?;
     m.add_function(wrap_pyfunction!(direction, m)?)?;
     m.add_function(wrap_pyfunction!(corpus_defaults_json, m)?)?;
     m.add_function(wrap_pyfunction!(corpus_json, m)?)?;

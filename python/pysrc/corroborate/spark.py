@@ -5,12 +5,14 @@ over a cluster.
 1. **Articles**: JSONL (one object a line: ``id``, ``source``, ``date``,
    ``text``) or Parquet, each article numbered by its place in the input
    (the line, or the row), as corpus mode numbers them.
-2. **Candidates**: each article's LSH band keys come from the package (the
-   project's own MinHash, so the keys are corpus mode's, bit for bit) in an
-   Arrow ``mapInPandas``; Spark groups the articles by band key, and each
-   bucket gives its pairs exactly as corpus mode does (in input order, a
-   bucket over ``max_bucket`` articles pairing each article with its next
-   ``max_bucket`` only); the pairs are made distinct.
+2. **Candidates**: each article's fingerprint (LSH band keys and shingle
+   set) comes from the package (the project's own MinHash, so the keys are
+   corpus mode's, bit for bit) in an Arrow ``mapInPandas``; Spark groups the
+   articles by band key, and each bucket gives its pairs exactly as corpus
+   mode does (in input order, a bucket over ``max_bucket`` articles pairing
+   each article with its next ``max_bucket`` only); the pairs are made
+   distinct, and kept when their exact shingle containment reaches
+   ``min_shingle_containment`` (an Arrow pandas UDF), as corpus mode checks.
 3. **Alignment**: the pairs are joined with their texts and aligned in an
    Arrow ``mapInPandas`` calling the package's engine (the same
    ``align_pair`` as corpus mode, the GIL released), with the provenance
@@ -38,7 +40,7 @@ if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
 
 ARTICLE_SCHEMA = "idx long, id string, source string, date string, text string"
-KEY_SCHEMA = "idx long, key long"
+PRINT_SCHEMA = "idx long, keys array<long>, shingles binary"
 CAND_SCHEMA = "a_idx long, b_idx long"
 PAIR_COLUMNS = [
     "a",
@@ -142,18 +144,17 @@ def _date_column(df: DataFrame, cols: dict[str, Any]) -> Any:
     return F.when(F.trim(d) == "", None).otherwise(d).alias("date")
 
 
-def keys_udf(options: dict[str, Any]) -> Any:
-    """The ``mapInPandas`` function giving each article's band keys."""
+def fingerprint_udf(options: dict[str, Any]) -> Any:
+    """The ``mapInPandas`` function giving each article's fingerprint: its
+    band keys and its packed shingle set (corpus mode's ``fingerprint``)."""
     shingle, bands, rows, seed = (int(options[k]) for k in ("shingle", "bands", "rows", "seed"))
 
-    def keys(batches: Iterable[pd.DataFrame]) -> Iterable[pd.DataFrame]:
+    def prints(batches: Iterable[pd.DataFrame]) -> Iterable[pd.DataFrame]:
         for df in batches:
-            ks = _native.band_keys(list(df["text"]), shingle, bands, rows, seed)
-            idx = [i for i, k in zip(df["idx"], ks) for _ in k]
-            flat = [x for k in ks for x in k]
-            yield pd.DataFrame({"idx": pd.Series(idx, dtype="int64"), "key": pd.Series(flat, dtype="int64")})
+            fs = _native.fingerprints(list(df["text"]), shingle, bands, rows, seed)
+            yield pd.DataFrame({"idx": df["idx"], "keys": [k for k, _ in fs], "shingles": [sh for _, sh in fs]})
 
-    return keys
+    return prints
 
 
 def bucket_pairs_udf(max_bucket: int) -> Any:
@@ -201,11 +202,24 @@ def align_batches(batches: Iterable[pd.DataFrame]) -> Iterable[pd.DataFrame]:
         )
 
 
+def _containment_udf() -> Any:
+    """An Arrow pandas UDF: corpus mode's ``shingle_containment`` of two
+    packed shingle sets."""
+    from pyspark.sql.pandas.functions import pandas_udf
+
+    @pandas_udf("double")  # type: ignore[call-overload,untyped-decorator]
+    def containment(a: pd.Series, b: pd.Series) -> pd.Series:
+        return pd.Series([_native.shingle_containment(x, y) for x, y in zip(a, b)], dtype="float64")
+
+    return containment
+
+
 def run(spark: SparkSession, path: str, **options: Any) -> dict[str, DataFrame]:
     """The three tables of corpus mode for the input at ``path``, as Spark
     DataFrames sorted in corpus mode's order. Options as
     :func:`corroborate.corpus`'s (``threshold``, ``shingle``, ``bands``,
-    ``rows``, ``seed``, ``max_bucket``; ``batch`` is corpus mode's memory
+    ``rows``, ``seed``, ``max_bucket``, ``min_shingle_containment``;
+    ``batch`` is corpus mode's memory
     bound and has no effect here)."""
     from pyspark.sql import functions as F
 
@@ -220,7 +234,8 @@ def run(spark: SparkSession, path: str, **options: Any) -> dict[str, DataFrame]:
     twice = articles.groupBy("id").count().where("count > 1").limit(1).collect()
     if twice:
         raise ValueError(f"{path}: id {twice[0]['id']!r} is used more than once")
-    keys = articles.select("idx", "text").mapInPandas(keys_udf(opts), KEY_SCHEMA)
+    prints = articles.select("idx", "text").mapInPandas(fingerprint_udf(opts), PRINT_SCHEMA).cache()
+    keys = prints.select("idx", F.explode("keys").alias("key"))
     buckets = (
         keys.groupBy("key")
         .agg(F.array_sort(F.collect_list("idx")).alias("ids"))
@@ -228,10 +243,16 @@ def run(spark: SparkSession, path: str, **options: Any) -> dict[str, DataFrame]:
         .select("ids")
     )
     cands = buckets.mapInPandas(bucket_pairs_udf(int(opts["max_bucket"])), CAND_SCHEMA).distinct()
+    # corpus mode's check before aligning: the exact shingle containment
+    sh = prints.select("idx", "shingles")
+    checked = cands.join(sh.toDF("a_idx", "a_sh"), "a_idx").join(sh.toDF("b_idx", "b_sh"), "b_idx")
+    checked = checked.where(_containment_udf()("a_sh", "b_sh") >= F.lit(float(opts["min_shingle_containment"])))
     side = articles.select("idx", "id", "date", "text")
-    joined = cands.join(
-        side.toDF("a_idx", "a_id", "a_date", "a_text"), "a_idx"
-    ).join(side.toDF("b_idx", "b_id", "b_date", "b_text"), "b_idx")
+    joined = (
+        checked.select("a_idx", "b_idx")
+        .join(side.toDF("a_idx", "a_id", "a_date", "a_text"), "a_idx")
+        .join(side.toDF("b_idx", "b_id", "b_date", "b_text"), "b_idx")
+    )
     # texts are skewed in cost: spread the pairs evenly before aligning
     joined = joined.repartition(max(spark.sparkContext.defaultParallelism * 4, 8))
     aligned = joined.select("a_idx", "b_idx", "a_id", "a_text", "a_date", "b_id", "b_text", "b_date").mapInPandas(
