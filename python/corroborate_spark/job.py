@@ -25,7 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--master", help="Spark master when not given to spark-submit (e.g. local[2])")
     p.add_argument("--partitions", type=int, help="shuffle partitions (default: 4 per core)")
     p.add_argument("--repeat", type=int, default=1, help="run N times in one session (to time a warm run)")
-    for name, kind in (("threshold", float), ("shingle", int), ("bands", int), ("rows", int), ("max-bucket", int)):
+    for name, kind in (("threshold", float), ("shingle", int), ("bands", int), ("rows", int), ("max-bucket", int), ("min-shingle-containment", float)):
         p.add_argument(f"--{name}", type=kind)
     args = p.parse_args(argv)
 
@@ -53,6 +53,7 @@ def main(argv: list[str] | None = None) -> int:
             "bands": args.bands,
             "rows": args.rows,
             "max_bucket": args.max_bucket,
+            "min_shingle_containment": args.min_shingle_containment,
         }.items()
         if v is not None
     }
