@@ -53,11 +53,12 @@ pytest_suite() {
   say "$name"
   local out="$LOG/pytest.out" status=0
   "$@" 2>&1 | tee "$out" || status=${PIPESTATUS[0]}
-  local last p f e
-  last=$(grep -E '[0-9]+ (passed|failed|errors?)' "$out" | tail -1)
-  p=$(grep -Eo '[0-9]+ passed' <<<"$last" | awk '{s+=$1} END {print s+0}')
-  f=$(grep -Eo '[0-9]+ failed' <<<"$last" | awk '{s+=$1} END {print s+0}')
-  e=$(grep -Eo '[0-9]+ errors?' <<<"$last" | awk '{s+=$1} END {print s+0}')
+  local p f e
+  # awk, not grep: a count missing from the line (no errors) is not a failure under pipefail
+  read -r p f e < <(awk '/[0-9]+ (passed|failed|errors?)/ { line = $0 }
+    END { n = split(line, w, /[ ,]+/); p = f = e = 0
+      for (i = 2; i <= n; i++) { if (w[i] == "passed") p = w[i-1]; if (w[i] == "failed") f = w[i-1]; if (w[i] ~ /^errors?$/) e = w[i-1] }
+      print p + 0, f + 0, e + 0 }' "$out")
   PASSED=$((PASSED + p))
   FAILED=$((FAILED + f + e))
   if [ "$status" -ne 0 ]; then
