@@ -57,3 +57,38 @@ ensure_chromium() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null \
     || die "apt-get install chromium chromium-driver failed"
 }
+
+# The Python virtual environment the scripts use (.venv, gitignored), with
+# the pinned packages of python/requirements-dev.txt (maturin, pytest, mypy,
+# pandas, pyarrow, PySpark). Reinstalls only when that file changes.
+VENV="$ROOT/.venv"
+ensure_python() {
+  local req="$ROOT/python/requirements-dev.txt" stamp="$ROOT/.venv/.requirements-dev.txt"
+  if ! command -v python3 >/dev/null; then
+    apt_install python3 python3-venv
+  fi
+  if [ ! -x "$VENV/bin/python" ]; then
+    say "creating the Python virtual environment in .venv"
+    python3 -m venv "$VENV" 2>/dev/null || { apt_install python3-venv && rm -rf "$VENV" && python3 -m venv "$VENV"; }
+  fi
+  if ! cmp -s "$req" "$stamp"; then
+    say "installing the Python packages of python/requirements-dev.txt (PySpark is about 400 MB)"
+    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r "$req"
+    cp "$req" "$stamp"
+  fi
+}
+
+# Java for PySpark (Spark 4 needs Java 17 or newer), from apt where missing.
+ensure_java() {
+  command -v java >/dev/null && return
+  apt_install default-jre-headless
+}
+
+apt_install() {
+  local sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  command -v apt-get >/dev/null || die "$* missing and this machine has no apt-get: install them first"
+  say "installing $* from apt"
+  $sudo apt-get update -qq || die "apt-get update failed: cannot install $*"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null || die "apt-get install $* failed"
+}
