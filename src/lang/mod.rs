@@ -1,3 +1,5 @@
-//! Language data: word lists and rules that belong to one language.
+//! Language data: word lists and rules that belong to one language, and
+//! the language packs that carry the larger data files to the browser.
 
 pub(crate) mod en;
+pub mod pack;

@@ -5,10 +5,6 @@ use crate::overlap::Stream;
 use crate::tokens::Tok;
 use rustc_hash::FxHashMap;
 
-/// How many of the CoNLL-2003 training documents each common word occurs in
-/// (`corroborate build-idf` writes it): common words weigh less in the
-/// same-story similarity.
-const IDF: &str = include_str!("../../model/idf.tsv");
 /// Extra weight of words inside names (people, places, organizations,
 /// groups): two reports of one event name the same actors.
 const NAME_BOOST: f32 = 2.0;
@@ -23,12 +19,27 @@ struct IdfTable {
     rare: u32,
 }
 
+/// How many of the CoNLL-2003 training documents each common word occurs in
+/// (`model/idf.tsv`, written by `corroborate build-idf`, read from the
+/// English language data): common words weigh less in the same-story
+/// similarity. While the data is missing every word weighs the same.
 fn idf_table() -> &'static IdfTable {
     static TABLE: std::sync::OnceLock<IdfTable> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| {
+    static FLAT: std::sync::OnceLock<IdfTable> = std::sync::OnceLock::new();
+    if let Some(t) = TABLE.get() {
+        return t;
+    }
+    match crate::lang::pack::text("en", "idf.tsv") {
+        Some(text) => TABLE.get_or_init(|| parse_idf(text)),
+        None => FLAT.get_or_init(|| parse_idf("")),
+    }
+}
+
+fn parse_idf(text: &'static str) -> IdfTable {
+    {
         let mut docs = 1.0;
         let mut df = FxHashMap::default();
-        for line in IDF.lines() {
+        for line in text.lines() {
             let Some((w, n)) = line.split_once('\t') else { continue };
             let Ok(n) = n.trim().parse::<u32>() else { continue };
             if w == "# documents" {
@@ -39,7 +50,7 @@ fn idf_table() -> &'static IdfTable {
         }
         let rare = df.values().copied().min().unwrap_or(2).saturating_sub(1);
         IdfTable { docs, df, rare }
-    })
+    }
 }
 
 /// Inverse document frequency of a normalized word: 1 for the most common

@@ -60,7 +60,14 @@ pub(crate) fn assemble(an: &Analysis, offsets: OffsetUnit) -> Report {
                     })
                     .collect(),
                 originality: round4(if n < 2 { 1.0 } else { orig }),
-                warnings: an.inputs.get(a).map(|i| i.warnings.clone()).unwrap_or_default(),
+                warnings: an
+                    .inputs
+                    .get(a)
+                    .map(|i| i.warnings.clone())
+                    .unwrap_or_default()
+                    .into_iter()
+                    .chain(crate::lang::pack::missing_warning("en"))
+                    .collect(),
             }
         })
         .collect();
