@@ -135,6 +135,14 @@ pub fn load_language(bytes: Vec<u8>) -> Result<String, JsValue> {
     Ok(code)
 }
 
+/// The language of a text (its first 4 KB) as an ISO 639-1 code where
+/// there is one (`"de"`), `"und"` when the text tells nothing: the worker
+/// fetches that language's pack before the analysis.
+#[wasm_bindgen(js_name = detectLanguage)]
+pub fn detect_language(text: &str) -> String {
+    crate::lang::detect::identify(text).code
+}
+
 /// Whether the data of language `code` is loaded (or built in).
 #[wasm_bindgen(js_name = hasLanguage)]
 pub fn has_language(code: &str) -> bool {

@@ -34,7 +34,7 @@ function inputsChanged() {
 function prepareLanguages() {
   clearTimeout(page.timers.prepare);
   page.timers.prepare = setTimeout(() => {
-    page.analyzer?.prepare(boxes().map((box) => ({ text: boxText(box) })));
+    page.analyzer?.prepare(boxes().map((box) => ({ text: boxText(box), language: box.querySelector('.lang-select').value })));
   }, 300);
 }
 

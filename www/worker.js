@@ -50,9 +50,45 @@ function ensurePack(code) {
   return packs.get(code);
 }
 
-/** The language packs an analysis of `articles` needs. */
-function packsFor(articles) {
-  return Array.isArray(articles) && articles.length ? ['en'] : [];
+// The languages that have a pack (lang/index.json, written with the packs),
+// asked for once.
+let packIndex = null;
+function packList() {
+  if (!packIndex) {
+    packIndex = fetch(new URL('index.json', PACK_BASE), { credentials: 'same-origin' })
+      .then((r) => (r.ok ? r.json() : { packs: ['en'] }))
+      .then((j) => new Set(Array.isArray(j?.packs) ? j.packs.map(String) : ['en']))
+      .catch(() => {
+        packIndex = null; // asked again next time
+        return new Set(['en']);
+      });
+  }
+  return packIndex;
+}
+
+/**
+ * The language packs an analysis of `articles` needs: English always (its
+ * tagger and lists serve every language for now), and the language of each
+ * article (chosen by the reader, else identified from its beginning) that
+ * has a pack.
+ */
+async function packsFor(articles) {
+  if (!Array.isArray(articles) || !articles.length) return [];
+  const want = new Set(['en']);
+  for (const a of articles) {
+    const chosen = typeof a?.language === 'string' && a.language ? a.language.toLowerCase().split('-')[0] : '';
+    let code = chosen;
+    if (!code && typeof core.detectLanguage === 'function') {
+      try {
+        code = core.detectLanguage(String(a?.text ?? '').slice(0, 4000));
+      } catch {
+        code = '';
+      }
+    }
+    if (code) want.add(code);
+  }
+  const have = await packList();
+  return [...want].filter((c) => have.has(c));
 }
 
 function messageOf(err) {
@@ -93,7 +129,7 @@ self.onmessage = async (event) => {
   if (msg && msg.type === 'prepare') {
     // the page has text: fetch the language data it will need now, not when Analyze is pressed
     if (!ready) await loading;
-    if (!broken) await Promise.all(packsFor(msg.articles).map(ensurePack));
+    if (!broken) await Promise.all((await packsFor(msg.articles)).map(ensurePack));
     return;
   }
   if (!msg || (msg.type !== 'analyze' && msg.type !== 'read')) return;
@@ -124,7 +160,7 @@ self.onmessage = async (event) => {
     : msg.articles;
   const t0 = performance.now();
   self.postMessage({ type: 'progress', id, stage: 'analyzing' });
-  await Promise.all(packsFor(articles).map(ensurePack));
+  await Promise.all((await packsFor(articles)).map(ensurePack));
   try {
     // progress between the engine's stages, at most every 50 ms
     let last = 0;

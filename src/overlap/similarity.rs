@@ -73,8 +73,32 @@ pub struct StoryVector {
 impl StoryVector {
     /// Builds the vector of an article from its tokens, its matching stream,
     /// which tokens lie inside names, and the canonical entities (ids) it
-    /// mentions.
-    pub fn new(tokens: &[Tok], stream: &Stream, named: &[bool], entities: &[u32]) -> StoryVector {
+    /// mentions, for an article in language `lang`: English
+    /// (and text of no known language) as measured on the English pairs;
+    /// any other language with its own stop words, stems and, for scripts
+    /// written without spaces, character bigrams ([`crate::lang::terms`]).
+    pub fn in_language(tokens: &[Tok], stream: &Stream, named: &[bool], entities: &[u32], lang: &str) -> StoryVector {
+        if lang == "en" || lang == "und" {
+            return StoryVector::english(tokens, stream, named, entities);
+        }
+        let lt = crate::lang::terms::terms_for(lang);
+        let mut tf: FxHashMap<u64, (f32, f32)> = FxHashMap::default();
+        let current = std::cell::Cell::new(0usize);
+        let words = stream.tokens.iter().filter_map(|&t| {
+            current.set(t);
+            tokens.get(t).map(|tok| tok.norm)
+        });
+        lt.each_term(words, &mut |hash, term| {
+            let boost = if named.get(current.get()).copied().unwrap_or(false) { NAME_BOOST } else { 1.0 };
+            let w = crate::lang::terms::idf(lang, term) * boost;
+            let e = tf.entry(hash).or_insert((0.0, 0.0));
+            e.0 += 1.0;
+            e.1 = e.1.max(w);
+        });
+        StoryVector::finish(tf, entities)
+    }
+
+    fn english(tokens: &[Tok], stream: &Stream, named: &[bool], entities: &[u32]) -> StoryVector {
         let mut tf: FxHashMap<u64, (f32, f32)> = FxHashMap::default();
         for ((&t, &content), &hash) in stream.tokens.iter().zip(&stream.content).zip(&stream.hashes) {
             if !content {
@@ -89,6 +113,10 @@ impl StoryVector {
             e.0 += 1.0;
             e.1 = e.1.max(idf(tok.norm) * boost);
         }
+        StoryVector::finish(tf, entities)
+    }
+
+    fn finish(tf: FxHashMap<u64, (f32, f32)>, entities: &[u32]) -> StoryVector {
         let mut terms: FxHashMap<u64, f32> = tf.into_iter().map(|(k, (n, w))| (k, (1.0 + n.ln()) * w)).collect();
         for &id in entities {
             terms.insert((1u64 << 40) | u64::from(id), ENTITY_WEIGHT * NAME_BOOST);

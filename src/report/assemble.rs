@@ -68,6 +68,7 @@ pub(crate) fn assemble(an: &Analysis, offsets: OffsetUnit) -> Report {
                     .into_iter()
                     .chain(crate::lang::pack::missing_warning("en"))
                     .collect(),
+                language: d.language.clone(),
             }
         })
         .collect();

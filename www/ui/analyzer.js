@@ -29,7 +29,7 @@
 //                  needs it) was loaded
 //   worker → page  {type: 'warning', message}              a language pack could not be loaded;
 //                  the analysis goes on without it (its articles' warnings say so)
-//   page → worker  {type: 'prepare', articles: [{text}]}   the page has these texts (their
+//   page → worker  {type: 'prepare', articles: [{text, language?}]}  the page has these texts (their
 //                  beginnings): load the language packs they need now (no answer)
 //   page → worker  {type: 'read', id, name, bytes: ArrayBuffer}  (bytes transferred)
 //   worker → page  {type: 'read-result', id, text, format, warnings, meta?, blocks?}  (the wasm's
@@ -115,7 +115,7 @@ export class Analyzer {
   // while the reader is still typing. Sent once the worker is ready; the
   // latest call wins. Never starts a worker.
   prepare(articles) {
-    this.#prepare = (articles || []).map((a) => ({ text: String(a?.text ?? '').slice(0, 2000) }));
+    this.#prepare = (articles || []).map((a) => ({ text: String(a?.text ?? '').slice(0, 2000), language: a?.language || undefined }));
     if (this.#ready) this.#sendPrepare();
   }
 
