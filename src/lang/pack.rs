@@ -194,6 +194,69 @@ pub fn embedded(code: &str) -> Option<Pack<'static>> {
                 ("idf.tsv", include_bytes!("../../model/idf.tsv").as_slice()),
             ],
         }),
+        "de" => Some(Pack {
+            code: "de",
+            sections: vec![
+                ("stopwords.txt", include_bytes!("../../model/lang/de/stopwords.txt").as_slice()),
+                ("idf.tsv", include_bytes!("../../model/lang/de/idf.tsv").as_slice()),
+            ],
+        }),
+        "es" => Some(Pack {
+            code: "es",
+            sections: vec![
+                ("stopwords.txt", include_bytes!("../../model/lang/es/stopwords.txt").as_slice()),
+                ("idf.tsv", include_bytes!("../../model/lang/es/idf.tsv").as_slice()),
+            ],
+        }),
+        "fr" => Some(Pack {
+            code: "fr",
+            sections: vec![
+                ("stopwords.txt", include_bytes!("../../model/lang/fr/stopwords.txt").as_slice()),
+                ("idf.tsv", include_bytes!("../../model/lang/fr/idf.tsv").as_slice()),
+            ],
+        }),
+        "it" => Some(Pack {
+            code: "it",
+            sections: vec![
+                ("stopwords.txt", include_bytes!("../../model/lang/it/stopwords.txt").as_slice()),
+                ("idf.tsv", include_bytes!("../../model/lang/it/idf.tsv").as_slice()),
+            ],
+        }),
+        "pl" => Some(Pack {
+            code: "pl",
+            sections: vec![
+                ("stopwords.txt", include_bytes!("../../model/lang/pl/stopwords.txt").as_slice()),
+                ("idf.tsv", include_bytes!("../../model/lang/pl/idf.tsv").as_slice()),
+            ],
+        }),
+        "ru" => Some(Pack {
+            code: "ru",
+            sections: vec![
+                ("stopwords.txt", include_bytes!("../../model/lang/ru/stopwords.txt").as_slice()),
+                ("idf.tsv", include_bytes!("../../model/lang/ru/idf.tsv").as_slice()),
+            ],
+        }),
+        "tr" => Some(Pack {
+            code: "tr",
+            sections: vec![
+                ("stopwords.txt", include_bytes!("../../model/lang/tr/stopwords.txt").as_slice()),
+                ("idf.tsv", include_bytes!("../../model/lang/tr/idf.tsv").as_slice()),
+            ],
+        }),
+        "ar" => Some(Pack {
+            code: "ar",
+            sections: vec![
+                ("stopwords.txt", include_bytes!("../../model/lang/ar/stopwords.txt").as_slice()),
+                ("idf.tsv", include_bytes!("../../model/lang/ar/idf.tsv").as_slice()),
+            ],
+        }),
+        "zh" => Some(Pack {
+            code: "zh",
+            sections: vec![
+                ("stopwords.txt", include_bytes!("../../model/lang/zh/stopwords.txt").as_slice()),
+                ("idf.tsv", include_bytes!("../../model/lang/zh/idf.tsv").as_slice()),
+            ],
+        }),
         _ => None,
     }
 }
@@ -226,8 +289,24 @@ pub fn available(code: &str) -> bool {
     loaded_pack(code).is_some() || embedded(code).is_some()
 }
 
-/// The warning an article gets when the data of its language is missing,
-/// or `None` when it is at hand.
+/// The languages that have a pack (`model/packs.tsv`; a test checks the
+/// two agree).
+pub const PACK_CODES: &[&str] = &["en", "de", "es", "fr", "it", "pl", "ru", "tr", "ar", "zh"];
+
+/// The warning an article in language `code` (named `name`) gets when the
+/// pack of its language (other than English: see [`missing_warning`]) is
+/// missing, or `None`.
+pub fn missing_language_warning(code: &str, name: &str) -> Option<String> {
+    (code != "en" && PACK_CODES.contains(&code) && !available(code)).then(|| {
+        format!(
+            "The {name} language data (lang/{code}.bin) could not be loaded: the same-story similarity \
+             counts this article's words without its stop words and word weights."
+        )
+    })
+}
+
+/// The warning an article gets when the English data (which serves every
+/// language's entities for now) is missing, or `None` when it is at hand.
 pub fn missing_warning(code: &str) -> Option<String> {
     (code == "en" && !available(code)).then(|| {
         "The English language data (lang/en.bin) could not be loaded: names come only from the built-in \
@@ -289,8 +368,15 @@ mod tests {
             assert!(on_disk == built_in, "{code}/{name} differs from {path}");
             names.push((code.to_string(), name.to_string()));
         }
-        let embedded_names: Vec<(String, String)> =
-            embedded("en").expect("en").sections.iter().map(|(n, _)| ("en".to_string(), n.to_string())).collect();
+        let mut codes: Vec<&str> = names.iter().map(|(c, _)| c.as_str()).collect();
+        codes.dedup();
+        assert_eq!(codes, PACK_CODES);
+        let embedded_names: Vec<(String, String)> = codes
+            .iter()
+            .flat_map(|c| {
+                embedded(c).expect("embedded").sections.into_iter().map(move |(n, _)| (c.to_string(), n.to_string()))
+            })
+            .collect();
         assert_eq!(names, embedded_names);
     }
 }

@@ -270,3 +270,67 @@ pub fn text_terms(text: &str, code: &str) -> FxHashSet<String> {
     });
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(code: &str, words: &[&str]) -> Vec<String> {
+        let mut out = Vec::new();
+        terms_for(code).each_term(words.iter().copied(), &mut |_, t| out.push(t.to_string()));
+        out
+    }
+
+    #[test]
+    fn inflected_forms_share_a_term() {
+        let cases = [
+            ("de", "regierung", "regierungen"),
+            ("es", "presidente", "presidentes"),
+            ("fr", "ministre", "ministres"),
+            ("it", "governo", "governi"),
+            ("ru", "президент", "президента"),
+            ("pl", "wyborach", "wyborami"),
+            ("tr", "seçimler", "seçimlerde"),
+        ];
+        for (code, a, b) in cases {
+            assert_eq!(terms(code, &[a]), terms(code, &[b]), "{code}: {a} / {b}");
+            assert_eq!(terms(code, &[a]).len(), 1, "{code}: {a}");
+        }
+    }
+
+    #[cfg(feature = "embedded")]
+    #[test]
+    fn stop_words_numbers_and_single_letters_are_left_out() {
+        let cases = [
+            ("de", "und"),
+            ("es", "los"),
+            ("fr", "les"),
+            ("it", "della"),
+            ("pl", "oraz"),
+            ("ru", "который"),
+            ("tr", "ve"),
+            ("ar", "في"),
+        ];
+        for (code, stop) in cases {
+            assert!(terms_for(code).is_stop(stop), "{code}: {stop}");
+            assert!(terms(code, &[stop, "7", "x"]).is_empty(), "{code}");
+        }
+    }
+
+    #[test]
+    fn unspaced_scripts_give_bigrams_and_lone_characters() {
+        assert_eq!(terms("zh", &["俄", "罗", "斯"]), ["俄罗", "罗斯"]);
+        assert_eq!(terms("zh", &["俄", "and", "斯"]), ["俄", "and", "斯"]);
+        assert_eq!(terms("ja", &["東京都"]), ["東京", "京都"]);
+    }
+
+    #[test]
+    fn df_tables_round_trip() {
+        let docs: Vec<FxHashSet<String>> =
+            vec![["a", "b"].iter().map(|s| s.to_string()).collect(), ["a"].iter().map(|s| s.to_string()).collect()];
+        let t = DfTable::count(docs.iter());
+        assert_eq!(t.to_tsv(1), "# documents\t2\na\t2\nb\t1\n");
+        assert_eq!(DfTable::parse(&t.to_tsv(1)).to_tsv(1), t.to_tsv(1));
+        assert!(t.idf("a") < t.idf("b") && t.idf("b") < t.idf("zzz"));
+    }
+}

@@ -236,10 +236,16 @@ fn score_pairs(docs: &[Doc], canon: &[Canonical], reuse: &Reuse) -> Vec<PairScor
     }
     // what each article is about: weighted words, names weighted up, and
     // the canonical entities it mentions
+    // whether the set spans languages (articles of no known language aside)
+    let mut codes = docs.iter().map(|d| d.language.code.as_str()).filter(|c| *c != "und");
+    let first = codes.next();
+    let mixed = codes.any(|c| Some(c) != first);
     let story: Vec<overlap::StoryVector> = docs
         .iter()
         .zip(named.iter().zip(&ids_of))
-        .map(|(d, (named, ids))| overlap::StoryVector::in_language(&d.tokens, &d.stream, named, ids, &d.language.code))
+        .map(|(d, (named, ids))| {
+            overlap::StoryVector::in_language(&d.tokens, &d.stream, named, ids, &d.language.code, mixed)
+        })
         .collect();
     let story_sim = overlap::all_similarities(&story);
     let mut pairs = Vec::new();

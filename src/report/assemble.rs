@@ -67,6 +67,7 @@ pub(crate) fn assemble(an: &Analysis, offsets: OffsetUnit) -> Report {
                     .unwrap_or_default()
                     .into_iter()
                     .chain(crate::lang::pack::missing_warning("en"))
+                    .chain(crate::lang::pack::missing_language_warning(&d.language.code, &d.language.name))
                     .collect(),
                 language: d.language.clone(),
             }
