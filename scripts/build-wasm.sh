@@ -5,6 +5,10 @@
 # default features: the tagger's trainer and the evaluation code (feature
 # `train`) stay out of the browser.
 #
+# The English data (tagger model, clusters, gazetteer, casing list, idf)
+# is not embedded (feature `embedded` off): it goes into www/lang/en.bin
+# (scripts/build-packs.mjs), which the worker fetches when needed.
+#
 # `scripts/build-wasm.sh --diagnostics` also builds, into
 # www/pkg-diagnostics/ (never shipped: not in git, not in `npm run pack`),
 # the same wasm with the `diagnostics` feature: the benchmark exports
@@ -36,7 +40,12 @@ build_one() {
 }
 
 if [ "${1:-}" = "--diagnostics" ]; then
-  build_one www/pkg-diagnostics --no-default-features --features diagnostics
+  # with the English data embedded, so the benchmarks need no pack
+  build_one www/pkg-diagnostics --no-default-features --features diagnostics,embedded
 fi
 # the shipped build last, so target/ holds it
 build_one www/pkg --no-default-features
+# the language data the shipped wasm leaves out (feature `embedded`): packs
+# the worker fetches from the same origin when an article needs them
+say "building the language packs into www/lang"
+node scripts/build-packs.mjs www/lang

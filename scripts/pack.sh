@@ -20,7 +20,7 @@ fi
 
 say "assembling $PKG"
 rm -rf "$PKG"
-mkdir -p "$PKG/pkg" "$PKG/widget" "$PKG/ui" "$PKG/types"
+mkdir -p "$PKG/pkg" "$PKG/widget" "$PKG/ui" "$PKG/types" "$PKG/lang"
 cp www/corroborate-widget.js www/worker.js www/embed.html www/embed-resize.js "$PKG/"
 cp www/widget/*.js www/widget/*.css "$PKG/widget/"
 # every rendering module but the page's own storage
@@ -29,6 +29,8 @@ for f in www/ui/*.js www/ui/ui.css; do
 done
 cp www/pkg/corroborate.js www/pkg/corroborate_bg.wasm www/pkg/corroborate.d.ts "$PKG/pkg/"
 cp types/report.d.ts "$PKG/pkg/report.d.ts"
+# the language packs the worker fetches next to itself (lang/<code>.bin)
+node scripts/build-packs.mjs "$PKG/lang" >/dev/null
 cp types/report.d.ts types/widget.d.ts "$PKG/types/"
 cp docs/embed.md "$PKG/README.md"
 
@@ -56,7 +58,7 @@ const pkg = {
     './*': './*',
   },
   sideEffects: ['./corroborate-widget.js', './widget/embed.js', './embed-resize.js'],
-  files: ['corroborate-widget.js', 'worker.js', 'embed.html', 'embed-resize.js', 'widget/', 'ui/', 'pkg/', 'types/', 'README.md'],
+  files: ['corroborate-widget.js', 'worker.js', 'embed.html', 'embed-resize.js', 'widget/', 'ui/', 'pkg/', 'lang/', 'types/', 'README.md'],
   keywords: ['news', 'journalism', 'comparison', 'web-component', 'custom-element', 'webassembly', 'embed'],
   engines: root.engines,
 };

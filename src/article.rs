@@ -29,12 +29,17 @@ pub struct ArticleInput {
     #[serde(default)]
     #[cfg_attr(all(test, not(target_family = "wasm")), ts(optional = nullable))]
     pub meta: Option<crate::input::ArticleMeta>,
+    /// The language the user chose for the article (`"de"`, ISO 639-1 or
+    /// 639-3; `"auto"` or none: identified from the text).
+    #[serde(default)]
+    #[cfg_attr(all(test, not(target_family = "wasm")), ts(optional = nullable))]
+    pub language: Option<String>,
 }
 
 impl ArticleInput {
     /// An article from its text.
     pub fn new(text: impl Into<String>) -> ArticleInput {
-        ArticleInput { text: text.into(), label: None, name: None, warnings: Vec::new(), meta: None }
+        ArticleInput { text: text.into(), label: None, name: None, warnings: Vec::new(), meta: None, language: None }
     }
 
     /// Sets the label the user typed.

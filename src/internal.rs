@@ -16,6 +16,9 @@ pub use crate::work::counted;
 /// `eval-paraphrase`.
 pub use crate::divergence::support;
 /// The lexicons the tagger consults.
-pub use crate::entities::lexicon::{lexicon_from, Lexicon, CASING, GAZETTEER};
+pub use crate::entities::lexicon::{lexicon_from, Lexicon};
+/// The embedded gazetteer and casing list (native builds).
+#[cfg(feature = "embedded")]
+pub use crate::entities::lexicon::{CASING, GAZETTEER};
 /// The entity tagger's parts, for `corroborate train-ner` and `eval-ner`.
 pub use crate::entities::tagger;

@@ -52,7 +52,7 @@ mod divergence;
 mod entities;
 mod error;
 pub mod input;
-mod lang;
+pub mod lang;
 pub mod limits;
 mod overlap;
 mod pipeline;

@@ -5,6 +5,10 @@
 //! [`crate::Report`] as a plain object. Every error arrives as a JS `Error`
 //! whose message names the problem.
 //!
+//! `loadLanguage(bytes)` loads a language pack ([`crate::lang::pack`]) the
+//! worker fetched from its origin; `hasLanguage(code)` says whether one is
+//! at hand.
+//!
 //! `readFile(name, bytes)` turns a dropped file (plain text, HTML, Markdown
 //! or Word .docx) into `{text, format, warnings}` with
 //! [`crate::input::read`].
@@ -116,6 +120,33 @@ pub fn warm_up() {
 #[wasm_bindgen(js_name = panicForTests, skip_typescript)]
 pub fn panic_for_tests() {
     panic!("deliberate panic (test of the page's recovery)");
+}
+
+/// Loads a language pack (`www/lang/<code>.bin`, fetched by the worker from
+/// its own origin) for the rest of the session and returns its language
+/// code. The shipped build embeds no language data: until the English pack
+/// is loaded an analysis finds no entities with the tagger and says so in
+/// each article's warnings.
+#[wasm_bindgen(js_name = loadLanguage)]
+pub fn load_language(bytes: Vec<u8>) -> Result<String, JsValue> {
+    let code = crate::lang::pack::load(bytes).map_err(into_error)?;
+    // build the tagger's model and lexicon now, not in the first analysis
+    warm_up();
+    Ok(code)
+}
+
+/// The language of a text (its first 4 KB) as an ISO 639-1 code where
+/// there is one (`"de"`), `"und"` when the text tells nothing: the worker
+/// fetches that language's pack before the analysis.
+#[wasm_bindgen(js_name = detectLanguage)]
+pub fn detect_language(text: &str) -> String {
+    crate::lang::detect::identify(text).code
+}
+
+/// Whether the data of language `code` is loaded (or built in).
+#[wasm_bindgen(js_name = hasLanguage)]
+pub fn has_language(code: &str) -> bool {
+    crate::lang::pack::available(code)
 }
 
 /// The crate version, for the page's footer and bug reports.

@@ -76,6 +76,30 @@ export type ArticleMeta = {
 };
 
 /**
+ * The language of one article, as the report gives it.
+ */
+export type Language = {
+  /**
+   * ISO 639-1 code where the language has one (`"de"`), else ISO 639-3
+   * (`"fil"`); `"und"` when the text tells nothing (no letters).
+   */
+  code: string;
+  /**
+   * The language's English name (`"German"`), or `"Unknown"`.
+   */
+  name: string;
+  /**
+   * How sure the identification is, in `[0, 1]` (1 when the user set it).
+   */
+  confidence: number;
+  /**
+   * True when the user chose the language (the article input's
+   * `language`) rather than the identification.
+   */
+  user_set: boolean;
+};
+
+/**
  * One piece of the page's text, in page order: part of the article or set
  * aside.
  */
@@ -128,6 +152,11 @@ export type ArticleInput = {
    * typed none, its date orders the articles.
    */
   meta?: ArticleMeta | null;
+  /**
+   * The language the user chose for the article (`"de"`, ISO 639-1 or
+   * 639-3; `"auto"` or none: identified from the text).
+   */
+  language?: string | null;
 };
 
 /**
@@ -278,6 +307,11 @@ export type ArticleReport = {
    * Problems noticed while reading the input (e.g. invalid UTF-8 replaced).
    */
   warnings: Array<string>;
+  /**
+   * The language the article is written in: identified from its text;
+   * or as the user chose it.
+   */
+  language: Language;
 };
 
 /**

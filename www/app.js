@@ -15,7 +15,7 @@ import { Analyzer } from './ui/analyzer.js';
 import { listText, plural } from './ui/dom.js';
 import { clearSession } from './ui/store.js';
 import { analyzerFailed, analyzerReady, cancelAnalysis, maybeReady, runAnalysis, scheduleAuto } from './page/analysis.js';
-import { addBox, boxes, isBlankBox, setBoxes } from './page/boxes.js';
+import { addBox, boxText, boxes, isBlankBox, setBoxes } from './page/boxes.js';
 import { acceptFiles, acceptPastes } from './page/files.js';
 import { clearReport, markStale, offerExports } from './page/results.js';
 import { loadSaved, saveNow, scheduleSave } from './page/session.js';
@@ -24,9 +24,18 @@ import { defaultSettings, page, ui } from './page/state.js';
 
 /** Every edit: save soon, mark the report stale, re-analyze after a pause. */
 function inputsChanged() {
+  prepareLanguages();
   scheduleSave();
   if (page.shown) markStale();
   scheduleAuto();
+}
+
+/** Lets the worker fetch the language data of the articles' texts while the reader types (a moment after an edit). */
+function prepareLanguages() {
+  clearTimeout(page.timers.prepare);
+  page.timers.prepare = setTimeout(() => {
+    page.analyzer?.prepare(boxes().map((box) => ({ text: boxText(box), language: box.querySelector('.lang-select').value })));
+  }, 300);
 }
 
 /** Puts the saved articles and settings back, then the page may become ready. */

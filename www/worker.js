@@ -6,10 +6,90 @@
 // instance undefined: the worker then answers every request, this one and
 // the next, with a `fatal` error, and the client replaces it.
 
-import init, { analyze, analyzeWithProgress, readFile, version, warmUp } from './pkg/corroborate.js';
+import * as core from './pkg/corroborate.js';
+
+const { default: init, analyze, analyzeWithProgress, readFile, version, warmUp } = core;
 
 let ready = false;
 let broken = null;
+
+// Language packs (src/lang/pack.rs): the shipped wasm embeds no language
+// data; the worker fetches lang/<code>.bin from its own origin the first
+// time an article needs it and hands it to the core (loadLanguage). A pack
+// that cannot be had leaves the analysis degraded, never failed: the core
+// then says in each article's warnings what is missing.
+const PACK_BASE = new URL('./lang/', import.meta.url);
+const packs = new Map(); // code -> Promise<boolean>
+
+/** Loads the pack of `code` once; resolves to whether it is loaded. */
+function ensurePack(code) {
+  if (typeof core.hasLanguage !== 'function' || core.hasLanguage(code)) return Promise.resolve(true);
+  if (!packs.has(code)) {
+    const url = new URL(`${code}.bin`, PACK_BASE);
+    if (url.origin !== self.location.origin) return Promise.resolve(false);
+    const t0 = performance.now();
+    const loaded = fetch(url, { credentials: 'same-origin' })
+      .then((r) => {
+        if (!r.ok) throw new Error(`HTTP ${r.status}`);
+        return r.arrayBuffer();
+      })
+      .then((buf) => {
+        core.loadLanguage(new Uint8Array(buf));
+        self.postMessage({ type: 'language', code, ms: performance.now() - t0, bytes: buf.byteLength });
+        return true;
+      })
+      .catch((err) => {
+        const message = `The language data for ${code} (${url.pathname}) could not be loaded: ${messageOf(err)}. The analysis goes on without it.`;
+        console.warn(message);
+        self.postMessage({ type: 'warning', message });
+        packs.delete(code); // try again with the next analysis
+        return false;
+      });
+    packs.set(code, loaded);
+  }
+  return packs.get(code);
+}
+
+// The languages that have a pack (lang/index.json, written with the packs),
+// asked for once.
+let packIndex = null;
+function packList() {
+  if (!packIndex) {
+    packIndex = fetch(new URL('index.json', PACK_BASE), { credentials: 'same-origin' })
+      .then((r) => (r.ok ? r.json() : { packs: ['en'] }))
+      .then((j) => new Set(Array.isArray(j?.packs) ? j.packs.map(String) : ['en']))
+      .catch(() => {
+        packIndex = null; // asked again next time
+        return new Set(['en']);
+      });
+  }
+  return packIndex;
+}
+
+/**
+ * The language packs an analysis of `articles` needs: English always (its
+ * tagger and lists serve every language for now), and the language of each
+ * article (chosen by the reader, else identified from its beginning) that
+ * has a pack.
+ */
+async function packsFor(articles) {
+  if (!Array.isArray(articles) || !articles.length) return [];
+  const want = new Set(['en']);
+  for (const a of articles) {
+    const chosen = typeof a?.language === 'string' && a.language ? a.language.toLowerCase().split('-')[0] : '';
+    let code = chosen;
+    if (!code && typeof core.detectLanguage === 'function') {
+      try {
+        code = core.detectLanguage(String(a?.text ?? '').slice(0, 4000));
+      } catch {
+        code = '';
+      }
+    }
+    if (code) want.add(code);
+  }
+  const have = await packList();
+  return [...want].filter((c) => have.has(c));
+}
 
 function messageOf(err) {
   if (err && typeof err.message === 'string' && err.message) return err.message;
@@ -46,6 +126,12 @@ const loading = init()
 
 self.onmessage = async (event) => {
   const msg = event.data;
+  if (msg && msg.type === 'prepare') {
+    // the page has text: fetch the language data it will need now, not when Analyze is pressed
+    if (!ready) await loading;
+    if (!broken) await Promise.all((await packsFor(msg.articles)).map(ensurePack));
+    return;
+  }
   if (!msg || (msg.type !== 'analyze' && msg.type !== 'read')) return;
   const { id } = msg;
   if (!ready) await loading;
@@ -69,10 +155,12 @@ self.onmessage = async (event) => {
         name: a?.name == null || a.name === '' ? undefined : String(a.name),
         warnings: Array.isArray(a?.warnings) ? a.warnings.map(String) : [],
         meta: metaOf(a?.meta),
+        language: typeof a?.language === 'string' && a.language ? a.language : undefined,
       }))
     : msg.articles;
   const t0 = performance.now();
   self.postMessage({ type: 'progress', id, stage: 'analyzing' });
+  await Promise.all((await packsFor(articles)).map(ensurePack));
   try {
     // progress between the engine's stages, at most every 50 ms
     let last = 0;

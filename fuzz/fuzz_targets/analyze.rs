@@ -109,6 +109,7 @@ fuzz_target!(|input: Input| {
             label: meta.and_then(|m| m.label.clone()),
             name: meta.and_then(|m| m.name.clone()),
             warnings: meta.map(|m| m.warnings.clone()).unwrap_or_default(),
+            ..ArticleInput::default()
         });
     }
     if input.texts.is_empty() {

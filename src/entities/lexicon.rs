@@ -29,7 +29,7 @@ pub(super) const ALIASES: &[(&str, &str, EntityKind)] = &[
 /// several words map the hash of their word-hash sequence to flags. Building
 /// it is a few hashes per entry (it loads with the page), and matching a
 /// sentence costs a handful of table look-ups per token.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Lexicon {
     /// Word key hash → FIRST | LAST | DEMONYM | TITLE | CAPITAL flags.
     words: FxHashMap<u64, u16>,
@@ -199,9 +199,13 @@ pub fn gazetteer_phrases(text: &str) -> impl Iterator<Item = (&str, u16)> {
     })
 }
 
-/// The gazetteer mined from WikiANN by `corroborate train-ner`.
+/// The gazetteer mined from WikiANN by `corroborate train-ner` (embedded in
+/// native builds; the wasm reads it from the English language pack).
+#[cfg(feature = "embedded")]
 pub const GAZETTEER: &str = include_str!("../../model/gazetteer.tsv");
-/// Words usually capitalized, mined by `corroborate train-ner`.
+/// Words usually capitalized, mined by `corroborate train-ner` (as
+/// [`GAZETTEER`]).
+#[cfg(feature = "embedded")]
 pub const CASING: &str = include_str!("../../model/casing.txt");
 /// Place names from GeoNames and world-countries (`scripts/build-lexicons.sh`).
 pub const PLACES: &str = include_str!("../../data/lexicons/places.tsv");
@@ -232,16 +236,21 @@ fn name_hashes(name: &str, buf: &mut String, out: &mut Vec<u64>) {
 /// Builds the lexicon from a mined gazetteer and casing list, the package
 /// lexicons and the built-in aliases.
 pub fn lexicon_from(gazetteer: &str, casing: &str) -> Lexicon {
+    let mut lx = base_lexicon();
+    lx.add_mined(gazetteer, casing);
+    lx
+}
+
+/// The lexicon of the package lexicons and built-in aliases alone: what
+/// [`lexicon_from`] adds the mined lists to. Every part ORs flags into
+/// maps, so adding the mined lists later gives the same lexicon.
+fn base_lexicon() -> Lexicon {
     use tagger::lex;
     let aliases =
         ALIASES.iter().map(|(a, _, k)| (*a, if *k == EntityKind::Organization { lex::ORG } else { lex::PLACE }));
     let demonyms: Vec<String> = data_lines(DEMONYMS).filter_map(|l| l.split('\t').next()).map(tagger::key_of).collect();
-    let mut lx = Lexicon::new(
-        data_lines(FIRST_NAMES),
-        data_lines(LAST_NAMES),
-        demonyms.iter().map(String::as_str),
-        aliases.chain(gazetteer_phrases(gazetteer)),
-    );
+    let mut lx =
+        Lexicon::new(data_lines(FIRST_NAMES), data_lines(LAST_NAMES), demonyms.iter().map(String::as_str), aliases);
     let mut buf = String::new();
     let mut hashes = Vec::new();
     for name in data_lines(PLACES).filter_map(|l| l.split('\t').next()) {
@@ -251,27 +260,70 @@ pub fn lexicon_from(gazetteer: &str, casing: &str) -> Lexicon {
             lx.places.insert(phrase_hash(hashes.iter().copied()));
         }
     }
-    for w in data_lines(casing) {
-        *lx.words.entry(key_hash(w)).or_default() |= lex::CAPITAL;
-    }
     lx
 }
 
-/// The built-in lexicon (built once).
-pub fn lexicon() -> &'static Lexicon {
-    static LEXICON: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
-    LEXICON.get_or_init(|| lexicon_from(GAZETTEER, CASING))
+impl Lexicon {
+    /// Adds a mined gazetteer (phrases) and casing list (capitalized words).
+    fn add_mined(&mut self, gazetteer: &str, casing: &str) {
+        let mut hashes = Vec::new();
+        for (p, f) in gazetteer_phrases(gazetteer) {
+            hashes.clear();
+            hashes.extend(p.split(' ').filter(|w| !w.is_empty()).map(key_hash));
+            if !hashes.is_empty() {
+                self.add_phrase(&hashes, f);
+            }
+        }
+        for w in data_lines(casing) {
+            *self.words.entry(key_hash(w)).or_default() |= tagger::lex::CAPITAL;
+        }
+    }
 }
 
-/// The trained tagger shipped with the crate (`model/ner.bin`, rebuilt by
-/// `corroborate train-ner`).
+/// The package lexicons alone, built once (at the worker's warm-up, before
+/// any language pack arrives).
+fn base() -> &'static Lexicon {
+    static BASE: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+    BASE.get_or_init(base_lexicon)
+}
+
+/// The lexicon (built once): from the English language data when it is at
+/// hand (embedded, or the pack loaded by [`crate::lang::pack::load`]); until
+/// then from the package lexicons alone, rebuilt with the mined gazetteer
+/// and casing list once the pack arrives.
+pub fn lexicon() -> &'static Lexicon {
+    static LEXICON: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+    if let Some(lx) = LEXICON.get() {
+        return lx;
+    }
+    let pack = crate::lang::pack::text;
+    match (pack("en", "gazetteer.tsv"), pack("en", "casing.txt")) {
+        (Some(g), Some(c)) => LEXICON.get_or_init(|| {
+            let mut lx = base().clone();
+            lx.add_mined(g, c);
+            lx
+        }),
+        _ => base(),
+    }
+}
+
+/// The trained tagger (`model/ner.bin`, rebuilt by `corroborate train-ner`),
+/// from the English language data; an empty model (no entities from the
+/// tagger) while that data is missing.
 pub fn model() -> &'static tagger::Model {
     static MODEL: std::sync::OnceLock<tagger::Model> = std::sync::OnceLock::new();
-    MODEL.get_or_init(|| {
+    static EMPTY: std::sync::OnceLock<tagger::Model> = std::sync::OnceLock::new();
+    if let Some(m) = MODEL.get() {
+        return m;
+    }
+    match crate::lang::pack::section("en", "ner.bin") {
         // A model that fails to parse is caught by the tests; at run time
         // fall back to an empty model rather than panic.
-        tagger::Model::from_bytes(include_bytes!("../../model/ner.bin")).unwrap_or_else(|_| tagger::Model::empty())
-    })
+        Some(bytes) => {
+            MODEL.get_or_init(|| tagger::Model::from_bytes(bytes).unwrap_or_else(|_| tagger::Model::empty()))
+        }
+        None => EMPTY.get_or_init(tagger::Model::empty),
+    }
 }
 
 #[cfg(test)]

@@ -67,6 +67,8 @@ pub(crate) struct Doc<'a> {
     pub stream: Stream,
     /// The label shown for it.
     pub label: String,
+    /// The language it is written in.
+    pub language: crate::lang::detect::Language,
 }
 
 /// What two articles share, before it is put into words.
@@ -236,10 +238,16 @@ fn score_pairs(docs: &[Doc], canon: &[Canonical], reuse: &Reuse) -> Vec<PairScor
     }
     // what each article is about: weighted words, names weighted up, and
     // the canonical entities it mentions
+    // whether the set spans languages (articles of no known language aside)
+    let mut codes = docs.iter().map(|d| d.language.code.as_str()).filter(|c| *c != "und");
+    let first = codes.next();
+    let mixed = codes.any(|c| Some(c) != first);
     let story: Vec<overlap::StoryVector> = docs
         .iter()
         .zip(named.iter().zip(&ids_of))
-        .map(|(d, (named, ids))| overlap::StoryVector::new(&d.tokens, &d.stream, named, ids))
+        .map(|(d, (named, ids))| {
+            overlap::StoryVector::in_language(&d.tokens, &d.stream, named, ids, &d.language.code, mixed)
+        })
         .collect();
     let story_sim = overlap::all_similarities(&story);
     let mut pairs = Vec::new();
@@ -337,9 +345,34 @@ pub(crate) fn make_docs<'a>(
                 .or_else(|| cleaned.label_guess.clone())
                 .or_else(|| input.name.as_deref().map(file_label).filter(|l| !l.is_empty()))
                 .unwrap_or_else(|| format!("Article {}", i + 1));
-            Doc { text, cleaned, tokens, sentences, stream, label }
+            let language = article_language(input, &cleaned);
+            Doc { text, cleaned, tokens, sentences, stream, label, language }
         })
         .collect()
+}
+
+/// The language of an article: the user's choice, else identified from
+/// the cleaned body, else (when the identification is unsure) what the web
+/// page's markup said.
+fn article_language(input: &ArticleInput, cleaned: &Cleaned) -> crate::lang::detect::Language {
+    use crate::lang::detect;
+    let mut sample = String::new();
+    for r in cleaned.content() {
+        if sample.len() >= detect::SAMPLE_BYTES {
+            break;
+        }
+        sample.push_str(input.text.get(r).unwrap_or_default());
+        sample.push('\n');
+    }
+    let mut found = detect::language_of(&sample, input.language.as_deref());
+    let declared = input.meta.as_ref().and_then(|m| m.language.as_deref());
+    if let (false, true, Some(code)) = (found.user_set, found.confidence < 0.5, declared) {
+        let page = detect::language_of("", Some(code));
+        if page.name != page.code {
+            found = detect::Language { user_set: false, confidence: found.confidence.max(0.5), ..page };
+        }
+    }
+    found
 }
 
 /// A publisher's name as a label: trimmed, at most 60 characters.

@@ -60,7 +60,16 @@ pub(crate) fn assemble(an: &Analysis, offsets: OffsetUnit) -> Report {
                     })
                     .collect(),
                 originality: round4(if n < 2 { 1.0 } else { orig }),
-                warnings: an.inputs.get(a).map(|i| i.warnings.clone()).unwrap_or_default(),
+                warnings: an
+                    .inputs
+                    .get(a)
+                    .map(|i| i.warnings.clone())
+                    .unwrap_or_default()
+                    .into_iter()
+                    .chain(crate::lang::pack::missing_warning("en"))
+                    .chain(crate::lang::pack::missing_language_warning(&d.language.code, &d.language.name))
+                    .collect(),
+                language: d.language.clone(),
             }
         })
         .collect();

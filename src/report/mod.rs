@@ -95,6 +95,9 @@ pub struct ArticleReport {
     pub originality: f64,
     /// Problems noticed while reading the input (e.g. invalid UTF-8 replaced).
     pub warnings: Vec<String>,
+    /// The language the article is written in: identified from its text,
+    /// or as the user chose it.
+    pub language: crate::lang::detect::Language,
 }
 
 /// Something noticed about an article's text as a whole.

@@ -57,6 +57,7 @@ fn generate() -> String {
         declaration::<Relation>(&cfg),
         declaration::<EditKind>(&cfg),
         declaration::<ArticleMeta>(&cfg),
+        declaration::<crate::lang::detect::Language>(&cfg),
         declaration::<Block>(&cfg),
         declaration::<PassageKind>(&cfg),
         declaration::<ArticleInput>(&cfg),

@@ -57,12 +57,13 @@ export function overLimitMessage(n, bytes) {
  * than HOLD_FROM; `overLimit` ({blob, bytes}): a text over the article limit,
  * held as a Blob.
  */
-export function addBox({ text = '', label = '', name = '', warnings = null, overLimit = null, meta = null, setAside = null } = {}) {
+export function addBox({ text = '', label = '', name = '', warnings = null, overLimit = null, meta = null, setAside = null, language = '' } = {}) {
   const fragment = ui.template.content.cloneNode(true);
   const box = fragment.querySelector('section.article-box');
   const textarea = box.querySelector('textarea');
   const input = box.querySelector('input');
   input.value = label;
+  setLanguageChoice(box, language);
   if (name) box.dataset.name = name;
   if (Array.isArray(warnings) && warnings.length) box.dataset.warnings = JSON.stringify(warnings);
   box.querySelector('.remove-box').addEventListener('click', () => removeBox(box));
@@ -245,9 +246,41 @@ export function collectArticles({ setAside = false } = {}) {
     if (box.dataset.name) article.name = box.dataset.name;
     if (box.dataset.warnings) article.warnings = JSON.parse(box.dataset.warnings);
     if (box.meta) article.meta = box.meta;
+    const language = box.querySelector('.lang-select').value;
+    if (language) article.language = language;
     if (setAside && box.setAside) article.setAside = box.setAside;
     return article;
   });
+}
+
+// ---------------------------------------------------------------- languages
+
+/** Sets the reader's choice of language for a box ('' or an unknown code: identified from the text). */
+function setLanguageChoice(box, code) {
+  const select = box.querySelector('.lang-select');
+  select.value = [...select.options].some((o) => o.value === code) ? code : '';
+}
+
+/**
+ * Shows the language the report gave the box's article on its badge:
+ * "auto: German" when identified (the select's first option), the chosen
+ * language otherwise. `language` is the report's {code, name, confidence,
+ * user_set}, or null to forget it.
+ */
+export function showLanguage(box, language) {
+  const select = box.querySelector('.lang-select');
+  const auto = select.options[0];
+  if (!language) {
+    auto.textContent = 'auto';
+    delete box.dataset.lang;
+    select.removeAttribute('title');
+    return;
+  }
+  box.dataset.lang = language.code;
+  auto.textContent = language.user_set ? 'auto' : `auto: ${language.name}`;
+  const how = language.user_set ? 'chosen by you' : `identified from the text (confidence ${Math.round(language.confidence * 100)}%)`;
+  select.title = `${language.name} (${language.code}), ${how}`;
+  select.setAttribute('aria-label', `Language of the article: ${language.name}, ${language.user_set ? 'chosen' : 'identified'}`);
 }
 
 // ---------------------------------------------------------------- held texts

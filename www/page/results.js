@@ -8,7 +8,7 @@ import { download, el, formatMs, plural } from '../ui/dom.js';
 import { reportSteps, strongestPair } from '../ui/report.js';
 import { runSteps } from '../ui/schedule.js';
 import { entitiesCsv, reportJson, standaloneHtml } from '../ui/export.js';
-import { boxText, boxes, collectArticles } from './boxes.js';
+import { boxText, boxes, collectArticles, showLanguage } from './boxes.js';
 import { scheduleSave } from './session.js';
 import { setStatus } from './status.js';
 import { page, ui } from './state.js';
@@ -62,6 +62,7 @@ export async function drawReport(report, inputs, ms) {
     ...views,
     () => {
       renderCleaning(report, inputs);
+      renderLanguages(report, inputs);
       ui.results.removeAttribute('aria-busy');
       markStale();
     },
@@ -95,7 +96,8 @@ export function markStale() {
 }
 
 export function sameInputs(a, b) {
-  return a.length === b.length && a.every((x, i) => x.text === b[i].text && x.label === b[i].label);
+  return a.length === b.length &&
+    a.every((x, i) => x.text === b[i].text && x.label === b[i].label && (x.language ?? '') === (b[i].language ?? ''));
 }
 
 function renderPassages(ctx) {
@@ -107,6 +109,15 @@ function renderPassages(ctx) {
     el('span', { text: plural(passages.length, 'shared passage') }),
     passages.length ? ` (${plural(words, 'word')}; between ${[...pairs].join(', ')})` : '',
   );
+}
+
+/** The language badge of each box: what the report found (or kept of the reader's choice). */
+function renderLanguages(report, inputs) {
+  const list = boxes();
+  report.articles.forEach((a, i) => {
+    const box = list[i];
+    if (box) showLanguage(box, boxText(box) === inputs[i]?.text ? a.language ?? null : null);
+  });
 }
 
 /** "What cleaning removed", under each box, on request. */

@@ -73,5 +73,5 @@ export const page = {
   /** The boxes are renumbered once after a batch of added boxes, not once per box. */
   renumberQueued: false,
   /** Pending timeouts and intervals: the re-analysis after an edit, the save after an edit, the progress clock. */
-  timers: { auto: 0, save: 0, progress: 0 },
+  timers: { auto: 0, save: 0, progress: 0, prepare: 0 },
 };

@@ -12,7 +12,8 @@
 //   worker → page  {type: 'ready', version}                 the wasm is loaded
 //   worker → page  {type: 'error', id: null, phase: 'init', fatal: true, message}
 //                                                          the wasm could not be loaded
-//   page → worker  {type: 'analyze', id, articles: [{text, label?, name?, warnings?, meta?}]}
+//   page → worker  {type: 'analyze', id, articles: [{text, label?, name?, warnings?, meta?, language?}]}
+//                  (language: the reader's choice, 'de'; none: identified from the text)
 //                  (meta: a web page's {headline?, publisher?, author?, published?, url?, language?})
 //   worker → page  {type: 'progress', id, stage: 'analyzing'}  at once, then between the
 //                  engine's stages {type: 'progress', id, stage: 'analyzing', step,
@@ -23,6 +24,13 @@
 //                  messages {type: 'result-part', id, path, items} follow: each appends
 //                  `items` to the array at `path` in the report (['entities'], or
 //                  ['entities', 3, 'mentions']), so no one message is a long task to read
+//   worker → page  {type: 'language', code, ms, bytes}     a language pack (lang/<code>.bin,
+//                  fetched from the worker's own origin before the first analysis that
+//                  needs it) was loaded
+//   worker → page  {type: 'warning', message}              a language pack could not be loaded;
+//                  the analysis goes on without it (its articles' warnings say so)
+//   page → worker  {type: 'prepare', articles: [{text, language?}]}  the page has these texts (their
+//                  beginnings): load the language packs they need now (no answer)
 //   page → worker  {type: 'read', id, name, bytes: ArrayBuffer}  (bytes transferred)
 //   worker → page  {type: 'read-result', id, text, format, warnings, meta?, blocks?}  (the wasm's
 //                  readFile; for a web page, its metadata and every block of its text, kept or
@@ -67,6 +75,7 @@ export class Analyzer {
   #failure = null;
   #jobs = new Map(); // id → {message, transfer, sent, timer, timeLimit, onSent, onProgress, resolve, reject, result?}
   #nextId = 1;
+  #prepare = null;
 
   // The worker starts on first use (whenReady, analyze, read).
   // `onReady(version)`: each time a worker has loaded the wasm.
@@ -99,6 +108,21 @@ export class Analyzer {
   // `timeLimit` (ms, from sending): past it the worker is replaced.
   analyze(articles, { timeLimit = 0, onSent, onProgress } = {}) {
     return this.#request({ type: 'analyze', articles }, [], { timeLimit, onSent, onProgress });
+  }
+
+  // Tells the worker which texts are coming (their first 2,000 characters are
+  // enough to tell their language), so it loads the language data they need
+  // while the reader is still typing. Sent once the worker is ready; the
+  // latest call wins. Never starts a worker.
+  prepare(articles) {
+    this.#prepare = (articles || []).map((a) => ({ text: String(a?.text ?? '').slice(0, 2000), language: a?.language || undefined }));
+    if (this.#ready) this.#sendPrepare();
+  }
+
+  #sendPrepare() {
+    if (!this.#prepare || !this.#worker) return;
+    this.#worker.postMessage({ type: 'prepare', articles: this.#prepare });
+    this.#prepare = null;
   }
 
   /** Reads a file's bytes into article text; resolves to {text, format, warnings}. */
@@ -191,6 +215,7 @@ export class Analyzer {
       const version = msg.version ?? null;
       this.#settleReady.resolve(version);
       this.#onReady?.(version);
+      this.#sendPrepare();
       for (const [id, job] of this.#jobs) if (!job.sent) this.#send(id, job);
       return;
     }

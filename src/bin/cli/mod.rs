@@ -41,8 +41,13 @@ const USAGE: &str = "usage:
       per-type precision, recall and F1 of the tagger
   corroborate build-idf [CONLL-FILE] [--out FILE]
       rebuild model/idf.tsv, the word weights of the same-story similarity
-  corroborate eval-similarity [CSV-FILE] [--features FILE]
-      Pearson and Spearman of the similarity against human ratings
+  corroborate eval-similarity [CSV-FILE] [--features FILE] [--folds K]
+      Pearson and Spearman of the similarity against human ratings, per language pair
+      (--folds: the other languages' term weights learned from the other folds' pairs)
+  corroborate build-stopwords [--out DIR]
+      rebuild model/lang/<code>/stopwords.txt from the stopwords-iso lists (stop-words crate)
+  corroborate build-lang-idf [CSV-FILE] [--out DIR]
+      rebuild model/lang/<code>/idf.tsv, term weights learned from the SemEval pairs' texts
   corroborate eval-extraction [DIR] [--verbose] [--repeat N]
       precision, recall and F1 of article extraction from saved web pages
   corroborate train-support [FILE] [--out FILE]
@@ -85,11 +90,15 @@ pub fn run(os_args: Vec<OsString>) -> i32 {
         #[cfg(feature = "train")]
         Some("eval-reuse") => reuse::eval_cmd(rest, &mut out).map_err(|e| (2, e)),
         #[cfg(feature = "train")]
+        Some("build-stopwords") => similarity::build_stopwords_cmd(rest, &mut out).map_err(|e| (2, e)),
+        #[cfg(feature = "train")]
+        Some("build-lang-idf") => similarity::build_lang_idf_cmd(rest, &mut out).map_err(|e| (2, e)),
+        #[cfg(feature = "train")]
         Some("eval-similarity") => similarity::eval_cmd(rest, &mut out).map_err(|e| (2, e)),
         #[cfg(not(feature = "train"))]
         Some(
             cmd @ ("train-ner" | "eval-ner" | "build-clusters" | "build-idf" | "eval-similarity" | "eval-extraction"
-            | "train-support" | "eval-paraphrase" | "eval-reuse"),
+            | "train-support" | "eval-paraphrase" | "eval-reuse" | "build-stopwords" | "build-lang-idf"),
         ) => Err((2, format!("{cmd} is not in this build: rebuild with the `train` feature (on by default)"))),
         Some("-h" | "--help" | "help") => {
             let _ = writeln!(out, "{USAGE}");

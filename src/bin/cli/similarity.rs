@@ -149,13 +149,92 @@ pub fn build_idf_cmd(args: &[String], out: &mut impl Write) -> Result<(), String
     writeln!(out, "{} words from {docs} documents of {path} written to {dest}", words.len()).map_err(|e| e.to_string())
 }
 
+/// The languages of the SemEval-2022 Task 8 data other than English: each
+/// gets a pack with its stop words and term weights.
+pub const PACK_LANGUAGES: &[&str] = &["de", "es", "fr", "it", "pl", "ru", "tr", "ar", "zh"];
+
+/// `corroborate build-stopwords [--out DIR]`: writes the stopwords-iso list
+/// of each language of [`PACK_LANGUAGES`] (through the `stop-words` crate)
+/// to `DIR/<code>/stopwords.txt` (default `model/lang`), sorted, one a line.
+pub fn build_stopwords_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
+    let mut dir = "model/lang".to_string();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--out" => dir = it.next().ok_or("--out needs a directory")?.clone(),
+            s => return Err(format!("unknown option {s:?}")),
+        }
+    }
+    for code in PACK_LANGUAGES {
+        let mut words: Vec<String> = stop_words::get(*code).iter().map(|w| w.trim().to_lowercase()).collect();
+        words.retain(|w| !w.is_empty());
+        words.sort();
+        words.dedup();
+        let path = format!("{dir}/{code}");
+        std::fs::create_dir_all(&path).map_err(|e| format!("cannot create {path}: {e}"))?;
+        let body = format!(
+            "# stopwords-iso list for {code} (stop-words crate {}), written by corroborate build-stopwords\n{}\n",
+            "0.10",
+            words.join("\n")
+        );
+        std::fs::write(format!("{path}/stopwords.txt"), body).map_err(|e| format!("cannot write {path}: {e}"))?;
+        writeln!(out, "{path}/stopwords.txt: {} words", words.len()).map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
+/// `corroborate build-lang-idf [CSV] [--out DIR]`: counts, for each language
+/// of [`PACK_LANGUAGES`], in how many of the texts of the SemEval pairs in
+/// that language each similarity term occurs, and writes the terms found in
+/// at least two texts to `DIR/<code>/idf.tsv` (default `model/lang`).
+pub fn build_lang_idf_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
+    let mut path = "../shared/data/similarity/semeval2022-task8-train-all.csv".to_string();
+    let mut dir = "model/lang".to_string();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--out" => dir = it.next().ok_or("--out needs a directory")?.clone(),
+            s if !s.starts_with('-') => path = s.to_string(),
+            s => return Err(format!("unknown option {s:?}")),
+        }
+    }
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    let rows = parse_csv(&text);
+    let header = rows.first().ok_or("empty CSV")?;
+    let col = |name: &str| header.iter().position(|h| h == name).ok_or(format!("no column {name:?} in {path}"));
+    let cols = [(col("text1")?, col("lang1")?), (col("text2")?, col("lang2")?)];
+    let mut docs: HashMap<&str, Vec<rustc_hash::FxHashSet<String>>> = HashMap::new();
+    for row in rows.iter().skip(1) {
+        for (c, l) in cols {
+            let (Some(t), Some(lang)) = (row.get(c), row.get(l)) else { continue };
+            if let Some(code) = PACK_LANGUAGES.iter().find(|x| **x == lang.trim()) {
+                docs.entry(code).or_default().push(corroborate::lang::terms::text_terms(t, code));
+            }
+        }
+    }
+    for code in PACK_LANGUAGES {
+        let d = docs.get(code).map(Vec::as_slice).unwrap_or_default();
+        let table = corroborate::lang::terms::DfTable::count(d.iter());
+        let dest = format!("{dir}/{code}/idf.tsv");
+        std::fs::create_dir_all(format!("{dir}/{code}")).map_err(|e| format!("cannot create {dir}/{code}: {e}"))?;
+        std::fs::write(&dest, table.to_tsv(2)).map_err(|e| format!("cannot write {dest}: {e}"))?;
+        writeln!(out, "{dest}: {} texts", d.len()).map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
 pub fn eval_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
     let mut path = DEFAULT_CSV.to_string();
     let mut features: Option<String> = None;
+    let mut folds = 0usize;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--features" => features = Some(it.next().ok_or("--features needs a file name")?.clone()),
+            "--folds" => {
+                folds =
+                    it.next().and_then(|k| k.parse().ok()).filter(|&k| k >= 2).ok_or("--folds needs a number ≥ 2")?
+            }
             s if !s.starts_with('-') => path = s.to_string(),
             s => return Err(format!("unknown option {s:?}")),
         }
@@ -165,13 +244,48 @@ pub fn eval_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
     let header = rows.first().ok_or("empty CSV")?;
     let col = |name: &str| header.iter().position(|h| h == name).ok_or(format!("no column {name:?} in {path}"));
     let (c1, c2) = (col("text1")?, col("text2")?);
+    // the multilingual file names each text's language; the English one does not
+    let langs = (col("lang1").ok(), col("lang2").ok());
+    let mut pair_langs: Vec<String> = Vec::new();
     let dims = ["Overall", "Geography", "Entities", "Time", "Narrative"];
     let dcols: Vec<usize> = dims.iter().map(|d| col(d)).collect::<Result<_, _>>()?;
     let mut sims = Vec::new();
     let mut gold: Vec<Vec<f64>> = vec![Vec::new(); dims.len()];
     let mut feat_rows = vec!["overall,similarity,containment,named,person,place,organization,date,number".to_string()];
     let mut failed = 0;
-    for row in rows.iter().skip(1) {
+    let lang_at =
+        |row: &Vec<String>, c: Option<usize>| c.and_then(|c| row.get(c)).map_or("en", |s| s.trim()).to_string();
+    // --folds K: the term weights of the languages other than English are
+    // learned from the texts of the other folds' pairs (held out: a pair's
+    // own texts never weigh its terms)
+    let data: Vec<&Vec<String>> = rows.iter().skip(1).collect();
+    let weights_for = |fold: usize| {
+        let mut docs: HashMap<String, Vec<rustc_hash::FxHashSet<String>>> = HashMap::new();
+        for (i, row) in data.iter().enumerate().filter(|(i, _)| i % folds != fold) {
+            let _ = i;
+            for (c, l) in [(c1, langs.0), (c2, langs.1)] {
+                let lang = lang_at(row, l);
+                if let (Some(t), false) = (row.get(c), lang == "en") {
+                    docs.entry(lang.clone()).or_default().push(corroborate::lang::terms::text_terms(t, &lang));
+                }
+            }
+        }
+        for (lang, d) in docs {
+            corroborate::lang::terms::use_idf(&lang, Some(corroborate::lang::terms::DfTable::count(d.iter())));
+        }
+    };
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    if folds >= 2 {
+        order.sort_by_key(|i| (i % folds, *i));
+    }
+    let mut fold_now = usize::MAX;
+    for row in order.iter().filter_map(|&i| data.get(i).map(|r| (i, r))).map(|(i, r)| {
+        if folds >= 2 && i % folds != fold_now {
+            fold_now = i % folds;
+            weights_for(fold_now);
+        }
+        r
+    }) {
         let (Some(t1), Some(t2)) = (row.get(c1), row.get(c2)) else { continue };
         let Ok(scores) = dcols
             .iter()
@@ -190,6 +304,7 @@ pub fn eval_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
             };
         let Some(pair) = report.pairs.first() else { continue };
         sims.push(pair.similarity);
+        pair_langs.push(format!("{}-{}", lang_at(row, langs.0), lang_at(row, langs.1)));
         for (g, s) in gold.iter_mut().zip(&scores) {
             g.push(*s);
         }
@@ -213,6 +328,10 @@ pub fn eval_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
     }
     let w = |e: std::io::Error| e.to_string();
     writeln!(out, "{} pairs from {path} ({failed} could not be analyzed)", sims.len()).map_err(w)?;
+    if folds >= 2 {
+        writeln!(out, "term weights of the languages other than English learned in {folds} folds (held out)")
+            .map_err(w)?;
+    }
     writeln!(
         out,
         "similarity against human ratings (1 = same story, 4 = unrelated; a good score correlates negatively):"
@@ -221,6 +340,20 @@ pub fn eval_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
     writeln!(out, "{:<10} {:>8} {:>8}", "rating", "pearson", "spearman").map_err(w)?;
     for (d, g) in dims.iter().zip(&gold) {
         writeln!(out, "{:<10} {:>8.3} {:>8.3}", d, pearson(&sims, g), spearman(&sims, g)).map_err(w)?;
+    }
+    let mut groups: Vec<&String> = pair_langs.iter().collect();
+    groups.sort();
+    groups.dedup();
+    if groups.len() > 1 {
+        // the figure: -Pearson (and -Spearman) of the similarity against Overall, per language pair
+        writeln!(out, "\nper language pair, against Overall (sign flipped: higher is better):").map_err(w)?;
+        writeln!(out, "{:<8} {:>6} {:>8} {:>8}", "pair", "pairs", "pearson", "spearman").map_err(w)?;
+        let overall = gold.first().ok_or("no Overall column")?;
+        for g in groups {
+            let (s, o): (Vec<f64>, Vec<f64>) =
+                sims.iter().zip(overall).zip(&pair_langs).filter(|(_, l)| *l == g).map(|((s, o), _)| (*s, *o)).unzip();
+            writeln!(out, "{:<8} {:>6} {:>8.3} {:>8.3}", g, s.len(), -pearson(&s, &o), -spearman(&s, &o)).map_err(w)?;
+        }
     }
     Ok(())
 }

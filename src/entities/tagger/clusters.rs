@@ -8,7 +8,9 @@
 use rustc_hash::FxHashMap;
 use std::sync::{LazyLock, OnceLock};
 
-/// The committed cluster file.
+/// The committed cluster file (embedded in native builds; the wasm reads it
+/// from the English language pack).
+#[cfg(feature = "embedded")]
 pub const CLUSTERS: &str = include_str!("../../../model/clusters.txt");
 /// Class counts of the levels, coarse to fine (each splits the one above).
 pub const LEVELS: [usize; 3] = [16, 128, 512];
@@ -20,8 +22,21 @@ pub const COARSE: u16 = (LEVELS[2] / LEVELS[0]) as u16;
 /// Stable hashes of keys → fine class + 1.
 pub type ClusterMap = FxHashMap<u64, u16>;
 
-static COMMITTED: LazyLock<ClusterMap> = LazyLock::new(|| parse(CLUSTERS));
+static COMMITTED: OnceLock<ClusterMap> = OnceLock::new();
+static NONE: LazyLock<ClusterMap> = LazyLock::new(ClusterMap::default);
 static GIVEN: OnceLock<ClusterMap> = OnceLock::new();
+
+/// The committed clusters, from the English language data (no classes while
+/// it is missing).
+fn committed() -> &'static ClusterMap {
+    if let Some(m) = COMMITTED.get() {
+        return m;
+    }
+    match crate::lang::pack::text("en", "clusters.txt") {
+        Some(text) => COMMITTED.get_or_init(|| parse(text)),
+        None => &NONE,
+    }
+}
 
 /// Parses a cluster file: `#` lines are comments, every other line is one
 /// fine class (possibly empty), its words separated by spaces.
@@ -45,7 +60,7 @@ pub fn use_clusters(text: &str) -> bool {
 
 /// The fine class + 1 of a key's stable hash (0: no class).
 pub fn class_of(key_hash: u64) -> u16 {
-    GIVEN.get().unwrap_or(&COMMITTED).get(&key_hash).copied().unwrap_or(0)
+    GIVEN.get().unwrap_or_else(committed).get(&key_hash).copied().unwrap_or(0)
 }
 
 /// The classes of a fine class + 1 at every level, coarse to fine (0 stays

@@ -1,0 +1,336 @@
+//! The words of an article in its own language, for the same-story
+//! similarity: stop words of the language (the stopwords-iso lists, through
+//! the `stop-words` crate, written to `model/lang/<code>/stopwords.txt` by
+//! `corroborate build-stopwords` and shipped in the language's pack),
+//! Snowball stems (`rust-stemmers`; languages without a Snowball stemmer
+//! keep a word's first [`PREFIX_STEM`] characters), and for scripts
+//! written without spaces (Chinese, Japanese, Thai), character bigrams.
+//!
+//! English keeps its own path (`src/overlap/similarity.rs`): its function
+//! words and idf table are tuned and measured already.
+
+use rustc_hash::{FxHashSet, FxHasher};
+use std::hash::Hasher;
+use std::sync::Mutex;
+
+/// Characters kept of a word in languages without a Snowball stemmer
+/// (Polish here): truncation is the usual fallback of retrieval systems,
+/// and inflected endings are mostly shorter than that.
+pub const PREFIX_STEM: usize = 6;
+
+/// What one language needs to turn words into similarity terms.
+pub struct LangTerms {
+    stop: FxHashSet<&'static str>,
+    stemmer: Option<rust_stemmers::Stemmer>,
+}
+
+impl std::fmt::Debug for LangTerms {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LangTerms").field("stop", &self.stop.len()).field("stemmer", &self.stemmer.is_some()).finish()
+    }
+}
+
+fn algorithm(code: &str) -> Option<rust_stemmers::Algorithm> {
+    use rust_stemmers::Algorithm::*;
+    Some(match code {
+        "ar" => Arabic,
+        "da" => Danish,
+        "nl" => Dutch,
+        "en" => English,
+        "fi" => Finnish,
+        "fr" => French,
+        "de" => German,
+        "el" => Greek,
+        "hu" => Hungarian,
+        "it" => Italian,
+        "nb" => Norwegian,
+        "pt" => Portuguese,
+        "ro" => Romanian,
+        "ru" => Russian,
+        "es" => Spanish,
+        "sv" => Swedish,
+        "ta" => Tamil,
+        "tr" => Turkish,
+        _ => return None,
+    })
+}
+
+/// Whether a character belongs to a script written without spaces
+/// between words (Han, Hiragana, Katakana, Thai, Lao, Khmer, Myanmar).
+pub fn is_unspaced(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F
+        | 0x0E00..=0x0EFF | 0x1780..=0x17FF | 0x1000..=0x109F)
+}
+
+static CACHE: Mutex<Vec<(String, bool, &'static LangTerms)>> = Mutex::new(Vec::new());
+
+/// The terms of language `code`: built once per language, and again once
+/// its pack arrives (the stop words come with the pack).
+pub fn terms_for(code: &str) -> &'static LangTerms {
+    let loaded = super::pack::available(code);
+    let mut cache = CACHE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some((_, _, t)) = cache.iter().find(|(c, l, _)| c == code && *l == loaded) {
+        return t;
+    }
+    let stop = super::pack::text(code, "stopwords.txt")
+        .map(|t| t.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect())
+        .unwrap_or_default();
+    let terms: &'static LangTerms =
+        Box::leak(Box::new(LangTerms { stop, stemmer: algorithm(code).map(rust_stemmers::Stemmer::create) }));
+    cache.push((code.to_string(), loaded, terms));
+    terms
+}
+
+fn hash_str(s: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(s.as_bytes());
+    h.write_u8(0xff);
+    h.finish()
+}
+
+impl LangTerms {
+    /// Whether `word` (a normalized, lowercase word) is a stop word.
+    pub fn is_stop(&self, word: &str) -> bool {
+        self.stop.contains(word)
+    }
+
+    /// The stem of a normalized word.
+    pub fn stem<'a>(&self, word: &'a str) -> std::borrow::Cow<'a, str> {
+        match &self.stemmer {
+            Some(s) => s.stem(word),
+            None => {
+                let end = word.char_indices().nth(PREFIX_STEM).map_or(word.len(), |(i, _)| i);
+                std::borrow::Cow::Borrowed(word.get(..end).unwrap_or(word))
+            }
+        }
+    }
+
+    /// Calls `out(term hash, term text)` for each similarity term of a run
+    /// of normalized words (one sentence or more, in order): the stem of
+    /// each content word, and for runs of characters of an unspaced script,
+    /// each pair of neighbouring characters (single characters when a run
+    /// has one). Numbers and one-letter words are left out.
+    ///
+    /// ```
+    /// use corroborate::lang::terms::terms_for;
+    /// let mut got = Vec::new();
+    /// terms_for("de").each_term(["die", "Regierungen", "berlins"].into_iter(), &mut |_, t| got.push(t.to_string()));
+    /// assert!(got.contains(&"regier".to_string()) || got.contains(&"regierung".to_string()));
+    /// let mut zh = Vec::new();
+    /// terms_for("zh").each_term(["市", "议", "会"].into_iter(), &mut |_, t| zh.push(t.to_string()));
+    /// assert_eq!(zh, ["市议", "议会"]);
+    /// ```
+    pub fn each_term<'w>(&self, words: impl Iterator<Item = &'w str>, out: &mut dyn FnMut(u64, &str)) {
+        let mut run: Vec<char> = Vec::new();
+        let flush = |run: &mut Vec<char>, out: &mut dyn FnMut(u64, &str)| {
+            let mut buf = String::new();
+            if run.len() == 1 {
+                buf.extend(run.iter());
+                out(hash_str(&buf), &buf);
+            }
+            for pair in run.windows(2) {
+                buf.clear();
+                buf.extend(pair.iter());
+                out(hash_str(&buf), &buf);
+            }
+            run.clear();
+        };
+        for w in words {
+            let lower = w.to_lowercase();
+            if lower.chars().all(is_unspaced) && !lower.is_empty() {
+                run.extend(lower.chars());
+                continue;
+            }
+            flush(&mut run, out);
+            // mixed: the unspaced characters of a word make their own run
+            if lower.chars().any(is_unspaced) {
+                run.extend(lower.chars().filter(|c| is_unspaced(*c)));
+                flush(&mut run, out);
+                continue;
+            }
+            if lower.chars().count() < 2 || !lower.chars().any(char::is_alphabetic) || self.is_stop(&lower) {
+                continue;
+            }
+            let stem = self.stem(&lower);
+            out(hash_str(&stem), &stem);
+        }
+        flush(&mut run, out);
+    }
+}
+
+/// A document-frequency table: documents counted, and per term the number
+/// of documents it occurs in.
+#[derive(Debug, Clone, Default)]
+pub struct DfTable {
+    docs: f32,
+    df: rustc_hash::FxHashMap<String, u32>,
+}
+
+impl DfTable {
+    /// Parses `# documents<TAB>N` and `term<TAB>count` lines (the format of
+    /// `model/idf.tsv`).
+    pub fn parse(text: &str) -> DfTable {
+        let mut t = DfTable { docs: 1.0, df: Default::default() };
+        for line in text.lines() {
+            let Some((w, n)) = line.split_once('\t') else { continue };
+            let Ok(n) = n.trim().parse::<u32>() else { continue };
+            if w == "# documents" {
+                t.docs = n as f32;
+            } else {
+                t.df.insert(w.to_string(), n);
+            }
+        }
+        t
+    }
+
+    /// Counts documents, each given as its set of terms.
+    pub fn count<'a>(docs: impl Iterator<Item = &'a FxHashSet<String>>) -> DfTable {
+        let mut t = DfTable::default();
+        for d in docs {
+            t.docs += 1.0;
+            for w in d {
+                *t.df.entry(w.clone()).or_default() += 1;
+            }
+        }
+        t
+    }
+
+    /// The table as text, terms in at least `min_df` documents, most
+    /// frequent first (ties by term): the same bytes for the same counts.
+    pub fn to_tsv(&self, min_df: u32) -> String {
+        let mut rows: Vec<(&String, &u32)> = self.df.iter().filter(|(_, n)| **n >= min_df).collect();
+        rows.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        let mut out = format!("# documents\t{}\n", self.docs as u64);
+        for (w, n) in rows {
+            out.push_str(&format!("{w}\t{n}\n"));
+        }
+        out
+    }
+
+    fn idf(&self, term: &str) -> f32 {
+        let df = self.df.get(term).copied().unwrap_or(0);
+        ((self.docs + 1.0) / (1.0 + df as f32)).ln() + 1.0
+    }
+}
+
+static IDF_TABLES: Mutex<Vec<(String, bool, &'static DfTable)>> = Mutex::new(Vec::new());
+static IDF_GIVEN: Mutex<Vec<(String, std::sync::Arc<DfTable>)>> = Mutex::new(Vec::new());
+
+/// Uses `table` (or, with `None`, the language's own again) for the term
+/// weights of language `code`: for held-out evaluations, which learn the
+/// weights from other pairs than those they score.
+pub fn use_idf(code: &str, table: Option<DfTable>) {
+    let mut given = IDF_GIVEN.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    given.retain(|(c, _)| c != code);
+    if let Some(t) = table {
+        given.push((code.to_string(), std::sync::Arc::new(t)));
+    }
+}
+
+/// The weight of a similarity term of language `code`: its inverse
+/// document frequency in the language's table (`idf.tsv` of its pack), 1
+/// for every term when the language has none.
+pub fn idf(code: &str, term: &str) -> f32 {
+    {
+        let given = IDF_GIVEN.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some((_, t)) = given.iter().find(|(c, _)| c == code) {
+            return t.idf(term);
+        }
+    }
+    let loaded = super::pack::available(code);
+    let table = {
+        let mut tables = IDF_TABLES.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        match tables.iter().find(|(c, l, _)| c == code && *l == loaded) {
+            Some((_, _, t)) => *t,
+            None => {
+                let t: &'static DfTable =
+                    Box::leak(Box::new(super::pack::text(code, "idf.tsv").map(DfTable::parse).unwrap_or_default()));
+                tables.push((code.to_string(), loaded, t));
+                t
+            }
+        }
+    };
+    if table.df.is_empty() {
+        1.0
+    } else {
+        table.idf(term)
+    }
+}
+
+/// The set of similarity terms of a text in language `code`, as the
+/// same-story similarity sees them (for building and evaluating `idf.tsv`).
+pub fn text_terms(text: &str, code: &str) -> FxHashSet<String> {
+    let t = crate::pipeline::text_stages(text);
+    let toks = crate::tokens::view(&t.tokens, &t.vocab);
+    let words = toks.iter().filter(|t| t.kind == crate::tokens::TokenKind::Word).map(|t| t.norm);
+    let mut out = FxHashSet::default();
+    terms_for(code).each_term(words, &mut |_, term| {
+        out.insert(term.to_string());
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(code: &str, words: &[&str]) -> Vec<String> {
+        let mut out = Vec::new();
+        terms_for(code).each_term(words.iter().copied(), &mut |_, t| out.push(t.to_string()));
+        out
+    }
+
+    #[test]
+    fn inflected_forms_share_a_term() {
+        let cases = [
+            ("de", "regierung", "regierungen"),
+            ("es", "presidente", "presidentes"),
+            ("fr", "ministre", "ministres"),
+            ("it", "governo", "governi"),
+            ("ru", "президент", "президента"),
+            ("pl", "wyborach", "wyborami"),
+            ("tr", "seçimler", "seçimlerde"),
+        ];
+        for (code, a, b) in cases {
+            assert_eq!(terms(code, &[a]), terms(code, &[b]), "{code}: {a} / {b}");
+            assert_eq!(terms(code, &[a]).len(), 1, "{code}: {a}");
+        }
+    }
+
+    #[cfg(feature = "embedded")]
+    #[test]
+    fn stop_words_numbers_and_single_letters_are_left_out() {
+        let cases = [
+            ("de", "und"),
+            ("es", "los"),
+            ("fr", "les"),
+            ("it", "della"),
+            ("pl", "oraz"),
+            ("ru", "который"),
+            ("tr", "ve"),
+            ("ar", "في"),
+        ];
+        for (code, stop) in cases {
+            assert!(terms_for(code).is_stop(stop), "{code}: {stop}");
+            assert!(terms(code, &[stop, "7", "x"]).is_empty(), "{code}");
+        }
+    }
+
+    #[test]
+    fn unspaced_scripts_give_bigrams_and_lone_characters() {
+        assert_eq!(terms("zh", &["俄", "罗", "斯"]), ["俄罗", "罗斯"]);
+        assert_eq!(terms("zh", &["俄", "and", "斯"]), ["俄", "and", "斯"]);
+        assert_eq!(terms("ja", &["東京都"]), ["東京", "京都"]);
+    }
+
+    #[test]
+    fn df_tables_round_trip() {
+        let docs: Vec<FxHashSet<String>> =
+            vec![["a", "b"].iter().map(|s| s.to_string()).collect(), ["a"].iter().map(|s| s.to_string()).collect()];
+        let t = DfTable::count(docs.iter());
+        assert_eq!(t.to_tsv(1), "# documents\t2\na\t2\nb\t1\n");
+        assert_eq!(DfTable::parse(&t.to_tsv(1)).to_tsv(1), t.to_tsv(1));
+        assert!(t.idf("a") < t.idf("b") && t.idf("b") < t.idf("zzz"));
+    }
+}
