@@ -211,9 +211,15 @@ pub(crate) fn pair_reuse(a: &str, b: &str, offsets: OffsetUnit) -> PairReuse {
     let r = reuse(&docs);
     let words = [docs.first().map_or(0, |d| d.stream.len()), docs.get(1).map_or(0, |d| d.stream.len())];
     let shared = [r.shared(0, 1), r.shared(1, 0)];
+    let mut codes = docs.iter().map(|d| d.language.code.as_str()).filter(|c| *c != "und");
+    let first = codes.next();
+    let mixed = codes.any(|c| Some(c) != first);
     let story: Vec<overlap::StoryVector> = docs
         .iter()
-        .map(|d| overlap::StoryVector::new(&d.tokens, &d.stream, &vec![false; d.tokens.len()], &[]))
+        .map(|d| {
+            let named = vec![false; d.tokens.len()];
+            overlap::StoryVector::in_language(&d.tokens, &d.stream, &named, &[], &d.language.code, mixed)
+        })
         .collect();
     let text = |s: usize, w: usize| if w == 0 { 0.0 } else { s as f64 / w as f64 };
     let story_sim = overlap::all_similarities(&story).get(1).copied().unwrap_or(0.0);
