@@ -51,6 +51,23 @@ fn head_noun(unit: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The currency a figure is written in, by its symbol or code.
+fn currency(text: &str) -> Option<&'static str> {
+    let t = text.to_lowercase();
+    [("$", "dollar"), ("€", "euro"), ("£", "pound"), ("¥", "yen"), ("usd", "dollar"), ("eur", "euro"), ("gbp", "pound")]
+        .into_iter()
+        .find(
+            |(sym, _)| {
+                if sym.is_ascii() && sym.len() > 1 {
+                    t.split_whitespace().any(|w| w == *sym)
+                } else {
+                    t.contains(sym)
+                }
+            },
+        )
+        .map(|(_, c)| c)
+}
+
 /// Nouns that count people: two counts of people in one event compare even
 /// when one says "civilians" and the other "people".
 fn is_people(head: &str) -> bool {
@@ -279,7 +296,11 @@ pub(super) fn facts(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
                 continue;
             }
             let unit = f.unit.as_deref().unwrap_or("");
-            let head = head_noun(unit);
+            // money counts in its currency when no noun follows ("$4 million")
+            let head = match head_noun(unit) {
+                h if h.is_empty() => currency(text).unwrap_or_default().to_string(),
+                h => h,
+            };
             if head.is_empty() {
                 continue;
             }
@@ -329,14 +350,17 @@ pub(super) fn facts(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
                 // figure dropped from a copy is a wording change, not a fact)
                 Some(place) => {
                     let theirs = by_article.get(b).unwrap_or(&no_figures);
-                    let from = theirs.partition_point(|y| y.found.tokens.start < place.start);
+                    // a figure reaching into the place counts: the copy's
+                    // "about $4 million" for "$4 million" (the approximator
+                    // is a word the other lacks, before the aligned figure)
+                    let from = theirs.partition_point(|y| y.found.tokens.end <= place.start);
                     let here: Vec<&Quantity> = theirs
                         .get(from..)
                         .unwrap_or_default()
                         .iter()
                         .copied()
                         .take_while(|y| y.found.tokens.start < place.end)
-                        .filter(|y| y.found.tokens.end <= place.end)
+                        .filter(|y| y.found.tokens.end <= place.end || y.found.tokens.start >= place.start)
                         .collect();
                     crate::work::add(1 + here.len());
                     here.into_iter().max_by_key(|y| y.head == x.head)
@@ -478,6 +502,21 @@ mod tests {
         assert_eq!(parse_date("July"), Some((6, None)));
         assert_eq!(parse_date("4 April"), Some((3, Some((4, 4)))));
         assert_eq!(parse_date("Tuesday"), None);
+    }
+
+    #[test]
+    fn currencies() {
+        for (text, want) in [
+            ("$4 million", Some("dollar")),
+            ("about $4 million", Some("dollar")),
+            ("€20", Some("euro")),
+            ("£3.5bn", Some("pound")),
+            ("20 EUR", Some("euro")),
+            ("300 homes", None),
+            ("neurons 4", None),
+        ] {
+            assert_eq!(currency(text), want, "{text}");
+        }
     }
 
     #[test]

@@ -146,17 +146,32 @@ pub fn find(ctx: &Context) -> Vec<Finding> {
     out.dedup_by(|x, y| {
         x.article == y.article && x.start == y.start && x.end == y.end && x.kind == y.kind && x.others == y.others
     });
-    let out: Vec<Finding> = out.into_iter().map(|f| on_canonical_side(ctx, f)).collect();
-    once_per_difference(one_kind_per_difference(out))
+    // each article's place in the order of whole texts, computed once: a
+    // two-sided finding whose sides read alike is told from the first
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&x, &y| {
+        let text = |a: usize| ctx.articles.get(a).map_or("", |d| d.text);
+        text(x).cmp(text(y)).then(x.cmp(&y))
+    });
+    let mut rank = vec![0usize; n];
+    for (r, a) in order.into_iter().enumerate() {
+        if let Some(slot) = rank.get_mut(a) {
+            *slot = r;
+        }
+    }
+    let out: Vec<Finding> = out.into_iter().map(|f| on_canonical_side(ctx, &rank, f)).collect();
+    once_across_sources(ctx, once_per_difference(one_kind_per_difference(out)))
 }
 
 /// A finding that carries both sides is told from the side whose wording
-/// (then whole text) comes first, so the input order changes nothing.
-fn on_canonical_side(ctx: &Context, f: Finding) -> Finding {
+/// (then whole text, by `rank`) comes first, so the input order changes
+/// nothing.
+fn on_canonical_side(ctx: &Context, rank: &[usize], f: Finding) -> Finding {
     let (Some(&o), Some((cs, ce))) = (f.others.first(), f.counterpart_span) else { return f };
     let (Some(mine), Some(theirs)) = (ctx.articles.get(f.article), ctx.articles.get(o)) else { return f };
     let (Some(m), Some(t)) = (mine.text.get(f.start..f.end), theirs.text.get(cs..ce)) else { return f };
-    if (m, mine.text) <= (t, theirs.text) {
+    let place = |a: usize| rank.get(a).copied().unwrap_or(usize::MAX);
+    if (m, place(f.article)) <= (t, place(o)) {
         return f;
     }
     Finding {
@@ -170,27 +185,65 @@ fn on_canonical_side(ctx: &Context, f: Finding) -> Finding {
     }
 }
 
+/// Findings of one kind in one article, sorted by start, with the largest
+/// end so far: the ones overlapping a span are found by binary search.
+struct SpanIndex<'f> {
+    by_article: FxHashMap<usize, (Vec<&'f Finding>, Vec<usize>)>,
+}
+
+impl<'f> SpanIndex<'f> {
+    fn new(all: impl Iterator<Item = &'f Finding>) -> SpanIndex<'f> {
+        let mut by_article: FxHashMap<usize, (Vec<&Finding>, Vec<usize>)> = FxHashMap::default();
+        for f in all {
+            by_article.entry(f.article).or_default().0.push(f);
+        }
+        for (list, max_end) in by_article.values_mut() {
+            list.sort_by_key(|f| (f.start, f.end));
+            let mut m = 0;
+            *max_end = list
+                .iter()
+                .map(|f| {
+                    m = m.max(f.end);
+                    m
+                })
+                .collect();
+        }
+        SpanIndex { by_article }
+    }
+
+    /// The findings of article `a` whose span overlaps or touches
+    /// `start..end`.
+    fn overlapping(&self, a: usize, start: usize, end: usize) -> impl Iterator<Item = &'f Finding> + '_ {
+        let (list, max_end) = self.by_article.get(&a).map_or((&[][..], &[][..]), |(l, m)| (&l[..], &m[..]));
+        let hi = list.partition_point(|f| f.start <= end);
+        // walking back from the last that starts by `end`, while some
+        // finding before can still reach `start`
+        let lo = max_end.get(..hi).map_or(0, |m| m.partition_point(|e| *e < start));
+        crate::work::add(1 + hi.saturating_sub(lo));
+        list.get(lo..hi).unwrap_or_default().iter().copied().filter(move |f| f.end >= start)
+    }
+}
+
 /// A difference found by two finders is listed by the one that says more:
 /// a figure or date changed inside a shared passage is a `fact`, not also a
 /// word change; a sentence no other article has is `unique`, not also an
-/// omission from one copy.
+/// omission from one copy. Findings are looked up by article and span, so
+/// the work follows the findings that overlap.
 fn one_kind_per_difference(all: Vec<Finding>) -> Vec<Finding> {
-    let covers = |outer: &Finding, inner: &Finding| {
-        outer.article == inner.article && outer.start <= inner.start && inner.end <= outer.end
-    };
-    let facts: Vec<&Finding> = all.iter().filter(|f| f.kind == DivergenceKind::Fact).collect();
-    let uniques: Vec<&Finding> = all.iter().filter(|f| f.kind == DivergenceKind::Unique).collect();
+    let covers = |outer: &Finding, inner: &Finding| outer.start <= inner.start && inner.end <= outer.end;
+    let facts = SpanIndex::new(all.iter().filter(|f| f.kind == DivergenceKind::Fact));
+    let uniques = SpanIndex::new(all.iter().filter(|f| f.kind == DivergenceKind::Unique));
     let keep: Vec<bool> = all
         .iter()
         .map(|f| match f.kind {
-            DivergenceKind::Framing | DivergenceKind::Format => {
-                !facts.iter().any(|x| x.others == f.others && (covers(x, f) || covers(f, x)))
-            }
+            DivergenceKind::Framing | DivergenceKind::Format => !facts
+                .overlapping(f.article, f.start, f.end)
+                .any(|x| x.others == f.others && (covers(x, f) || covers(f, x))),
             // the same sentence (a clause dropped inside a unique sentence
             // is a difference of its own)
-            DivergenceKind::Omission => {
-                !uniques.iter().any(|u| covers(u, f) && 2 * (f.end - f.start) >= u.end - u.start)
-            }
+            DivergenceKind::Omission => !uniques
+                .overlapping(f.article, f.start, f.end)
+                .any(|u| covers(u, f) && 2 * (f.end - f.start) >= u.end - u.start),
             _ => true,
         })
         .collect();
@@ -211,6 +264,91 @@ fn once_per_difference(all: Vec<Finding>) -> Vec<Finding> {
             seen.insert(key)
         })
         .collect()
+}
+
+/// The lower-cased words of a span, for telling that two spans say the
+/// same thing in (nearly) the same words.
+fn span_words(text: &str, start: usize, end: usize) -> FxHashSet<String> {
+    text.get(start..end)
+        .unwrap_or("")
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Omissions compared per finding at most: enough for any real set of
+/// articles, and a bound on the work of a hostile one.
+const MAX_OMISSION_COMPARISONS: usize = 64;
+
+/// One difference seen against several sources is one finding:
+/// - the same figure, word or name against the same wording in two other
+///   articles ("April 1" where A and C both say "March 1") is one finding
+///   whose `others` lists both;
+/// - a figure two sources both give against a third ("$4 million" in A
+///   and B where C says "about $4 million") is listed once, from the first
+///   source, which names the other;
+/// - text that two sources share and a third drops (the same sentence, in
+///   nearly the same words) is one omission, listed from the first.
+fn once_across_sources(ctx: &Context, all: Vec<Finding>) -> Vec<Finding> {
+    let label = |a: usize| ctx.articles.get(a).map_or("", |d| d.label);
+    let text = |a: usize, s: usize, e: usize| {
+        ctx.articles.get(a).and_then(|d| d.text.get(s..e)).unwrap_or("").trim().to_lowercase()
+    };
+    // (kind, relation, article, start, end, other side's wording) and
+    // (kind, relation, other article, its span, this side's wording)
+    type Key = (DivergenceKind, Option<Relation>, usize, (usize, usize), String);
+    let mut same_side: FxHashMap<Key, usize> = FxHashMap::default();
+    let mut same_other: FxHashMap<Key, usize> = FxHashMap::default();
+    // omissions kept, by the articles they are missing from
+    let mut omissions: FxHashMap<Vec<usize>, Vec<(usize, FxHashSet<String>)>> = FxHashMap::default();
+    let mut out: Vec<Finding> = Vec::with_capacity(all.len());
+    for f in all {
+        if let (Some(&o), Some(span)) = (f.others.first(), f.counterpart_span) {
+            let theirs = text(o, span.0, span.1);
+            let mine = text(f.article, f.start, f.end);
+            let k1 = (f.kind, f.relation, f.article, (f.start, f.end), theirs.clone());
+            if let Some(g) = same_side.get(&k1).and_then(|&i| out.get_mut(i)) {
+                if !g.others.contains(&o) {
+                    g.others.push(o);
+                    g.explanation += &format!(" {} also says \"{}\".", label(o), text_span(ctx, o, span));
+                }
+                continue;
+            }
+            let k2 = (f.kind, f.relation, o, span, mine);
+            // a figure, not a wording: two sources wording a passage alike
+            // against a third are each an edit of their own copy
+            let figure = f.kind == DivergenceKind::Fact;
+            if let Some(g) = same_other.get(&k2).and_then(|&i| out.get_mut(i)).filter(|_| figure) {
+                if g.article != f.article {
+                    g.explanation += &format!(" {} has the same.", label(f.article));
+                    continue;
+                }
+            }
+            same_side.insert(k1, out.len());
+            same_other.insert(k2, out.len());
+        } else if f.kind == DivergenceKind::Omission {
+            let words =
+                ctx.articles.get(f.article).map_or_else(FxHashSet::default, |d| span_words(d.text, f.start, f.end));
+            let kept = omissions.entry(f.others.clone()).or_default();
+            crate::work::add(1 + kept.len().min(MAX_OMISSION_COMPARISONS));
+            let same = kept.iter().take(MAX_OMISSION_COMPARISONS).find(|(i, w)| {
+                out.get(*i).is_some_and(|g| g.article != f.article)
+                    && 10 * w.intersection(&words).count() >= 7 * w.union(&words).count().max(1)
+            });
+            if let Some(g) = same.and_then(|(i, _)| out.get_mut(*i)) {
+                g.explanation += &format!(" {} has the same text.", label(f.article));
+                continue;
+            }
+            kept.push((out.len(), words));
+        }
+        out.push(f);
+    }
+    out
+}
+
+fn text_span<'t>(ctx: &Context<'t>, a: usize, (s, e): (usize, usize)) -> &'t str {
+    ctx.articles.get(a).and_then(|d| d.text.get(s..e)).unwrap_or("")
 }
 
 /// Which canonical entity each token belongs to, and each article's
