@@ -69,41 +69,97 @@ pub fn feature_name(i: usize) -> String {
     }
 }
 
-/// A logistic model: `p(same) = σ(bias + Σ weight × feature)`.
+/// One step of boosting: `left` when the feature is at most `threshold`,
+/// else `right`, added to the logistic model's score.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Stump {
+    /// Index into [`Features`].
+    pub feature: usize,
+    /// The split.
+    pub threshold: f32,
+    /// Added when the feature is at most `threshold`.
+    pub left: f32,
+    /// Added otherwise.
+    pub right: f32,
+}
+
+/// A logistic model with boosted stumps on top:
+/// `p(same) = σ(bias + Σ weight × feature + Σ stump(feature))`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SupportModel {
     /// One weight per feature.
     pub weights: Features,
     /// The intercept.
     pub bias: f32,
+    /// Corrections the linear part cannot express (thresholds,
+    /// interactions), fitted to what it leaves wrong.
+    pub stumps: Vec<Stump>,
 }
 
 impl SupportModel {
-    /// Probability that the sentence's content is in the other one.
-    pub fn p_same(&self, f: &Features) -> f32 {
-        let z: f32 = self.bias + self.weights.iter().zip(f).map(|(w, x)| w * x).sum::<f32>();
-        1.0 / (1.0 + (-z).exp())
+    /// A model that weighs nothing.
+    pub fn empty() -> SupportModel {
+        SupportModel { weights: [0.0; N_FEATURES], bias: 0.0, stumps: Vec::new() }
     }
 
-    /// Reads `name<TAB>weight` lines (`bias` for the intercept); `#` starts a
+    /// The score before the logistic function.
+    pub fn score(&self, f: &Features) -> f32 {
+        let linear: f32 = self.bias + self.weights.iter().zip(f).map(|(w, x)| w * x).sum::<f32>();
+        let boost: f32 = self
+            .stumps
+            .iter()
+            .map(|s| if f.get(s.feature).copied().unwrap_or(0.0) <= s.threshold { s.left } else { s.right })
+            .sum();
+        linear + boost
+    }
+
+    /// Probability that the sentence's content is in the other one.
+    ///
+    /// ```
+    /// use corroborate::internal::support::{SupportModel, N_FEATURES};
+    /// let m = SupportModel::parse("bias\t2\nstump\tcontent_in_theirs\t0.5\t-4\t0").unwrap();
+    /// let mut f = [0.0; N_FEATURES];
+    /// assert!(m.p_same(&f) < 0.5);
+    /// f[0] = 0.9;
+    /// assert!(m.p_same(&f) > 0.5);
+    /// ```
+    pub fn p_same(&self, f: &Features) -> f32 {
+        1.0 / (1.0 + (-self.score(f)).exp())
+    }
+
+    /// Reads `name<TAB>weight` lines (`bias` for the intercept) and
+    /// `stump<TAB>name<TAB>threshold<TAB>left<TAB>right` lines; `#` starts a
     /// comment. Unknown names are an error, missing ones weigh 0.
     ///
     /// # Errors
     ///
-    /// A line that is not a known name and a number.
+    /// A line that is not a known name and a number, or not a stump.
     pub fn parse(text: &str) -> Result<SupportModel, String> {
-        let mut m = SupportModel { weights: [0.0; N_FEATURES], bias: 0.0 };
+        let mut m = SupportModel::empty();
+        let index = |name: &str| (0..N_FEATURES).position(|i| feature_name(i) == name);
+        let number = |name: &str, v: &str| -> Result<f32, String> {
+            v.trim().parse().map_err(|_| format!("{name}: {v:?} is not a number"))
+        };
         for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
-            let (name, value) = line.split_once('\t').ok_or_else(|| format!("no tab in line {line:?}"))?;
-            let v: f32 = value.trim().parse().map_err(|_| format!("weight of {name} is not a number: {value:?}"))?;
-            if name == "bias" {
-                m.bias = v;
-            } else if let Some(w) =
-                (0..N_FEATURES).position(|i| feature_name(i) == name).and_then(|i| m.weights.get_mut(i))
-            {
-                *w = v;
-            } else {
-                return Err(format!("unknown feature {name:?}"));
+            let fields: Vec<&str> = line.split('\t').collect();
+            match fields.as_slice() {
+                ["stump", name, t, l, r] => {
+                    let feature = index(name).ok_or_else(|| format!("unknown feature {name:?}"))?;
+                    m.stumps.push(Stump {
+                        feature,
+                        threshold: number(name, t)?,
+                        left: number(name, l)?,
+                        right: number(name, r)?,
+                    });
+                }
+                ["bias", v] => m.bias = number("bias", v)?,
+                [name, v] => {
+                    let w = index(name)
+                        .and_then(|i| m.weights.get_mut(i))
+                        .ok_or_else(|| format!("unknown feature {name:?}"))?;
+                    *w = number(name, v)?;
+                }
+                _ => return Err(format!("not a weight or a stump: {line:?}")),
             }
         }
         Ok(m)
@@ -116,6 +172,9 @@ impl SupportModel {
         s += &format!("bias\t{:.6}\n", self.bias);
         for (i, w) in self.weights.iter().enumerate() {
             s += &format!("{}\t{w:.6}\n", feature_name(i));
+        }
+        for t in &self.stumps {
+            s += &format!("stump\t{}\t{:.6}\t{:.6}\t{:.6}\n", feature_name(t.feature), t.threshold, t.left, t.right);
         }
         s
     }
@@ -131,8 +190,7 @@ pub fn model() -> SupportModel {
         return m;
     }
     static M: OnceLock<SupportModel> = OnceLock::new();
-    M.get_or_init(|| SupportModel::parse(BUILT_IN).unwrap_or(SupportModel { weights: [0.0; N_FEATURES], bias: 0.0 }))
-        .clone()
+    M.get_or_init(|| SupportModel::parse(BUILT_IN).unwrap_or_else(|_| SupportModel::empty())).clone()
 }
 
 #[cfg(feature = "train")]
