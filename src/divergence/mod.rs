@@ -444,6 +444,42 @@ fn sentence_positions(d: &Article, s: &Sentence) -> std::ops::Range<usize> {
 mod tests {
     use super::*;
 
+    fn at(article: usize, start: usize, end: usize) -> Finding {
+        Finding {
+            kind: DivergenceKind::Fact,
+            severity: Severity::Low,
+            article,
+            start,
+            end,
+            others: vec![1 - article.min(1)],
+            counterpart: None,
+            counterpart_span: None,
+            relation: None,
+            explanation: String::new(),
+        }
+    }
+
+    #[test]
+    fn overlapping_spans_by_index() {
+        let all = [at(0, 0, 100), at(0, 10, 20), at(0, 30, 40), at(0, 200, 210), at(1, 10, 20)];
+        let index = SpanIndex::new(all.iter());
+        // (article, span, the spans found: overlapping or touching)
+        let cases: &[(usize, (usize, usize), &[(usize, usize)])] = &[
+            (0, (15, 16), &[(0, 100), (10, 20)]),
+            (0, (101, 150), &[]),
+            (0, (100, 200), &[(0, 100), (200, 210)]),
+            (0, (35, 300), &[(0, 100), (30, 40), (200, 210)]),
+            (1, (0, 5), &[]),
+            (1, (5, 15), &[(10, 20)]),
+            (2, (0, 1000), &[]),
+        ];
+        for (a, (s, e), want) in cases {
+            let mut got: Vec<(usize, usize)> = index.overlapping(*a, *s, *e).map(|f| (f.start, f.end)).collect();
+            got.sort();
+            assert_eq!(got, *want, "article {a} {s}..{e}");
+        }
+    }
+
     #[test]
     fn stems() {
         for (a, b) in [("killed", "killing"), ("prompted", "prompting"), ("civilians", "civilian"), ("zones", "zone")] {
