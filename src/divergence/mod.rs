@@ -188,16 +188,22 @@ fn on_canonical_side(ctx: &Context, rank: &[usize], f: Finding) -> Finding {
 /// Findings of one kind in one article, sorted by start, with the largest
 /// end so far: the ones overlapping a span are found by binary search.
 struct SpanIndex<'f> {
-    by_article: FxHashMap<usize, (Vec<&'f Finding>, Vec<usize>)>,
+    /// Per article: its findings and the largest end up to each.
+    by_article: Vec<(Vec<&'f Finding>, Vec<usize>)>,
 }
 
 impl<'f> SpanIndex<'f> {
     fn new(all: impl Iterator<Item = &'f Finding>) -> SpanIndex<'f> {
-        let mut by_article: FxHashMap<usize, (Vec<&Finding>, Vec<usize>)> = FxHashMap::default();
+        let mut by_article: Vec<(Vec<&Finding>, Vec<usize>)> = Vec::new();
         for f in all {
-            by_article.entry(f.article).or_default().0.push(f);
+            if by_article.len() <= f.article {
+                by_article.resize_with(f.article + 1, Default::default);
+            }
+            if let Some(slot) = by_article.get_mut(f.article) {
+                slot.0.push(f);
+            }
         }
-        for (list, max_end) in by_article.values_mut() {
+        for (list, max_end) in &mut by_article {
             list.sort_by_key(|f| (f.start, f.end));
             let mut m = 0;
             *max_end = list
@@ -214,10 +220,9 @@ impl<'f> SpanIndex<'f> {
     /// The findings of article `a` whose span overlaps or touches
     /// `start..end`.
     fn overlapping(&self, a: usize, start: usize, end: usize) -> impl Iterator<Item = &'f Finding> + '_ {
-        let (list, max_end) = self.by_article.get(&a).map_or((&[][..], &[][..]), |(l, m)| (&l[..], &m[..]));
+        let (list, max_end) = self.by_article.get(a).map_or((&[][..], &[][..]), |(l, m)| (&l[..], &m[..]));
         let hi = list.partition_point(|f| f.start <= end);
-        // walking back from the last that starts by `end`, while some
-        // finding before can still reach `start`
+        // from the first finding that reaches `start` (the ends so far only grow)
         let lo = max_end.get(..hi).map_or(0, |m| m.partition_point(|e| *e < start));
         crate::work::add(1 + hi.saturating_sub(lo));
         list.get(lo..hi).unwrap_or_default().iter().copied().filter(move |f| f.end >= start)
@@ -266,20 +271,35 @@ fn once_per_difference(all: Vec<Finding>) -> Vec<Finding> {
         .collect()
 }
 
-/// The lower-cased words of a span, for telling that two spans say the
-/// same thing in (nearly) the same words.
-fn span_words(text: &str, start: usize, end: usize) -> FxHashSet<String> {
-    text.get(start..end)
+/// The lower-cased words of a span, sorted, for telling that two spans say
+/// the same thing in (nearly) the same words.
+fn span_words(text: &str, start: usize, end: usize) -> Vec<String> {
+    let mut w: Vec<String> = text
+        .get(start..end)
         .unwrap_or("")
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
-        .collect()
+        .collect();
+    w.sort_unstable();
+    w.dedup();
+    w
 }
 
 /// Omissions compared per finding at most: enough for any real set of
 /// articles, and a bound on the work of a hostile one.
 const MAX_OMISSION_COMPARISONS: usize = 64;
+
+/// A hash of what identifies a difference, to find findings that may be
+/// the same one (each candidate is then compared in full).
+fn key_hash(parts: &[&dyn Fn(&mut rustc_hash::FxHasher)]) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    for p in parts {
+        p(&mut h);
+    }
+    h.finish()
+}
 
 /// One difference seen against several sources is one finding:
 /// - the same figure, word or name against the same wording in two other
@@ -291,56 +311,78 @@ const MAX_OMISSION_COMPARISONS: usize = 64;
 /// - text that two sources share and a third drops (the same sentence, in
 ///   nearly the same words) is one omission, listed from the first.
 fn once_across_sources(ctx: &Context, all: Vec<Finding>) -> Vec<Finding> {
+    use std::hash::Hash;
     let label = |a: usize| ctx.articles.get(a).map_or("", |d| d.label);
     let text = |a: usize, s: usize, e: usize| {
         ctx.articles.get(a).and_then(|d| d.text.get(s..e)).unwrap_or("").trim().to_lowercase()
     };
-    // (kind, relation, article, start, end, other side's wording) and
-    // (kind, relation, other article, its span, this side's wording)
-    type Key = (DivergenceKind, Option<Relation>, usize, (usize, usize), String);
-    let mut same_side: FxHashMap<Key, usize> = FxHashMap::default();
-    let mut same_other: FxHashMap<Key, usize> = FxHashMap::default();
-    // omissions kept, by the articles they are missing from
-    let mut omissions: FxHashMap<Vec<usize>, Vec<(usize, FxHashSet<String>)>> = FxHashMap::default();
+    // findings kept, by a hash of (kind, relation, this side, the other
+    // side's wording) and of (kind, relation, the other side, this side's
+    // wording); omissions by the articles they are missing from
+    let mut same_side: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+    let mut same_other: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+    let mut omissions: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+    let mut words: Vec<Vec<String>> = Vec::new();
     let mut out: Vec<Finding> = Vec::with_capacity(all.len());
     for f in all {
+        let at = out.len() as u32;
         if let (Some(&o), Some(span)) = (f.others.first(), f.counterpart_span) {
             let theirs = text(o, span.0, span.1);
             let mine = text(f.article, f.start, f.end);
-            let k1 = (f.kind, f.relation, f.article, (f.start, f.end), theirs.clone());
-            if let Some(g) = same_side.get(&k1).and_then(|&i| out.get_mut(i)) {
+            let h1 = key_hash(&[&|h| (f.kind, f.relation, f.article, f.start, f.end, theirs.as_str()).hash(h)]);
+            let first_theirs = |g: &Finding| {
+                g.others.first().zip(g.counterpart_span).map(|(&go, (s, e))| text(go, s, e)).unwrap_or_default()
+            };
+            let twin = same_side.get(&h1).into_iter().flatten().copied().find(|&i| {
+                out.get(i as usize).is_some_and(|g| {
+                    (g.kind, g.relation, g.article, g.start, g.end) == (f.kind, f.relation, f.article, f.start, f.end)
+                        && first_theirs(g) == theirs
+                })
+            });
+            if let Some(g) = twin.and_then(|i| out.get_mut(i as usize)) {
                 if !g.others.contains(&o) {
                     g.others.push(o);
                     g.explanation += &format!(" {} also says \"{}\".", label(o), text_span(ctx, o, span));
                 }
                 continue;
             }
-            let k2 = (f.kind, f.relation, o, span, mine);
+            let h2 = key_hash(&[&|h| (f.kind, f.relation, o, span, mine.as_str()).hash(h)]);
             // a figure, not a wording: two sources wording a passage alike
             // against a third are each an edit of their own copy
-            let figure = f.kind == DivergenceKind::Fact;
-            if let Some(g) = same_other.get(&k2).and_then(|&i| out.get_mut(i)).filter(|_| figure) {
-                if g.article != f.article {
+            if f.kind == DivergenceKind::Fact {
+                let twin = same_other.get(&h2).into_iter().flatten().copied().find(|&i| {
+                    out.get(i as usize).is_some_and(|g| {
+                        (g.kind, g.relation, g.others.first(), g.counterpart_span)
+                            == (f.kind, f.relation, Some(&o), Some(span))
+                            && g.article != f.article
+                            && text(g.article, g.start, g.end) == mine
+                    })
+                });
+                if let Some(g) = twin.and_then(|i| out.get_mut(i as usize)) {
                     g.explanation += &format!(" {} has the same.", label(f.article));
                     continue;
                 }
             }
-            same_side.insert(k1, out.len());
-            same_other.insert(k2, out.len());
+            same_side.entry(h1).or_default().push(at);
+            same_other.entry(h2).or_default().push(at);
         } else if f.kind == DivergenceKind::Omission {
-            let words =
-                ctx.articles.get(f.article).map_or_else(FxHashSet::default, |d| span_words(d.text, f.start, f.end));
-            let kept = omissions.entry(f.others.clone()).or_default();
+            let w = ctx.articles.get(f.article).map_or_else(Vec::new, |d| span_words(d.text, f.start, f.end));
+            let h = key_hash(&[&|h| f.others.hash(h)]);
+            let kept = omissions.entry(h).or_default();
             crate::work::add(1 + kept.len().min(MAX_OMISSION_COMPARISONS));
-            let same = kept.iter().take(MAX_OMISSION_COMPARISONS).find(|(i, w)| {
-                out.get(*i).is_some_and(|g| g.article != f.article)
-                    && 10 * w.intersection(&words).count() >= 7 * w.union(&words).count().max(1)
+            let same = kept.iter().take(MAX_OMISSION_COMPARISONS).copied().find(|&i| {
+                let Some(g) = out.get(i as usize) else { return false };
+                let Some(gw) = words.get(i as usize) else { return false };
+                let both = w.iter().filter(|x| gw.binary_search(x).is_ok()).count();
+                g.article != f.article && g.others == f.others && 10 * both >= 7 * (w.len() + gw.len() - both).max(1)
             });
-            if let Some(g) = same.and_then(|(i, _)| out.get_mut(*i)) {
+            if let Some(g) = same.and_then(|i| out.get_mut(i as usize)) {
                 g.explanation += &format!(" {} has the same text.", label(f.article));
                 continue;
             }
-            kept.push((out.len(), words));
+            kept.push(at);
+            words.resize_with(out.len(), Vec::new);
+            words.push(w);
         }
         out.push(f);
     }
