@@ -146,21 +146,13 @@ pub fn find(ctx: &Context) -> Vec<Finding> {
     out.dedup_by(|x, y| {
         x.article == y.article && x.start == y.start && x.end == y.end && x.kind == y.kind && x.others == y.others
     });
-    // each article's place in the order of whole texts, computed once: a
-    // two-sided finding whose sides read alike is told from the first
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&x, &y| {
-        let text = |a: usize| ctx.articles.get(a).map_or("", |d| d.text);
-        text(x).cmp(text(y)).then(x.cmp(&y))
-    });
-    let mut rank = vec![0usize; n];
-    for (r, a) in order.into_iter().enumerate() {
-        if let Some(slot) = rank.get_mut(a) {
-            *slot = r;
-        }
-    }
+    // each article's place in the order of whole texts, computed once (at
+    // most MAX_ARTICLES² comparisons): a two-sided finding whose sides read
+    // alike is told from the first
+    let text = |a: usize| ctx.articles.get(a).map_or("", |d| d.text);
+    let rank: Vec<usize> = (0..n).map(|a| (0..n).filter(|&b| (text(b), b) < (text(a), a)).count()).collect();
     let out: Vec<Finding> = out.into_iter().map(|f| on_canonical_side(ctx, &rank, f)).collect();
-    once_across_sources(ctx, once_per_difference(one_kind_per_difference(out)))
+    once_across_sources(ctx, once_per_difference(one_kind_per_difference(ctx, out)))
 }
 
 /// A finding that carries both sides is told from the side whose wording
@@ -185,47 +177,41 @@ fn on_canonical_side(ctx: &Context, rank: &[usize], f: Finding) -> Finding {
     }
 }
 
-/// Findings of one kind in one article, sorted by start, with the largest
-/// end so far: the ones overlapping a span are found by binary search.
+/// Findings of one kind by the sentences they touch: the ones that may
+/// overlap a span are those filed under its sentences.
 struct SpanIndex<'f> {
-    /// Per article: its findings and the largest end up to each.
-    by_article: Vec<(Vec<&'f Finding>, Vec<usize>)>,
+    by_sentence: FxHashMap<u64, Vec<u32>>,
+    all: &'f [Finding],
+}
+
+/// The sentences of article `a` that bytes `start..end` touch, as keys.
+fn sentence_keys(ctx: &Context, a: usize, start: usize, end: usize) -> impl Iterator<Item = u64> {
+    let sentences = ctx.articles.get(a).map_or(&[][..], |d| d.sentences);
+    let lo = sentences.partition_point(|s| s.end < start);
+    let hi = sentences.partition_point(|s| s.start <= end).max(lo + 1);
+    (lo..hi).map(move |k| ((a as u64) << 32) | k as u64)
 }
 
 impl<'f> SpanIndex<'f> {
-    fn new(all: impl Iterator<Item = &'f Finding>) -> SpanIndex<'f> {
-        let mut by_article: Vec<(Vec<&Finding>, Vec<usize>)> = Vec::new();
-        for f in all {
-            if by_article.len() <= f.article {
-                by_article.resize_with(f.article + 1, Default::default);
-            }
-            if let Some(slot) = by_article.get_mut(f.article) {
-                slot.0.push(f);
+    fn new(ctx: &Context, all: &'f [Finding], kind: DivergenceKind) -> SpanIndex<'f> {
+        let mut by_sentence: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+        for (i, f) in all.iter().enumerate().filter(|(_, f)| f.kind == kind) {
+            for k in sentence_keys(ctx, f.article, f.start, f.end) {
+                by_sentence.entry(k).or_default().push(i as u32);
             }
         }
-        for (list, max_end) in &mut by_article {
-            list.sort_by_key(|f| (f.start, f.end));
-            let mut m = 0;
-            *max_end = list
-                .iter()
-                .map(|f| {
-                    m = m.max(f.end);
-                    m
-                })
-                .collect();
-        }
-        SpanIndex { by_article }
+        SpanIndex { by_sentence, all }
     }
 
-    /// The findings of article `a` whose span overlaps or touches
-    /// `start..end`.
-    fn overlapping(&self, a: usize, start: usize, end: usize) -> impl Iterator<Item = &'f Finding> + '_ {
-        let (list, max_end) = self.by_article.get(a).map_or((&[][..], &[][..]), |(l, m)| (&l[..], &m[..]));
-        let hi = list.partition_point(|f| f.start <= end);
-        // from the first finding that reaches `start` (the ends so far only grow)
-        let lo = max_end.get(..hi).map_or(0, |m| m.partition_point(|e| *e < start));
-        crate::work::add(1 + hi.saturating_sub(lo));
-        list.get(lo..hi).unwrap_or_default().iter().copied().filter(move |f| f.end >= start)
+    /// Findings of article `a` that may overlap `start..end` (each
+    /// candidate is then tested in full).
+    fn near<'s>(&'s self, ctx: &Context, a: usize, start: usize, end: usize) -> impl Iterator<Item = &'f Finding> + 's {
+        let keys: Vec<u64> = sentence_keys(ctx, a, start, end).collect();
+        crate::work::add(1 + keys.len());
+        keys.into_iter()
+            .flat_map(move |k| self.by_sentence.get(&k).into_iter().flatten())
+            .filter_map(move |&i| self.all.get(i as usize))
+            .filter(move |f| f.article == a)
     }
 }
 
@@ -234,24 +220,25 @@ impl<'f> SpanIndex<'f> {
 /// word change; a sentence no other article has is `unique`, not also an
 /// omission from one copy. Findings are looked up by article and span, so
 /// the work follows the findings that overlap.
-fn one_kind_per_difference(all: Vec<Finding>) -> Vec<Finding> {
+fn one_kind_per_difference(ctx: &Context, all: Vec<Finding>) -> Vec<Finding> {
     let covers = |outer: &Finding, inner: &Finding| outer.start <= inner.start && inner.end <= outer.end;
-    let facts = SpanIndex::new(all.iter().filter(|f| f.kind == DivergenceKind::Fact));
-    let uniques = SpanIndex::new(all.iter().filter(|f| f.kind == DivergenceKind::Unique));
-    let keep: Vec<bool> = all
-        .iter()
-        .map(|f| match f.kind {
-            DivergenceKind::Framing | DivergenceKind::Format => !facts
-                .overlapping(f.article, f.start, f.end)
-                .any(|x| x.others == f.others && (covers(x, f) || covers(f, x))),
-            // the same sentence (a clause dropped inside a unique sentence
-            // is a difference of its own)
-            DivergenceKind::Omission => !uniques
-                .overlapping(f.article, f.start, f.end)
-                .any(|u| covers(u, f) && 2 * (f.end - f.start) >= u.end - u.start),
-            _ => true,
-        })
-        .collect();
+    let keep: Vec<bool> = {
+        let facts = SpanIndex::new(ctx, &all, DivergenceKind::Fact);
+        let uniques = SpanIndex::new(ctx, &all, DivergenceKind::Unique);
+        all.iter()
+            .map(|f| match f.kind {
+                DivergenceKind::Framing | DivergenceKind::Format => !facts
+                    .near(ctx, f.article, f.start, f.end)
+                    .any(|x| x.others == f.others && (covers(x, f) || covers(f, x))),
+                // the same sentence (a clause dropped inside a unique sentence
+                // is a difference of its own)
+                DivergenceKind::Omission => !uniques
+                    .near(ctx, f.article, f.start, f.end)
+                    .any(|u| covers(u, f) && 2 * (f.end - f.start) >= u.end - u.start),
+                _ => true,
+            })
+            .collect()
+    };
     all.into_iter().zip(keep).filter(|(_, k)| *k).map(|(f, _)| f).collect()
 }
 
@@ -271,19 +258,20 @@ fn once_per_difference(all: Vec<Finding>) -> Vec<Finding> {
         .collect()
 }
 
-/// The lower-cased words of a span, sorted, for telling that two spans say
-/// the same thing in (nearly) the same words.
-fn span_words(text: &str, start: usize, end: usize) -> Vec<String> {
-    let mut w: Vec<String> = text
-        .get(start..end)
+/// The lower-cased words of a span, for telling that two spans say the
+/// same thing in (nearly) the same words.
+fn span_words(text: &str, start: usize, end: usize) -> FxHashSet<u64> {
+    use std::hash::{Hash, Hasher};
+    text.get(start..end)
         .unwrap_or("")
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    w.sort_unstable();
-    w.dedup();
-    w
+        .map(|w| {
+            let mut h = rustc_hash::FxHasher::default();
+            w.to_lowercase().hash(&mut h);
+            h.finish()
+        })
+        .collect()
 }
 
 /// Omissions compared per finding at most: enough for any real set of
@@ -322,7 +310,7 @@ fn once_across_sources(ctx: &Context, all: Vec<Finding>) -> Vec<Finding> {
     let mut same_side: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
     let mut same_other: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
     let mut omissions: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
-    let mut words: Vec<Vec<String>> = Vec::new();
+    let mut words: Vec<FxHashSet<u64>> = Vec::new();
     let mut out: Vec<Finding> = Vec::with_capacity(all.len());
     for f in all {
         let at = out.len() as u32;
@@ -366,14 +354,14 @@ fn once_across_sources(ctx: &Context, all: Vec<Finding>) -> Vec<Finding> {
             same_side.entry(h1).or_default().push(at);
             same_other.entry(h2).or_default().push(at);
         } else if f.kind == DivergenceKind::Omission {
-            let w = ctx.articles.get(f.article).map_or_else(Vec::new, |d| span_words(d.text, f.start, f.end));
+            let w = ctx.articles.get(f.article).map_or_else(FxHashSet::default, |d| span_words(d.text, f.start, f.end));
             let h = key_hash(&[&|h| f.others.hash(h)]);
             let kept = omissions.entry(h).or_default();
             crate::work::add(1 + kept.len().min(MAX_OMISSION_COMPARISONS));
             let same = kept.iter().take(MAX_OMISSION_COMPARISONS).copied().find(|&i| {
                 let Some(g) = out.get(i as usize) else { return false };
                 let Some(gw) = words.get(i as usize) else { return false };
-                let both = w.iter().filter(|x| gw.binary_search(x).is_ok()).count();
+                let both = w.iter().filter(|x| gw.contains(*x)).count();
                 g.article != f.article && g.others == f.others && 10 * both >= 7 * (w.len() + gw.len() - both).max(1)
             });
             if let Some(g) = same.and_then(|i| out.get_mut(i as usize)) {
@@ -381,7 +369,7 @@ fn once_across_sources(ctx: &Context, all: Vec<Finding>) -> Vec<Finding> {
                 continue;
             }
             kept.push(at);
-            words.resize_with(out.len(), Vec::new);
+            words.resize_with(out.len(), FxHashSet::default);
             words.push(w);
         }
         out.push(f);
@@ -485,42 +473,6 @@ fn sentence_positions(d: &Article, s: &Sentence) -> std::ops::Range<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn at(article: usize, start: usize, end: usize) -> Finding {
-        Finding {
-            kind: DivergenceKind::Fact,
-            severity: Severity::Low,
-            article,
-            start,
-            end,
-            others: vec![1 - article.min(1)],
-            counterpart: None,
-            counterpart_span: None,
-            relation: None,
-            explanation: String::new(),
-        }
-    }
-
-    #[test]
-    fn overlapping_spans_by_index() {
-        let all = [at(0, 0, 100), at(0, 10, 20), at(0, 30, 40), at(0, 200, 210), at(1, 10, 20)];
-        let index = SpanIndex::new(all.iter());
-        // (article, span, the spans found: overlapping or touching)
-        let cases: &[(usize, (usize, usize), &[(usize, usize)])] = &[
-            (0, (15, 16), &[(0, 100), (10, 20)]),
-            (0, (101, 150), &[]),
-            (0, (100, 200), &[(0, 100), (200, 210)]),
-            (0, (35, 300), &[(0, 100), (30, 40), (200, 210)]),
-            (1, (0, 5), &[]),
-            (1, (5, 15), &[(10, 20)]),
-            (2, (0, 1000), &[]),
-        ];
-        for (a, (s, e), want) in cases {
-            let mut got: Vec<(usize, usize)> = index.overlapping(*a, *s, *e).map(|f| (f.start, f.end)).collect();
-            got.sort();
-            assert_eq!(got, *want, "article {a} {s}..{e}");
-        }
-    }
 
     #[test]
     fn stems() {

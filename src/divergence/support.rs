@@ -14,6 +14,7 @@ use super::Article;
 use crate::lang::en::is_function_word;
 use crate::overlap::idf;
 use crate::tokens::{Sentence, Sym, TokenKind};
+use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 
 /// The features of a pair of sentences: [`DIRECTED`] from the judged
@@ -324,28 +325,21 @@ pub(super) fn features(mine: &Side, theirs: &Side, covered: (f32, f32)) -> Featu
     f
 }
 
-/// A sorted set without duplicates, as a vector: membership by binary
-/// search (no hash table in the shipped wasm for these few words).
-fn sorted<T: Ord>(mut v: Vec<T>) -> Vec<T> {
-    v.sort_unstable();
-    v.dedup();
-    v
-}
-
-/// Share of `x` found in `y`, both [`sorted`] (1 when `x` is empty).
-fn share_in<T: Ord>(x: &[T], y: &[T]) -> f32 {
+/// Share of `x` found in `y` (1 when `x` is empty).
+fn share_in<T: Eq + std::hash::Hash>(x: &FxHashSet<T>, y: &FxHashSet<T>) -> f32 {
     if x.is_empty() {
         1.0
     } else {
-        x.iter().filter(|b| y.binary_search(b).is_ok()).count() as f32 / x.len() as f32
+        x.iter().filter(|b| y.contains(*b)).count() as f32 / x.len() as f32
     }
 }
 
 /// The features of "is `mine` supported by `theirs`", one direction.
 fn directed(mine: (&Side, &[Word]), theirs: (&Side, &[Word]), covered: f32) -> [f32; N_DIRECTED] {
     let ((sm_side, wm), (st_side, wt)) = (mine, theirs);
-    let set = |w: &[Word], pick: &dyn Fn(&Word) -> bool| -> Vec<Sym> {
-        sorted(w.iter().filter(|x| pick(x)).map(|x| x.sym).collect())
+    // symbols widened to the n-grams' type: one kind of set in the wasm
+    let set = |w: &[Word], pick: &dyn Fn(&Word) -> bool| -> FxHashSet<u64> {
+        w.iter().filter(|x| pick(x)).map(|x| u64::from(x.sym)).collect()
     };
     let all = |_: &Word| true;
     let number = |w: &Word| w.kind == TokenKind::Number;
@@ -361,9 +355,13 @@ fn directed(mine: (&Side, &[Word]), theirs: (&Side, &[Word]), covered: f32) -> [
             x.iter().filter(|(k, _)| y.contains_key(*k)).map(|(_, v)| v).sum::<f32>() / total
         }
     };
-    let lacking = |from: &[Word], other: &[Sym], pick: &dyn Fn(&Word) -> bool| {
-        let missing =
-            sorted(from.iter().filter(|w| pick(w) && other.binary_search(&w.sym).is_err()).map(|w| w.sym).collect());
+    let lacking = |from: &[Word], other: &FxHashSet<u64>, pick: &dyn Fn(&Word) -> bool| {
+        let missing: FxHashSet<u64> = from
+            .iter()
+            .map(|w| (w, u64::from(w.sym)))
+            .filter(|(w, k)| pick(w) && !other.contains(k))
+            .map(|(_, k)| k)
+            .collect();
         (missing.len() as f32).ln_1p()
     };
     let count_of = |w: &[Word], list: &[&str]| w.iter().filter(|x| list.contains(&x.norm)).count();
@@ -375,22 +373,19 @@ fn directed(mine: (&Side, &[Word]), theirs: (&Side, &[Word]), covered: f32) -> [
     let shared_numbers = if nm.is_empty() && nt.is_empty() {
         1.0
     } else {
-        let both = nm.iter().filter(|x| nt.binary_search(x).is_ok()).count();
-        both as f32 / (nm.len() + nt.len() - both).max(1) as f32
+        nm.intersection(&nt).count() as f32 / nm.union(&nt).count().max(1) as f32
     };
     // content words aligned by symbol or by their first letters, by rarity
-    let prefixes: Vec<&str> = sorted(wt.iter().filter(|x| x.content).map(Word::prefix).collect());
+    let prefixes: FxHashSet<&str> = wt.iter().filter(|x| x.content).map(Word::prefix).collect();
     let (mut aligned, mut total, mut unaligned_rarest) = (0.0f32, 0.0f32, 0.0f32);
-    let mine_content: Vec<&Word> = {
-        let mut v: Vec<&Word> = wm.iter().filter(|w| w.content).collect();
-        v.sort_unstable_by_key(|w| w.sym);
-        v.dedup_by_key(|w| w.sym);
-        v
-    };
-    for w in mine_content {
+    let mut seen: FxHashSet<u64> = FxHashSet::default();
+    for w in wm.iter().filter(|w| w.content) {
+        if !seen.insert(u64::from(w.sym)) {
+            continue;
+        }
         let weight = idf(w.norm);
         total += weight;
-        if st.binary_search(&w.sym).is_ok() || prefixes.binary_search(&w.prefix()).is_ok() {
+        if st.contains(&u64::from(w.sym)) || prefixes.contains(w.prefix()) {
             aligned += weight;
         } else {
             unaligned_rarest = unaligned_rarest.max(weight);
@@ -424,7 +419,11 @@ fn directed(mine: (&Side, &[Word]), theirs: (&Side, &[Word]), covered: f32) -> [
         shared_numbers,
         cm * cm,
         words_in * words_in,
-        share_in(&sorted(wm.iter().filter(|x| x.content).map(Word::prefix).collect()), &prefixes),
+        {
+            let (pm, pt): (FxHashSet<&str>, FxHashSet<&str>) =
+                (wm.iter().filter(|x| x.content).map(Word::prefix).collect(), prefixes.clone());
+            share_in(&pm, &pt)
+        },
         (content_m.len() as f32).ln_1p(),
         lcs(&syms_m, &syms_t) as f32 / syms_m.len().max(1) as f32,
         lcs(&content_m, &content_t) as f32 / content_m.len().max(1) as f32,
@@ -435,21 +434,18 @@ fn directed(mine: (&Side, &[Word]), theirs: (&Side, &[Word]), covered: f32) -> [
     ]
 }
 
-/// The word `n`-grams of a sentence, each as a hash of its symbols,
-/// [`sorted`].
-fn ngrams(w: &[Word], n: usize) -> Vec<u64> {
+/// The word `n`-grams of a sentence, each as a hash of its symbols.
+fn ngrams(w: &[Word], n: usize) -> FxHashSet<u64> {
     use std::hash::{Hash, Hasher};
-    sorted(
-        w.windows(n)
-            .map(|g| {
-                let mut h = rustc_hash::FxHasher::default();
-                for x in g {
-                    x.sym.hash(&mut h);
-                }
-                h.finish()
-            })
-            .collect(),
-    )
+    w.windows(n)
+        .map(|g| {
+            let mut h = rustc_hash::FxHasher::default();
+            for x in g {
+                x.sym.hash(&mut h);
+            }
+            h.finish()
+        })
+        .collect()
 }
 
 /// The longest common subsequence of two symbol sequences: how many words
@@ -495,7 +491,6 @@ fn longest_run(a: &[Sym], b: &[Sym]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rustc_hash::FxHashSet;
 
     #[test]
     fn sequences() {
