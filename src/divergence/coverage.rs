@@ -19,6 +19,14 @@ pub(super) fn is_speech(w: &str) -> bool {
 /// sources only one article quotes.
 pub(super) fn coverage(ctx: &Context) -> Vec<Finding> {
     let n = ctx.articles.len();
+    // a copy that lost its capitals: the tagger reads its names without
+    // them, and one lowercase word ("north", "airfield") looks the same as
+    // a name, so only names of two words or more are its own
+    let caseless: Vec<bool> = ctx
+        .articles
+        .iter()
+        .map(|d| d.text.chars().any(char::is_alphabetic) && !d.text.chars().any(char::is_uppercase))
+        .collect();
     // (article, quoted, mentions, finding)
     let mut out: Vec<(usize, bool, usize, Finding)> = Vec::new();
     for c in ctx.canon {
@@ -31,6 +39,12 @@ pub(super) fn coverage(ctx: &Context) -> Vec<Finding> {
         }
         let Some((a, first)) = c.mentions.first() else { continue };
         let Some(d) = ctx.articles.get(*a) else { continue };
+        let words_in = |f: &crate::entities::Found| {
+            d.tokens.get(f.tokens.clone()).map_or(0, |t| t.iter().filter(|t| t.is_wordlike()).count())
+        };
+        if caseless.get(*a).copied().unwrap_or(false) && c.mentions.iter().all(|(_, f)| words_in(f) < 2) {
+            continue;
+        }
         // quoted: a person or organization right before a speech verb
         // ("Amnesty International said", "Tumatov told") or after
         // "according to"

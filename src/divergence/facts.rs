@@ -51,6 +51,23 @@ fn head_noun(unit: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The currency a figure is written in, by its symbol or code.
+fn currency(text: &str) -> Option<&'static str> {
+    let t = text.to_lowercase();
+    [("$", "dollar"), ("€", "euro"), ("£", "pound"), ("¥", "yen"), ("usd", "dollar"), ("eur", "euro"), ("gbp", "pound")]
+        .into_iter()
+        .find(
+            |(sym, _)| {
+                if sym.is_ascii() && sym.len() > 1 {
+                    t.split_whitespace().any(|w| w == *sym)
+                } else {
+                    t.contains(sym)
+                }
+            },
+        )
+        .map(|(_, c)| c)
+}
+
 /// Nouns that count people: two counts of people in one event compare even
 /// when one says "civilians" and the other "people".
 fn is_people(head: &str) -> bool {
@@ -106,6 +123,36 @@ fn bounds(value: f64, qualifier: Option<&str>) -> (f64, f64) {
     } else {
         (value, value)
     }
+}
+
+/// The step of a written figure: its last written digit's place, times
+/// the scale word ("4.2 million": 0.1 million; "$30.50": 0.01; "300": 1).
+fn step(value: f64, text: &str) -> Option<f64> {
+    let written: String = text
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+        .filter(|c| *c != ',')
+        .collect();
+    let written = written.trim_end_matches('.');
+    let number: f64 = written.parse().ok()?;
+    if number <= 0.0 || value <= 0.0 {
+        return None;
+    }
+    let decimals = written.split_once('.').map_or(0, |(_, d)| d.len()) as i32;
+    Some((value / number) * 10f64.powi(-decimals))
+}
+
+/// Whether two exact figures differ only by rounding: the rounder one is
+/// the other rounded to its own last digit ("$30" for "$30.50", "4
+/// million" for "4.2 million"; not "300" for "350").
+fn rounds_to(x: &Quantity, tx: &str, y: &Quantity, ty: &str) -> bool {
+    if x.lo != x.hi || y.lo != y.hi {
+        return false;
+    }
+    let (Some(sx), Some(sy)) = (step(x.lo, tx), step(y.lo, ty)) else { return false };
+    let coarse = sx.max(sy);
+    (sx - sy).abs() > 1e-9 * coarse && (x.lo - y.lo).abs() <= coarse * (0.5 + 1e-9)
 }
 
 /// Month and day range of a date mention, when it names a month.
@@ -279,7 +326,11 @@ pub(super) fn facts(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
                 continue;
             }
             let unit = f.unit.as_deref().unwrap_or("");
-            let head = head_noun(unit);
+            // money counts in its currency when no noun follows ("$4 million")
+            let head = match head_noun(unit) {
+                h if h.is_empty() => currency(text).unwrap_or_default().to_string(),
+                h => h,
+            };
             if head.is_empty() {
                 continue;
             }
@@ -329,17 +380,22 @@ pub(super) fn facts(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
                 // figure dropped from a copy is a wording change, not a fact)
                 Some(place) => {
                     let theirs = by_article.get(b).unwrap_or(&no_figures);
-                    let from = theirs.partition_point(|y| y.found.tokens.start < place.start);
+                    // a figure reaching into the place counts: the copy's
+                    // "about $4 million" for "$4 million" (the approximator
+                    // is a word the other lacks, before the aligned figure)
+                    let from = theirs.partition_point(|y| y.found.tokens.end <= place.start);
                     let here: Vec<&Quantity> = theirs
                         .get(from..)
                         .unwrap_or_default()
                         .iter()
                         .copied()
                         .take_while(|y| y.found.tokens.start < place.end)
-                        .filter(|y| y.found.tokens.end <= place.end)
+                        .filter(|y| y.found.tokens.end <= place.end || y.found.tokens.start >= place.start)
                         .collect();
                     crate::work::add(1 + here.len());
-                    here.into_iter().max_by_key(|y| y.head == x.head)
+                    // the same figure if it is there, else one counting the same
+                    here.into_iter()
+                        .max_by_key(|y| (y.head == x.head && y.lo == x.lo && y.hi == x.hi, y.head == x.head))
                 }
                 // elsewhere: the best-matching figure that is not itself in
                 // text the two articles share
@@ -358,6 +414,12 @@ pub(super) fn facts(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
                     // in text order, as the comparison always went
                     candidates.sort_by_key(|y| y.found.tokens.start);
                     crate::work::add(1 + candidates.len());
+                    // a figure the other article also gives, counting the
+                    // same thing, is not a difference, wherever it stands
+                    // ("$29 for A, $89 for B" against "A is $29, B is $89")
+                    if candidates.iter().any(|y| y.head == x.head && y.lo == x.lo && y.hi == x.hi) {
+                        continue;
+                    }
                     candidates
                         .into_iter()
                         .filter(|y| aligned_place(ctx, b, x.article, y.found).is_none())
@@ -375,7 +437,7 @@ pub(super) fn facts(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
                     continue; // the same figure: nothing to point out
                 }
                 (Relation::Agrees, Severity::Low, "the same figure, counting different groups")
-            } else if x.lo <= y.hi && y.lo <= x.hi {
+            } else if (x.lo <= y.hi && y.lo <= x.hi) || rounds_to(x, &tx, y, &ty) {
                 if exact {
                     (Relation::Agrees, Severity::Low, "the same figure")
                 } else if x.head == y.head {
@@ -478,6 +540,56 @@ mod tests {
         assert_eq!(parse_date("July"), Some((6, None)));
         assert_eq!(parse_date("4 April"), Some((3, Some((4, 4)))));
         assert_eq!(parse_date("Tuesday"), None);
+    }
+
+    #[test]
+    fn rounding() {
+        let q = |v: f64| Quantity {
+            article: 0,
+            found: Box::leak(Box::new(Found {
+                tokens: 0..1,
+                start: 0,
+                end: 0,
+                kind: EntityKind::Number,
+                key: String::new(),
+                value: Some(v),
+                qualifier: None,
+                unit: None,
+            })),
+            lo: v,
+            hi: v,
+            head: String::new(),
+            event: "",
+            context: FxHashMap::default(),
+        };
+        // (figure, text, figure, text, compatible by rounding)
+        for (a, ta, b, tb, want) in [
+            (30.0, "$30", 30.5, "$30.50", true),
+            (4e6, "4 million", 4.2e6, "4.2 million", true),
+            (4e6, "4 million", 4.6e6, "4.6 million", false),
+            (300.0, "300 homes", 350.0, "350 homes", false),
+            (80.0, "80", 87.0, "87", false),
+            (9191.09, "9,191.09", 9165.0, "9,165", false),
+            (17.1e6, "$17.1 million", 17.14e6, "$17.14 million", true),
+        ] {
+            assert_eq!(rounds_to(&q(a), ta, &q(b), tb), want, "{ta} {tb}");
+            assert_eq!(rounds_to(&q(b), tb, &q(a), ta), want, "{tb} {ta}");
+        }
+    }
+
+    #[test]
+    fn currencies() {
+        for (text, want) in [
+            ("$4 million", Some("dollar")),
+            ("about $4 million", Some("dollar")),
+            ("€20", Some("euro")),
+            ("£3.5bn", Some("pound")),
+            ("20 EUR", Some("euro")),
+            ("300 homes", None),
+            ("neurons 4", None),
+        ] {
+            assert_eq!(currency(text), want, "{text}");
+        }
     }
 
     #[test]

@@ -146,17 +146,24 @@ pub fn find(ctx: &Context) -> Vec<Finding> {
     out.dedup_by(|x, y| {
         x.article == y.article && x.start == y.start && x.end == y.end && x.kind == y.kind && x.others == y.others
     });
-    let out: Vec<Finding> = out.into_iter().map(|f| on_canonical_side(ctx, f)).collect();
-    once_per_difference(one_kind_per_difference(out))
+    // each article's place in the order of whole texts, computed once (at
+    // most MAX_ARTICLES² comparisons): a two-sided finding whose sides read
+    // alike is told from the first
+    let text = |a: usize| ctx.articles.get(a).map_or("", |d| d.text);
+    let rank: Vec<usize> = (0..n).map(|a| (0..n).filter(|&b| (text(b), b) < (text(a), a)).count()).collect();
+    let out: Vec<Finding> = out.into_iter().map(|f| on_canonical_side(ctx, &rank, f)).collect();
+    once_across_sources(ctx, once_per_difference(one_kind_per_difference(ctx, out)))
 }
 
 /// A finding that carries both sides is told from the side whose wording
-/// (then whole text) comes first, so the input order changes nothing.
-fn on_canonical_side(ctx: &Context, f: Finding) -> Finding {
+/// (then whole text, by `rank`) comes first, so the input order changes
+/// nothing.
+fn on_canonical_side(ctx: &Context, rank: &[usize], f: Finding) -> Finding {
     let (Some(&o), Some((cs, ce))) = (f.others.first(), f.counterpart_span) else { return f };
     let (Some(mine), Some(theirs)) = (ctx.articles.get(f.article), ctx.articles.get(o)) else { return f };
     let (Some(m), Some(t)) = (mine.text.get(f.start..f.end), theirs.text.get(cs..ce)) else { return f };
-    if (m, mine.text) <= (t, theirs.text) {
+    let place = |a: usize| rank.get(a).copied().unwrap_or(usize::MAX);
+    if (m, place(f.article)) <= (t, place(o)) {
         return f;
     }
     Finding {
@@ -170,30 +177,68 @@ fn on_canonical_side(ctx: &Context, f: Finding) -> Finding {
     }
 }
 
+/// Findings of one kind by the sentences they touch: the ones that may
+/// overlap a span are those filed under its sentences.
+struct SpanIndex<'f> {
+    by_sentence: FxHashMap<u64, Vec<u32>>,
+    all: &'f [Finding],
+}
+
+/// The sentences of article `a` that bytes `start..end` touch, as keys.
+fn sentence_keys(ctx: &Context, a: usize, start: usize, end: usize) -> impl Iterator<Item = u64> {
+    let sentences = ctx.articles.get(a).map_or(&[][..], |d| d.sentences);
+    let lo = sentences.partition_point(|s| s.end < start);
+    let hi = sentences.partition_point(|s| s.start <= end).max(lo + 1);
+    (lo..hi).map(move |k| ((a as u64) << 32) | k as u64)
+}
+
+impl<'f> SpanIndex<'f> {
+    fn new(ctx: &Context, all: &'f [Finding], kind: DivergenceKind) -> SpanIndex<'f> {
+        let mut by_sentence: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+        for (i, f) in all.iter().enumerate().filter(|(_, f)| f.kind == kind) {
+            for k in sentence_keys(ctx, f.article, f.start, f.end) {
+                by_sentence.entry(k).or_default().push(i as u32);
+            }
+        }
+        SpanIndex { by_sentence, all }
+    }
+
+    /// Findings of article `a` that may overlap `start..end` (each
+    /// candidate is then tested in full).
+    fn near<'s>(&'s self, ctx: &Context, a: usize, start: usize, end: usize) -> impl Iterator<Item = &'f Finding> + 's {
+        let keys: Vec<u64> = sentence_keys(ctx, a, start, end).collect();
+        crate::work::add(1 + keys.len());
+        keys.into_iter()
+            .flat_map(move |k| self.by_sentence.get(&k).into_iter().flatten())
+            .filter_map(move |&i| self.all.get(i as usize))
+            .filter(move |f| f.article == a)
+    }
+}
+
 /// A difference found by two finders is listed by the one that says more:
 /// a figure or date changed inside a shared passage is a `fact`, not also a
 /// word change; a sentence no other article has is `unique`, not also an
-/// omission from one copy.
-fn one_kind_per_difference(all: Vec<Finding>) -> Vec<Finding> {
-    let covers = |outer: &Finding, inner: &Finding| {
-        outer.article == inner.article && outer.start <= inner.start && inner.end <= outer.end
+/// omission from one copy. Findings are looked up by article and span, so
+/// the work follows the findings that overlap.
+fn one_kind_per_difference(ctx: &Context, all: Vec<Finding>) -> Vec<Finding> {
+    let covers = |outer: &Finding, inner: &Finding| outer.start <= inner.start && inner.end <= outer.end;
+    let keep: Vec<bool> = {
+        let facts = SpanIndex::new(ctx, &all, DivergenceKind::Fact);
+        let uniques = SpanIndex::new(ctx, &all, DivergenceKind::Unique);
+        all.iter()
+            .map(|f| match f.kind {
+                DivergenceKind::Framing | DivergenceKind::Format => !facts
+                    .near(ctx, f.article, f.start, f.end)
+                    .any(|x| x.others == f.others && (covers(x, f) || covers(f, x))),
+                // the same sentence (a clause dropped inside a unique sentence
+                // is a difference of its own)
+                DivergenceKind::Omission => !uniques
+                    .near(ctx, f.article, f.start, f.end)
+                    .any(|u| covers(u, f) && 2 * (f.end - f.start) >= u.end - u.start),
+                _ => true,
+            })
+            .collect()
     };
-    let facts: Vec<&Finding> = all.iter().filter(|f| f.kind == DivergenceKind::Fact).collect();
-    let uniques: Vec<&Finding> = all.iter().filter(|f| f.kind == DivergenceKind::Unique).collect();
-    let keep: Vec<bool> = all
-        .iter()
-        .map(|f| match f.kind {
-            DivergenceKind::Framing | DivergenceKind::Format => {
-                !facts.iter().any(|x| x.others == f.others && (covers(x, f) || covers(f, x)))
-            }
-            // the same sentence (a clause dropped inside a unique sentence
-            // is a difference of its own)
-            DivergenceKind::Omission => {
-                !uniques.iter().any(|u| covers(u, f) && 2 * (f.end - f.start) >= u.end - u.start)
-            }
-            _ => true,
-        })
-        .collect();
     all.into_iter().zip(keep).filter(|(_, k)| *k).map(|(f, _)| f).collect()
 }
 
@@ -211,6 +256,129 @@ fn once_per_difference(all: Vec<Finding>) -> Vec<Finding> {
             seen.insert(key)
         })
         .collect()
+}
+
+/// The lower-cased words of a span, for telling that two spans say the
+/// same thing in (nearly) the same words.
+fn span_words(text: &str, start: usize, end: usize) -> FxHashSet<u64> {
+    use std::hash::{Hash, Hasher};
+    text.get(start..end)
+        .unwrap_or("")
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut h = rustc_hash::FxHasher::default();
+            w.to_lowercase().hash(&mut h);
+            h.finish()
+        })
+        .collect()
+}
+
+/// Omissions compared per finding at most: enough for any real set of
+/// articles, and a bound on the work of a hostile one.
+const MAX_OMISSION_COMPARISONS: usize = 64;
+
+/// A hash of what identifies a difference, to find findings that may be
+/// the same one (each candidate is then compared in full).
+fn key_hash(parts: &[&dyn Fn(&mut rustc_hash::FxHasher)]) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    for p in parts {
+        p(&mut h);
+    }
+    h.finish()
+}
+
+/// One difference seen against several sources is one finding:
+/// - the same figure, word or name against the same wording in two other
+///   articles ("April 1" where A and C both say "March 1") is one finding
+///   whose `others` lists both;
+/// - a figure two sources both give against a third ("$4 million" in A
+///   and B where C says "about $4 million") is listed once, from the first
+///   source, which names the other;
+/// - text that two sources share and a third drops (the same sentence, in
+///   nearly the same words) is one omission, listed from the first.
+fn once_across_sources(ctx: &Context, all: Vec<Finding>) -> Vec<Finding> {
+    use std::hash::Hash;
+    let label = |a: usize| ctx.articles.get(a).map_or("", |d| d.label);
+    let text = |a: usize, s: usize, e: usize| {
+        ctx.articles.get(a).and_then(|d| d.text.get(s..e)).unwrap_or("").trim().to_lowercase()
+    };
+    // findings kept, by a hash of (kind, relation, this side, the other
+    // side's wording) and of (kind, relation, the other side, this side's
+    // wording); omissions by the articles they are missing from
+    let mut same_side: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+    let mut same_other: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+    let mut omissions: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+    let mut words: Vec<FxHashSet<u64>> = Vec::new();
+    let mut out: Vec<Finding> = Vec::with_capacity(all.len());
+    for f in all {
+        let at = out.len() as u32;
+        if let (Some(&o), Some(span)) = (f.others.first(), f.counterpart_span) {
+            let theirs = text(o, span.0, span.1);
+            let mine = text(f.article, f.start, f.end);
+            let h1 = key_hash(&[&|h| (f.kind, f.relation, f.article, f.start, f.end, theirs.as_str()).hash(h)]);
+            let first_theirs = |g: &Finding| {
+                g.others.first().zip(g.counterpart_span).map(|(&go, (s, e))| text(go, s, e)).unwrap_or_default()
+            };
+            let twin = same_side.get(&h1).into_iter().flatten().copied().find(|&i| {
+                out.get(i as usize).is_some_and(|g| {
+                    (g.kind, g.relation, g.article, g.start, g.end) == (f.kind, f.relation, f.article, f.start, f.end)
+                        && first_theirs(g) == theirs
+                })
+            });
+            if let Some(g) = twin.and_then(|i| out.get_mut(i as usize)) {
+                if !g.others.contains(&o) {
+                    g.others.push(o);
+                    g.explanation += &format!(" {} also says \"{}\".", label(o), text_span(ctx, o, span));
+                }
+                continue;
+            }
+            let h2 = key_hash(&[&|h| (f.kind, f.relation, o, span, mine.as_str()).hash(h)]);
+            // a figure, not a wording: two sources wording a passage alike
+            // against a third are each an edit of their own copy
+            if f.kind == DivergenceKind::Fact {
+                let twin = same_other.get(&h2).into_iter().flatten().copied().find(|&i| {
+                    out.get(i as usize).is_some_and(|g| {
+                        (g.kind, g.relation, g.others.first(), g.counterpart_span)
+                            == (f.kind, f.relation, Some(&o), Some(span))
+                            && g.article != f.article
+                            && text(g.article, g.start, g.end) == mine
+                    })
+                });
+                if let Some(g) = twin.and_then(|i| out.get_mut(i as usize)) {
+                    g.explanation += &format!(" {} has the same.", label(f.article));
+                    continue;
+                }
+            }
+            same_side.entry(h1).or_default().push(at);
+            same_other.entry(h2).or_default().push(at);
+        } else if f.kind == DivergenceKind::Omission {
+            let w = ctx.articles.get(f.article).map_or_else(FxHashSet::default, |d| span_words(d.text, f.start, f.end));
+            let h = key_hash(&[&|h| f.others.hash(h)]);
+            let kept = omissions.entry(h).or_default();
+            crate::work::add(1 + kept.len().min(MAX_OMISSION_COMPARISONS));
+            let same = kept.iter().take(MAX_OMISSION_COMPARISONS).copied().find(|&i| {
+                let Some(g) = out.get(i as usize) else { return false };
+                let Some(gw) = words.get(i as usize) else { return false };
+                let both = w.iter().filter(|x| gw.contains(*x)).count();
+                g.article != f.article && g.others == f.others && 10 * both >= 7 * (w.len() + gw.len() - both).max(1)
+            });
+            if let Some(g) = same.and_then(|i| out.get_mut(i as usize)) {
+                g.explanation += &format!(" {} has the same text.", label(f.article));
+                continue;
+            }
+            kept.push(at);
+            words.resize_with(out.len(), FxHashSet::default);
+            words.push(w);
+        }
+        out.push(f);
+    }
+    out
+}
+
+fn text_span<'t>(ctx: &Context<'t>, a: usize, (s, e): (usize, usize)) -> &'t str {
+    ctx.articles.get(a).and_then(|d| d.text.get(s..e)).unwrap_or("")
 }
 
 /// Which canonical entity each token belongs to, and each article's

@@ -12,7 +12,8 @@
 use super::similar::Terms;
 use super::Article;
 use crate::lang::en::is_function_word;
-use crate::tokens::{Sentence, TokenKind};
+use crate::overlap::idf;
+use crate::tokens::{Sentence, Sym, TokenKind};
 use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 
@@ -47,9 +48,15 @@ pub const DIRECTED: [&str; N_DIRECTED] = [
     "words_in_theirs_squared",
     "prefixes_in_theirs",
     "content_words",
+    "subsequence",
+    "content_subsequence",
+    "aligned_content",
+    "unaligned_rarity",
+    "rarest_unaligned",
+    "aligned_content_squared",
 ];
 /// Number of directed features.
-pub const N_DIRECTED: usize = 24;
+pub const N_DIRECTED: usize = 30;
 /// Number of features.
 pub const N_FEATURES: usize = 2 * N_DIRECTED;
 
@@ -62,41 +69,97 @@ pub fn feature_name(i: usize) -> String {
     }
 }
 
-/// A logistic model: `p(same) = σ(bias + Σ weight × feature)`.
+/// One step of boosting: `left` when the feature is at most `threshold`,
+/// else `right`, added to the logistic model's score.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Stump {
+    /// Index into [`Features`].
+    pub feature: usize,
+    /// The split.
+    pub threshold: f32,
+    /// Added when the feature is at most `threshold`.
+    pub left: f32,
+    /// Added otherwise.
+    pub right: f32,
+}
+
+/// A logistic model with boosted stumps on top:
+/// `p(same) = σ(bias + Σ weight × feature + Σ stump(feature))`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SupportModel {
     /// One weight per feature.
     pub weights: Features,
     /// The intercept.
     pub bias: f32,
+    /// Corrections the linear part cannot express (thresholds,
+    /// interactions), fitted to what it leaves wrong.
+    pub stumps: Vec<Stump>,
 }
 
 impl SupportModel {
-    /// Probability that the sentence's content is in the other one.
-    pub fn p_same(&self, f: &Features) -> f32 {
-        let z: f32 = self.bias + self.weights.iter().zip(f).map(|(w, x)| w * x).sum::<f32>();
-        1.0 / (1.0 + (-z).exp())
+    /// A model that weighs nothing.
+    pub fn empty() -> SupportModel {
+        SupportModel { weights: [0.0; N_FEATURES], bias: 0.0, stumps: Vec::new() }
     }
 
-    /// Reads `name<TAB>weight` lines (`bias` for the intercept); `#` starts a
+    /// The score before the logistic function.
+    pub fn score(&self, f: &Features) -> f32 {
+        let linear: f32 = self.bias + self.weights.iter().zip(f).map(|(w, x)| w * x).sum::<f32>();
+        let boost: f32 = self
+            .stumps
+            .iter()
+            .map(|s| if f.get(s.feature).copied().unwrap_or(0.0) <= s.threshold { s.left } else { s.right })
+            .sum();
+        linear + boost
+    }
+
+    /// Probability that the sentence's content is in the other one.
+    ///
+    /// ```
+    /// use corroborate::internal::support::{SupportModel, N_FEATURES};
+    /// let m = SupportModel::parse("bias\t2\nstump\tcontent_in_theirs\t0.5\t-4\t0").unwrap();
+    /// let mut f = [0.0; N_FEATURES];
+    /// assert!(m.p_same(&f) < 0.5);
+    /// f[0] = 0.9;
+    /// assert!(m.p_same(&f) > 0.5);
+    /// ```
+    pub fn p_same(&self, f: &Features) -> f32 {
+        1.0 / (1.0 + (-self.score(f)).exp())
+    }
+
+    /// Reads `name<TAB>weight` lines (`bias` for the intercept) and
+    /// `stump<TAB>name<TAB>threshold<TAB>left<TAB>right` lines; `#` starts a
     /// comment. Unknown names are an error, missing ones weigh 0.
     ///
     /// # Errors
     ///
-    /// A line that is not a known name and a number.
+    /// A line that is not a known name and a number, or not a stump.
     pub fn parse(text: &str) -> Result<SupportModel, String> {
-        let mut m = SupportModel { weights: [0.0; N_FEATURES], bias: 0.0 };
+        let mut m = SupportModel::empty();
+        let index = |name: &str| (0..N_FEATURES).position(|i| feature_name(i) == name);
+        let number = |name: &str, v: &str| -> Result<f32, String> {
+            v.trim().parse().map_err(|_| format!("{name}: {v:?} is not a number"))
+        };
         for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
-            let (name, value) = line.split_once('\t').ok_or_else(|| format!("no tab in line {line:?}"))?;
-            let v: f32 = value.trim().parse().map_err(|_| format!("weight of {name} is not a number: {value:?}"))?;
-            if name == "bias" {
-                m.bias = v;
-            } else if let Some(w) =
-                (0..N_FEATURES).position(|i| feature_name(i) == name).and_then(|i| m.weights.get_mut(i))
-            {
-                *w = v;
-            } else {
-                return Err(format!("unknown feature {name:?}"));
+            let fields: Vec<&str> = line.split('\t').collect();
+            match fields.as_slice() {
+                ["stump", name, t, l, r] => {
+                    let feature = index(name).ok_or_else(|| format!("unknown feature {name:?}"))?;
+                    m.stumps.push(Stump {
+                        feature,
+                        threshold: number(name, t)?,
+                        left: number(name, l)?,
+                        right: number(name, r)?,
+                    });
+                }
+                ["bias", v] => m.bias = number("bias", v)?,
+                [name, v] => {
+                    let w = index(name)
+                        .and_then(|i| m.weights.get_mut(i))
+                        .ok_or_else(|| format!("unknown feature {name:?}"))?;
+                    *w = number(name, v)?;
+                }
+                _ => return Err(format!("not a weight or a stump: {line:?}")),
             }
         }
         Ok(m)
@@ -109,6 +172,9 @@ impl SupportModel {
         s += &format!("bias\t{:.6}\n", self.bias);
         for (i, w) in self.weights.iter().enumerate() {
             s += &format!("{}\t{w:.6}\n", feature_name(i));
+        }
+        for t in &self.stumps {
+            s += &format!("stump\t{}\t{:.6}\t{:.6}\t{:.6}\n", feature_name(t.feature), t.threshold, t.left, t.right);
         }
         s
     }
@@ -124,8 +190,7 @@ pub fn model() -> SupportModel {
         return m;
     }
     static M: OnceLock<SupportModel> = OnceLock::new();
-    M.get_or_init(|| SupportModel::parse(BUILT_IN).unwrap_or(SupportModel { weights: [0.0; N_FEATURES], bias: 0.0 }))
-        .clone()
+    M.get_or_init(|| SupportModel::parse(BUILT_IN).unwrap_or_else(|_| SupportModel::empty())).clone()
 }
 
 #[cfg(feature = "train")]
@@ -207,9 +272,29 @@ pub(super) struct Side<'s, 'a> {
     pub terms: &'s Terms,
 }
 
-/// A sentence's words and numbers: norm, kind, and whether it is a
-/// capitalized word inside the sentence (a name, roughly).
-fn words<'x>(x: &Side<'_, 'x>) -> Vec<(&'x str, TokenKind, bool)> {
+/// A word or number of a sentence as the features read it: its symbol
+/// (shared by all articles of an analysis, so two words compare as two
+/// integers), its norm, kind, whether it is a capitalized word inside the
+/// sentence (a name, roughly) and whether it carries content.
+#[derive(Debug, Clone, Copy)]
+struct Word<'x> {
+    sym: Sym,
+    norm: &'x str,
+    kind: TokenKind,
+    name: bool,
+    content: bool,
+}
+
+impl Word<'_> {
+    /// The first five letters: "acquired" and "acquisition" agree.
+    fn prefix(&self) -> &str {
+        let end = self.norm.char_indices().nth(5).map_or(self.norm.len(), |(i, _)| i);
+        self.norm.get(..end).unwrap_or(self.norm)
+    }
+}
+
+/// A sentence's words and numbers.
+fn words<'x>(x: &Side<'_, 'x>) -> Vec<Word<'x>> {
     let first = x.s.tokens.start;
     x.d.tokens
         .get(x.s.tokens.clone())
@@ -217,7 +302,13 @@ fn words<'x>(x: &Side<'_, 'x>) -> Vec<(&'x str, TokenKind, bool)> {
         .iter()
         .enumerate()
         .filter(|(_, t)| t.is_wordlike())
-        .map(|(i, t)| (t.norm, t.kind, t.capitalized && first + i != x.s.tokens.start))
+        .map(|(i, t)| Word {
+            sym: t.sym,
+            norm: t.norm,
+            kind: t.kind,
+            name: t.capitalized && first + i != x.s.tokens.start && t.kind == TokenKind::Word,
+            content: t.kind == TokenKind::Word && !is_function_word(t.norm) && t.norm.len() > 1,
+        })
         .collect()
 }
 
@@ -226,26 +317,36 @@ fn words<'x>(x: &Side<'_, 'x>) -> Vec<(&'x str, TokenKind, bool)> {
 /// articles.
 pub(super) fn features(mine: &Side, theirs: &Side, covered: (f32, f32)) -> Features {
     let mut f = [0.0; N_FEATURES];
-    let (x, y) = (directed(mine, theirs, covered.0), directed(theirs, mine, covered.1));
+    let (wm, wt) = (words(mine), words(theirs));
+    let (x, y) = (directed((mine, &wm), (theirs, &wt), covered.0), directed((theirs, &wt), (mine, &wm), covered.1));
     for (dst, src) in f.iter_mut().zip(x.iter().chain(y.iter())) {
         *dst = *src;
     }
     f
 }
 
+/// Share of `x` found in `y` (1 when `x` is empty).
+fn share_in<T: Eq + std::hash::Hash>(x: &FxHashSet<T>, y: &FxHashSet<T>) -> f32 {
+    if x.is_empty() {
+        1.0
+    } else {
+        x.iter().filter(|b| y.contains(*b)).count() as f32 / x.len() as f32
+    }
+}
+
 /// The features of "is `mine` supported by `theirs`", one direction.
-fn directed(mine: &Side, theirs: &Side, covered: f32) -> [f32; N_DIRECTED] {
-    let (wm, wt) = (words(mine), words(theirs));
-    let set = |w: &[(&str, TokenKind, bool)]| -> FxHashSet<String> { w.iter().map(|x| x.0.to_string()).collect() };
-    let (sm, st) = (set(&wm), set(&wt));
-    let (bm, bt) = (ngrams(&wm, 2), ngrams(&wt, 2));
-    let share = |x: &FxHashSet<u64>, y: &FxHashSet<u64>| {
-        if x.is_empty() {
-            1.0
-        } else {
-            x.iter().filter(|b| y.contains(*b)).count() as f32 / x.len() as f32
-        }
+fn directed(mine: (&Side, &[Word]), theirs: (&Side, &[Word]), covered: f32) -> [f32; N_DIRECTED] {
+    let ((sm_side, wm), (st_side, wt)) = (mine, theirs);
+    // symbols widened to the n-grams' type: one kind of set in the wasm
+    let set = |w: &[Word], pick: &dyn Fn(&Word) -> bool| -> FxHashSet<u64> {
+        w.iter().filter(|x| pick(x)).map(|x| u64::from(x.sym)).collect()
     };
+    let all = |_: &Word| true;
+    let number = |w: &Word| w.kind == TokenKind::Number;
+    let name = |w: &Word| w.name;
+    let content = |w: &Word| w.content;
+    let (sm, st) = (set(wm, &all), set(wt, &all));
+    let (bm, bt) = (ngrams(wm, 2), ngrams(wt, 2));
     let weighted = |x: &Terms, y: &Terms| {
         let total: f32 = x.values().sum();
         if total <= 0.0 {
@@ -254,111 +355,166 @@ fn directed(mine: &Side, theirs: &Side, covered: f32) -> [f32; N_DIRECTED] {
             x.iter().filter(|(k, _)| y.contains_key(*k)).map(|(_, v)| v).sum::<f32>() / total
         }
     };
-    let lacking = |from: &[(&str, TokenKind, bool)],
-                   other: &FxHashSet<String>,
-                   pick: &dyn Fn(&(&str, TokenKind, bool)) -> bool| {
-        let missing: FxHashSet<&str> = from.iter().filter(|w| pick(w) && !other.contains(w.0)).map(|w| w.0).collect();
+    let lacking = |from: &[Word], other: &FxHashSet<u64>, pick: &dyn Fn(&Word) -> bool| {
+        let missing: FxHashSet<u64> = from
+            .iter()
+            .map(|w| (w, u64::from(w.sym)))
+            .filter(|(w, k)| pick(w) && !other.contains(k))
+            .map(|(_, k)| k)
+            .collect();
         (missing.len() as f32).ln_1p()
     };
-    let number = |w: &(&str, TokenKind, bool)| w.1 == TokenKind::Number;
-    let name = |w: &(&str, TokenKind, bool)| w.2 && w.1 == TokenKind::Word;
-    let content = |w: &(&str, TokenKind, bool)| w.1 == TokenKind::Word && !is_function_word(w.0) && w.0.len() > 1;
-    let count_of = |w: &[(&str, TokenKind, bool)], list: &[&str]| w.iter().filter(|x| list.contains(&x.0)).count();
-    let differs = |list: &[&str]| if count_of(&wm, list) != count_of(&wt, list) { 1.0 } else { 0.0 };
-    let (cm, ct) = (weighted(mine.terms, theirs.terms), weighted(theirs.terms, mine.terms));
-    let words_in =
-        if sm.is_empty() { 1.0 } else { sm.iter().filter(|w| st.contains(*w)).count() as f32 / sm.len() as f32 };
+    let count_of = |w: &[Word], list: &[&str]| w.iter().filter(|x| list.contains(&x.norm)).count();
+    let differs = |list: &[&str]| if count_of(wm, list) != count_of(wt, list) { 1.0 } else { 0.0 };
+    let (cm, ct) = (weighted(sm_side.terms, st_side.terms), weighted(st_side.terms, sm_side.terms));
+    let words_in = share_in(&sm, &st);
     let ratio = ((wm.len().max(1) as f32) / (wt.len().max(1) as f32)).ln().clamp(-2.0, 2.0);
+    let (nm, nt) = (set(wm, &number), set(wt, &number));
+    let shared_numbers = if nm.is_empty() && nt.is_empty() {
+        1.0
+    } else {
+        nm.intersection(&nt).count() as f32 / nm.union(&nt).count().max(1) as f32
+    };
+    // content words aligned by symbol or by their first letters, by rarity
+    let prefixes: FxHashSet<&str> = wt.iter().filter(|x| x.content).map(Word::prefix).collect();
+    let (mut aligned, mut total, mut unaligned_rarest) = (0.0f32, 0.0f32, 0.0f32);
+    let mut seen: FxHashSet<u64> = FxHashSet::default();
+    for w in wm.iter().filter(|w| w.content) {
+        if !seen.insert(u64::from(w.sym)) {
+            continue;
+        }
+        let weight = idf(w.norm);
+        total += weight;
+        if st.contains(&u64::from(w.sym)) || prefixes.contains(w.prefix()) {
+            aligned += weight;
+        } else {
+            unaligned_rarest = unaligned_rarest.max(weight);
+        }
+    }
+    let aligned_share = if total > 0.0 { aligned / total } else { 1.0 };
+    let content_m: Vec<Sym> = wm.iter().filter(|w| w.content).map(|w| w.sym).collect();
+    let content_t: Vec<Sym> = wt.iter().filter(|w| w.content).map(|w| w.sym).collect();
+    let syms_m: Vec<Sym> = wm.iter().map(|w| w.sym).collect();
+    let syms_t: Vec<Sym> = wt.iter().map(|w| w.sym).collect();
     [
         cm,
         ct,
         words_in,
-        share(&bm, &bt),
-        share(&bt, &bm),
+        share_in(&bm, &bt),
+        share_in(&bt, &bm),
         ratio,
-        lacking(&wm, &st, &number),
-        lacking(&wt, &sm, &number),
-        lacking(&wm, &st, &name),
-        lacking(&wt, &sm, &name),
+        lacking(wm, &st, &number),
+        lacking(wt, &sm, &number),
+        lacking(wm, &st, &name),
+        lacking(wt, &sm, &name),
         differs(NEGATIONS),
         differs(HEDGES),
         covered,
-        lacking(&wm, &st, &content),
-        lacking(&wt, &sm, &content),
+        lacking(wm, &st, &content),
+        lacking(wt, &sm, &content),
         cm * ct,
-        trigrams_in(&wm, &wt),
-        longest_run(&wm, &wt) as f32 / wm.len().max(1) as f32,
+        share_in(&ngrams(wm, 3), &ngrams(wt, 3)),
+        longest_run(&syms_m, &syms_t) as f32 / wm.len().max(1) as f32,
         (wm.len() as f32).ln_1p(),
-        {
-            let nm: FxHashSet<&str> = wm.iter().filter(|w| number(w)).map(|w| w.0).collect();
-            let nt: FxHashSet<&str> = wt.iter().filter(|w| number(w)).map(|w| w.0).collect();
-            if nm.is_empty() && nt.is_empty() {
-                1.0
-            } else {
-                nm.intersection(&nt).count() as f32 / nm.union(&nt).count() as f32
-            }
-        },
+        shared_numbers,
         cm * cm,
         words_in * words_in,
         {
-            // "acquired" and "acquisition": the first five letters of content words
-            let pre = |w: &[Word<'_>]| -> FxHashSet<String> {
-                w.iter().filter(|x| content(x)).map(|x| x.0.chars().take(5).collect()).collect()
-            };
-            let (pm, pt) = (pre(&wm), pre(&wt));
-            if pm.is_empty() {
-                1.0
-            } else {
-                pm.iter().filter(|x| pt.contains(*x)).count() as f32 / pm.len() as f32
-            }
+            let (pm, pt): (FxHashSet<&str>, FxHashSet<&str>) =
+                (wm.iter().filter(|x| x.content).map(Word::prefix).collect(), prefixes.clone());
+            share_in(&pm, &pt)
         },
-        (wm.iter().filter(|w| content(w)).count() as f32).ln_1p(),
+        (content_m.len() as f32).ln_1p(),
+        lcs(&syms_m, &syms_t) as f32 / syms_m.len().max(1) as f32,
+        lcs(&content_m, &content_t) as f32 / content_m.len().max(1) as f32,
+        aligned_share,
+        (total - aligned).max(0.0).ln_1p(),
+        unaligned_rarest / 8.0,
+        aligned_share * aligned_share,
     ]
 }
 
-type Word<'x> = (&'x str, TokenKind, bool);
-
-/// Share of `a`'s word trigrams that `b` has.
-fn trigrams_in(a: &[Word], b: &[Word]) -> f32 {
-    let (ta, tb) = (ngrams(a, 3), ngrams(b, 3));
-    if ta.is_empty() {
-        1.0
-    } else {
-        ta.iter().filter(|t| tb.contains(*t)).count() as f32 / ta.len() as f32
-    }
-}
-
-/// The word `n`-grams of a sentence, each as a hash of its words.
+/// The word `n`-grams of a sentence, each as a hash of its symbols.
 fn ngrams(w: &[Word], n: usize) -> FxHashSet<u64> {
     use std::hash::{Hash, Hasher};
     w.windows(n)
         .map(|g| {
             let mut h = rustc_hash::FxHasher::default();
             for x in g {
-                x.0.hash(&mut h);
+                x.sym.hash(&mut h);
             }
             h.finish()
         })
         .collect()
 }
 
-/// The longest run of words the two have in the same order, contiguous in
-/// both (dynamic programming over two sentences).
-fn longest_run(a: &[Word], b: &[Word]) -> usize {
+/// The longest common subsequence of two symbol sequences: how many words
+/// the two have in the same order, gaps allowed.
+fn lcs(a: &[Sym], b: &[Sym]) -> usize {
     let mut prev = vec![0usize; b.len() + 1];
-    let mut best = 0;
+    let mut cur = vec![0usize; b.len() + 1];
     for x in a {
-        let mut cur = vec![0usize; b.len() + 1];
         for (j, y) in b.iter().enumerate() {
-            if x.0 == y.0 {
-                let v = prev.get(j).copied().unwrap_or(0) + 1;
-                if let Some(c) = cur.get_mut(j + 1) {
-                    *c = v;
-                }
-                best = best.max(v);
+            let v = if x == y {
+                prev.get(j).copied().unwrap_or(0) + 1
+            } else {
+                prev.get(j + 1).copied().unwrap_or(0).max(cur.get(j).copied().unwrap_or(0))
+            };
+            if let Some(c) = cur.get_mut(j + 1) {
+                *c = v;
             }
         }
-        prev = cur;
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev.last().copied().unwrap_or(0)
+}
+
+/// The longest run of words the two have in the same order, contiguous in
+/// both (dynamic programming over two sentences).
+fn longest_run(a: &[Sym], b: &[Sym]) -> usize {
+    let mut prev = vec![0usize; b.len() + 1];
+    let mut cur = vec![0usize; b.len() + 1];
+    let mut best = 0;
+    for x in a {
+        for (j, y) in b.iter().enumerate() {
+            let v = if x == y { prev.get(j).copied().unwrap_or(0) + 1 } else { 0 };
+            if let Some(c) = cur.get_mut(j + 1) {
+                *c = v;
+            }
+            best = best.max(v);
+        }
+        std::mem::swap(&mut prev, &mut cur);
     }
     best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sequences() {
+        // (a, b, longest common subsequence, longest common run)
+        let cases: &[(&[Sym], &[Sym], usize, usize)] = &[
+            (&[1, 2, 3, 4], &[1, 2, 3, 4], 4, 4),
+            (&[1, 2, 3, 4], &[1, 9, 3, 4], 3, 2),
+            (&[1, 2, 3], &[3, 2, 1], 1, 1),
+            (&[], &[1], 0, 0),
+            (&[5, 1, 5, 2], &[1, 2], 2, 1),
+        ];
+        for (a, b, sub, run) in cases {
+            assert_eq!(lcs(a, b), *sub, "lcs {a:?} {b:?}");
+            assert_eq!(lcs(b, a), *sub, "lcs {b:?} {a:?}");
+            assert_eq!(longest_run(a, b), *run, "run {a:?} {b:?}");
+        }
+    }
+
+    #[test]
+    fn model_round_trips_and_names_every_feature() {
+        let m = model();
+        assert_eq!(SupportModel::parse(&m.to_tsv()).as_ref(), Ok(&m));
+        let names: FxHashSet<String> = (0..N_FEATURES).map(feature_name).collect();
+        assert_eq!(names.len(), N_FEATURES);
+        assert!(SupportModel::parse("nonsense\t1").is_err());
+    }
 }
