@@ -158,10 +158,14 @@ fn substitutions_inside_shared_passages() {
     assert!(edit("A", "B", "islamist", ""), "islamist deleted");
     assert!(edit("A", "B", "amping up", "increasing"), "amping up -> increasing");
     assert!(edit("B", "C", "dangerous", "unsafe"), "dangerous -> unsafe");
+    // a copied passage has at least MIN_PASSAGE identical words; a
+    // reworded or summarized one (issue 18) may keep few of its words
     for p in &r.passages {
         let same = (p.identity * p.words.max(1) as f64).round() as usize;
         assert!(p.words >= corroborate::internal::MIN_PASSAGE, "short passage {p:?}");
-        assert!(same + 1 >= corroborate::internal::MIN_PASSAGE, "passage with few identical words {p:?}");
+        if p.kind == corroborate::PassageKind::Verbatim {
+            assert!(same + 1 >= corroborate::internal::MIN_PASSAGE, "passage with few identical words {p:?}");
+        }
         assert!((0.0..=1.0).contains(&p.identity));
     }
     // the stripped wire copy and the rewrite align across their shared text

@@ -453,7 +453,9 @@ fn stray_control_bytes_table() {
                 assert_eq!(e.kind(), ErrorKind::Unreadable, "{what}");
                 assert!(e.message().starts_with("f.txt is a binary file, not text"), "{what}: {}", e.message());
             }
-            (got, want) => panic!("{what}: got {:?}, want {want:?}", got.map(|d| d.text.chars().take(40).collect::<String>())),
+            (got, want) => {
+                panic!("{what}: got {:?}, want {want:?}", got.map(|d| d.text.chars().take(40).collect::<String>()))
+            }
         }
     }
 }
