@@ -154,7 +154,7 @@ const CONTEXT_WORDS: usize = 16;
 /// there: the few words that still match are what a paraphrase keeps
 /// ("of the", a name), and its differences are the rewording itself, which
 /// the passage's kind (paraphrase) reports, not a pile of word swaps.
-const COPY_IDENTITY: f64 = 0.6;
+const COPY_IDENTITY: f64 = 0.45;
 
 /// Whether the change `ops[k]` lies in reworded text rather than in a copy:
 /// fewer than [`COPY_IDENTITY`] of the words around it, itself included,

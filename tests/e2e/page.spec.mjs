@@ -79,7 +79,7 @@ test('a heatmap cell opens the two articles side by side, aligned, with substitu
     await expect(pane.locator('.cb-shared').first()).toHaveAttribute('title', /^Shared passage, (verbatim|paraphrase|summary): /);
   }
   expect(await left.locator('.cb-passage-kind').count()).toBe(await right.locator('.cb-passage-kind').count());
-  await expect(reading.locator('.cb-note')).toContainText(/share \d+ passages? \(\d+ (verbatim|paraphrase|summary)/);
+  await expect(page.locator('#reading-view .cb-note')).toContainText(/share \d+ passages? \(\d+ (verbatim|paraphrase|summary)/);
   // the shared stretches on the left are, by and large, text that the right also has
   const stretches = await left.locator('.cb-shared:not(.cb-changed):not(.cb-dropped)').allTextContents();
   const found = stretches.filter((s) => EXAMPLE_ARTICLES[0].text.includes(s.trim()));
