@@ -8,6 +8,7 @@ mod common;
 use corroborate::{analyze, ArticleInput, OffsetUnit, Options, Report};
 
 fn seed_report() -> Option<(Vec<String>, Report)> {
+    reworded_from_env();
     let seeds = common::seeds()?;
     let texts: Vec<String> = seeds.iter().map(|(_, t)| t.clone()).collect();
     let inputs: Vec<ArticleInput> =
@@ -157,10 +158,14 @@ fn substitutions_inside_shared_passages() {
     assert!(edit("A", "B", "islamist", ""), "islamist deleted");
     assert!(edit("A", "B", "amping up", "increasing"), "amping up -> increasing");
     assert!(edit("B", "C", "dangerous", "unsafe"), "dangerous -> unsafe");
+    // a copied passage has at least MIN_PASSAGE identical words; a
+    // reworded or summarized one (issue 18) may keep few of its words
     for p in &r.passages {
         let same = (p.identity * p.words.max(1) as f64).round() as usize;
         assert!(p.words >= corroborate::internal::MIN_PASSAGE, "short passage {p:?}");
-        assert!(same + 1 >= corroborate::internal::MIN_PASSAGE, "passage with few identical words {p:?}");
+        if p.kind == corroborate::PassageKind::Verbatim {
+            assert!(same + 1 >= corroborate::internal::MIN_PASSAGE, "passage with few identical words {p:?}");
+        }
         assert!((0.0..=1.0).contains(&p.identity));
     }
     // the stripped wire copy and the rewrite align across their shared text
@@ -205,6 +210,13 @@ fn divergences_against_the_editors_list() {
         expected.len(),
         r.divergences.len()
     );
+    let extra: Vec<String> = r
+        .divergences
+        .iter()
+        .filter(|d| !expected.iter().any(|x| hits(x, d)))
+        .map(|d| format!("{} {} {:?} / {:?}", d.article, d.kind.as_str(), d.text, d.counterpart))
+        .collect();
+    println!("not on the list: {extra:#?}");
     let required_missed: Vec<String> = expected
         .iter()
         .zip(&found)
@@ -237,4 +249,12 @@ fn one_name_one_kind_across_the_set() {
     let before = names.len();
     names.dedup();
     assert_eq!(before, names.len(), "a name in two rows of different kinds");
+}
+
+/// `REWORDED=0` runs the engine without its reworded-sentence seeds, to
+/// compare.
+fn reworded_from_env() {
+    if std::env::var("REWORDED").is_ok_and(|v| v == "0") {
+        corroborate::internal::REWORDED_SEEDS.store(false, std::sync::atomic::Ordering::Relaxed);
+    }
 }

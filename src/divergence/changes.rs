@@ -8,6 +8,7 @@ use super::Finding;
 use crate::lang::en::is_function_word;
 use crate::overlap::Op;
 use crate::report::DivergenceKind;
+use crate::report::PassageKind;
 use crate::report::Severity;
 use rustc_hash::FxHashSet;
 
@@ -129,8 +130,13 @@ fn all_changes(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
             continue;
         }
         for m in ms {
-            for op in &m.ops {
+            for (k, op) in m.ops.iter().enumerate() {
                 let Op::Diff { i0, i1, j0, j1 } = *op else { continue };
+                // a copy that kept most of its words (a verbatim passage)
+                // is edited, not reworded: each of its changes is a finding
+                if m.kind() != PassageKind::Verbatim && reworded(&m.ops, k) {
+                    continue;
+                }
                 if let Some(f) = one_change(ents, (a, da, i0, i1), (b, db, j0, j1)) {
                     out.extend(f);
                 }
@@ -138,6 +144,45 @@ fn all_changes(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// Words looked at on each side of a change to tell a copy with a word
+/// swapped from a reworded stretch.
+const CONTEXT_WORDS: usize = 16;
+/// Least share of identical words around a change (the change counted)
+/// for it to be a change made to a copy. Below it the text was reworded
+/// there: the few words that still match are what a paraphrase keeps
+/// ("of the", a name), and its differences are the rewording itself, which
+/// the passage's kind (paraphrase) reports, not a pile of word swaps.
+const COPY_IDENTITY: f64 = 0.45;
+
+/// Whether the change `ops[k]` lies in reworded text rather than in a copy:
+/// fewer than [`COPY_IDENTITY`] of the words around it, itself included,
+/// are identical in the two texts.
+fn reworded(ops: &[Op], k: usize) -> bool {
+    let size = |o: &Op| match *o {
+        Op::Same { n, .. } => (n, 0),
+        Op::Diff { i0, i1, j0, j1 } => (0, (i1 - i0).max(j1 - j0)),
+    };
+    let Some(own) = ops.get(k).map(|o| size(o).1) else { return false };
+    let (mut same, mut changed) = (0usize, own);
+    // `CONTEXT_WORDS` on each side, nearest first
+    let mut tally = |it: &mut dyn Iterator<Item = &Op>| {
+        let mut left = CONTEXT_WORDS;
+        for o in it {
+            if left == 0 {
+                break;
+            }
+            let (s, d) = size(o);
+            let (s, d) = (s.min(left), d.min(left.saturating_sub(s.min(left))));
+            same += s;
+            changed += d;
+            left -= s + d;
+        }
+    };
+    tally(&mut ops.get(..k).unwrap_or_default().iter().rev());
+    tally(&mut ops.get(k + 1..).unwrap_or_default().iter());
+    (same as f64) < COPY_IDENTITY * (same + changed).max(1) as f64
 }
 
 type Side<'s, 'a> = (usize, &'s Article<'a>, usize, usize);
@@ -278,6 +323,48 @@ fn one_change(ents: &EntityIndex, sa: Side, sb: Side) -> Option<Vec<Finding>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// (ops as same-run lengths and changes `(a words, b words)`, the change
+    /// looked at, reworded?)
+    #[test]
+    fn copies_and_rewording_table() {
+        enum W {
+            S(usize),
+            D(usize, usize),
+        }
+        use W::{D, S};
+        let cases: &[(&str, &[W], usize, bool)] = &[
+            ("one word swapped in a copy", &[S(20), D(1, 2), S(20)], 1, false),
+            ("two swaps in one sentence", &[S(12), D(1, 1), S(5), D(1, 2), S(12)], 3, false),
+            ("a clause dropped from a copy", &[S(30), D(5, 0), S(30)], 1, false),
+            ("a copy's last word changed", &[S(25), D(1, 1)], 1, false),
+            ("short matches in a rewording", &[S(4), D(6, 5), S(3), D(4, 7), S(4), D(5, 3)], 3, true),
+            ("a sentence rewritten whole", &[S(6), D(18, 20), S(6)], 1, true),
+            ("a lone change", &[D(3, 3)], 0, true),
+        ];
+        for (what, ws, k, want) in cases {
+            let (mut i, mut j) = (0, 0);
+            let ops: Vec<Op> = ws
+                .iter()
+                .map(|w| match *w {
+                    S(n) => {
+                        let o = Op::Same { i, j, n };
+                        i += n;
+                        j += n;
+                        o
+                    }
+                    D(x, y) => {
+                        let o = Op::Diff { i0: i, i1: i + x, j0: j, j1: j + y };
+                        i += x;
+                        j += y;
+                        o
+                    }
+                })
+                .collect();
+            assert_eq!(reworded(&ops, *k), *want, "{what}");
+        }
+    }
+
     #[test]
     fn classification_table() {
         let cases = [

@@ -43,7 +43,13 @@ pub(super) fn bomless_utf16(bytes: &[u8]) -> Option<bool> {
     if sample.len() < 8 {
         return None;
     }
-    let utf8_text = !sample.contains(&0) && std::str::from_utf8(trim_partial(sample)).is_ok();
+    // UTF-8 text, or UTF-8 text with a few stray control bytes (a NUL):
+    // UTF-16 has a NUL in every ASCII character (space, newline, digit),
+    // and Chinese or Japanese in UTF-16 is rarely valid UTF-8
+    let utf8_text = std::str::from_utf8(trim_partial(sample)).is_ok() && {
+        let controls = control_bytes(sample);
+        !sample.contains(&0) || controls < MIN_BINARY_CONTROLS || controls * MAX_STRAY_SHARE < sample.len()
+    };
     if utf8_text {
         return None;
     }
@@ -107,12 +113,31 @@ fn control_bytes(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f).count()
 }
 
+/// A UTF-8 sample with fewer than one control byte in this many is UTF-8
+/// text with stray bytes, not UTF-16.
+const MAX_STRAY_SHARE: usize = 20;
+
+/// Fewest control bytes that can make a file binary: one or two (a NUL
+/// left by a broken export, a stray escape) are removed with a warning,
+/// however short the text.
+const MIN_BINARY_CONTROLS: usize = 3;
+
 /// Binary data rather than text with stray control bytes: control bytes
-/// make a tenth of the file, or a quarter of its first 8 KB.
+/// (at least [`MIN_BINARY_CONTROLS`]) make a tenth of the file, or a
+/// quarter of its first 8 KB. NUL bytes padding the end of a file (a
+/// download or export cut short and zero-filled) are not counted: the text
+/// before them is read.
 fn is_binary(bytes: &[u8]) -> bool {
+    let Some(end) = bytes.iter().rposition(|&b| b != 0).map(|k| k + 1) else {
+        // nothing but NUL bytes
+        return !bytes.is_empty();
+    };
+    let bytes = bytes.get(..end).unwrap_or(bytes);
     let sample = bytes.get(..SAMPLE).unwrap_or(bytes);
     let all = control_bytes(bytes);
-    all > 0 && all * 10 >= bytes.len() || !sample.is_empty() && control_bytes(sample) * 4 >= sample.len()
+    let in_sample = control_bytes(sample);
+    all >= MIN_BINARY_CONTROLS && all * 10 >= bytes.len()
+        || in_sample >= MIN_BINARY_CONTROLS && in_sample * 4 >= sample.len()
 }
 
 /// Removes stray control characters from decoded text (a NUL left by a
@@ -192,7 +217,7 @@ pub(super) fn utf16(shown: &str, bytes: &[u8], le: bool, warnings: &mut Vec<Stri
         text.push('\u{FFFD}');
     }
     let controls = text.chars().filter(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0c')).count();
-    if controls * 10 >= text.chars().count().max(1) && controls > 0 {
+    if controls >= MIN_BINARY_CONTROLS && controls * 10 >= text.chars().count().max(1) {
         return Err(binary(shown));
     }
     let text = drop_controls(shown, text, warnings);

@@ -85,7 +85,7 @@ fn binary_and_unsupported_files_are_refused() {
         ("archive.zip", zip_other, "archive.zip is a ZIP archive: "),
         ("book.xlsx", xlsx, "book.xlsx is an Excel spreadsheet: "),
         ("broken.zip", b"PK\x03\x04garbage".to_vec(), "broken.zip is a damaged ZIP archive: "),
-        ("data.bin", b"abc\0def".to_vec(), "data.bin is a binary file, not text: "),
+        ("data.bin", b"abc\0\0\0def".to_vec(), "data.bin is a binary file, not text: "),
         ("ctl.txt", b"\x01\x02\x03\x04abc".to_vec(), "ctl.txt is a binary file, not text: "),
         (
             "<img src=x onerror=alert(1)>.png",
@@ -395,6 +395,69 @@ fn stray_control_bytes_are_removed_with_a_warning() {
     assert_eq!(d.warnings, ["export.txt has stray control characters: 3 characters were removed"]);
     let e = err(Some("blob.txt"), &[0u8, 1, 2, 3, b'a', 0, 0, 7, 8, 9].repeat(100));
     assert_eq!(e.kind(), ErrorKind::Unreadable);
+}
+
+/// Issue 18, item 4: a text file with stray control bytes is read as text,
+/// the bytes removed with one warning; only content made of control bytes
+/// is refused. (name, bytes, the text read or `None` when refused, the
+/// number of characters the warning counts)
+#[test]
+fn stray_control_bytes_table() {
+    let long = "The council met on Monday and voted on the budget. ".repeat(200);
+    let elf = {
+        let mut v = b"\x7fELF\x02\x01\x01\0".to_vec();
+        v.extend(std::iter::repeat_n(0u8, 56));
+        v.extend((0u8..=255).cycle().take(4000));
+        v
+    };
+    let padded = [long.as_bytes(), &[0u8; 3000]].concat();
+    type Case<'s> = (&'s str, Vec<u8>, Option<String>, usize);
+    let cases: Vec<Case> = vec![
+        ("one NUL in a short text", b"The vote\0 was close.".to_vec(), Some("The vote was close.".into()), 1),
+        ("one NUL, seven bytes", b"abc\0def".to_vec(), Some("abcdef".into()), 1),
+        ("NUL first", b"\0The vote was close.".to_vec(), Some("The vote was close.".into()), 1),
+        ("NUL last", b"The vote was close.\0".to_vec(), Some("The vote was close.".into()), 1),
+        (
+            "NUL early in a long text",
+            [b"The council\0 met. ".as_slice(), long.as_bytes()].concat(),
+            Some(format!("The council met. {long}")),
+            1,
+        ),
+        (
+            "bell and escape codes",
+            b"Alert\x07 from the newsroom: \x1b[1mbold\x1b[0m text follows here.".to_vec(),
+            Some("Alert from the newsroom: [1mbold[0m text follows here.".into()),
+            3,
+        ),
+        (
+            "two NULs in Cyrillic",
+            "Путин\0 и Трамп обсудили Сирию.\0".as_bytes().to_vec(),
+            Some("Путин и Трамп обсудили Сирию.".into()),
+            2,
+        ),
+        ("zero padding after the text", padded, Some(long.clone()), 3000),
+        ("only NUL bytes", vec![0u8; 64], None, 0),
+        ("an executable", elf, None, 0),
+        ("dense control bytes", [0u8, 1, 2, 3, b'a', 0, 0, 7, 8, 9].repeat(100), None, 0),
+        ("a control byte every fourth", b"abc\x01".repeat(300), None, 0),
+    ];
+    for (what, bytes, want, removed) in cases {
+        match (read(Some("f.txt"), &bytes), want) {
+            (Ok(d), Some(text)) => {
+                assert_eq!(d.text, text, "{what}");
+                assert_eq!(d.format, Format::Text, "{what}");
+                let n = if removed == 1 { "1 character was".to_string() } else { format!("{removed} characters were") };
+                assert_eq!(d.warnings, [format!("f.txt has stray control characters: {n} removed")], "{what}");
+            }
+            (Err(e), None) => {
+                assert_eq!(e.kind(), ErrorKind::Unreadable, "{what}");
+                assert!(e.message().starts_with("f.txt is a binary file, not text"), "{what}: {}", e.message());
+            }
+            (got, want) => {
+                panic!("{what}: got {:?}, want {want:?}", got.map(|d| d.text.chars().take(40).collect::<String>()))
+            }
+        }
+    }
 }
 
 /// Issue 15: a file name with a newline split the one-line error, and

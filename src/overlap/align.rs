@@ -20,11 +20,47 @@ struct Run {
     b1: usize,
 }
 
-/// Finds the passages shared by two articles: the verbatim passages of
+/// The passages shared by two articles: the verbatim passages of
 /// [`exact`], joined with reworded sentences into whole passages
-/// (`rewrite.rs`).
-pub fn align(a: &Stream, b: &Stream) -> Vec<Match> {
-    super::rewrite::rewrite(a, b, exact(a, b))
+/// (`rewrite.rs`) when [`super::REWORDED_SEEDS`] is on, and the copies
+/// among them.
+pub fn align_views(a: &Stream, b: &Stream) -> Aligned {
+    let exact = exact(a, b);
+    if super::REWORDED_SEEDS.load(std::sync::atomic::Ordering::Relaxed) {
+        let passages = super::rewrite::rewrite(a, b, exact.clone(), true);
+        let copies = super::rewrite::rewrite(a, b, exact, false);
+        Aligned { passages, copies }
+    } else {
+        let passages = super::rewrite::rewrite(a, b, exact, false);
+        Aligned { copies: passages.clone(), passages }
+    }
+}
+
+/// What two articles share, seen two ways.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Aligned {
+    /// Every passage: copies, reworded and summarized text, each one whole
+    /// reuse case with its kind. The report lists these and containment
+    /// counts them.
+    pub passages: Vec<Match>,
+    /// The passages found from verbatim runs alone: what one article copied
+    /// from the other, with the words it changed. The divergence stage reads
+    /// these, so that a word swapped in a copy is a finding and a reworded
+    /// sentence is not a pile of swaps.
+    pub copies: Vec<Match>,
+}
+
+impl Aligned {
+    /// The same passages seen from the other article, each list in its
+    /// first article's order.
+    fn swapped(&self) -> Aligned {
+        let flip = |ms: &[Match]| {
+            let mut v: Vec<Match> = ms.iter().map(Match::swapped).collect();
+            v.sort_by_key(|m| m.a0);
+            v
+        };
+        Aligned { passages: flip(&self.passages), copies: flip(&self.copies) }
+    }
 }
 
 /// Finds the verbatim passages shared by two articles.
@@ -384,23 +420,17 @@ pub fn candidate_pairs(streams: &[&Stream]) -> Vec<(usize, usize)> {
 /// independently of the input order (e.g. by their text), so each pair is
 /// aligned the same way whatever order the articles came in; the result for
 /// `(x, y)`, `x < y`, is seen from `x`'s side.
-pub fn align_all(streams: &[&Stream], rank: &[usize]) -> Vec<((usize, usize), Vec<Match>)> {
+pub fn align_all(streams: &[&Stream], rank: &[usize]) -> Vec<((usize, usize), Aligned)> {
     candidate_pairs(streams)
         .into_iter()
         .map(|(x, y)| {
             // candidate pairs index `streams`; without a stream there is
             // nothing to align (the empty result is dropped below)
-            let (Some(sx), Some(sy)) = (streams.get(x), streams.get(y)) else { return ((x, y), Vec::new()) };
-            let ms = if rank.get(x) <= rank.get(y) {
-                align(sx, sy)
-            } else {
-                let mut ms: Vec<Match> = align(sy, sx).iter().map(Match::swapped).collect();
-                ms.sort_by_key(|m| m.a0);
-                ms
-            };
+            let (Some(sx), Some(sy)) = (streams.get(x), streams.get(y)) else { return ((x, y), Aligned::default()) };
+            let ms = if rank.get(x) <= rank.get(y) { align_views(sx, sy) } else { align_views(sy, sx).swapped() };
             ((x, y), ms)
         })
-        .filter(|(_, ms)| !ms.is_empty())
+        .filter(|(_, ms)| !ms.passages.is_empty() || !ms.copies.is_empty())
         .collect()
 }
 

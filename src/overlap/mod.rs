@@ -16,7 +16,7 @@ mod rewrite;
 mod similarity;
 
 pub(crate) use crate::lang::en::is_function_word;
-pub use align::align_all;
+pub use align::{align_all, Aligned};
 pub use rewrite::REWORDED_SEEDS;
 pub use similarity::{all_similarities, idf, StoryVector};
 

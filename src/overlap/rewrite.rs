@@ -13,11 +13,12 @@
 use super::align::lcs_ops;
 use crate::overlap::{Match, Op, Stream};
 
-/// Whether reworded sentence pairs seed passages. Off in the shipped
-/// pipeline: on the seed articles its extra passages turn rewording into
-/// framing findings (divergence precision 0.59 against the editors' 0.8
-/// floor); `corroborate eval-reuse --reworded` measures it on PAN.
-pub static REWORDED_SEEDS: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+/// Whether reworded sentence pairs seed passages (on by default;
+/// `corroborate eval-reuse --verbatim-only` measures the engine without
+/// them). The divergence stage reads the copies of each pair apart from its
+/// reworded passages ([`super::Aligned`]): a rewording is reported as reuse
+/// of kind paraphrase or summary, not as a pile of word swaps.
+pub static REWORDED_SEEDS: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(true);
 /// Fewest content stems two sentences share to seed a reworded passage.
 const SEED_SHARED: usize = 3;
 /// Least cosine and Dice of two sentences' content stems for a seed.
@@ -353,12 +354,12 @@ fn build(a: &Stream, b: &Stream, p: Piece) -> Match {
 /// Joins the verbatim passages of a pair with the reworded sentences they
 /// share into whole passages, and drops those that are too small to be
 /// reuse (a name, a title) or whose content does not agree.
-pub(crate) fn rewrite(a: &Stream, b: &Stream, exact: Vec<Match>) -> Vec<Match> {
+pub(crate) fn rewrite(a: &Stream, b: &Stream, exact: Vec<Match>, reworded: bool) -> Vec<Match> {
     let mut pieces: Vec<Piece> = exact
         .into_iter()
         .map(|m| Piece { a0: m.a0, a1: m.a1, b0: m.b0, b1: m.b1, exact: vec![m], seeds: 0, origin: Vec::new() })
         .collect();
-    if REWORDED_SEEDS.load(std::sync::atomic::Ordering::Relaxed) {
+    if reworded {
         pieces.extend(sentence_seeds(a, b));
     }
     let mut first = join_pieces(a, b, pieces, false);

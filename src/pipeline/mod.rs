@@ -297,9 +297,11 @@ fn find_divergences(docs: &[Doc], canon: &[Canonical], reuse: &Reuse) -> Vec<Fin
         .collect();
     divergence::find(&divergence::Context {
         articles: &views,
-        matches: &reuse.matches,
-        shared: &reuse.shared,
-        any_cover: &reuse.any_cover,
+        // the copies: a reworded passage is reuse, listed with its kind,
+        // not a list of word changes
+        matches: &reuse.copies,
+        shared: &reuse.copy_shared,
+        any_cover: &reuse.copy_cover,
         unlisted: &reuse.unlisted,
         canon,
     })

@@ -27,6 +27,8 @@ test('the example loads, analyzes and fills every view, with no request off the 
   await expect(summary).toContainText(/near cop|reuses/);
   await expect(summary).toContainText('Riverside Community Radio [D] is an independent account');
   await expect(page.getByTestId('passages')).toContainText(/\d+ shared passages?/);
+  // the passages are counted by how they were reused (issue 18)
+  await expect(page.getByTestId('passages')).toContainText(/\d+ shared passages? \(\d+ (verbatim|paraphrase|summary)/);
   // reading view opens on the pair sharing most text
   await expect(page.getByTestId('reading').locator('.cb-pane')).toHaveCount(2);
   // entities and divergences
@@ -65,6 +67,19 @@ test('a heatmap cell opens the two articles side by side, aligned, with substitu
   expect(await left.locator('.cb-shared').count()).toBeGreaterThan(0);
   expect(await right.locator('.cb-shared').count()).toBeGreaterThan(0);
   expect(await left.locator('.cb-unique').count()).toBeGreaterThan(0);
+  // each passage says how it was reused, where it starts on both sides, and
+  // the note counts the passages by kind (issue 18)
+  for (const pane of [left, right]) {
+    const kinds = await pane.locator('.cb-passage-kind').evaluateAll((nodes) => nodes.map((n) => [n.dataset.kind, n.textContent]));
+    expect(kinds.length).toBeGreaterThan(0);
+    for (const [kind, text] of kinds) {
+      expect(['verbatim', 'paraphrase', 'summary']).toContain(kind);
+      expect(text).toBe(`shared passage, ${kind}`);
+    }
+    await expect(pane.locator('.cb-shared').first()).toHaveAttribute('title', /^Shared passage, (verbatim|paraphrase|summary): /);
+  }
+  expect(await left.locator('.cb-passage-kind').count()).toBe(await right.locator('.cb-passage-kind').count());
+  await expect(page.locator('#reading-view .cb-note')).toContainText(/share \d+ passages? \(\d+ (verbatim|paraphrase|summary)/);
   // the shared stretches on the left are, by and large, text that the right also has
   const stretches = await left.locator('.cb-shared:not(.cb-changed):not(.cb-dropped)').allTextContents();
   const found = stretches.filter((s) => EXAMPLE_ARTICLES[0].text.includes(s.trim()));

@@ -3,7 +3,7 @@
 // counts, the shared passages, what cleaning set aside under each box), the
 // "changed since" notice and the exports.
 
-import { Context } from '../ui/model.js';
+import { Context, passageKinds } from '../ui/model.js';
 import { download, el, formatMs, plural } from '../ui/dom.js';
 import { reportSteps, strongestPair } from '../ui/report.js';
 import { runSteps } from '../ui/schedule.js';
@@ -107,7 +107,7 @@ function renderPassages(ctx) {
   const pairs = new Set(passages.map((p) => `${p.a}↔${p.b}`));
   ui.passages.replaceChildren(
     el('span', { text: plural(passages.length, 'shared passage') }),
-    passages.length ? ` (${plural(words, 'word')}; between ${[...pairs].join(', ')})` : '',
+    passages.length ? ` (${passageKinds(passages)}; ${plural(words, 'word')}; between ${[...pairs].join(', ')})` : '',
   );
 }
 

@@ -186,11 +186,26 @@ export function flipPassage(p) {
     a: p.b, b: p.a,
     a_start: p.b_start, a_end: p.b_end,
     b_start: p.a_start, b_end: p.a_end,
-    words: p.words, identity: p.identity,
+    words: p.words, identity: p.identity, kind: p.kind,
     edits: (p.edits || []).map((e) => ({
       kind: e.kind === 'insert' ? 'delete' : e.kind === 'delete' ? 'insert' : e.kind,
       a_start: e.b_start, a_end: e.b_end, b_start: e.a_start, b_end: e.a_end,
       a_text: e.b_text, b_text: e.a_text,
     })),
   };
+}
+
+/** The kinds a passage can have (types/report.d.ts `PassageKind`), in the order they are listed. */
+export const PASSAGE_KINDS = ['verbatim', 'paraphrase', 'summary'];
+
+/**
+ * How many passages of each kind, as a reader reads it: "2 verbatim, 1 paraphrase"
+ * (kinds with none left out; a report from before kinds existed gives '').
+ */
+export function passageKinds(passages) {
+  const counts = new Map();
+  for (const p of passages) if (p.kind) counts.set(p.kind, (counts.get(p.kind) || 0) + 1);
+  const known = PASSAGE_KINDS.filter((k) => counts.has(k));
+  const other = [...counts.keys()].filter((k) => !PASSAGE_KINDS.includes(k)).sort();
+  return [...known, ...other].map((k) => `${counts.get(k).toLocaleString('en-US')} ${k}`).join(', ');
 }

@@ -17,7 +17,7 @@
 
 import { annotateJob, gaps } from './annotate.js';
 import { el, listText, percent, plural, scrollWithin, token } from './dom.js';
-import { kindInfo, otherNames, severityOf } from './model.js';
+import { kindInfo, otherNames, passageKinds, severityOf } from './model.js';
 import { describeDivergence } from './divergences.js';
 import { runSliced } from './schedule.js';
 
@@ -145,7 +145,10 @@ export class ReadingView {
     const jobA = annotateJob(paneA.querySelector('.cb-scroll'), ta, () => pairRanges(ps, a, b, 'left', ta));
     const jobB = annotateJob(paneB.querySelector('.cb-scroll'), tb, () => pairRanges(ps, a, b, 'right', tb));
     const legend = el('p', { className: 'cb-key' },
-      el('span', { className: 'cb-shared', text: 'shared passage' }), ' ',
+      el('span', { className: 'cb-shared', text: 'shared passage' }), ' (',
+      el('span', { className: 'cb-passage-kind', text: 'verbatim' }), ' copied, ',
+      el('span', { className: 'cb-passage-kind', text: 'paraphrase' }), ' reworded, ',
+      el('span', { className: 'cb-passage-kind', text: 'summary' }), ' condensed) ',
       el('span', { className: 'cb-changed', text: 'substituted' }), ' ',
       el('span', { className: 'cb-old' }, el('s', { text: 'old' }), ' → '), 'new ',
       el('span', { className: 'cb-dropped', text: 'left out by the other' }), ' ',
@@ -158,7 +161,7 @@ export class ReadingView {
       ? `${ctx.name(a)} and ${ctx.name(b)} share text, but in a set this large the report lists only the passages ` +
         'of the pairs that share the most; analyze these two articles alone to see theirs side by side.'
       : ps.length
-        ? `${ctx.name(a)} and ${ctx.name(b)} share ${plural(ps.length, 'passage')}.`
+        ? `${ctx.name(a)} and ${ctx.name(b)} share ${plural(ps.length, 'passage')} (${passageKinds(ps)}).`
         : `${ctx.name(a)} and ${ctx.name(b)} share no passage.`;
     this.fill([jobA, jobB]);
     this.setupSync(paneA.querySelector('.cb-scroll'), paneB.querySelector('.cb-scroll'), ps, jobA.blocks, jobB.blocks);
@@ -423,8 +426,16 @@ function pairRanges(ps, a, b, side, text) {
   const out = [];
   const left = side === 'left';
   for (const p of ps) {
-    const title = `Shared passage: ${plural(p.words ?? 0, 'word')}, ${percent(p.identity)} identical`;
-    out.push({ start: left ? p.a_start : p.b_start, end: left ? p.a_end : p.b_end, cls: 'cb-shared', key: `p${p.index}`, title });
+    const kind = p.kind || 'verbatim';
+    const title = `Shared passage, ${kind}: ${plural(p.words ?? 0, 'word')}, ${percent(p.identity)} identical`;
+    // the passage's kind, a label where it starts on each side
+    const badge = () => el('span', {
+      className: `cb-passage-kind cb-passage-kind-${token(kind)}`, title, dataset: { annotation: '', kind },
+    }, el('span', { className: 'cb-visually-hidden', text: 'shared passage, ' }), kind);
+    out.push({
+      start: left ? p.a_start : p.b_start, end: left ? p.a_end : p.b_end,
+      cls: ['cb-shared', `cb-shared-${token(kind)}`], key: `p${p.index}`, title, before: badge,
+    });
     for (const e of p.edits || []) {
       if (e.kind === 'substitute') {
         if (left) {

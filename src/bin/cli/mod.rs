@@ -54,9 +54,9 @@ const USAGE: &str = "usage:
       learn the sentence-support judgement from paraphrase pairs (rebuilds model/support.tsv)
   corroborate eval-paraphrase [FILE] [--folds N]
       accuracy and F1 of the engine's same/not-same judgement on paraphrase pairs, cross-validated
-  corroborate eval-reuse [DIR] [--limit N] [--verbose] [--reworded]
+  corroborate eval-reuse [DIR] [--limit N] [--verbose] [--verbatim-only]
       PAN text-alignment measures of the reuse engine per kind of rewriting
-      (--reworded: with the reworded-sentence seeds, off in the shipped engine)
+      (--verbatim-only: without the reworded-sentence seeds, on in the shipped engine)
 (the commands from train-ner on need the `train` feature, on by default)";
 
 /// Runs the CLI and returns the exit code: 0 success, 2 bad usage or

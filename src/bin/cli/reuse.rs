@@ -179,7 +179,8 @@ fn half_of(name: &str) -> usize {
     (h >> 32) as usize & 1
 }
 
-/// Runs `eval-reuse [DIR] [--limit N] [--verbose] [--reworded]`.
+/// Runs `eval-reuse [DIR] [--limit N] [--verbose] [--verbatim-only]` (reworded
+/// seeds are on by default; `--reworded` is kept for old scripts).
 pub fn eval_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
     let mut dir = DEFAULT_DIR.to_string();
     let mut limit = usize::MAX;
@@ -192,6 +193,9 @@ pub fn eval_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
             }
             "--verbose" => verbose = true,
             "--reworded" => corroborate::internal::REWORDED_SEEDS.store(true, std::sync::atomic::Ordering::Relaxed),
+            "--verbatim-only" => {
+                corroborate::internal::REWORDED_SEEDS.store(false, std::sync::atomic::Ordering::Relaxed);
+            }
             s if s.starts_with("--") => return Err(format!("unknown option {s:?}")),
             s => dir = s.to_string(),
         }
