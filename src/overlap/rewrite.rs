@@ -16,7 +16,7 @@ use crate::overlap::{Match, Op, Stream};
 /// Whether reworded sentence pairs seed passages (on by default;
 /// `corroborate eval-reuse --verbatim-only` measures the engine without
 /// them). The divergence stage reads the copies of each pair apart from its
-/// reworded passages ([`super::Aligned`]): a rewording is reported as reuse
+/// reworded passages (`overlap::Aligned`): a rewording is reported as reuse
 /// of kind paraphrase or summary, not as a pile of word swaps.
 pub static REWORDED_SEEDS: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(true);
 /// Fewest content stems two sentences share to seed a reworded passage.
