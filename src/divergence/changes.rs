@@ -130,11 +130,13 @@ fn all_changes(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
             continue;
         }
         for m in ms {
+            // (once per passage: it counts the passage's words)
+            let verbatim = m.kind() == PassageKind::Verbatim;
             for (k, op) in m.ops.iter().enumerate() {
                 let Op::Diff { i0, i1, j0, j1 } = *op else { continue };
                 // a copy that kept most of its words (a verbatim passage)
                 // is edited, not reworded: each of its changes is a finding
-                if m.kind() != PassageKind::Verbatim && reworded(&m.ops, k) {
+                if !verbatim && reworded(&m.ops, k) {
                     continue;
                 }
                 if let Some(f) = one_change(ents, (a, da, i0, i1), (b, db, j0, j1)) {

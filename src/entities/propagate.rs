@@ -89,6 +89,12 @@ pub fn propagate(texts: &[&str], tokens: &[Vec<Token>], degraded: &[bool], found
             }
             c
         };
+        // the names found here by first token, so the ones overlapping a
+        // match are looked up, not scanned (a long list of names made that
+        // scan quadratic)
+        let mut by_start: Vec<(usize, usize)> = found_a.iter().enumerate().map(|(i, f)| (f.tokens.start, i)).collect();
+        by_start.sort_unstable();
+        let longest_found = found_a.iter().map(|f| f.tokens.len()).max().unwrap_or(0);
         let mut extra = Vec::new();
         let mut replaced: Vec<(usize, usize)> = Vec::new();
         let mut first = 0;
@@ -119,7 +125,15 @@ pub fn propagate(texts: &[&str], tokens: &[Vec<Token>], degraded: &[bool], found
                     .all(|k| toks.get(k).is_none_or(|t| t.kind != TokenKind::Word || t.capitalized || is_stop(t.norm)));
                 // ... and only to lengthen the names found there, never to cut
                 // one ("New York" inside "New York Times")
-                let inside = found_a.iter().filter(|f| f.tokens.start < t1 && t0 < f.tokens.end).all(|f| {
+                let lo = by_start.partition_point(|&(st, _)| st + longest_found <= t0);
+                let hi = by_start.partition_point(|&(st, _)| st < t1);
+                let mut overlapping = by_start
+                    .get(lo..hi)
+                    .unwrap_or_default()
+                    .iter()
+                    .filter_map(|&(_, i)| found_a.get(i))
+                    .filter(|f| f.tokens.start < t1 && t0 < f.tokens.end);
+                let inside = overlapping.all(|f| {
                     t0 <= f.tokens.start
                         && f.tokens.end <= t1
                         && !matches!(f.kind, EntityKind::Date | EntityKind::Number)
