@@ -20,66 +20,11 @@ use super::html::{find_end_tag, markup_at, memchr, Markup};
 /// deepest open element, so a page of 100,000 unclosed `<div>`s stays linear.
 const MAX_DEPTH: usize = 400;
 
-#[cfg(test)]
-const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
-    "keygen", "basefont", "bgsound", "frame",
-];
-
-/// Elements whose start closes an open `<p>`.
-#[cfg(test)]
-const CLOSES_P: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "center",
-    "details",
-    "dialog",
-    "dir",
-    "div",
-    "dl",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hgroup",
-    "hr",
-    "main",
-    "menu",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "ul",
-    "li",
-    "dd",
-    "dt",
-];
-
-/// Inline elements an implied `</p>` may look through.
-#[cfg(test)]
-pub(super) const PHRASING: &[&str] = &[
-    "a", "abbr", "audio", "b", "bdi", "bdo", "br", "button", "cite", "code", "data", "datalist", "del", "dfn", "em",
-    "embed", "font", "i", "img", "input", "ins", "kbd", "label", "mark", "math", "meter", "noscript", "object",
-    "output", "picture", "progress", "q", "ruby", "s", "samp", "script", "select", "small", "span", "strike", "strong",
-    "sub", "sup", "textarea", "time", "tt", "u", "var", "wbr",
-];
-
-// Kind bits of a tag, so that hot loops test a bit instead of comparing
-// strings against lists (`BLOCKS` of html.rs, `NOT_TEXT` and `DIV_TO_P` of
-// extract.rs, `PHRASING`, `VOID`, `CLOSES_P` here; keep them in step).
+// Kind bits of a tag: the one table of HTML element categories for the
+// tree builder (here), the article extractor (extract.rs) and the plain
+// converter (html.rs), so that hot loops test a bit instead of comparing
+// strings against lists. Only Markdown's HTML-block start condition keeps a
+// list of its own (CommonMark's, which is not one of these categories).
 pub(super) const K_BLOCK: u16 = 1 << 0;
 pub(super) const K_NOT_TEXT: u16 = 1 << 1;
 pub(super) const K_PHRASING: u16 = 1 << 2;
@@ -91,6 +36,10 @@ pub(super) const K_LIST: u16 = 1 << 7;
 pub(super) const K_TEXT: u16 = 1 << 8;
 pub(super) const K_VOID: u16 = 1 << 9;
 pub(super) const K_CLOSES_P: u16 = 1 << 10;
+/// Content is raw text up to the end tag, never markup (`script`, `title`…).
+pub(super) const K_RAW_TEXT: u16 = 1 << 11;
+/// Page chrome set aside by tag (`nav`, `header`, `footer`, `aside`, `form`).
+pub(super) const K_CHROME: u16 = 1 << 12;
 
 /// The kind bits of a tag ("" is a text node).
 pub(super) fn kind_of(tag: &str) -> u16 {
@@ -101,7 +50,7 @@ pub(super) fn kind_of(tag: &str) -> u16 {
         "address" => K_BLOCK | K_CLOSES_P,
         "area" => K_VOID,
         "article" => K_BLOCK | K_CLOSES_P,
-        "aside" => K_CLOSES_P,
+        "aside" => K_CLOSES_P | K_CHROME,
         "audio" => K_NOT_TEXT | K_PHRASING,
         "b" => K_PHRASING,
         "base" => K_VOID,
@@ -136,8 +85,8 @@ pub(super) fn kind_of(tag: &str) -> u16 {
         "figcaption" => K_NOT_TEXT | K_CLOSES_P,
         "figure" => K_BLOCK | K_CLOSES_P,
         "font" => K_PHRASING,
-        "footer" => K_CLOSES_P,
-        "form" => K_CLOSES_P,
+        "footer" => K_CLOSES_P | K_CHROME,
+        "form" => K_CLOSES_P | K_CHROME,
         "frame" => K_VOID,
         "h1" => K_BLOCK | K_EMPTY_GOES | K_HEADING | K_CLOSES_P,
         "h2" => K_BLOCK | K_SCORED | K_EMPTY_GOES | K_HEADING | K_CLOSES_P,
@@ -146,11 +95,11 @@ pub(super) fn kind_of(tag: &str) -> u16 {
         "h5" => K_BLOCK | K_SCORED | K_EMPTY_GOES | K_HEADING | K_CLOSES_P,
         "h6" => K_BLOCK | K_SCORED | K_EMPTY_GOES | K_HEADING | K_CLOSES_P,
         "head" => K_NOT_TEXT,
-        "header" => K_BLOCK | K_EMPTY_GOES | K_CLOSES_P,
+        "header" => K_BLOCK | K_EMPTY_GOES | K_CLOSES_P | K_CHROME,
         "hgroup" => K_BLOCK | K_CLOSES_P,
         "hr" => K_BLOCK | K_VOID | K_CLOSES_P,
         "i" => K_PHRASING,
-        "iframe" => K_NOT_TEXT,
+        "iframe" => K_NOT_TEXT | K_RAW_TEXT,
         "img" => K_PHRASING | K_DIV_TO_P | K_VOID,
         "input" => K_NOT_TEXT | K_PHRASING | K_VOID,
         "ins" => K_PHRASING,
@@ -166,10 +115,10 @@ pub(super) fn kind_of(tag: &str) -> u16 {
         "menu" => K_BLOCK | K_CLOSES_P,
         "meta" => K_VOID,
         "meter" => K_PHRASING,
-        "nav" => K_CLOSES_P,
-        "noembed" => K_NOT_TEXT,
-        "noframes" => K_NOT_TEXT,
-        "noscript" => K_NOT_TEXT | K_PHRASING,
+        "nav" => K_CLOSES_P | K_CHROME,
+        "noembed" => K_NOT_TEXT | K_RAW_TEXT,
+        "noframes" => K_NOT_TEXT | K_RAW_TEXT,
+        "noscript" => K_NOT_TEXT | K_PHRASING | K_RAW_TEXT,
         "object" => K_NOT_TEXT | K_PHRASING,
         "ol" => K_BLOCK | K_DIV_TO_P | K_LIST | K_CLOSES_P,
         "output" => K_PHRASING,
@@ -182,7 +131,7 @@ pub(super) fn kind_of(tag: &str) -> u16 {
         "ruby" => K_PHRASING,
         "s" => K_PHRASING,
         "samp" => K_PHRASING,
-        "script" => K_NOT_TEXT | K_PHRASING,
+        "script" => K_NOT_TEXT | K_PHRASING | K_RAW_TEXT,
         "section" => K_BLOCK | K_SCORED | K_EMPTY_GOES | K_CLOSES_P,
         "select" => K_NOT_TEXT | K_PHRASING,
         "small" => K_PHRASING,
@@ -190,7 +139,7 @@ pub(super) fn kind_of(tag: &str) -> u16 {
         "span" => K_PHRASING,
         "strike" => K_PHRASING,
         "strong" => K_PHRASING,
-        "style" => K_NOT_TEXT,
+        "style" => K_NOT_TEXT | K_RAW_TEXT,
         "sub" => K_PHRASING,
         "summary" => K_BLOCK | K_CLOSES_P,
         "sup" => K_PHRASING,
@@ -199,11 +148,11 @@ pub(super) fn kind_of(tag: &str) -> u16 {
         "tbody" => K_BLOCK,
         "td" => K_SCORED,
         "template" => K_NOT_TEXT,
-        "textarea" => K_NOT_TEXT | K_PHRASING,
+        "textarea" => K_NOT_TEXT | K_PHRASING | K_RAW_TEXT,
         "tfoot" => K_BLOCK,
         "thead" => K_BLOCK,
         "time" => K_PHRASING,
-        "title" => K_NOT_TEXT,
+        "title" => K_NOT_TEXT | K_RAW_TEXT,
         "tr" => K_BLOCK,
         "track" => K_VOID,
         "tt" => K_PHRASING,
@@ -212,7 +161,7 @@ pub(super) fn kind_of(tag: &str) -> u16 {
         "var" => K_PHRASING,
         "video" => K_NOT_TEXT,
         "wbr" => K_PHRASING | K_VOID,
-        "xmp" => K_NOT_TEXT,
+        "xmp" => K_NOT_TEXT | K_RAW_TEXT,
         _ => 0,
     }
 }
@@ -463,10 +412,7 @@ pub(super) fn parse(html: &str) -> Dom {
             Markup::End { name } => t.end(&name),
             Markup::Start { name, self_closing } => {
                 let attrs = attributes(html, tag_start + 1 + name.len(), end.saturating_sub(1));
-                if matches!(
-                    name.as_str(),
-                    "script" | "style" | "title" | "textarea" | "xmp" | "iframe" | "noembed" | "noframes" | "noscript"
-                ) {
+                if kind_of(&name) & K_RAW_TEXT != 0 {
                     let close = find_end_tag(b, i, &name).unwrap_or(n);
                     let raw = html.get(i..close).unwrap_or_default();
                     let text = if name == "title" { decode_entities(raw).into_owned() } else { raw.to_string() };
@@ -541,18 +487,40 @@ mod tests {
     }
 
     #[test]
-    fn kinds_agree_with_the_lists() {
-        use super::super::html::{BLOCKS, RAW_TEXT};
-        for (list, bit) in [(BLOCKS, K_BLOCK), (PHRASING, K_PHRASING), (VOID, K_VOID), (CLOSES_P, K_CLOSES_P)] {
-            for tag in list {
-                assert!(kind_of(tag) & bit != 0, "{tag}");
-            }
+    fn kinds_of_tags() {
+        // the HTML standard's categories, a few of each (the table is the one list)
+        for (tag, has, lacks) in [
+            ("p", K_BLOCK | K_CLOSES_P | K_DIV_TO_P | K_SCORED, K_PHRASING | K_VOID),
+            ("div", K_BLOCK | K_CLOSES_P | K_DIV_TO_P | K_EMPTY_GOES, K_PHRASING),
+            ("span", K_PHRASING, K_BLOCK | K_CLOSES_P),
+            ("a", K_PHRASING, K_BLOCK | K_NOT_TEXT),
+            ("br", K_PHRASING | K_VOID, K_BLOCK),
+            ("hr", K_BLOCK | K_VOID | K_CLOSES_P, K_PHRASING),
+            ("img", K_PHRASING | K_VOID | K_DIV_TO_P, K_BLOCK),
+            ("li", K_BLOCK | K_CLOSES_P, K_LIST),
+            ("ul", K_BLOCK | K_LIST | K_DIV_TO_P, 0),
+            ("h2", K_BLOCK | K_HEADING | K_SCORED, K_PHRASING),
+            ("script", K_NOT_TEXT | K_RAW_TEXT | K_PHRASING, K_BLOCK),
+            ("title", K_NOT_TEXT | K_RAW_TEXT, K_BLOCK),
+            ("svg", K_NOT_TEXT, K_RAW_TEXT),
+            ("input", K_NOT_TEXT | K_VOID, K_RAW_TEXT),
+            ("nav", K_CHROME | K_CLOSES_P, K_BLOCK),
+            ("header", K_CHROME | K_BLOCK, K_NOT_TEXT),
+            ("td", K_SCORED, K_BLOCK),
+            ("", K_TEXT, K_BLOCK),
+            ("zzz", 0, !0),
+        ] {
+            assert_eq!(kind_of(tag) & has, has, "{tag} has");
+            assert_eq!(kind_of(tag) & lacks, 0, "{tag} lacks");
         }
-        for tag in ["div", "p", "span", "li", "table", "a", "zzz"] {
-            assert_eq!(kind_of(tag) & K_BLOCK != 0, BLOCKS.contains(&tag), "{tag}");
-            assert_eq!(kind_of(tag) & K_VOID != 0, VOID.contains(&tag), "{tag}");
-        }
-        assert_eq!(RAW_TEXT.len(), 9, "the raw-text elements are listed again in parse");
+        // the raw-text elements of the standard, and no other
+        let raw: Vec<&str> =
+            ["script", "style", "title", "textarea", "xmp", "iframe", "noembed", "noframes", "noscript"]
+                .into_iter()
+                .filter(|t| kind_of(t) & K_RAW_TEXT != 0)
+                .collect();
+        assert_eq!(raw.len(), 9);
+        assert_eq!(kind_of("template") & K_RAW_TEXT, 0);
     }
 
     #[test]

@@ -26,7 +26,8 @@
 //! between the kept blocks.
 
 use super::dom::{
-    parse, Dom, K_BLOCK, K_DIV_TO_P, K_EMPTY_GOES, K_HEADING, K_LIST, K_NOT_TEXT, K_PHRASING, K_SCORED, K_TEXT,
+    kind_of, parse, Dom, K_BLOCK, K_CHROME, K_DIV_TO_P, K_EMPTY_GOES, K_HEADING, K_LIST, K_NOT_TEXT, K_PHRASING,
+    K_SCORED, K_TEXT,
 };
 use super::html::{Out, Sep};
 use super::meta::{metadata, tidy, ArticleMeta};
@@ -146,38 +147,6 @@ const NEGATIVE: &[&str] = &[
     "newsletter",
 ];
 const UNLIKELY_ROLES: &[&str] = &["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"];
-/// Elements whose presence makes a `div` a container rather than a paragraph.
-#[cfg(test)]
-const DIV_TO_P: &[&str] = &["blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul"];
-/// Elements never rendered as text.
-#[cfg(test)]
-const NOT_TEXT: &[&str] = &[
-    "script",
-    "style",
-    "title",
-    "textarea",
-    "xmp",
-    "iframe",
-    "noembed",
-    "noframes",
-    "noscript",
-    "template",
-    "svg",
-    "canvas",
-    "button",
-    "select",
-    "figcaption",
-    "object",
-    "audio",
-    "video",
-    "math",
-    "dialog",
-    "head",
-    "input",
-];
-/// Page chrome by tag, set aside inside the article unless it holds most of
-/// the article's text.
-const CHROME_TAGS: &[&str] = &["nav", "header", "footer", "aside", "form"];
 fn is(node: &super::dom::Node, k: u16) -> bool {
     node.kind & k != 0
 }
@@ -850,7 +819,7 @@ impl Attempt<'_> {
                 "form" | "fieldset" if self.conditionally_remove(i, tag, &in_data_table) && !holds_most(self, i) => {
                     Some("form")
                 }
-                t if CHROME_TAGS.contains(&t) && !holds_most(self, i) => Some(match t {
+                t if kind_of(t) & K_CHROME != 0 && !holds_most(self, i) => Some(match t {
                     "nav" => "navigation",
                     "aside" => "sidebar",
                     "form" => "form",

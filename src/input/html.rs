@@ -1,10 +1,9 @@
 use super::char_refs::decode_entities;
+use super::dom::{kind_of, K_BLOCK, K_RAW_TEXT};
 
-/// Elements whose content is raw text up to their end tag (never markup),
-/// all dropped except `title`.
-pub(super) const RAW_TEXT: &[&str] =
-    &["script", "style", "title", "textarea", "xmp", "iframe", "noembed", "noframes", "noscript"];
-/// Elements dropped with everything inside them.
+/// Elements dropped with everything inside them: what is never text and
+/// the page chrome (a test holds it to the kind table of dom.rs); indices
+/// count the open ones of each.
 const DROPPED: &[&str] = &[
     "template",
     "svg",
@@ -22,47 +21,6 @@ const DROPPED: &[&str] = &[
     "video",
     "math",
     "dialog",
-];
-/// Elements that start and end a paragraph.
-pub(super) const BLOCKS: &[&str] = &[
-    "address",
-    "article",
-    "blockquote",
-    "body",
-    "caption",
-    "center",
-    "dd",
-    "details",
-    "dir",
-    "div",
-    "dl",
-    "dt",
-    "fieldset",
-    "figure",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hgroup",
-    "hr",
-    "legend",
-    "li",
-    "main",
-    "menu",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "tbody",
-    "tfoot",
-    "thead",
-    "tr",
-    "ul",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -319,7 +277,7 @@ pub fn html_to_text(html: &str) -> String {
         match markup {
             Markup::Other => {}
             Markup::Start { name, self_closing } => {
-                if RAW_TEXT.contains(&name.as_str()) {
+                if kind_of(&name) & K_RAW_TEXT != 0 {
                     let close = find_end_tag(b, i, &name).unwrap_or(n);
                     if name == "title" && title.is_none() && dropped.is_empty() {
                         let mut t = Out::new();
@@ -350,7 +308,7 @@ pub fn html_to_text(html: &str) -> String {
                     "article" | "main" => article += 1,
                     _ => {}
                 }
-                if BLOCKS.contains(&name.as_str()) {
+                if kind_of(&name) & K_BLOCK != 0 {
                     out.sep(Sep::Para);
                 }
             }
@@ -376,7 +334,7 @@ pub fn html_to_text(html: &str) -> String {
                     "article" | "main" => article = article.saturating_sub(1),
                     _ => {}
                 }
-                if BLOCKS.contains(&name.as_str()) {
+                if kind_of(&name) & K_BLOCK != 0 {
                     out.sep(Sep::Para);
                 }
             }
@@ -398,7 +356,16 @@ pub fn html_to_text(html: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::super::dom::{K_CHROME, K_NOT_TEXT};
     use super::*;
+
+    #[test]
+    fn dropped_elements_are_not_text_or_chrome() {
+        for tag in DROPPED {
+            assert!(kind_of(tag) & (K_NOT_TEXT | K_CHROME) != 0, "{tag}");
+            assert_eq!(kind_of(tag) & K_RAW_TEXT, 0, "{tag} is raw text, skipped before");
+        }
+    }
     #[test]
     fn html_rules() {
         // (what it shows, HTML, text)
