@@ -193,6 +193,28 @@ fn direction(
     corpus::direction(&a, &b, &pair)
 }
 
+/// Corpus mode's second look at pairs the dates did not decide: the
+/// outlets' history ([`corpus::OutletHistory`]) built from `records`
+/// (`(first outlet, later outlet, pairs)` of the dated pairs), then for each
+/// `(a_id, a_outlet, b_id, b_outlet)` its `(copier, source)`, or `None`
+/// where the history does not tell.
+#[pyfunction]
+fn history_decide(
+    records: Vec<(String, String, u32)>,
+    pairs: Vec<(String, String, String, String)>,
+) -> Vec<Option<(String, String)>> {
+    let mut history = corpus::OutletHistory::default();
+    for (first, later, n) in &records {
+        history.record(first, later, *n);
+    }
+    pairs
+        .iter()
+        .map(|(a, a_out, b, b_out)| {
+            history.decide((a, a_out), (b, b_out)).map(|(c, s)| (c.to_string(), s.to_string()))
+        })
+        .collect()
+}
+
 /// Corpus mode's default options as JSON (`threshold`, `shingle`, `bands`,
 /// `rows`, `seed`, `max_bucket`, `min_shingle_containment`, `batch`).
 #[pyfunction]
@@ -315,6 +337,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(fingerprints, m)?)?;
     m.add_function(wrap_pyfunction!(shingle_containment, m)?)?;
     m.add_function(wrap_pyfunction!(direction, m)?)?;
+    m.add_function(wrap_pyfunction!(history_decide, m)?)?;
     m.add_function(wrap_pyfunction!(corpus_defaults_json, m)?)?;
     m.add_function(wrap_pyfunction!(corpus_json, m)?)?;
     Ok(())

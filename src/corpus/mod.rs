@@ -246,10 +246,13 @@ pub struct EdgeRow {
     pub b: String,
     /// Index of the passage within the pair.
     pub index: usize,
-    /// `date`: the source was published first; `containment`: same or
-    /// unknown dates, and the copier is the article made up more of the
-    /// other's text (by at least [`DIRECTION_MARGIN`]); `undetermined`:
-    /// neither tells (the columns then keep the pair's order).
+    /// `date`: the source was published first; `history`: same or unknown
+    /// dates, and the source's outlet is usually the first of the two
+    /// ([`OutletHistory`], learned from the run's dated pairs);
+    /// `containment`: neither, and the copier is the article made up more
+    /// of the other's text (by at least [`DIRECTION_MARGIN`]);
+    /// `undetermined`: nothing tells (the columns then keep the pair's
+    /// order).
     pub reason: String,
 }
 
@@ -414,6 +417,77 @@ pub fn direction(a: &CorpusArticle, b: &CorpusArticle, pair: &PairRow) -> (Strin
     }
 }
 
+/// Dated pairs an outlet needs before its history decides a direction.
+pub const HISTORY_MIN_PAIRS: u32 = 5;
+/// Difference of two outlets' shares of being first from which the one
+/// usually first is taken for the source.
+pub const HISTORY_MARGIN: f64 = 0.5;
+
+/// Which outlets (the articles' `source`) usually publish first: for each,
+/// how often it was the earlier and how often the later article of a pair
+/// whose direction the dates decided. A wire agency is first in nearly
+/// every dated pair it is in; an outlet that rewrites the wire is mostly
+/// later. Pairs the dates cannot decide (the same day, a date missing) then
+/// take the direction of the outlets' history, where it is clear, before
+/// containment, which cannot tell a partial copy (a few paragraphs of the
+/// wire in an outlet's own longer story) from its source.
+///
+/// ```
+/// use corroborate::corpus::OutletHistory;
+/// let mut h = OutletHistory::default();
+/// h.record("wire", "paper", 9); // the wire was first in 9 dated pairs
+/// h.record("paper", "wire", 1);
+/// h.record("paper", "blog", 6);
+/// // same-day pair: the wire's history says it is the source
+/// assert_eq!(h.decide(("p1", "paper"), ("w1", "wire")), Some(("p1", "w1")));
+/// // a blog with too few dated pairs (none as the first): no decision
+/// assert_eq!(h.decide(("b1", "blog"), ("x", "unknown")), None);
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct OutletHistory {
+    /// outlet → (first, later)
+    counts: HashMap<String, (u32, u32)>,
+}
+
+impl OutletHistory {
+    /// Records `n` dated pairs in which `source_outlet` published first and
+    /// `copier_outlet` later (nothing for an empty name or one outlet with
+    /// itself).
+    pub fn record(&mut self, source_outlet: &str, copier_outlet: &str, n: u32) {
+        if source_outlet.is_empty() || copier_outlet.is_empty() || source_outlet == copier_outlet {
+            return;
+        }
+        let first = self.counts.entry(source_outlet.to_string()).or_default();
+        first.0 = first.0.saturating_add(n);
+        let later = self.counts.entry(copier_outlet.to_string()).or_default();
+        later.1 = later.1.saturating_add(n);
+    }
+
+    /// The outlet's share of being first, smoothed (`(first + 1) / (all + 2)`),
+    /// when it has at least [`HISTORY_MIN_PAIRS`] dated pairs.
+    pub fn first_share(&self, outlet: &str) -> Option<f64> {
+        let &(first, later) = self.counts.get(outlet)?;
+        let all = first.saturating_add(later);
+        (all >= HISTORY_MIN_PAIRS).then(|| (f64::from(first) + 1.0) / (f64::from(all) + 2.0))
+    }
+
+    /// `(copier, source)` of two articles given as `(id, outlet)`, when their
+    /// outlets' shares of being first differ by at least [`HISTORY_MARGIN`].
+    pub fn decide<'a>(&self, a: (&'a str, &str), b: (&'a str, &str)) -> Option<(&'a str, &'a str)> {
+        if a.1 == b.1 {
+            return None;
+        }
+        let (pa, pb) = (self.first_share(a.1)?, self.first_share(b.1)?);
+        if pa >= pb + HISTORY_MARGIN {
+            Some((b.0, a.0))
+        } else if pb >= pa + HISTORY_MARGIN {
+            Some((a.0, b.0))
+        } else {
+            None
+        }
+    }
+}
+
 /// Candidate pairs `(i, j)`, `i < j`, sorted and distinct: articles that
 /// share at least one band key. Returns the pairs and the number of
 /// buckets cut to `max_bucket`.
@@ -486,6 +560,9 @@ pub fn run_with_progress(
     drop(all_cands);
     drop(prints);
     let mut tables = CorpusTables::default();
+    // per pair kept: its articles, its first edge, whether the dates decided
+    let mut decided: Vec<(u32, u32, usize, bool)> = Vec::new();
+    let mut history = OutletHistory::default();
     let total = cands.len();
     let mut done = 0;
     progress("aligning", 0, total);
@@ -505,6 +582,11 @@ pub fn run_with_progress(
             }
             let (Some(a), Some(b)) = (articles.get(i as usize), articles.get(j as usize)) else { continue };
             let (copier, source, reason) = direction(a, b, &pair);
+            if reason == "date" {
+                let (first, later) = if copier == a.id { (b, a) } else { (a, b) };
+                history.record(&first.source, &later.source, 1);
+            }
+            decided.push((i, j, tables.provenance.len(), reason == "date"));
             for p in &passages {
                 tables.provenance.push(EdgeRow {
                     copier: copier.clone(),
@@ -520,6 +602,21 @@ pub fn run_with_progress(
         }
         done += batch.len();
         progress("aligning", done, total);
+    }
+    // pairs the dates did not decide take their outlets' history where it is clear
+    let ends: Vec<usize> = decided.iter().skip(1).map(|d| d.2).chain([tables.provenance.len()]).collect();
+    for (&(i, j, from, dated), &to) in decided.iter().zip(&ends) {
+        let (Some(a), Some(b)) = (articles.get(i as usize), articles.get(j as usize)) else { continue };
+        if dated {
+            continue;
+        }
+        if let Some((copier, source)) = history.decide((&a.id, &a.source), (&b.id, &b.source)) {
+            for e in tables.provenance.get_mut(from..to).unwrap_or_default() {
+                e.copier = copier.to_string();
+                e.source = source.to_string();
+                e.reason = "history".to_string();
+            }
+        }
     }
     tables.stats.articles = n;
     tables.stats.candidates = candidates_found;

@@ -16,7 +16,8 @@ over a cluster.
 3. **Alignment**: the pairs are joined with their texts and aligned in an
    Arrow ``mapInPandas`` calling the package's engine (the same
    ``align_pair`` as corpus mode, the GIL released), with the provenance
-   decision (``direction``) of corpus mode.
+   decision (``direction``) of corpus mode, and its second look at the
+   pairs the dates did not decide (the outlets' history).
 4. **Tables**: ``pairs``, ``passages`` and ``provenance``, with corpus
    mode's columns, rows in corpus mode's order, as CSV (a folder of part
    files each; ``single_file`` for one ``.csv`` each) or Parquet.
@@ -202,6 +203,27 @@ def align_batches(batches: Iterable[pd.DataFrame]) -> Iterable[pd.DataFrame]:
         )
 
 
+def history_udf(records: list[tuple[str, str, int]]) -> Any:
+    """The ``mapInPandas`` function giving pairs the dates did not decide
+    the direction of their outlets' history (corpus mode's
+    ``OutletHistory``), from ``records``: ``(first outlet, later outlet,
+    pairs)`` of the dated pairs. Rows keep ``ALIGNED_SCHEMA``."""
+    columns = [c.split(" ")[0] for c in ALIGNED_SCHEMA.split(", ")]
+
+    def redecide(batches: Iterable[pd.DataFrame]) -> Iterable[pd.DataFrame]:
+        for df in batches:
+            df = df.reset_index(drop=True)
+            open_rows = df.index[df["reason"] != "date"]
+            asked = [(df.at[i, "a"], df.at[i, "a_out"], df.at[i, "b"], df.at[i, "b_out"]) for i in open_rows]
+            for i, told in zip(open_rows, _native.history_decide(records, asked)):
+                if told is not None:
+                    df.at[i, "copier"], df.at[i, "psource"] = told
+                    df.at[i, "reason"] = "history"
+            yield df[columns]
+
+    return redecide
+
+
 def _containment_udf() -> Any:
     """An Arrow pandas UDF: corpus mode's ``shingle_containment`` of two
     packed shingle sets."""
@@ -259,6 +281,24 @@ def run(spark: SparkSession, path: str, **options: Any) -> dict[str, DataFrame]:
         align_batches, ALIGNED_SCHEMA
     )
     aligned = aligned.where(F.greatest("containment_a", "containment_b") >= F.lit(threshold)).cache()
+    # corpus mode's second look: pairs the dates did not decide take the
+    # direction of their outlets' history, learned from the dated pairs
+    outlets = articles.select("id", "source")
+    records = [
+        (r["first"], r["later"], int(r["count"]))
+        for r in aligned.where(F.col("reason") == "date")
+        .join(outlets.toDF("psource", "first"), "psource")
+        .join(outlets.toDF("copier", "later"), "copier")
+        .groupBy("first", "later")
+        .count()
+        .collect()
+    ]
+    aligned = (
+        aligned.join(outlets.toDF("a", "a_out"), "a")
+        .join(outlets.toDF("b", "b_out"), "b")
+        .mapInPandas(history_udf(records), ALIGNED_SCHEMA)
+        .cache()
+    )
     pairs = aligned.orderBy("a_idx", "b_idx").select(*PAIR_COLUMNS)
     exploded = aligned.select(
         "a_idx", "b_idx", "copier", "psource", "reason", F.explode(F.from_json("passages_json", PASSAGE_JSON_SCHEMA)).alias("p")
