@@ -177,7 +177,18 @@ pub struct Score {
     counts: BTreeMap<String, [usize; 3]>, // type -> [true positive, predicted, gold]
     /// (gold kind, predicted kind) of chunks by exact span; "-" for none.
     confusion: BTreeMap<(String, String), usize>,
+    /// Errors by what went wrong: see [`Score::error_table`].
+    errors: [usize; 5],
 }
+
+/// Names of the error classes of [`Score::error_table`].
+const ERROR_CLASSES: [&str; 5] = [
+    "kind (right span, wrong kind)",
+    "boundary (overlapping span, right kind)",
+    "boundary and kind",
+    "missed (no overlapping chunk)",
+    "spurious (no overlapping gold chunk)",
+];
 
 impl Score {
     fn add(&mut self, gold: &[&str], pred: &[&str]) {
@@ -198,6 +209,34 @@ impl Score {
         for c in p.iter().filter(|c| !g.iter().any(|x| x.0 == c.0 && x.1 == c.1)) {
             *self.confusion.entry(("-".to_string(), c.2.clone())).or_default() += 1;
         }
+        let overlaps = |a: &(usize, usize, String), b: &(usize, usize, String)| a.0 < b.1 && b.0 < a.1;
+        for c in g.iter().filter(|c| !p.contains(c)) {
+            let class = if p.iter().any(|x| x.0 == c.0 && x.1 == c.1) {
+                0
+            } else if p.iter().any(|x| overlaps(x, c) && x.2 == c.2) {
+                1
+            } else if p.iter().any(|x| overlaps(x, c)) {
+                2
+            } else {
+                3
+            };
+            if let Some(n) = self.errors.get_mut(class) {
+                *n += 1;
+            }
+        }
+        if let Some(n) = self.errors.get_mut(4) {
+            *n += p.iter().filter(|c| !g.iter().any(|x| overlaps(x, c))).count();
+        }
+    }
+
+    /// Gold chunks not found exactly, by what went wrong (the first class
+    /// that fits), and predicted chunks that overlap no gold chunk.
+    pub fn error_table(&self) -> String {
+        let mut s = String::new();
+        for (name, n) in ERROR_CLASSES.iter().zip(self.errors) {
+            s.push_str(&format!("  {name:<42}{n:>6}\n"));
+        }
+        s
     }
 
     /// The confusion of kinds: gold kind by row, predicted kind by column,
@@ -612,9 +651,10 @@ pub fn eval_cmd(args: &[String]) -> Result<(), String> {
         let docs = if path.is_dir() { read_conll_dir(&path)? } else { read_conll(&path)? };
         let score = evaluate_with(&model, lexicon, &docs, degraded, gum);
         println!(
-            "{name}\n{}  kinds confused (rows gold, columns said; '-' no chunk)\n{}",
+            "{name}\n{}  kinds confused (rows gold, columns said; '-' no chunk)\n{}  errors by class\n{}",
             score.table(),
-            score.confusion_table()
+            score.confusion_table(),
+            score.error_table()
         );
     }
     // CoNLL-2003 test, where a copy is at hand (held back from this repository's data)
@@ -666,6 +706,28 @@ mod tests {
         for (input, want) in cases {
             let got: Vec<String> = degrade(&sent(input)).iter().map(|(t, g)| format!("{t}/{g}")).collect();
             assert_eq!(got.join(" "), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn errors_by_class() {
+        // (gold tags, predicted tags, errors per class: kind, boundary,
+        // boundary and kind, missed, spurious)
+        let cases: [(&str, &str, [usize; 5]); 7] = [
+            ("B-PER I-PER O", "B-PER I-PER O", [0, 0, 0, 0, 0]),
+            ("B-PER I-PER O", "B-LOC I-LOC O", [1, 0, 0, 0, 0]),
+            ("B-ORG I-ORG O", "B-ORG O O", [0, 1, 0, 0, 0]),
+            ("B-ORG I-ORG O", "O B-LOC I-LOC", [0, 0, 1, 0, 0]),
+            ("B-ORG O O", "O O O", [0, 0, 0, 1, 0]),
+            ("O O O", "O B-MISC O", [0, 0, 0, 0, 1]),
+            ("B-PER O B-LOC", "B-PER I-PER I-PER", [0, 1, 1, 0, 0]),
+        ];
+        for (gold, pred, want) in cases {
+            let mut s = Score::default();
+            let g: Vec<&str> = gold.split(' ').collect();
+            let p: Vec<&str> = pred.split(' ').collect();
+            s.add(&g, &p);
+            assert_eq!(s.errors, want, "{gold} / {pred}");
         }
     }
 }
