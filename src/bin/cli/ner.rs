@@ -388,6 +388,7 @@ struct Opts {
     clusters: Option<String>,
     pa: f32,
     runs: usize,
+    jackknife: bool,
 }
 
 /// Reads the options; `--clusters FILE` replaces the committed word
@@ -404,6 +405,7 @@ fn parse(args: &[String]) -> Result<Opts, String> {
         clusters: None,
         pa: 0.0,
         runs: 1,
+        jackknife: false,
     };
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -417,6 +419,7 @@ fn parse(args: &[String]) -> Result<Opts, String> {
             "--extra" => o.extra.push(val("--extra")?),
             "--clusters" => o.clusters = Some(val("--clusters")?),
             "--pa" => o.pa = val("--pa")?.parse().map_err(|_| "--pa needs a number")?,
+            "--jackknife" => o.jackknife = true,
             "--runs" => o.runs = val("--runs")?.parse().map_err(|_| "--runs needs a number")?,
             s => return Err(format!("unknown option {s}")),
         }
@@ -580,12 +583,16 @@ pub fn train_cmd(args: &[String]) -> Result<(), String> {
             d.push(i);
         }
     }
-    // `--runs N`: N perceptrons over N orders of the documents, their
-    // averaged weights mixed into one (parameter mixing)
-    let mut trainers: Vec<Trainer> = Vec::new();
-    for run in 0..o.runs.max(1) {
+    // one run of the perceptron over the documents `keep` accepts; the
+    // "tagged before" history records `history[example]` where given (tags
+    // from a model that never saw the document), else the run's own tags
+    let train_run = |doc_infos: &mut [DocInfo],
+                     run: usize,
+                     keep: &dyn Fn(usize) -> bool,
+                     history: &[Vec<usize>]|
+     -> Result<Trainer, String> {
         let mut trainer = Trainer::new(o.bits).with_aggressiveness(o.pa);
-        let mut order: Vec<usize> = (0..by_doc.len()).collect();
+        let mut order: Vec<usize> = (0..by_doc.len()).filter(|d| keep(*d)).collect();
         let mut rng: u64 = 0x2545_f491_4f6c_dd1d ^ (run as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
         for epoch in 1..=o.epochs {
             // deterministic Fisher–Yates shuffle of the documents (xorshift)
@@ -606,7 +613,7 @@ pub fn train_cmd(args: &[String]) -> Result<(), String> {
                         surf.iter().zip(&e.words).map(|(s, w)| tagger::Parts::new(s, w.lex, info)).collect();
                     let pred = trainer.step(&tagger::features_of(&ps, info.uncased, o.bits), &e.gold);
                     right += usize::from(pred == e.gold);
-                    info.record(&ps, &pred);
+                    info.record(&ps, history.get(i).filter(|h| h.len() == pred.len()).unwrap_or(&pred));
                 }
             }
             let model = tagger::Model::from_bytes(&trainer.to_bytes(o.prune))?;
@@ -617,7 +624,39 @@ pub fn train_cmd(args: &[String]) -> Result<(), String> {
                 100.0 * right as f64 / examples.len() as f64
             );
         }
-        trainers.push(trainer);
+        Ok(trainer)
+    };
+    // `--jackknife`: the history of each training document comes from a
+    // model trained on the other half of the documents (each source
+    // document gave two: as written and stripped), as the history of an
+    // unseen article comes from a model that never saw it
+    let mut history: Vec<Vec<usize>> = Vec::new();
+    if o.jackknife {
+        history = vec![Vec::new(); examples.len()];
+        for half in 0..2usize {
+            let t = train_run(&mut doc_infos, 0, &|d: usize| (d / 2) % 2 != half, &[])?;
+            let model = tagger::Model::from_bytes(&t.to_bytes(o.prune))?;
+            for (d, members) in by_doc.iter().enumerate().filter(|(d, _)| (d / 2) % 2 == half) {
+                let Some(info) = doc_infos.get_mut(d) else { continue };
+                info.clear_history();
+                for &i in members {
+                    let (Some(e), Some(surf)) = (examples.get(i), surfaces.get(i)) else { continue };
+                    let ps: Vec<tagger::Parts> =
+                        surf.iter().zip(&e.words).map(|(s, w)| tagger::Parts::new(s, w.lex, info)).collect();
+                    let tags = model.tag_parts(&ps, info.uncased);
+                    info.record(&ps, &tags);
+                    if let Some(h) = history.get_mut(i) {
+                        *h = tags;
+                    }
+                }
+            }
+        }
+    }
+    // `--runs N`: N perceptrons over N orders of the documents, their
+    // averaged weights mixed into one (parameter mixing)
+    let mut trainers: Vec<Trainer> = Vec::new();
+    for run in 0..o.runs.max(1) {
+        trainers.push(train_run(&mut doc_infos, run, &|_| true, &history)?);
     }
     let trainer = Trainer::mix(&trainers).ok_or("no training run")?;
     if trainers.len() > 1 {
