@@ -218,6 +218,44 @@ impl Trainer {
         out
     }
 
+    /// The averaged weights of several trainers (same table size) mixed
+    /// into one: their mean (parameter mixing, as in McDonald, Hall and
+    /// Mann 2010, done once at the end). `None` when `runs` is empty or
+    /// the table sizes differ. One trainer mixes to its own averaged model.
+    ///
+    /// ```
+    /// use corroborate::internal::tagger::train::Trainer;
+    /// let (a, b) = (Trainer::new(8), Trainer::new(8));
+    /// let m = Trainer::mix(&[a, b]).unwrap();
+    /// assert_eq!(m.bits(), 8);
+    /// assert!(Trainer::mix(&[]).is_none());
+    /// ```
+    pub fn mix(runs: &[Trainer]) -> Option<Trainer> {
+        let first = runs.first()?;
+        if runs.iter().any(|t| t.bits != first.bits) {
+            return None;
+        }
+        let k = runs.len() as f32;
+        let mut out = Trainer::new(first.bits);
+        out.aggressiveness = first.aggressiveness;
+        for t in runs {
+            let avg = |w: f32, u: f32| (w - u / t.c) / k;
+            for (o, (w, u)) in out.w.iter_mut().zip(t.w.iter().zip(&t.u)) {
+                *o += avg(*w, *u);
+            }
+            for (orow, (wrow, urow)) in out.tw.iter_mut().zip(t.tw.iter().zip(&t.tu)) {
+                for (o, (w, u)) in orow.iter_mut().zip(wrow.iter().zip(urow)) {
+                    *o += avg(*w, *u);
+                }
+            }
+            for (o, (w, u)) in out.sw.iter_mut().zip(t.sw.iter().zip(&t.su)) {
+                *o += avg(*w, *u);
+            }
+        }
+        // u stays zero and c one: the mixed weights are the averaged ones
+        Some(out)
+    }
+
     /// The table size as a power of two.
     pub fn bits(&self) -> u32 {
         self.bits
@@ -241,6 +279,32 @@ fn add2(m: &mut [[f32; N_LABELS]; N_LABELS], a: usize, b: usize, d: f32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mixing_averages_runs() {
+        // (runs trained, each on the same rows): one run mixes to its own
+        // averaged model and identical runs to the same model
+        let rows: Vec<(Vec<[u32; N_FEATURES]>, Vec<usize>)> = vec![
+            (vec![[3; N_FEATURES], [5; N_FEATURES]], vec![1, 2]),
+            (vec![[7; N_FEATURES], [3; N_FEATURES]], vec![3, 0]),
+        ];
+        let train = || {
+            let mut t = Trainer::new(8);
+            for _ in 0..4 {
+                for (feats, gold) in &rows {
+                    t.step(feats, gold);
+                }
+            }
+            t
+        };
+        let alone = train().to_bytes(0.0);
+        for n in [1, 2, 3] {
+            let runs: Vec<Trainer> = (0..n).map(|_| train()).collect();
+            let mixed = Trainer::mix(&runs).map(|t| t.to_bytes(0.0));
+            assert_eq!(mixed.as_deref(), Some(alone.as_slice()), "{n} runs");
+        }
+        assert!(Trainer::mix(&[Trainer::new(8), Trainer::new(9)]).is_none());
+    }
 
     #[test]
     fn unused_slots_never_learn() {
