@@ -34,8 +34,16 @@ const GAP_CONTAINMENT: f64 = 0.35;
 const JOIN_RATIO: f64 = 0.5;
 /// The longest gap bridged, in words.
 const JOIN_MAX: usize = 120;
-/// How many times its own length a summary's source may spread.
-const SUMMARY_SPREAD: usize = 4;
+/// How many times its own length a summary's source may spread (a summary
+/// condenses a long source: 4 lost a third of the summaries' source side).
+const SUMMARY_SPREAD: usize = 8;
+/// Fewest pieces of the first join a summary joins: two pieces far apart
+/// are as often a chance sentence beside a copy.
+const SUMMARY_PIECES: usize = 3;
+/// A verbatim passage at least this long (words, in both texts) explains
+/// the sentences it lies in: a reworded sentence pair overlapping it seeds
+/// only when the words outside it still agree.
+const LONG_COPY: usize = 40;
 /// Least ratio of a summary's source length to its own.
 const SUMMARY_RATIO: usize = 3;
 /// Fewest content words a passage shares (identical or same stem) to be
@@ -153,6 +161,43 @@ fn sentence_seeds(a: &Stream, b: &Stream) -> Vec<Piece> {
         k
     };
     out.into_iter().zip(keep).filter_map(|(p, k)| k.then_some(p)).collect()
+}
+
+/// Marks the words inside the given ranges.
+fn covered_by(len: usize, ranges: impl Iterator<Item = (usize, usize)>) -> Vec<bool> {
+    let mut v = vec![false; len];
+    for (r0, r1) in ranges {
+        if let Some(s) = v.get_mut(r0..r1) {
+            s.fill(true);
+        }
+    }
+    v
+}
+
+/// Whether a reworded sentence pair still agrees on the words no verbatim
+/// passage covers: a sentence that is mostly copied agrees through its copy,
+/// and its remainder (the text around the copy) is not reworded reuse.
+fn agrees_outside(a: &Stream, b: &Stream, p: &Piece, ca: &[bool], cb: &[bool]) -> bool {
+    let free = |s: &Stream, c: &[bool], r0: usize, r1: usize| {
+        let mut v: Vec<u64> = (r0..r1)
+            .filter(|&k| !c.get(k).copied().unwrap_or(true))
+            .filter_map(|k| s.stems.get(k).copied())
+            .filter(|&x| x != 0)
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let (sa, sb) = (free(a, ca, p.a0, p.a1), free(b, cb, p.b0, p.b1));
+    let untouched = |c: &[bool], r0: usize, r1: usize| c.get(r0..r1).is_some_and(|s| s.iter().all(|x| !x));
+    if untouched(ca, p.a0, p.a1) && untouched(cb, p.b0, p.b1) {
+        return true;
+    }
+    let shared = shared_count(&sa, &sb) as f64;
+    let (na, nb) = (sa.len() as f64, sb.len() as f64);
+    shared >= SEED_SHARED as f64
+        && shared / (na * nb).sqrt().max(1.0) >= SEED_SIMILARITY
+        && 2.0 * shared / (na + nb).max(1.0) >= SEED_SIMILARITY
 }
 
 /// Distance between two ranges (0 when they overlap or touch).
@@ -360,7 +405,13 @@ pub(crate) fn rewrite(a: &Stream, b: &Stream, exact: Vec<Match>, reworded: bool)
         .map(|m| Piece { a0: m.a0, a1: m.a1, b0: m.b0, b1: m.b1, exact: vec![m], seeds: 0, origin: Vec::new() })
         .collect();
     if reworded {
-        pieces.extend(sentence_seeds(a, b));
+        // a sentence pair that agrees only through a long copy inside it
+        // would widen the copy to whole sentences
+        let long: Vec<&Piece> =
+            pieces.iter().filter(|p| p.a1 - p.a0 >= LONG_COPY && p.b1 - p.b0 >= LONG_COPY).collect();
+        let ca = covered_by(a.len(), long.iter().map(|p| (p.a0, p.a1)));
+        let cb = covered_by(b.len(), long.iter().map(|p| (p.b0, p.b1)));
+        pieces.extend(sentence_seeds(a, b).into_iter().filter(|p| agrees_outside(a, b, p, &ca, &cb)));
     }
     let mut first = join_pieces(a, b, pieces, false);
     for (k, p) in first.iter_mut().enumerate() {
@@ -368,11 +419,13 @@ pub(crate) fn rewrite(a: &Stream, b: &Stream, exact: Vec<Match>, reworded: bool)
     }
     // pieces of a summary: a second join, wider on the source side, kept
     // where its result is summary-shaped (one side at least
-    // [`SUMMARY_RATIO`] times the other) and undone elsewhere
+    // [`SUMMARY_RATIO`] times the other) and made of at least
+    // [`SUMMARY_PIECES`] pieces, undone elsewhere
     let mut joined = Vec::new();
     for p in join_pieces(a, b, first.clone(), true) {
         let (la, lb) = (p.a1 - p.a0, p.b1 - p.b0);
-        if p.origin.len() == 1 || la.max(lb) >= SUMMARY_RATIO * la.min(lb) {
+        let accept = p.origin.len() >= SUMMARY_PIECES && la.max(lb) >= SUMMARY_RATIO * la.min(lb);
+        if p.origin.len() == 1 || accept {
             joined.push(p);
         } else {
             joined.extend(p.origin.iter().filter_map(|&k| first.get(k as usize).cloned()));
