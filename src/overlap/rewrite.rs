@@ -461,3 +461,55 @@ pub(crate) fn rewrite(a: &Stream, b: &Stream, exact: Vec<Match>, reworded: bool)
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokens::{tokenize, view, Vocab};
+
+    fn streams(a: &str, b: &str) -> (Stream, Stream) {
+        let mut v = Vocab::default();
+        let ta = tokenize(a, std::slice::from_ref(&(0..a.len())), &mut v);
+        let tb = tokenize(b, std::slice::from_ref(&(0..b.len())), &mut v);
+        (Stream::new(&view(&ta, &v)), Stream::new(&view(&tb, &v)))
+    }
+
+    #[test]
+    fn a_sentence_pair_seeds_only_through_words_outside_a_long_copy() {
+        let copy = "the harbor crane collapsed on monday killing four dock workers";
+        // (a, b, words of each covered by the copy from the start, seeds)
+        let cases: &[(String, String, usize, bool)] = &[
+            // nothing copied: a reworded sentence seeds
+            (
+                "inspectors blamed rusted bolts for the crane failure at the terminal".into(),
+                "rusted bolts caused the terminal crane failure, inspectors said".into(),
+                0,
+                true,
+            ),
+            // all of it copied: nothing outside the copy agrees
+            (copy.into(), copy.into(), 10, false),
+            // a copy followed by different words: the sentence agrees only
+            // through the copy
+            (
+                format!("{copy} while tourists photographed seagulls near lighthouse cafes"),
+                format!("{copy} as bankers debated mortgage rates during lunch meetings"),
+                10,
+                false,
+            ),
+            // a copy followed by a rewording of the same clause: it seeds
+            (
+                format!("{copy} after rusted bolts snapped during heavy storms overnight"),
+                format!("{copy} when heavy overnight storms snapped rusted bolts"),
+                10,
+                true,
+            ),
+        ];
+        for (a, b, n, seeds) in cases {
+            let (sa, sb) = streams(a, b);
+            let p = Piece { a0: 0, a1: sa.len(), b0: 0, b1: sb.len(), exact: Vec::new(), seeds: 1, origin: Vec::new() };
+            let ca = covered_by(sa.len(), std::iter::once((0, *n)));
+            let cb = covered_by(sb.len(), std::iter::once((0, *n)));
+            assert_eq!(agrees_outside(&sa, &sb, &p, &ca, &cb), *seeds, "{a:?} / {b:?}");
+        }
+    }
+}
