@@ -65,7 +65,7 @@ const MAX_GAP_CELLS: usize = 40_000;
 /// A piece of one passage: a verbatim match (with its ops) or a reworded
 /// sentence pair.
 #[derive(Debug, Clone)]
-struct Piece {
+pub(crate) struct Piece {
     a0: usize,
     a1: usize,
     b0: usize,
@@ -396,23 +396,27 @@ fn build(a: &Stream, b: &Stream, p: Piece) -> Match {
     Match { a0: p.a0, a1: p.a1, b0: p.b0, b1: p.b1, ops }
 }
 
+/// The reworded sentence pairs of two texts that may seed passages beside
+/// their verbatim passages `exact`: a sentence pair that agrees only
+/// through a long copy inside it would widen the copy to whole sentences,
+/// so it seeds only when the words outside the copy agree.
+pub(crate) fn reworded_seeds(a: &Stream, b: &Stream, exact: &[Match]) -> Vec<Piece> {
+    let long: Vec<&Match> = exact.iter().filter(|p| p.a1 - p.a0 >= LONG_COPY && p.b1 - p.b0 >= LONG_COPY).collect();
+    let ca = covered_by(a.len(), long.iter().map(|p| (p.a0, p.a1)));
+    let cb = covered_by(b.len(), long.iter().map(|p| (p.b0, p.b1)));
+    sentence_seeds(a, b).into_iter().filter(|p| agrees_outside(a, b, p, &ca, &cb)).collect()
+}
+
 /// Joins the verbatim passages of a pair with the reworded sentences they
-/// share into whole passages, and drops those that are too small to be
-/// reuse (a name, a title) or whose content does not agree.
-pub(crate) fn rewrite(a: &Stream, b: &Stream, exact: Vec<Match>, reworded: bool) -> Vec<Match> {
+/// share (`seeds`, from [`reworded_seeds`]; none for the copies alone) into
+/// whole passages, and drops those that are too small to be reuse (a name,
+/// a title) or whose content does not agree.
+pub(crate) fn rewrite(a: &Stream, b: &Stream, exact: Vec<Match>, seeds: Vec<Piece>) -> Vec<Match> {
     let mut pieces: Vec<Piece> = exact
         .into_iter()
         .map(|m| Piece { a0: m.a0, a1: m.a1, b0: m.b0, b1: m.b1, exact: vec![m], seeds: 0, origin: Vec::new() })
         .collect();
-    if reworded {
-        // a sentence pair that agrees only through a long copy inside it
-        // would widen the copy to whole sentences
-        let long: Vec<&Piece> =
-            pieces.iter().filter(|p| p.a1 - p.a0 >= LONG_COPY && p.b1 - p.b0 >= LONG_COPY).collect();
-        let ca = covered_by(a.len(), long.iter().map(|p| (p.a0, p.a1)));
-        let cb = covered_by(b.len(), long.iter().map(|p| (p.b0, p.b1)));
-        pieces.extend(sentence_seeds(a, b).into_iter().filter(|p| agrees_outside(a, b, p, &ca, &cb)));
-    }
+    pieces.extend(seeds);
     let mut first = join_pieces(a, b, pieces, false);
     for (k, p) in first.iter_mut().enumerate() {
         p.origin = vec![k as u32];
