@@ -26,13 +26,19 @@ struct Run {
 /// among them.
 pub fn align_views(a: &Stream, b: &Stream) -> Aligned {
     let exact = exact(a, b);
-    if super::REWORDED_SEEDS.load(std::sync::atomic::Ordering::Relaxed) {
-        let passages = super::rewrite::rewrite(a, b, exact.clone(), true);
-        let copies = super::rewrite::rewrite(a, b, exact, false);
-        Aligned { passages, copies }
+    let seeds = if super::REWORDED_SEEDS.load(std::sync::atomic::Ordering::Relaxed) {
+        super::rewrite::reworded_seeds(a, b, &exact)
     } else {
-        let passages = super::rewrite::rewrite(a, b, exact, false);
+        Vec::new()
+    };
+    if seeds.is_empty() {
+        // without reworded seeds both views are the same passages: joined once
+        let passages = super::rewrite::rewrite(a, b, exact, Vec::new());
         Aligned { copies: passages.clone(), passages }
+    } else {
+        let passages = super::rewrite::rewrite(a, b, exact.clone(), seeds);
+        let copies = super::rewrite::rewrite(a, b, exact, Vec::new());
+        Aligned { passages, copies }
     }
 }
 

@@ -34,8 +34,16 @@ const GAP_CONTAINMENT: f64 = 0.35;
 const JOIN_RATIO: f64 = 0.5;
 /// The longest gap bridged, in words.
 const JOIN_MAX: usize = 120;
-/// How many times its own length a summary's source may spread.
-const SUMMARY_SPREAD: usize = 4;
+/// How many times its own length a summary's source may spread (a summary
+/// condenses a long source: 4 lost a third of the summaries' source side).
+const SUMMARY_SPREAD: usize = 8;
+/// Fewest pieces of the first join a summary joins: two pieces far apart
+/// are as often a chance sentence beside a copy.
+const SUMMARY_PIECES: usize = 3;
+/// A verbatim passage at least this long (words, in both texts) explains
+/// the sentences it lies in: a reworded sentence pair overlapping it seeds
+/// only when the words outside it still agree.
+const LONG_COPY: usize = 40;
 /// Least ratio of a summary's source length to its own.
 const SUMMARY_RATIO: usize = 3;
 /// Fewest content words a passage shares (identical or same stem) to be
@@ -57,7 +65,7 @@ const MAX_GAP_CELLS: usize = 40_000;
 /// A piece of one passage: a verbatim match (with its ops) or a reworded
 /// sentence pair.
 #[derive(Debug, Clone)]
-struct Piece {
+pub(crate) struct Piece {
     a0: usize,
     a1: usize,
     b0: usize,
@@ -153,6 +161,43 @@ fn sentence_seeds(a: &Stream, b: &Stream) -> Vec<Piece> {
         k
     };
     out.into_iter().zip(keep).filter_map(|(p, k)| k.then_some(p)).collect()
+}
+
+/// Marks the words inside the given ranges.
+fn covered_by(len: usize, ranges: impl Iterator<Item = (usize, usize)>) -> Vec<bool> {
+    let mut v = vec![false; len];
+    for (r0, r1) in ranges {
+        if let Some(s) = v.get_mut(r0..r1) {
+            s.fill(true);
+        }
+    }
+    v
+}
+
+/// Whether a reworded sentence pair still agrees on the words no verbatim
+/// passage covers: a sentence that is mostly copied agrees through its copy,
+/// and its remainder (the text around the copy) is not reworded reuse.
+fn agrees_outside(a: &Stream, b: &Stream, p: &Piece, ca: &[bool], cb: &[bool]) -> bool {
+    let free = |s: &Stream, c: &[bool], r0: usize, r1: usize| {
+        let mut v: Vec<u64> = (r0..r1)
+            .filter(|&k| !c.get(k).copied().unwrap_or(true))
+            .filter_map(|k| s.stems.get(k).copied())
+            .filter(|&x| x != 0)
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let (sa, sb) = (free(a, ca, p.a0, p.a1), free(b, cb, p.b0, p.b1));
+    let untouched = |c: &[bool], r0: usize, r1: usize| c.get(r0..r1).is_some_and(|s| s.iter().all(|x| !x));
+    if untouched(ca, p.a0, p.a1) && untouched(cb, p.b0, p.b1) {
+        return true;
+    }
+    let shared = shared_count(&sa, &sb) as f64;
+    let (na, nb) = (sa.len() as f64, sb.len() as f64);
+    shared >= SEED_SHARED as f64
+        && shared / (na * nb).sqrt().max(1.0) >= SEED_SIMILARITY
+        && 2.0 * shared / (na + nb).max(1.0) >= SEED_SIMILARITY
 }
 
 /// Distance between two ranges (0 when they overlap or touch).
@@ -351,28 +396,40 @@ fn build(a: &Stream, b: &Stream, p: Piece) -> Match {
     Match { a0: p.a0, a1: p.a1, b0: p.b0, b1: p.b1, ops }
 }
 
+/// The reworded sentence pairs of two texts that may seed passages beside
+/// their verbatim passages `exact`: a sentence pair that agrees only
+/// through a long copy inside it would widen the copy to whole sentences,
+/// so it seeds only when the words outside the copy agree.
+pub(crate) fn reworded_seeds(a: &Stream, b: &Stream, exact: &[Match]) -> Vec<Piece> {
+    let long: Vec<&Match> = exact.iter().filter(|p| p.a1 - p.a0 >= LONG_COPY && p.b1 - p.b0 >= LONG_COPY).collect();
+    let ca = covered_by(a.len(), long.iter().map(|p| (p.a0, p.a1)));
+    let cb = covered_by(b.len(), long.iter().map(|p| (p.b0, p.b1)));
+    sentence_seeds(a, b).into_iter().filter(|p| agrees_outside(a, b, p, &ca, &cb)).collect()
+}
+
 /// Joins the verbatim passages of a pair with the reworded sentences they
-/// share into whole passages, and drops those that are too small to be
-/// reuse (a name, a title) or whose content does not agree.
-pub(crate) fn rewrite(a: &Stream, b: &Stream, exact: Vec<Match>, reworded: bool) -> Vec<Match> {
+/// share (`seeds`, from [`reworded_seeds`]; none for the copies alone) into
+/// whole passages, and drops those that are too small to be reuse (a name,
+/// a title) or whose content does not agree.
+pub(crate) fn rewrite(a: &Stream, b: &Stream, exact: Vec<Match>, seeds: Vec<Piece>) -> Vec<Match> {
     let mut pieces: Vec<Piece> = exact
         .into_iter()
         .map(|m| Piece { a0: m.a0, a1: m.a1, b0: m.b0, b1: m.b1, exact: vec![m], seeds: 0, origin: Vec::new() })
         .collect();
-    if reworded {
-        pieces.extend(sentence_seeds(a, b));
-    }
+    pieces.extend(seeds);
     let mut first = join_pieces(a, b, pieces, false);
     for (k, p) in first.iter_mut().enumerate() {
         p.origin = vec![k as u32];
     }
     // pieces of a summary: a second join, wider on the source side, kept
     // where its result is summary-shaped (one side at least
-    // [`SUMMARY_RATIO`] times the other) and undone elsewhere
+    // [`SUMMARY_RATIO`] times the other) and made of at least
+    // [`SUMMARY_PIECES`] pieces, undone elsewhere
     let mut joined = Vec::new();
     for p in join_pieces(a, b, first.clone(), true) {
         let (la, lb) = (p.a1 - p.a0, p.b1 - p.b0);
-        if p.origin.len() == 1 || la.max(lb) >= SUMMARY_RATIO * la.min(lb) {
+        let accept = p.origin.len() >= SUMMARY_PIECES && la.max(lb) >= SUMMARY_RATIO * la.min(lb);
+        if p.origin.len() == 1 || accept {
             joined.push(p);
         } else {
             joined.extend(p.origin.iter().filter_map(|&k| first.get(k as usize).cloned()));
@@ -407,4 +464,56 @@ pub(crate) fn rewrite(a: &Stream, b: &Stream, exact: Vec<Match>, reworded: bool)
             keep.then(|| build(a, b, p))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokens::{tokenize, view, Vocab};
+
+    fn streams(a: &str, b: &str) -> (Stream, Stream) {
+        let mut v = Vocab::default();
+        let ta = tokenize(a, std::slice::from_ref(&(0..a.len())), &mut v);
+        let tb = tokenize(b, std::slice::from_ref(&(0..b.len())), &mut v);
+        (Stream::new(&view(&ta, &v)), Stream::new(&view(&tb, &v)))
+    }
+
+    #[test]
+    fn a_sentence_pair_seeds_only_through_words_outside_a_long_copy() {
+        let copy = "the harbor crane collapsed on monday killing four dock workers";
+        // (a, b, words of each covered by the copy from the start, seeds)
+        let cases: &[(String, String, usize, bool)] = &[
+            // nothing copied: a reworded sentence seeds
+            (
+                "inspectors blamed rusted bolts for the crane failure at the terminal".into(),
+                "rusted bolts caused the terminal crane failure, inspectors said".into(),
+                0,
+                true,
+            ),
+            // all of it copied: nothing outside the copy agrees
+            (copy.into(), copy.into(), 10, false),
+            // a copy followed by different words: the sentence agrees only
+            // through the copy
+            (
+                format!("{copy} while tourists photographed seagulls near lighthouse cafes"),
+                format!("{copy} as bankers debated mortgage rates during lunch meetings"),
+                10,
+                false,
+            ),
+            // a copy followed by a rewording of the same clause: it seeds
+            (
+                format!("{copy} after rusted bolts snapped during heavy storms overnight"),
+                format!("{copy} when heavy overnight storms snapped rusted bolts"),
+                10,
+                true,
+            ),
+        ];
+        for (a, b, n, seeds) in cases {
+            let (sa, sb) = streams(a, b);
+            let p = Piece { a0: 0, a1: sa.len(), b0: 0, b1: sb.len(), exact: Vec::new(), seeds: 1, origin: Vec::new() };
+            let ca = covered_by(sa.len(), std::iter::once((0, *n)));
+            let cb = covered_by(sb.len(), std::iter::once((0, *n)));
+            assert_eq!(agrees_outside(&sa, &sb, &p, &ca, &cb), *seeds, "{a:?} / {b:?}");
+        }
+    }
 }

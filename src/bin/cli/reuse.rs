@@ -246,6 +246,15 @@ pub fn eval_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
                 one.add(&cases, &dets);
                 let (p, r, g, pd) = one.scores();
                 let _ = writeln!(out, "{kind}\t{xml_name}\tP {p:.3}\tR {r:.3}\tG {g:.2}\tplagdet {pd:.3}");
+                // each case and each detection (with its own precision), for
+                // per-case analysis
+                for c in &cases {
+                    let _ = writeln!(out, "  case\tsusp {}..{}\tsrc {}..{}", c.t0, c.t1, c.s0, c.s1);
+                }
+                for (d, k) in &dets {
+                    let p = char_recall(d, &cases).unwrap_or(0.0);
+                    let _ = writeln!(out, "  {k:?}\tsusp {}..{}\tsrc {}..{}\tP {p:.3}", d.t0, d.t1, d.s0, d.s1);
+                }
             }
             let half = half_of(&xml_name);
             if let Some(t) = tallies.entry(kind).or_default().get_mut(half) {
