@@ -34,6 +34,36 @@ struct Quantity<'a> {
     event: &'static str,
     /// Content stems of the sentence around it, with weights.
     context: FxHashMap<String, f32>,
+    /// What the figure is in its sentence, when the word before says so.
+    role: Role,
+}
+
+/// A figure of change ("rose $2.11", "up 8 cents", "by 5%") or a level
+/// ("to $21.03", "at $30.50"): a change and a level never disagree, they
+/// are different figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Unknown,
+    Change,
+    Level,
+}
+
+/// Whether two figures may be the same figure: not a change against a level.
+fn roles_fit(x: &Quantity, y: &Quantity) -> bool {
+    x.role == y.role || x.role == Role::Unknown || y.role == Role::Unknown
+}
+
+/// The role of a figure by the word before it.
+fn role_of(before: &str) -> Role {
+    match before {
+        "by" | "up" | "down" | "rose" | "fell" | "gained" | "lost" | "added" | "shed" | "jumped" | "dropped"
+        | "climbed" | "slipped" | "declined" | "increased" | "decreased" | "rising" | "falling" | "gaining"
+        | "losing" | "dipped" | "surged" | "slid" | "eased" | "advanced" | "tumbled" | "plunged" | "soared" => {
+            Role::Change
+        }
+        "to" | "at" => Role::Level,
+        _ => Role::Unknown,
+    }
 }
 
 /// The counted noun of a unit ("dock workers" → "worker", "leaders
@@ -398,7 +428,18 @@ pub(super) fn facts(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
             let sentence_words: Vec<&str> =
                 d.tokens.get(around(d, f)).map(|ts| ts.iter().map(|t| t.norm).collect()).unwrap_or_default();
             let (lo, hi) = bounds(value, f.qualifier.as_deref());
-            quantities.push(Quantity { article: a, found: f, lo, hi, head, event: event_of(&sentence_words), context });
+            let before = f.tokens.start.checked_sub(1).and_then(|k| d.tokens.get(k)).map_or("", |t| t.norm);
+            let role = role_of(before);
+            quantities.push(Quantity {
+                article: a,
+                found: f,
+                lo,
+                hi,
+                head,
+                event: event_of(&sentence_words),
+                context,
+                role,
+            });
             nq += 1;
         }
     }
@@ -455,6 +496,7 @@ pub(super) fn facts(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
                     crate::work::add(1 + here.len());
                     // the same figure if it is there, else one counting the same
                     here.into_iter()
+                        .filter(|y| roles_fit(x, y))
                         .max_by_key(|y| (y.head == x.head && y.lo == x.lo && y.hi == x.hi, y.head == x.head))
                 }
                 // elsewhere: the best-matching figure that is not itself in
@@ -482,7 +524,7 @@ pub(super) fn facts(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
                     }
                     candidates
                         .into_iter()
-                        .filter(|y| aligned_place(ctx, b, x.article, y.found).is_none())
+                        .filter(|y| roles_fit(x, y) && aligned_place(ctx, b, x.article, y.found).is_none())
                         .map(|y| (context_overlap(&x.context, &y.context), y))
                         .filter(|(s, _)| *s >= 0.3)
                         .max_by(|p, q| p.0.total_cmp(&q.0))
@@ -625,6 +667,7 @@ mod tests {
             head: String::new(),
             event: "",
             context: FxHashMap::default(),
+            role: Role::Unknown,
         };
         // (figure, text, figure, text, compatible by rounding)
         for (a, ta, b, tb, want) in [
@@ -679,6 +722,7 @@ mod tests {
             head: head.to_string(),
             event: "",
             context: FxHashMap::default(),
+            role: Role::Unknown,
         };
         // (figure, text, figure, text, same measure, a scale word lost)
         for (x, tx, y, ty, measure, lost) in [
@@ -692,6 +736,19 @@ mod tests {
         ] {
             assert_eq!(same_measure(&x, tx, &y, ty), measure, "{tx} {ty}");
             assert_eq!(scale_lost(&x, tx, &y, ty), lost, "{tx} {ty}");
+        }
+    }
+
+    #[test]
+    fn roles() {
+        for (before, want) in [
+            ("rose", Role::Change),
+            ("by", Role::Change),
+            ("to", Role::Level),
+            ("at", Role::Level),
+            ("killing", Role::Unknown),
+        ] {
+            assert_eq!(role_of(before), want, "{before}");
         }
     }
 
