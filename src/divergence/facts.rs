@@ -34,6 +34,36 @@ struct Quantity<'a> {
     event: &'static str,
     /// Content stems of the sentence around it, with weights.
     context: FxHashMap<String, f32>,
+    /// What the figure is in its sentence, when the word before says so.
+    role: Role,
+}
+
+/// A figure of change ("rose $2.11", "up 8 cents", "by 5%") or a level
+/// ("to $21.03", "at $30.50"): a change and a level never disagree, they
+/// are different figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Unknown,
+    Change,
+    Level,
+}
+
+/// Whether two figures may be the same figure: not a change against a level.
+fn roles_fit(x: &Quantity, y: &Quantity) -> bool {
+    x.role == y.role || x.role == Role::Unknown || y.role == Role::Unknown
+}
+
+/// The role of a figure by the word before it.
+fn role_of(before: &str) -> Role {
+    match before {
+        "by" | "up" | "down" | "rose" | "fell" | "gained" | "lost" | "added" | "shed" | "jumped" | "dropped"
+        | "climbed" | "slipped" | "declined" | "increased" | "decreased" | "rising" | "falling" | "gaining"
+        | "losing" | "dipped" | "surged" | "slid" | "eased" | "advanced" | "tumbled" | "plunged" | "soared" => {
+            Role::Change
+        }
+        "to" | "at" => Role::Level,
+        _ => Role::Unknown,
+    }
 }
 
 /// The counted noun of a unit ("dock workers" → "worker", "leaders
@@ -125,8 +155,14 @@ fn bounds(value: f64, qualifier: Option<&str>) -> (f64, f64) {
     }
 }
 
+/// Scale words a figure may be written with.
+const SCALES: [&str; 10] =
+    ["hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions", "trillion", "bn"];
+
 /// The step of a written figure: its last written digit's place, times
 /// the scale word ("4.2 million": 0.1 million; "$30.50": 0.01; "300": 1).
+/// A figure written in words ("four", "two million") steps by the largest
+/// power of ten that divides it: words name round numbers.
 fn step(value: f64, text: &str) -> Option<f64> {
     let written: String = text
         .chars()
@@ -135,12 +171,58 @@ fn step(value: f64, text: &str) -> Option<f64> {
         .filter(|c| *c != ',')
         .collect();
     let written = written.trim_end_matches('.');
+    if written.is_empty() {
+        return (value >= 1.0 && value.fract() == 0.0 && value < 1e15).then(|| round_place(value));
+    }
     let number: f64 = written.parse().ok()?;
     if number <= 0.0 || value <= 0.0 {
         return None;
     }
     let decimals = written.split_once('.').map_or(0, |(_, d)| d.len()) as i32;
     Some((value / number) * 10f64.powi(-decimals))
+}
+
+/// The largest power of ten dividing a whole number (1 for 25, 100 for
+/// 300, 1,000,000 for 4,000,000).
+fn round_place(value: f64) -> f64 {
+    let mut place = 1.0;
+    while place < 1e15 && (value / (place * 10.0)).fract() == 0.0 {
+        place *= 10.0;
+    }
+    place
+}
+
+/// The same digits written with and without a scale word ("$70" and "$70
+/// million", "3 billion" and "3,000 million" are not: those differ): one
+/// text lost or split its scale word.
+fn scale_lost(x: &Quantity, tx: &str, y: &Quantity, ty: &str) -> bool {
+    let digits = |t: &str| -> String { t.chars().filter(char::is_ascii_digit).collect() };
+    let has_scale = |t: &str| t.to_lowercase().split(|c: char| !c.is_alphabetic()).any(|w| SCALES.contains(&w));
+    let (dx, dy) = (digits(tx), digits(ty));
+    !dx.is_empty() && dx == dy && has_scale(tx) != has_scale(ty) && x.lo != y.lo
+}
+
+/// A figure that is only a scale word ("million euros", "hundreds of
+/// people"): an order of magnitude, not a figure to compare.
+fn only_scale(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    !lower.chars().any(|c| c.is_ascii_digit())
+        && lower
+            .split(|c: char| !c.is_alphabetic())
+            .find(|w| !w.is_empty() && !matches!(*w, "about" | "around" | "some" | "nearly" | "almost" | "over"))
+            .is_some_and(|w| SCALES.contains(&w))
+}
+
+/// Whether two figures count the same kind of thing and so can disagree:
+/// the same counted noun (a currency counts as one), or two counts of
+/// people. Figures in different units or currencies ("100 kilograms",
+/// "220 pounds"; "$273", "£169.99") are conversions, not conflicts.
+fn same_measure(x: &Quantity, tx: &str, y: &Quantity, ty: &str) -> bool {
+    let money = match (currency(tx), currency(ty)) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    };
+    money && (x.head == y.head || (is_people(&x.head) && is_people(&y.head)))
 }
 
 /// Whether two exact figures differ only by rounding: the rounder one is
@@ -152,7 +234,15 @@ fn rounds_to(x: &Quantity, tx: &str, y: &Quantity, ty: &str) -> bool {
     }
     let (Some(sx), Some(sy)) = (step(x.lo, tx), step(y.lo, ty)) else { return false };
     let coarse = sx.max(sy);
-    (sx - sy).abs() > 1e-9 * coarse && (x.lo - y.lo).abs() <= coarse * (0.5 + 1e-9)
+    if (sx - sy).abs() > 1e-9 * coarse && (x.lo - y.lo).abs() <= coarse * (0.5 + 1e-9) {
+        return true;
+    }
+    // a whole number ending in zeros may be rounded to its last other
+    // digit ("300 people" for "296 people"); a tie is not rounding
+    let zeros = |v: f64, s: f64| if v.fract() == 0.0 { round_place(v).max(s) } else { s };
+    let (zx, zy) = (zeros(x.lo, sx), zeros(y.lo, sy));
+    let coarse = zx.max(zy);
+    (zx - zy).abs() > 1e-9 * coarse && (x.lo - y.lo).abs() < coarse * 0.5 - 1e-9 * coarse
 }
 
 /// Month and day range of a date mention, when it names a month.
@@ -322,7 +412,7 @@ pub(super) fn facts(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
             let Some(value) = f.value else { continue };
             let digits = text.chars().any(|c| c.is_ascii_digit());
             // "the two leaders" is a reference, not a figure
-            if value <= 2.0 && !digits {
+            if (value <= 2.0 && !digits) || only_scale(text) {
                 continue;
             }
             let unit = f.unit.as_deref().unwrap_or("");
@@ -338,7 +428,18 @@ pub(super) fn facts(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
             let sentence_words: Vec<&str> =
                 d.tokens.get(around(d, f)).map(|ts| ts.iter().map(|t| t.norm).collect()).unwrap_or_default();
             let (lo, hi) = bounds(value, f.qualifier.as_deref());
-            quantities.push(Quantity { article: a, found: f, lo, hi, head, event: event_of(&sentence_words), context });
+            let before = f.tokens.start.checked_sub(1).and_then(|k| d.tokens.get(k)).map_or("", |t| t.norm);
+            let role = role_of(before);
+            quantities.push(Quantity {
+                article: a,
+                found: f,
+                lo,
+                hi,
+                head,
+                event: event_of(&sentence_words),
+                context,
+                role,
+            });
             nq += 1;
         }
     }
@@ -395,6 +496,7 @@ pub(super) fn facts(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
                     crate::work::add(1 + here.len());
                     // the same figure if it is there, else one counting the same
                     here.into_iter()
+                        .filter(|y| roles_fit(x, y))
                         .max_by_key(|y| (y.head == x.head && y.lo == x.lo && y.hi == x.hi, y.head == x.head))
                 }
                 // elsewhere: the best-matching figure that is not itself in
@@ -422,7 +524,7 @@ pub(super) fn facts(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
                     }
                     candidates
                         .into_iter()
-                        .filter(|y| aligned_place(ctx, b, x.article, y.found).is_none())
+                        .filter(|y| roles_fit(x, y) && aligned_place(ctx, b, x.article, y.found).is_none())
                         .map(|y| (context_overlap(&x.context, &y.context), y))
                         .filter(|(s, _)| *s >= 0.3)
                         .max_by(|p, q| p.0.total_cmp(&q.0))
@@ -445,8 +547,12 @@ pub(super) fn facts(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
                 } else {
                     (Relation::Compatible, Severity::Medium, "compatible counts of different groups")
                 }
-            } else {
+            } else if scale_lost(x, &tx, y, &ty) {
+                (Relation::Compatible, Severity::Medium, "the same digits, one without its scale word")
+            } else if same_measure(x, &tx, y, &ty) {
                 (Relation::Conflicts, Severity::High, "the figures disagree")
+            } else {
+                continue; // different measures: nothing says they should agree
             };
             out.push(Finding {
                 kind: DivergenceKind::Fact,
@@ -561,6 +667,7 @@ mod tests {
             head: String::new(),
             event: "",
             context: FxHashMap::default(),
+            role: Role::Unknown,
         };
         // (figure, text, figure, text, compatible by rounding)
         for (a, ta, b, tb, want) in [
@@ -571,9 +678,77 @@ mod tests {
             (80.0, "80", 87.0, "87", false),
             (9191.09, "9,191.09", 9165.0, "9,165", false),
             (17.1e6, "$17.1 million", 17.14e6, "$17.14 million", true),
+            // a whole number ending in zeros may be the rounded one
+            (296.0, "296 people", 300.0, "300 people", true),
+            (350.0, "350", 400.0, "400", false),
+            (3000.0, "3,000", 3400.0, "3,400", true),
+            (3000.0, "3,000", 3500.0, "3,500", false),
+            // numbers in words are round
+            (4.4, "4.4 percentage points", 4.0, "four percentage points", true),
+            (4.6, "4.6 points", 4.0, "four points", false),
         ] {
             assert_eq!(rounds_to(&q(a), ta, &q(b), tb), want, "{ta} {tb}");
             assert_eq!(rounds_to(&q(b), tb, &q(a), ta), want, "{tb} {ta}");
+        }
+    }
+
+    #[test]
+    fn figures_that_do_not_compare() {
+        // (text, only a scale word)
+        for (text, want) in [
+            ("million euros", true),
+            ("about million euros", true),
+            ("hundreds of people", true),
+            ("38 million euros", false),
+            ("four million", false),
+            ("300 homes", false),
+        ] {
+            assert_eq!(only_scale(text), want, "{text}");
+        }
+        let q = |v: f64, head: &str| Quantity {
+            article: 0,
+            found: Box::leak(Box::new(Found {
+                tokens: 0..1,
+                start: 0,
+                end: 0,
+                kind: EntityKind::Number,
+                key: String::new(),
+                value: Some(v),
+                qualifier: None,
+                unit: None,
+            })),
+            lo: v,
+            hi: v,
+            head: head.to_string(),
+            event: "",
+            context: FxHashMap::default(),
+            role: Role::Unknown,
+        };
+        // (figure, text, figure, text, same measure, a scale word lost)
+        for (x, tx, y, ty, measure, lost) in [
+            (q(100.0, "kilogram"), "100 kilograms", q(220.0, "pound"), "220 pounds", false, false),
+            (q(273.0, "dollar"), "$273", q(169.99, "pound"), "£169.99", false, false),
+            (q(165e3, "settlement"), "$165,000 settlement", q(9e4, "settlement"), "£90,000 settlement", false, false),
+            (q(87.0, "civilian"), "87 civilians", q(80.0, "people"), "80 people", true, false),
+            (q(300.0, "home"), "300 homes", q(800.0, "home"), "800 homes", true, false),
+            (q(70.0, "dollar"), "$70", q(7e7, "dollar"), "$70 million", true, true),
+            (q(3e9, "dollar"), "$3 billion", q(3e9, "dollar"), "$3,000 million", true, false),
+        ] {
+            assert_eq!(same_measure(&x, tx, &y, ty), measure, "{tx} {ty}");
+            assert_eq!(scale_lost(&x, tx, &y, ty), lost, "{tx} {ty}");
+        }
+    }
+
+    #[test]
+    fn roles() {
+        for (before, want) in [
+            ("rose", Role::Change),
+            ("by", Role::Change),
+            ("to", Role::Level),
+            ("at", Role::Level),
+            ("killing", Role::Unknown),
+        ] {
+            assert_eq!(role_of(before), want, "{before}");
         }
     }
 

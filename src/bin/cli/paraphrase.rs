@@ -22,6 +22,8 @@ struct Pair {
     same: bool,
     conflict: bool,
     judged: Vec<(usize, Features)>,
+    /// The conflicting facts' explanations (for `--dump`).
+    conflicts: Vec<String>,
 }
 
 fn read_pairs(path: &str) -> Result<Vec<(bool, String, String)>, String> {
@@ -46,6 +48,16 @@ fn analyze_pairs(pairs: &[(bool, String, String)], model: Option<SupportModel>) 
             let inputs = [ArticleInput::new(a.as_str()), ArticleInput::new(b.as_str())];
             let (report, judged) =
                 support::with_model(model.clone(), || support::collect(|| analyze(&inputs, &Options::default())));
+            let conflicts: Vec<String> = report
+                .as_ref()
+                .map(|r| {
+                    r.divergences
+                        .iter()
+                        .filter(|d| d.kind == DivergenceKind::Fact && d.relation == Some(Relation::Conflicts))
+                        .map(|d| format!("{:?} / {:?}: {}", d.text, d.counterpart, d.explanation))
+                        .collect()
+                })
+                .unwrap_or_default();
             let (conflict, unique) = match &report {
                 Ok(r) => (
                     r.divergences
@@ -56,7 +68,7 @@ fn analyze_pairs(pairs: &[(bool, String, String)], model: Option<SupportModel>) 
                 Err(_) => (false, false),
             };
             let judged = judged.into_iter().map(|(art, _, f)| (art, f)).collect();
-            (Pair { same: *same, conflict, judged }, !(conflict || unique))
+            (Pair { same: *same, conflict, judged, conflicts }, !(conflict || unique))
         })
         .collect()
 }
@@ -340,7 +352,14 @@ pub fn eval_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
     if let Some(dump) = option(args, "--dump") {
         let mut text = String::new();
         for (p, said) in &analyzed {
-            text += &format!("{}\t{}\t{}\t{}", u8::from(p.same), u8::from(p.conflict), u8::from(*said), p.judged.len());
+            text += &format!(
+                "{}\t{}\t{}\t{}\t{}",
+                u8::from(p.same),
+                u8::from(p.conflict),
+                u8::from(*said),
+                p.conflicts.join(" | ").replace(['\t', '\n'], " "),
+                p.judged.len()
+            );
             for (art, f) in &p.judged {
                 text += &format!("\t{art}:{}", f.iter().map(|x| format!("{x:.3}")).collect::<Vec<_>>().join(","));
             }
