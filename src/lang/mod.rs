@@ -5,3 +5,4 @@ pub mod detect;
 pub(crate) mod en;
 pub mod pack;
 pub mod terms;
+pub mod translit;

@@ -255,6 +255,7 @@ pub fn embedded(code: &str) -> Option<Pack<'static>> {
             sections: vec![
                 ("stopwords.txt", include_bytes!("../../model/lang/zh/stopwords.txt").as_slice()),
                 ("idf.tsv", include_bytes!("../../model/lang/zh/idf.tsv").as_slice()),
+                ("translit.tsv", include_bytes!("../../model/lang/zh/translit.tsv").as_slice()),
             ],
         }),
         _ => None,
