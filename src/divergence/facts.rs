@@ -309,7 +309,8 @@ pub(super) fn facts(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
             let Some(text) = d.text.get(f.start..f.end) else { continue };
             if f.kind == EntityKind::Date {
                 if nd < cap {
-                    if let Some((month, days)) = parse_date(text) {
+                    // other languages' dates are keyed in English ("may 5 2017")
+                    if let Some((month, days)) = parse_date(text).or_else(|| parse_date(&f.key)) {
                         dates.push((a, f, month, days, context_terms(d, f)));
                         nd += 1;
                     }

@@ -20,6 +20,8 @@ use std::collections::HashSet;
 /// "Jane Smith" and "John Smith" stay apart), and the same key in any case.
 pub fn merge(texts: &[&str], found: &[Vec<Found>]) -> Vec<Canonical> {
     crate::work::add(found.iter().map(Vec::len).sum());
+    let remapped = cross_script(found);
+    let found: &[Vec<Found>] = remapped.as_deref().unwrap_or(found);
     let alias: HashMap<&str, (&str, EntityKind)> = ALIASES.iter().map(|(a, c, k)| (*a, (*c, *k))).collect();
     let named = |f: &Found| !matches!(f.kind, EntityKind::Date | EntityKind::Number);
     // surnames of people: last words of person mentions
@@ -161,6 +163,38 @@ pub fn merge(texts: &[&str], found: &[Vec<Found>]) -> Vec<Canonical> {
         out.push(Canonical { name, kind, mentions });
     }
     out
+}
+
+/// Names written in another script or with letters outside ASCII
+/// (`путин`, `erdoğan`) take the key of a name of the set written in plain
+/// Latin letters with the same [`name_key`](crate::lang::translit::name_key)
+/// (`putin`, `erdogan`), when exactly one has it: `None` when no key changes.
+fn cross_script(found: &[Vec<Found>]) -> Option<Vec<Vec<Found>>> {
+    use crate::lang::translit::{name_key, needs_fold};
+    let named = |f: &Found| !matches!(f.kind, EntityKind::Date | EntityKind::Number);
+    let foreign = |f: &Found| named(f) && !f.key.is_ascii() && needs_fold(&f.key);
+    if !found.iter().flatten().any(foreign) {
+        return None;
+    }
+    let mut plain: FxHashMap<String, Option<&str>> = FxHashMap::default();
+    for f in found.iter().flatten().filter(|f| named(f) && f.key.is_ascii()) {
+        let k = name_key(&f.key);
+        if k.len() >= 3 {
+            let slot = plain.entry(k).or_insert(Some(f.key.as_str()));
+            if slot.is_some_and(|s| s != f.key) {
+                *slot = None;
+            }
+        }
+    }
+    let mut out = found.to_vec();
+    let mut changed = false;
+    for f in out.iter_mut().flatten().filter(|f| foreign(f)) {
+        if let Some(Some(key)) = plain.get(&name_key(&f.key)) {
+            f.key = (*key).to_string();
+            changed = true;
+        }
+    }
+    changed.then_some(out)
 }
 
 /// A canonical key and kind with its mentions.

@@ -12,12 +12,14 @@
 mod dates_numbers;
 pub(crate) mod lexicon;
 mod merge;
+mod multilingual;
 mod propagate;
 mod recognize;
 pub mod tagger;
 
 pub use lexicon::{lexicon, model};
 pub use merge::merge;
+pub use multilingual::recognize_in;
 pub use propagate::propagate;
 pub use recognize::{recognize, tag};
 

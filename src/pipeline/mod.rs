@@ -170,7 +170,9 @@ fn recognize_entities(docs: &[Doc], progress: &mut dyn FnMut(&str, f64)) -> Vec<
         .iter()
         .enumerate()
         .map(|(i, d)| {
-            let f = entities::recognize(d.text, &d.tokens, &d.sentences);
+            let mut f = entities::recognize(d.text, &d.tokens, &d.sentences);
+            // countries, dates, numbers and people in the article's language
+            entities::recognize_in(d.text, &d.tokens, &d.language.code, &mut f);
             progress("entities", (0.2 + 0.4 * (i + 1) as f64 / n as f64).min(0.6));
             f
         })
