@@ -50,6 +50,17 @@ pub fn recognize_in(text: &str, tokens: &[Token], code: &str, found: &mut Vec<Fo
             }
         }
     }
+    // what a figure counts: the next word, capitalized or not (German
+    // nouns are), unless a stop word of the language
+    let terms = crate::lang::terms::terms_for(code);
+    for f in found.iter_mut().filter(|f| f.kind == EntityKind::Number && f.unit.is_none()) {
+        let next = tokens.get(f.tokens.end).filter(|t| {
+            t.kind == TokenKind::Word && t.gap <= 1 && t.norm.chars().count() >= 3 && !terms.is_stop(t.norm)
+        });
+        if let Some(t) = next {
+            f.unit = Some(t.norm.to_string());
+        }
+    }
     if added.is_empty() {
         return;
     }
