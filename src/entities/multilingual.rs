@@ -120,7 +120,7 @@ fn common_prefix(a: &str, b: &str) -> usize {
 /// capitalized word sharing all but the name's last letter (the last two
 /// for names of 7 letters or more, at least 4) and at most 4 letters more.
 /// Arabic words may carry a one-letter proclitic (و, ب, ل, ف).
-fn inflected(word: &str, capitalized: bool, code: &str, c: &Countries) -> Option<&'static str> {
+fn inflected(word: &str, capitalized: bool, code: &str, c: &Countries<'static>) -> Option<&'static str> {
     if code == "ar" {
         let mut chars = word.chars();
         let first = chars.next()?;
@@ -162,7 +162,7 @@ fn inflected_word(word: &str, name: &str) -> Option<usize> {
 
 /// A name of several words in inflected form (`Соединённых Штатов` for
 /// `Соединённые Штаты`) starting at token `i`: its length in tokens and code.
-fn inflected_phrase(text: &str, tokens: &[Token], i: usize, c: &Countries) -> Option<(usize, &'static str)> {
+fn inflected_phrase(text: &str, tokens: &[Token], i: usize, c: &Countries<'static>) -> Option<(usize, &'static str)> {
     let mut best: Option<(usize, usize, &'static str)> = None;
     for (words, iso) in c.multi_words() {
         let len = words.len();
@@ -185,7 +185,7 @@ fn inflected_phrase(text: &str, tokens: &[Token], i: usize, c: &Countries) -> Op
     best.map(|(l, _, iso)| (l, iso))
 }
 
-fn country_mentions(text: &str, tokens: &[Token], code: &str, c: &Countries, out: &mut Vec<Found>) {
+fn country_mentions(text: &str, tokens: &[Token], code: &str, c: &Countries<'static>, out: &mut Vec<Found>) {
     let n = tokens.len();
     let longest = c.max_words.clamp(1, 12);
     let mut i = 0;
