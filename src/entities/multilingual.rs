@@ -164,7 +164,13 @@ fn inflected_word(word: &str, name: &str) -> Option<usize> {
 /// `Соединённые Штаты`) starting at token `i`: its length in tokens and code.
 fn inflected_phrase(text: &str, tokens: &[Token], i: usize, c: &Countries<'static>) -> Option<(usize, &'static str)> {
     let mut best: Option<(usize, usize, &'static str)> = None;
+    let first = tokens.get(i).map(|t| name_words(t.text(text))).unwrap_or_default();
+    let first = first.first().map_or("", String::as_str);
     for (words, iso) in c.multi_words() {
+        // the first word decides most names without cutting the others
+        if words.first().is_none_or(|w| inflected_word(first, w).is_none()) {
+            continue;
+        }
         let len = words.len();
         let Some(got) = words_of(text, tokens, i..i + len) else { continue };
         if got.len() != len {
