@@ -5,12 +5,12 @@
 //   node scripts/build-lang-data.mjs
 //
 // writes
-//   model/countries.tsv               ISO 3166-1 alpha-2 code, English name
-//                                     (CLDR, cldr-localenames-full; Unicode-3.0)
-//   model/lang/<code>/countries.tsv   a country's name in that language, code:
-//                                     the names of i18n-iso-countries (MIT) and of
-//                                     CLDR's territory names (their short and
-//                                     variant forms too)
+//   model/lang/<code>/countries.tsv   a country's name in that language, its
+//                                     ISO 3166-1 code and English name: the names
+//                                     of i18n-iso-countries (MIT) and of CLDR's
+//                                     territory names (cldr-localenames-full,
+//                                     Unicode-3.0; short and variant forms too);
+//                                     the English name is CLDR's
 //   model/lang/<code>/calendar.tsv    month and weekday names (CLDR
 //                                     cldr-dates-full: wide and abbreviated,
 //                                     format and stand-alone forms) and the
@@ -33,10 +33,7 @@ const codes = Object.keys(iso).sort();
 const territories = (lang) => json(`cldr-localenames-full/main/${lang}/territories.json`).main[lang].localeDisplayNames.territories;
 
 const en = territories('en');
-let out = `# ISO 3166-1 alpha-2 code, English name (CLDR ${version('cldr-localenames-full')}); scripts/build-lang-data.mjs\n`;
-for (const c of codes) out += `${c}\t${clean(en[c] ?? [iso[c]].flat()[0])}\n`;
-writeFileSync(join(root, 'model/countries.tsv'), out);
-console.log(`model/countries.tsv: ${codes.length} countries`);
+const english = (c) => clean(en[c] ?? [iso[c]].flat()[0]);
 
 for (const lang of LANGS) {
   const dir = join(root, 'model/lang', lang);
@@ -53,8 +50,8 @@ for (const lang of LANGS) {
     for (const n of [i18n[c] ?? []].flat()) add(n, c);
     for (const key of [c, `${c}-alt-short`, `${c}-alt-variant`]) if (cldr[key]) add(cldr[key], c);
   }
-  let body = `# name, ISO 3166-1 code: i18n-iso-countries ${version('i18n-iso-countries')} (MIT), CLDR ${version('cldr-localenames-full')} territories (Unicode-3.0); scripts/build-lang-data.mjs\n`;
-  for (const [n, c] of [...names].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) body += `${n}\t${c}\n`;
+  let body = `# name, ISO 3166-1 code, English name (CLDR): i18n-iso-countries ${version('i18n-iso-countries')} (MIT), CLDR ${version('cldr-localenames-full')} territories (Unicode-3.0); scripts/build-lang-data.mjs\n`;
+  for (const [n, c] of [...names].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) body += `${n}\t${c}\t${english(c)}\n`;
   writeFileSync(join(dir, 'countries.tsv'), body);
 
   // calendar: month and weekday names, separators

@@ -11,7 +11,7 @@
 use super::recognize::mk;
 use crate::entities::Found;
 use crate::lang::calendar::{calendar, Calendar, ENGLISH_MONTHS};
-use crate::lang::places::{countries, english_name, name_words, Countries};
+use crate::lang::places::{countries, name_words, Countries};
 use crate::report::EntityKind;
 use crate::tokens::Tok as Token;
 use crate::tokens::TokenKind;
@@ -221,7 +221,7 @@ fn country_mentions(text: &str, tokens: &[Token], code: &str, c: &Countries<'sta
                 }
             }
         }
-        match hit.and_then(|(len, iso)| english_name(iso).map(|e| (len, e))) {
+        match hit.and_then(|(len, iso)| c.english(iso).map(|e| (len, e))) {
             Some((len, english)) => {
                 let mut f = mk(tokens, i..i + len, EntityKind::Place);
                 f.key = english.to_lowercase();

@@ -201,6 +201,7 @@ pub fn embedded(code: &str) -> Option<Pack<'static>> {
                 ("idf.tsv", include_bytes!("../../model/lang/de/idf.tsv").as_slice()),
                 ("countries.tsv", include_bytes!("../../model/lang/de/countries.tsv").as_slice()),
                 ("calendar.tsv", include_bytes!("../../model/lang/de/calendar.tsv").as_slice()),
+                ("fold.tsv", include_bytes!("../../model/translit.tsv").as_slice()),
             ],
         }),
         "es" => Some(Pack {
@@ -210,6 +211,7 @@ pub fn embedded(code: &str) -> Option<Pack<'static>> {
                 ("idf.tsv", include_bytes!("../../model/lang/es/idf.tsv").as_slice()),
                 ("countries.tsv", include_bytes!("../../model/lang/es/countries.tsv").as_slice()),
                 ("calendar.tsv", include_bytes!("../../model/lang/es/calendar.tsv").as_slice()),
+                ("fold.tsv", include_bytes!("../../model/translit.tsv").as_slice()),
             ],
         }),
         "fr" => Some(Pack {
@@ -219,6 +221,7 @@ pub fn embedded(code: &str) -> Option<Pack<'static>> {
                 ("idf.tsv", include_bytes!("../../model/lang/fr/idf.tsv").as_slice()),
                 ("countries.tsv", include_bytes!("../../model/lang/fr/countries.tsv").as_slice()),
                 ("calendar.tsv", include_bytes!("../../model/lang/fr/calendar.tsv").as_slice()),
+                ("fold.tsv", include_bytes!("../../model/translit.tsv").as_slice()),
             ],
         }),
         "it" => Some(Pack {
@@ -228,6 +231,7 @@ pub fn embedded(code: &str) -> Option<Pack<'static>> {
                 ("idf.tsv", include_bytes!("../../model/lang/it/idf.tsv").as_slice()),
                 ("countries.tsv", include_bytes!("../../model/lang/it/countries.tsv").as_slice()),
                 ("calendar.tsv", include_bytes!("../../model/lang/it/calendar.tsv").as_slice()),
+                ("fold.tsv", include_bytes!("../../model/translit.tsv").as_slice()),
             ],
         }),
         "pl" => Some(Pack {
@@ -237,6 +241,7 @@ pub fn embedded(code: &str) -> Option<Pack<'static>> {
                 ("idf.tsv", include_bytes!("../../model/lang/pl/idf.tsv").as_slice()),
                 ("countries.tsv", include_bytes!("../../model/lang/pl/countries.tsv").as_slice()),
                 ("calendar.tsv", include_bytes!("../../model/lang/pl/calendar.tsv").as_slice()),
+                ("fold.tsv", include_bytes!("../../model/translit.tsv").as_slice()),
             ],
         }),
         "ru" => Some(Pack {
@@ -246,6 +251,7 @@ pub fn embedded(code: &str) -> Option<Pack<'static>> {
                 ("idf.tsv", include_bytes!("../../model/lang/ru/idf.tsv").as_slice()),
                 ("countries.tsv", include_bytes!("../../model/lang/ru/countries.tsv").as_slice()),
                 ("calendar.tsv", include_bytes!("../../model/lang/ru/calendar.tsv").as_slice()),
+                ("fold.tsv", include_bytes!("../../model/translit.tsv").as_slice()),
             ],
         }),
         "tr" => Some(Pack {
@@ -255,6 +261,7 @@ pub fn embedded(code: &str) -> Option<Pack<'static>> {
                 ("idf.tsv", include_bytes!("../../model/lang/tr/idf.tsv").as_slice()),
                 ("countries.tsv", include_bytes!("../../model/lang/tr/countries.tsv").as_slice()),
                 ("calendar.tsv", include_bytes!("../../model/lang/tr/calendar.tsv").as_slice()),
+                ("fold.tsv", include_bytes!("../../model/translit.tsv").as_slice()),
             ],
         }),
         "ar" => Some(Pack {
@@ -264,6 +271,7 @@ pub fn embedded(code: &str) -> Option<Pack<'static>> {
                 ("idf.tsv", include_bytes!("../../model/lang/ar/idf.tsv").as_slice()),
                 ("countries.tsv", include_bytes!("../../model/lang/ar/countries.tsv").as_slice()),
                 ("calendar.tsv", include_bytes!("../../model/lang/ar/calendar.tsv").as_slice()),
+                ("fold.tsv", include_bytes!("../../model/translit.tsv").as_slice()),
             ],
         }),
         "zh" => Some(Pack {
@@ -274,6 +282,7 @@ pub fn embedded(code: &str) -> Option<Pack<'static>> {
                 ("translit.tsv", include_bytes!("../../model/lang/zh/translit.tsv").as_slice()),
                 ("countries.tsv", include_bytes!("../../model/lang/zh/countries.tsv").as_slice()),
                 ("calendar.tsv", include_bytes!("../../model/lang/zh/calendar.tsv").as_slice()),
+                ("fold.tsv", include_bytes!("../../model/translit.tsv").as_slice()),
             ],
         }),
         _ => None,

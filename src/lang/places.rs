@@ -4,14 +4,11 @@
 //! The names come from the `i18n-iso-countries` package (MIT) and CLDR's
 //! territory names (`cldr-localenames-full`, Unicode-3.0), written by
 //! `node scripts/build-lang-data.mjs` to `model/lang/<code>/countries.tsv`
-//! (a name, a tab, its ISO 3166-1 code), which travels in the language's
-//! pack; the English name of each code (`model/countries.tsv`, CLDR, 250
-//! lines) is built in.
+//! (a name, its ISO 3166-1 code and the country's English name in CLDR,
+//! tab-separated), which travels in the language's pack.
 
 use rustc_hash::FxHashMap;
 use std::sync::Mutex;
-
-const ENGLISH: &str = include_str!("../../model/countries.tsv");
 
 /// The words of a name as the matcher compares them: lowercase, split at
 /// anything not a letter or digit, and characters of scripts written
@@ -59,6 +56,8 @@ pub struct Countries<'a> {
     single: Vec<(String, &'a str)>,
     /// Names of several words: their words and code, for inflected forms.
     multi: Vec<(Vec<String>, &'a str)>,
+    /// ISO code → English name.
+    english: FxHashMap<&'a str, &'a str>,
     /// The most words a name has.
     pub max_words: usize,
 }
@@ -68,15 +67,20 @@ impl<'a> Countries<'a> {
     ///
     /// ```
     /// use corroborate::lang::places::Countries;
-    /// let c = Countries::parse("# comment\nRussland\tRU\nVereinigte Staaten\tUS\n");
+    /// let c = Countries::parse("# comment\nRussland\tRU\tRussia\nVereinigte Staaten\tUS\tUnited States\n");
     /// assert_eq!(c.code(&["russland"]), Some("RU"));
     /// assert_eq!(c.code(&["vereinigte", "staaten"]), Some("US"));
     /// assert_eq!(c.code(&["staaten"]), None);
+    /// assert_eq!(c.english("US"), Some("United States"));
     /// ```
     pub fn parse(text: &'a str) -> Countries<'a> {
         let mut c = Countries::default();
         for line in text.lines().filter(|l| !l.starts_with('#')) {
-            let Some((name, code)) = line.split_once('\t') else { continue };
+            let mut cols = line.split('\t');
+            let (Some(name), Some(code)) = (cols.next(), cols.next()) else { continue };
+            if let Some(en) = cols.next().filter(|e| !e.is_empty()) {
+                c.english.entry(code).or_insert(en);
+            }
             let words = name_words(name);
             if words.is_empty() || code.len() != 2 {
                 continue;
@@ -96,6 +100,12 @@ impl<'a> Countries<'a> {
     pub fn code<S: AsRef<str>>(&self, words: &[S]) -> Option<&'a str> {
         let key = words.iter().map(AsRef::as_ref).collect::<Vec<_>>().join(" ");
         self.by_name.get(&key).copied()
+    }
+
+    /// The English name of an ISO 3166-1 code (CLDR): the name the
+    /// entity table shows and merges on.
+    pub fn english(&self, code: &str) -> Option<&'a str> {
+        self.english.get(code).copied()
     }
 
     /// Single-word names, for matching inflected forms.
@@ -124,23 +134,6 @@ pub fn countries(code: &str) -> Option<&'static Countries<'static>> {
     Some(c)
 }
 
-/// The English name of an ISO 3166-1 code (CLDR): the name the entity
-/// table shows and merges on.
-///
-/// ```
-/// use corroborate::lang::places::english_name;
-/// assert_eq!(english_name("RU"), Some("Russia"));
-/// assert_eq!(english_name("US"), Some("United States"));
-/// assert_eq!(english_name("XX"), None);
-/// ```
-pub fn english_name(code: &str) -> Option<&'static str> {
-    ENGLISH
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .find_map(|l| l.split_once('\t').filter(|(c, _)| *c == code))
-        .map(|(_, n)| n)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,6 +156,6 @@ mod tests {
             let c = countries(lang).unwrap_or_else(|| panic!("{lang}: countries"));
             assert_eq!(c.code(&name_words(name)), Some("RU"), "{lang} {name}");
         }
-        assert_eq!(english_name("DE"), Some("Germany"));
+        assert_eq!(countries("de").and_then(|c| c.english("DE")), Some("Germany"));
     }
 }

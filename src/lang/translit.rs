@@ -6,8 +6,12 @@
 //! build-translit` (feature `train`) writes them, never by hand, to
 //!
 //! * `model/translit.tsv`: Latin with diacritics, Greek, Cyrillic,
-//!   Armenian, Hebrew, Arabic, Georgian, kana and full-width forms (a few
-//!   kilobytes, built into every binary, the shipped wasm too);
+//!   Armenian, Hebrew, Arabic, Georgian, kana and full-width forms (12 KB,
+//!   6.5 KB gzipped), section `fold.tsv` of every pack but the English
+//!   one (kept out of the shipped wasm: the page's first load has no room
+//!   for it); it serves once any of them is loaded. English articles need
+//!   it only for names written in another script, which come with an
+//!   article in that language and its pack;
 //! * `model/lang/zh/translit.tsv`: the 20,992 CJK unified ideographs in
 //!   pinyin, which travel in the Chinese pack (`www/lang/zh.bin`) and serve
 //!   once it is loaded (native builds embed it). Until then an ideograph
@@ -28,9 +32,6 @@
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::sync::OnceLock;
-
-/// The built-in table (`model/translit.tsv`).
-const BASE: &str = include_str!("../../model/translit.tsv");
 
 /// A parsed table: character → its lowercase ASCII letters.
 pub type Table = FxHashMap<char, &'static str>;
@@ -79,9 +80,15 @@ pub fn parse_table(text: &str) -> FxHashMap<char, &str> {
     t
 }
 
-fn base() -> &'static Table {
+/// The table of the scripts (section `fold.tsv` of the packs), once a pack
+/// that has it is at hand; `None` before, and asked again at the next call.
+fn base() -> Option<&'static Table> {
     static T: OnceLock<Table> = OnceLock::new();
-    T.get_or_init(|| parse_table(BASE))
+    if let Some(t) = T.get() {
+        return Some(t);
+    }
+    let text = crate::lang::pack::PACK_CODES.iter().find_map(|c| crate::lang::pack::text(c, "fold.tsv"))?;
+    Some(T.get_or_init(|| parse_table(text)))
 }
 
 /// The ideographs' table, once the Chinese data is at hand (loaded pack or
@@ -109,7 +116,7 @@ fn is_han(c: char) -> bool {
 /// assert_eq!(fold_char('a'), None); // ASCII is not in the tables
 /// ```
 pub fn fold_char(c: char) -> Option<&'static str> {
-    if let Some(s) = base().get(&c) {
+    if let Some(s) = base().and_then(|t| t.get(&c)) {
         return Some(s);
     }
     if is_han(c) {
@@ -282,10 +289,11 @@ mod tests {
 
     #[test]
     fn the_tables_hold_only_lowercase_ascii() {
-        for (c, s) in base() {
+        let base = base().expect("native builds embed the packs");
+        for (c, s) in base {
             assert!(!c.is_ascii());
             assert!(s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()), "{c}: {s}");
         }
-        assert!(base().len() > 1000, "{}", base().len());
+        assert!(base.len() > 1000, "{}", base.len());
     }
 }
