@@ -3,7 +3,7 @@
 //! from the documentation, changed freely. A library user needs only what
 //! the crate root exports.
 
-pub use crate::entities::{conll_type, lexicon, model, recognize, Found};
+pub use crate::entities::{conll_type, lexicon, merge_in, model, recognize, recognize_in, Found};
 pub use crate::overlap::{MIN_PASSAGE, REWORDED_SEEDS};
 pub use crate::pipeline::{reuse_only, text_stages, ReuseSummary, TextStages};
 pub use crate::text::{clean, clean_article, Cleaned};

@@ -45,3 +45,47 @@ fn the_report_gives_each_article_its_language_and_keeps_the_users_choice() {
     assert_eq!((a.code.as_str(), a.name.as_str(), a.user_set, a.confidence), ("nl", "Dutch", true, 1.0));
     assert_eq!(report.articles[1].language.code, "en");
 }
+
+/// Three reports of one event written for this test, in English, German
+/// and Russian: one country row and one person row across the languages,
+/// the same figure and date agreeing, a different figure and a different
+/// date found as conflicts.
+#[test]
+fn an_event_in_three_languages_merges_its_names_and_compares_its_facts() {
+    let en = "Floods in Russia killed 87 people, officials said on May 5, 2017. President Vladimir Putin \
+              visited the flooded region of Russia the next day and promised help to the families.";
+    let de = "Bei Überschwemmungen in Russland sind 87 Menschen ums Leben gekommen, teilten die Behörden am \
+              5. Mai 2017 mit. Präsident Wladimir Putin besuchte die Region in Russland am nächsten Tag.";
+    let ru = "Наводнения в России унесли жизни 80 человек, сообщили власти 7 мая 2017 года. Президент \
+              Владимир Путин посетил пострадавший регион России на следующий день.";
+    let inputs: Vec<ArticleInput> = [en, de, ru].iter().map(|t| ArticleInput::new(*t)).collect();
+    let report = analyze(&inputs, &Default::default()).expect("analyzes");
+    let langs: Vec<&str> = report.articles.iter().map(|a| a.language.code.as_str()).collect();
+    assert_eq!(langs, ["en", "de", "ru"]);
+    let ids: Vec<&str> = report.articles.iter().map(|a| a.id.as_str()).collect();
+    let row = |name: &str| report.entities.iter().find(|e| e.name == name);
+    let russia = row("Russia").unwrap_or_else(|| panic!("no Russia row: {:?}", report.entities));
+    for id in &ids {
+        assert!(russia.counts.get(*id).is_some_and(|n| *n >= 2), "Russia in {id}: {:?}", russia.counts);
+    }
+    let putin = report
+        .entities
+        .iter()
+        .find(|e| e.mentions.iter().any(|m| m.text == "Владимир Путин"))
+        .unwrap_or_else(|| panic!("no Путин: {:?}", report.entities));
+    assert_eq!(putin.counts.len(), 3, "{putin:?}");
+    let facts: Vec<(&str, &str, Option<&str>)> = report
+        .divergences
+        .iter()
+        .filter(|d| d.kind == corroborate::DivergenceKind::Fact)
+        .map(|d| (d.article.as_str(), d.text.as_str(), d.counterpart.as_deref()))
+        .collect();
+    let conflict =
+        |a: &str, b: &str| facts.iter().any(|(_, t, c)| (*t == a && *c == Some(b)) || (*t == b && *c == Some(a)));
+    assert!(conflict("80 человек", "87 people") || conflict("80", "87"), "{facts:?}");
+    let dated = |c: &Option<&str>| c.is_some_and(|c| c.starts_with("May 5") || c.starts_with("5. Mai"));
+    assert!(facts.iter().any(|(_, t, c)| *t == "7 мая 2017" && dated(c)), "{facts:?}");
+    // the same figure and the same date in English and German: no difference
+    assert!(!conflict("87 Menschen", "87 people"), "{facts:?}");
+    assert!(!conflict("5. Mai 2017", "May 5, 2017"), "{facts:?}");
+}

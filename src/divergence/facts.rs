@@ -34,6 +34,8 @@ struct Quantity<'a> {
     event: &'static str,
     /// Content stems of the sentence around it, with weights.
     context: FxHashMap<String, f32>,
+    /// The names and figures around it, in any language.
+    names: FxHashMap<String, f32>,
 }
 
 /// The counted noun of a unit ("dock workers" → "worker", "leaders
@@ -206,6 +208,36 @@ fn context_terms(d: &Article, f: &Found) -> FxHashMap<String, f32> {
     m
 }
 
+/// The context of a mention that does not depend on the language: the
+/// canonical entities named around it (merged across languages: "Russland"
+/// and "Russia" are one) and the figures, weighing one each.
+fn names_around(d: &Article, f: &Found, ents: &EntityIndex, a: usize) -> FxHashMap<String, f32> {
+    let r = around(d, f);
+    let mut m = FxHashMap::default();
+    if let Some(named) = ents.named.get(a) {
+        for t in r.clone().filter(|t| !f.tokens.contains(t)) {
+            if let Some(id) = named.get(&t) {
+                m.insert(format!("e{id}"), 1.0);
+            }
+        }
+    }
+    for g in ents.values.get(a).into_iter().flatten() {
+        if g.kind == EntityKind::Number && g.tokens.start >= r.start && g.tokens.end <= r.end && g.tokens != f.tokens {
+            if let Some(v) = g.value {
+                m.insert(format!("#{v}"), 1.0);
+            }
+        }
+    }
+    m
+}
+
+/// Whether two articles are in different known languages.
+fn across_languages(ctx: &Context, a: usize, b: usize) -> bool {
+    let lang = |i: usize| ctx.articles.get(i).map_or("und", |d| d.language);
+    let (x, y) = (lang(a), lang(b));
+    x != y && x != "und" && y != "und"
+}
+
 /// How much two contexts share, weighted, as a share of the smaller one.
 fn context_overlap(x: &FxHashMap<String, f32>, y: &FxHashMap<String, f32>) -> f32 {
     let sx: f32 = x.values().sum();
@@ -288,7 +320,7 @@ fn image(m: &Match, swap: bool, q: usize, upper: bool) -> Option<usize> {
 }
 
 /// A date mention: article, mention, month (0-11), day range, context.
-type DateMention<'a> = (usize, &'a Found, usize, Option<(u32, u32)>, FxHashMap<String, f32>);
+type DateMention<'a> = (usize, &'a Found, usize, Option<(u32, u32)>, FxHashMap<String, f32>, FxHashMap<String, f32>);
 
 /// Numbers and dates about the same thing across articles, lined up by what
 /// they count (the counted noun, the event verb, the words around them) and
@@ -309,8 +341,10 @@ pub(super) fn facts(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
             let Some(text) = d.text.get(f.start..f.end) else { continue };
             if f.kind == EntityKind::Date {
                 if nd < cap {
-                    if let Some((month, days)) = parse_date(text) {
-                        dates.push((a, f, month, days, context_terms(d, f)));
+                    // other languages' dates are keyed in English ("may 5 2017")
+                    if let Some((month, days)) = parse_date(text).or_else(|| parse_date(&f.key)) {
+                        let names = names_around(d, f, ents, a);
+                        dates.push((a, f, month, days, context_terms(d, f), names));
                         nd += 1;
                     }
                 }
@@ -338,7 +372,17 @@ pub(super) fn facts(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
             let sentence_words: Vec<&str> =
                 d.tokens.get(around(d, f)).map(|ts| ts.iter().map(|t| t.norm).collect()).unwrap_or_default();
             let (lo, hi) = bounds(value, f.qualifier.as_deref());
-            quantities.push(Quantity { article: a, found: f, lo, hi, head, event: event_of(&sentence_words), context });
+            let names = names_around(d, f, ents, a);
+            quantities.push(Quantity {
+                article: a,
+                found: f,
+                lo,
+                hi,
+                head,
+                event: event_of(&sentence_words),
+                context,
+                names,
+            });
             nq += 1;
         }
     }
@@ -399,6 +443,23 @@ pub(super) fn facts(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
                 }
                 // elsewhere: the best-matching figure that is not itself in
                 // text the two articles share
+                // in another language the counted nouns differ ("people",
+                // "Menschen"): the figures around the same names compare,
+                // and one the other article also gives is no difference
+                None if across_languages(ctx, x.article, b) => {
+                    let theirs = by_article.get(b).unwrap_or(&no_figures);
+                    crate::work::add(1 + theirs.len());
+                    if theirs.iter().any(|y| y.lo == x.lo && y.hi == x.hi) {
+                        continue;
+                    }
+                    theirs
+                        .iter()
+                        .copied()
+                        .map(|y| (context_overlap(&x.names, &y.names), y))
+                        .filter(|(s, _)| *s >= 0.5)
+                        .max_by(|p, q| p.0.total_cmp(&q.0))
+                        .map(|(_, y)| y)
+                }
                 None => {
                     let same_head = by_head.get(b).and_then(|m| m.get(x.head.as_str())).unwrap_or(&no_figures);
                     let counted_people = if is_people(&x.head) && !x.event.is_empty() {
@@ -433,7 +494,7 @@ pub(super) fn facts(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
             let (tx, ty) = (text_of(x.article, x.found), text_of(b, y.found));
             let exact = x.lo == x.hi && y.lo == y.hi;
             let (relation, severity, why) = if x.lo == y.lo && x.hi == y.hi {
-                if x.head == y.head {
+                if x.head == y.head || across_languages(ctx, x.article, b) {
                     continue; // the same figure: nothing to point out
                 }
                 (Relation::Agrees, Severity::Low, "the same figure, counting different groups")
@@ -473,7 +534,8 @@ pub(super) fn facts(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
             let inside = |place: &Range<usize>, f: &Found| f.tokens.start >= place.start && f.tokens.end <= place.end;
             match (aligned_place(ctx, x.0, y.0, x.1), aligned_place(ctx, y.0, x.0, y.1)) {
                 (Some(px), Some(py)) if inside(&px, y.1) && inside(&py, x.1) => {}
-                (None, None) if context_overlap(&x.4, &y.4) >= 0.3 => {}
+                (None, None) if across_languages(ctx, x.0, y.0) && context_overlap(&x.5, &y.5) >= 0.5 => {}
+                (None, None) if !across_languages(ctx, x.0, y.0) && context_overlap(&x.4, &y.4) >= 0.3 => {}
                 _ => continue,
             }
             let (tx, ty) = (text_of(x.0, x.1), text_of(y.0, y.1));

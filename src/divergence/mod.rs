@@ -94,6 +94,10 @@ pub struct Article<'a> {
     pub label: &'a str,
     /// True when the copy lost its digits (a stripped dump).
     pub no_digits: bool,
+    /// Its language code (`en`, `de`; `und` when unknown): figures and
+    /// dates of articles in two languages are compared by the names and
+    /// numbers around them, not by their words.
+    pub language: &'a str,
 }
 
 /// Everything divergence reads.

@@ -18,8 +18,34 @@ use std::collections::HashSet;
 /// Aliases from a built-in table ("USA" → United States), person names by
 /// surname when the first names do not disagree ("Trump" → "Donald Trump";
 /// "Jane Smith" and "John Smith" stay apart), and the same key in any case.
-pub fn merge(texts: &[&str], found: &[Vec<Found>]) -> Vec<Canonical> {
+///
+/// Articles in the languages `languages` (codes, one per article; empty:
+/// unknown): names of articles in different languages
+/// with the same [`name_key`](crate::lang::translit::name_key) are one
+/// (`Владимир Путин`, `Wladimir Putin`, `Vladimir Putin`).
+///
+/// ```
+/// use corroborate::internal::{merge_in, recognize, recognize_in, sentences, tokenize_text, view};
+/// let texts = ["President Vladimir Putin spoke.", "Президент Владимир Путин выступил."];
+/// let found: Vec<_> = texts
+///     .iter()
+///     .zip(["en", "ru"])
+///     .map(|(t, code)| {
+///         let (vocab, toks) = tokenize_text(t);
+///         let view = view(&toks, &vocab);
+///         let mut f = recognize(t, &view, &sentences(&toks, &vocab, false));
+///         recognize_in(t, &view, code, &mut f);
+///         f
+///     })
+///     .collect();
+/// let merged = merge_in(&texts, &found, &["en", "ru"]);
+/// let putin = merged.iter().find(|c| c.name == "Vladimir Putin").unwrap();
+/// assert_eq!(putin.mentions.len(), 2);
+/// ```
+pub fn merge_in(texts: &[&str], found: &[Vec<Found>], languages: &[&str]) -> Vec<Canonical> {
     crate::work::add(found.iter().map(Vec::len).sum());
+    let remapped = cross_script(found, languages);
+    let found: &[Vec<Found>] = remapped.as_deref().unwrap_or(found);
     let alias: HashMap<&str, (&str, EntityKind)> = ALIASES.iter().map(|(a, c, k)| (*a, (*c, *k))).collect();
     let named = |f: &Found| !matches!(f.kind, EntityKind::Date | EntityKind::Number);
     // surnames of people: last words of person mentions
@@ -163,6 +189,63 @@ pub fn merge(texts: &[&str], found: &[Vec<Found>]) -> Vec<Canonical> {
     out
 }
 
+/// Names of articles in different languages that share a
+/// [`name_key`](crate::lang::translit::name_key) (`путин`, `putin`;
+/// `wladimir putin`, `vladimir putin`) take one key: the most frequent
+/// written in plain Latin letters, English articles' first. Names of one
+/// language are left as they are ("Jane Smith" and "John Smith" share a
+/// key), and a place never joins a person. `None` when no key changes.
+fn cross_script(found: &[Vec<Found>], languages: &[&str]) -> Option<Vec<Vec<Found>>> {
+    use crate::lang::translit::name_key;
+    let lang = |a: usize| languages.get(a).copied().unwrap_or("und");
+    let known: BTreeSet<&str> = (0..found.len()).map(lang).filter(|l| *l != "und").collect();
+    if known.len() < 2 {
+        return None;
+    }
+    let named = |f: &Found| !matches!(f.kind, EntityKind::Date | EntityKind::Number);
+    // name key → (languages, kinds, key → (English mentions, mentions))
+    type Group<'f> = (BTreeSet<&'f str>, BTreeSet<EntityKind>, BTreeMap<&'f str, (usize, usize)>);
+    let mut groups: FxHashMap<String, Group> = FxHashMap::default();
+    for (a, fs) in found.iter().enumerate() {
+        for f in fs.iter().filter(|f| named(f)) {
+            let k = name_key(&f.key);
+            if k.chars().filter(|c| c.is_alphanumeric()).count() < 3 {
+                continue;
+            }
+            let g = groups.entry(k).or_default();
+            g.0.insert(lang(a));
+            g.1.insert(f.kind);
+            let c = g.2.entry(f.key.as_str()).or_default();
+            c.0 += usize::from(lang(a) == "en");
+            c.1 += 1;
+        }
+    }
+    let mut to: FxHashMap<&str, &str> = FxHashMap::default();
+    for (langs, kinds, keys) in groups.values() {
+        let mixed = kinds.contains(&EntityKind::Person) && kinds.contains(&EntityKind::Place);
+        if langs.len() < 2 || keys.len() < 2 || mixed {
+            continue;
+        }
+        let best =
+            keys.iter().max_by_key(|(k, (en, n))| (k.is_ascii(), *en, *n, std::cmp::Reverse(**k))).map(|(k, _)| *k);
+        if let Some(best) = best {
+            for k in keys.keys().filter(|k| **k != best) {
+                to.insert(k, best);
+            }
+        }
+    }
+    if to.is_empty() {
+        return None;
+    }
+    let mut out = found.to_vec();
+    for f in out.iter_mut().flatten() {
+        if let Some(k) = to.get(f.key.as_str()) {
+            f.key = (*k).to_string();
+        }
+    }
+    Some(out)
+}
+
 /// A canonical key and kind with its mentions.
 type Group = ((String, EntityKind), Vec<(usize, Found)>);
 
@@ -286,7 +369,7 @@ mod tests {
             .map(|((t, c), tk)| recognize(t, tk, &sentences(c, &vocab, false)))
             .collect();
         propagate(&texts, &toks, &[false, true], &mut found);
-        let merged = merge(&texts, &found);
+        let merged = merge_in(&texts, &found, &[]);
         let names: Vec<(&str, usize)> = merged.iter().map(|c| (c.name.as_str(), c.mentions.len())).collect();
         assert!(names.contains(&("Donald Trump", 3)), "{names:?}");
         assert!(names.contains(&("United States", 2)), "{names:?}");

@@ -4,7 +4,7 @@
 //! ([`tagger`], through [`tag`]) and dates and numbers from rules
 //! (`dates_numbers`); then, across articles, [`propagate`] looks every name
 //! up again in every article (so a lowercased, stripped copy still gets
-//! "donald trump") and [`merge`] folds aliases into canonical entities
+//! "donald trump") and [`merge_in`] folds aliases into canonical entities
 //! ("Trump" into "Donald Trump", "USA" into "United States"). The lexicons
 //! the tagger consults (names, places, demonyms, the mined gazetteer) live
 //! in `lexicon`; English word lists in [`crate::lang::en`].
@@ -12,12 +12,14 @@
 mod dates_numbers;
 pub(crate) mod lexicon;
 mod merge;
+mod multilingual;
 mod propagate;
 mod recognize;
 pub mod tagger;
 
 pub use lexicon::{lexicon, model};
-pub use merge::merge;
+pub use merge::merge_in;
+pub use multilingual::recognize_in;
 pub use propagate::propagate;
 pub use recognize::{recognize, tag};
 

@@ -199,6 +199,8 @@ pub fn embedded(code: &str) -> Option<Pack<'static>> {
             sections: vec![
                 ("stopwords.txt", include_bytes!("../../model/lang/de/stopwords.txt").as_slice()),
                 ("idf.tsv", include_bytes!("../../model/lang/de/idf.tsv").as_slice()),
+                ("countries.tsv", include_bytes!("../../model/lang/de/countries.tsv").as_slice()),
+                ("calendar.tsv", include_bytes!("../../model/lang/de/calendar.tsv").as_slice()),
             ],
         }),
         "es" => Some(Pack {
@@ -206,6 +208,8 @@ pub fn embedded(code: &str) -> Option<Pack<'static>> {
             sections: vec![
                 ("stopwords.txt", include_bytes!("../../model/lang/es/stopwords.txt").as_slice()),
                 ("idf.tsv", include_bytes!("../../model/lang/es/idf.tsv").as_slice()),
+                ("countries.tsv", include_bytes!("../../model/lang/es/countries.tsv").as_slice()),
+                ("calendar.tsv", include_bytes!("../../model/lang/es/calendar.tsv").as_slice()),
             ],
         }),
         "fr" => Some(Pack {
@@ -213,6 +217,8 @@ pub fn embedded(code: &str) -> Option<Pack<'static>> {
             sections: vec![
                 ("stopwords.txt", include_bytes!("../../model/lang/fr/stopwords.txt").as_slice()),
                 ("idf.tsv", include_bytes!("../../model/lang/fr/idf.tsv").as_slice()),
+                ("countries.tsv", include_bytes!("../../model/lang/fr/countries.tsv").as_slice()),
+                ("calendar.tsv", include_bytes!("../../model/lang/fr/calendar.tsv").as_slice()),
             ],
         }),
         "it" => Some(Pack {
@@ -220,6 +226,8 @@ pub fn embedded(code: &str) -> Option<Pack<'static>> {
             sections: vec![
                 ("stopwords.txt", include_bytes!("../../model/lang/it/stopwords.txt").as_slice()),
                 ("idf.tsv", include_bytes!("../../model/lang/it/idf.tsv").as_slice()),
+                ("countries.tsv", include_bytes!("../../model/lang/it/countries.tsv").as_slice()),
+                ("calendar.tsv", include_bytes!("../../model/lang/it/calendar.tsv").as_slice()),
             ],
         }),
         "pl" => Some(Pack {
@@ -227,6 +235,8 @@ pub fn embedded(code: &str) -> Option<Pack<'static>> {
             sections: vec![
                 ("stopwords.txt", include_bytes!("../../model/lang/pl/stopwords.txt").as_slice()),
                 ("idf.tsv", include_bytes!("../../model/lang/pl/idf.tsv").as_slice()),
+                ("countries.tsv", include_bytes!("../../model/lang/pl/countries.tsv").as_slice()),
+                ("calendar.tsv", include_bytes!("../../model/lang/pl/calendar.tsv").as_slice()),
             ],
         }),
         "ru" => Some(Pack {
@@ -234,6 +244,8 @@ pub fn embedded(code: &str) -> Option<Pack<'static>> {
             sections: vec![
                 ("stopwords.txt", include_bytes!("../../model/lang/ru/stopwords.txt").as_slice()),
                 ("idf.tsv", include_bytes!("../../model/lang/ru/idf.tsv").as_slice()),
+                ("countries.tsv", include_bytes!("../../model/lang/ru/countries.tsv").as_slice()),
+                ("calendar.tsv", include_bytes!("../../model/lang/ru/calendar.tsv").as_slice()),
             ],
         }),
         "tr" => Some(Pack {
@@ -241,6 +253,8 @@ pub fn embedded(code: &str) -> Option<Pack<'static>> {
             sections: vec![
                 ("stopwords.txt", include_bytes!("../../model/lang/tr/stopwords.txt").as_slice()),
                 ("idf.tsv", include_bytes!("../../model/lang/tr/idf.tsv").as_slice()),
+                ("countries.tsv", include_bytes!("../../model/lang/tr/countries.tsv").as_slice()),
+                ("calendar.tsv", include_bytes!("../../model/lang/tr/calendar.tsv").as_slice()),
             ],
         }),
         "ar" => Some(Pack {
@@ -248,6 +262,8 @@ pub fn embedded(code: &str) -> Option<Pack<'static>> {
             sections: vec![
                 ("stopwords.txt", include_bytes!("../../model/lang/ar/stopwords.txt").as_slice()),
                 ("idf.tsv", include_bytes!("../../model/lang/ar/idf.tsv").as_slice()),
+                ("countries.tsv", include_bytes!("../../model/lang/ar/countries.tsv").as_slice()),
+                ("calendar.tsv", include_bytes!("../../model/lang/ar/calendar.tsv").as_slice()),
             ],
         }),
         "zh" => Some(Pack {
@@ -255,6 +271,9 @@ pub fn embedded(code: &str) -> Option<Pack<'static>> {
             sections: vec![
                 ("stopwords.txt", include_bytes!("../../model/lang/zh/stopwords.txt").as_slice()),
                 ("idf.tsv", include_bytes!("../../model/lang/zh/idf.tsv").as_slice()),
+                ("translit.tsv", include_bytes!("../../model/lang/zh/translit.tsv").as_slice()),
+                ("countries.tsv", include_bytes!("../../model/lang/zh/countries.tsv").as_slice()),
+                ("calendar.tsv", include_bytes!("../../model/lang/zh/calendar.tsv").as_slice()),
             ],
         }),
         _ => None,

@@ -170,7 +170,9 @@ fn recognize_entities(docs: &[Doc], progress: &mut dyn FnMut(&str, f64)) -> Vec<
         .iter()
         .enumerate()
         .map(|(i, d)| {
-            let f = entities::recognize(d.text, &d.tokens, &d.sentences);
+            let mut f = entities::recognize(d.text, &d.tokens, &d.sentences);
+            // countries, dates, numbers and people in the article's language
+            entities::recognize_in(d.text, &d.tokens, &d.language.code, &mut f);
             progress("entities", (0.2 + 0.4 * (i + 1) as f64 / n as f64).min(0.6));
             f
         })
@@ -179,7 +181,8 @@ fn recognize_entities(docs: &[Doc], progress: &mut dyn FnMut(&str, f64)) -> Vec<
     let all_tokens: Vec<Vec<Tok>> = docs.iter().map(|d| d.tokens.clone()).collect();
     let degraded: Vec<bool> = docs.iter().map(|d| d.cleaned.flags.degraded()).collect();
     entities::propagate(&texts, &all_tokens, &degraded, &mut found);
-    entities::merge(&texts, &found)
+    let languages: Vec<&str> = docs.iter().map(|d| d.language.code.as_str()).collect();
+    entities::merge_in(&texts, &found, &languages)
 }
 
 /// Containment both ways and the same-story similarity of every ordered
@@ -293,6 +296,7 @@ fn find_divergences(docs: &[Doc], canon: &[Canonical], reuse: &Reuse) -> Vec<Fin
             stream: &d.stream,
             label: &d.label,
             no_digits: d.cleaned.flags.no_digits,
+            language: &d.language.code,
         })
         .collect();
     divergence::find(&divergence::Context {

@@ -5,6 +5,8 @@ mod clusters;
 mod corpus;
 mod extraction;
 #[cfg(feature = "train")]
+mod lang;
+#[cfg(feature = "train")]
 mod ner;
 #[cfg(feature = "train")]
 mod paraphrase;
@@ -48,6 +50,8 @@ const USAGE: &str = "usage:
       rebuild model/lang/<code>/stopwords.txt from the stopwords-iso lists (stop-words crate)
   corroborate build-lang-idf [CSV-FILE] [--out DIR]
       rebuild model/lang/<code>/idf.tsv, term weights learned from the SemEval pairs' texts
+  corroborate build-translit [--out DIR]
+      rebuild model/translit.tsv and model/lang/zh/translit.tsv, folding across scripts (any_ascii crate)
   corroborate eval-extraction [DIR] [--verbose] [--repeat N]
       precision, recall and F1 of article extraction from saved web pages
   corroborate train-support [FILE] [--out FILE]
@@ -94,11 +98,14 @@ pub fn run(os_args: Vec<OsString>) -> i32 {
         #[cfg(feature = "train")]
         Some("build-lang-idf") => similarity::build_lang_idf_cmd(rest, &mut out).map_err(|e| (2, e)),
         #[cfg(feature = "train")]
+        Some("build-translit") => lang::build_translit_cmd(rest, &mut out).map_err(|e| (2, e)),
+        #[cfg(feature = "train")]
         Some("eval-similarity") => similarity::eval_cmd(rest, &mut out).map_err(|e| (2, e)),
         #[cfg(not(feature = "train"))]
         Some(
             cmd @ ("train-ner" | "eval-ner" | "build-clusters" | "build-idf" | "eval-similarity" | "eval-extraction"
-            | "train-support" | "eval-paraphrase" | "eval-reuse" | "build-stopwords" | "build-lang-idf"),
+            | "train-support" | "eval-paraphrase" | "eval-reuse" | "build-stopwords" | "build-lang-idf"
+            | "build-translit"),
         ) => Err((2, format!("{cmd} is not in this build: rebuild with the `train` feature (on by default)"))),
         Some("-h" | "--help" | "help") => {
             let _ = writeln!(out, "{USAGE}");

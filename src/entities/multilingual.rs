@@ -1,0 +1,475 @@
+//! Entities of articles in languages other than English, on top of what
+//! the English recognizer finds in them: countries by their names in the
+//! article's language ([`crate::lang::places`], keyed by their English
+//! name so they merge across languages), dates written with the
+//! language's month names (`5. Mai 2017`, `5 мая 2017`, `5 de mayo de
+//! 2017`, `2017年5月5日`, keyed `may 5 2017` so the fact comparison meets
+//! them with English dates), and numbers read with the language's
+//! separators (`1.200,5` is 1200.5 in German; [`crate::lang::calendar`]).
+//! Without the language's pack, nothing is added.
+
+use super::recognize::mk;
+use crate::entities::Found;
+use crate::lang::calendar::{calendar, Calendar, ENGLISH_MONTHS};
+use crate::lang::places::{countries, english_name, name_words, Countries};
+use crate::report::EntityKind;
+use crate::tokens::Tok as Token;
+use crate::tokens::TokenKind;
+use std::ops::Range;
+
+/// Adds the mentions of [`module`](self) to `found` (one article in
+/// language `code`), replacing those of the English rules they overlap.
+pub fn recognize_in(text: &str, tokens: &[Token], code: &str, found: &mut Vec<Found>) {
+    if matches!(code, "en" | "und" | "") {
+        return;
+    }
+    crate::work::add(tokens.len());
+    trim_lowercase_edges(text, tokens, found);
+    let mut added: Vec<Found> = Vec::new();
+    if let Some(c) = countries(code) {
+        country_mentions(text, tokens, code, c, &mut added);
+    }
+    people(text, tokens, found, &mut added);
+    if let Some(cal) = calendar(code) {
+        date_mentions(text, tokens, cal, code, &mut added);
+        if cal.decimal != '.' {
+            for f in found.iter_mut().filter(|f| f.kind == EntityKind::Number) {
+                let first = tokens.get(f.tokens.clone()).and_then(|ts| ts.iter().find(|t| t.kind == TokenKind::Number));
+                if let Some(t) = first {
+                    let s = t.text(text);
+                    if s.contains([',', '.']) {
+                        if let Some(v) = cal.number(s) {
+                            let old = f.value.unwrap_or(v);
+                            // keep a multiplier the English rules applied
+                            let base = super::dates_numbers::parse_number(t.norm).unwrap_or(old);
+                            let factor = if base != 0.0 { old / base } else { 1.0 };
+                            f.value = Some(v * factor);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // what a figure counts: the next word, capitalized or not (German
+    // nouns are), unless a stop word of the language
+    let terms = crate::lang::terms::terms_for(code);
+    for f in found.iter_mut().filter(|f| f.kind == EntityKind::Number && f.unit.is_none()) {
+        let next = tokens.get(f.tokens.end).filter(|t| {
+            t.kind == TokenKind::Word && t.gap <= 1 && t.norm.chars().count() >= 3 && !terms.is_stop(t.norm)
+        });
+        if let Some(t) = next {
+            f.unit = Some(t.norm.to_string());
+        }
+    }
+    if added.is_empty() {
+        return;
+    }
+    let overlaps = |f: &Found| added.iter().any(|a| f.tokens.start < a.tokens.end && a.tokens.start < f.tokens.end);
+    found.retain(|f| !overlaps(f));
+    found.extend(added);
+    found.sort_by_key(|f| (f.start, f.end));
+}
+
+/// Names of the English tagger end at a lowercase word in languages with
+/// capitals ("Recep Tayyip Erdoğan konuştu" is "Recep Tayyip Erdoğan"): its
+/// chunks lose lowercase words at their edges, and go when none is left.
+fn trim_lowercase_edges(text: &str, tokens: &[Token], found: &mut Vec<Found>) {
+    let lower = |i: usize| {
+        tokens.get(i).is_some_and(|t| {
+            t.kind == TokenKind::Word && !t.capitalized && t.text(text).chars().any(|c| c.is_lowercase())
+        })
+    };
+    found.retain_mut(|f| {
+        if matches!(f.kind, EntityKind::Date | EntityKind::Number) {
+            return true;
+        }
+        let (mut a, mut b) = (f.tokens.start, f.tokens.end);
+        while a < b && lower(a) {
+            a += 1;
+        }
+        while b > a && lower(b - 1) {
+            b -= 1;
+        }
+        if a == b {
+            return false;
+        }
+        if (a, b) != (f.tokens.start, f.tokens.end) {
+            *f = mk(tokens, a..b, f.kind);
+        }
+        true
+    });
+}
+
+/// The lowercase words of tokens `r` as [`name_words`] cuts them, or
+/// `None` when the range holds punctuation.
+fn words_of(text: &str, tokens: &[Token], r: Range<usize>) -> Option<Vec<String>> {
+    let ts = tokens.get(r)?;
+    if ts.iter().any(|t| !t.is_wordlike()) {
+        return None;
+    }
+    Some(ts.iter().flat_map(|t| name_words(t.text(text))).collect())
+}
+
+/// Common prefix length in characters.
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
+}
+
+/// The code of an inflected single-word country name (`России` for
+/// `Россия`, `Russlands` for `Russland`, `Rosji` for `Rosja`): a
+/// capitalized word sharing all but the name's last letter (the last two
+/// for names of 7 letters or more, at least 4) and at most 4 letters more.
+/// Arabic words may carry a one-letter proclitic (و, ب, ل, ف).
+fn inflected(word: &str, capitalized: bool, code: &str, c: &Countries) -> Option<&'static str> {
+    if code == "ar" {
+        let mut chars = word.chars();
+        let first = chars.next()?;
+        let rest = chars.as_str();
+        return (matches!(first, 'و' | 'ب' | 'ل' | 'ف') && rest.chars().count() >= 3)
+            .then(|| c.code(&[rest]))
+            .flatten();
+    }
+    if !capitalized || code == "zh" {
+        return None;
+    }
+    let mut best: Option<(usize, &'static str)> = None;
+    for (name, iso) in c.single_words() {
+        if let Some(p) = inflected_word(word, name) {
+            if best.is_none_or(|(b, _)| p > b) {
+                best = Some((p, iso));
+            }
+        }
+    }
+    best.map(|(_, iso)| iso)
+}
+
+/// Whether `word` is an inflected form of the name's word `name`: the
+/// shared prefix (returned) is all but its last letter (the last two for
+/// words of 7 letters or more), at least 4 letters, and `word` has at most
+/// 4 letters more. Short words must be equal.
+fn inflected_word(word: &str, name: &str) -> Option<usize> {
+    if word == name {
+        return Some(word.chars().count());
+    }
+    let (n_word, n) = (word.chars().count(), name.chars().count());
+    if n < 4 || n_word + 1 < n || n_word > n + 4 {
+        return None;
+    }
+    let need = if n >= 7 { n - 2 } else { n - 1 }.max(4);
+    let p = common_prefix(word, name);
+    (p >= need).then_some(p)
+}
+
+/// A name of several words in inflected form (`Соединённых Штатов` for
+/// `Соединённые Штаты`) starting at token `i`: its length in tokens and code.
+fn inflected_phrase(text: &str, tokens: &[Token], i: usize, c: &Countries) -> Option<(usize, &'static str)> {
+    let mut best: Option<(usize, usize, &'static str)> = None;
+    for (words, iso) in c.multi_words() {
+        let len = words.len();
+        let Some(got) = words_of(text, tokens, i..i + len) else { continue };
+        if got.len() != len {
+            continue;
+        }
+        let mut total = 0;
+        let all = words.iter().zip(&got).all(|(n, w)| match inflected_word(w, n) {
+            Some(p) => {
+                total += p;
+                true
+            }
+            None => false,
+        });
+        if all && best.is_none_or(|(l, t, _)| (len, total) > (l, t)) {
+            best = Some((len, total, iso));
+        }
+    }
+    best.map(|(l, _, iso)| (l, iso))
+}
+
+fn country_mentions(text: &str, tokens: &[Token], code: &str, c: &Countries, out: &mut Vec<Found>) {
+    let n = tokens.len();
+    let longest = c.max_words.clamp(1, 12);
+    let mut i = 0;
+    while i < n {
+        let Some(t) = tokens.get(i) else { break };
+        if t.kind != TokenKind::Word {
+            i += 1;
+            continue;
+        }
+        let mut hit: Option<(usize, &'static str)> = None;
+        for len in (1..=longest.min(n - i)).rev() {
+            if let Some(words) = words_of(text, tokens, i..i + len) {
+                if let Some(iso) = c.code(&words) {
+                    hit = Some((len, iso));
+                    break;
+                }
+            }
+        }
+        if hit.is_none() && t.capitalized && code != "zh" {
+            hit = inflected_phrase(text, tokens, i, c);
+        }
+        if hit.is_none() {
+            let words = name_words(t.text(text));
+            if let Some(first) = words.first() {
+                if let Some(iso) = inflected(first, t.capitalized, code, c) {
+                    hit = Some((1, iso));
+                }
+            }
+        }
+        match hit.and_then(|(len, iso)| english_name(iso).map(|e| (len, e))) {
+            Some((len, english)) => {
+                let mut f = mk(tokens, i..i + len, EntityKind::Place);
+                f.key = english.to_lowercase();
+                out.push(f);
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// People the English tagger missed: a run of two or three capitalized
+/// words whose first, folded to Latin letters, is a known first name
+/// (`Владимир Путин`, `Recep Tayyip Erdoğan`).
+fn people(text: &str, tokens: &[Token], found: &[Found], out: &mut Vec<Found>) {
+    let lexicon = super::lexicon::lexicon();
+    // the English tagger's chunks on other languages give way (it took
+    // "Вчера Владимир Путин" for an organization); countries found first stay
+    let free = |i: usize, out: &Vec<Found>| {
+        !out.iter().any(|f| f.tokens.contains(&i))
+            && !found.iter().any(|f| f.kind == EntityKind::Person && f.tokens.contains(&i))
+    };
+    let cap = |i: usize| {
+        tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word && t.capitalized && t.text(text).chars().count() >= 2)
+    };
+    let mut i = 0;
+    while i < tokens.len() {
+        let first = tokens.get(i).map(|t| crate::lang::translit::fold(t.norm).into_owned()).unwrap_or_default();
+        if cap(i) && free(i, out) && lexicon.is_first_name(&first) {
+            let mut e = i + 1;
+            while e < tokens.len() && e < i + 3 && cap(e) && free(e, out) {
+                e += 1;
+            }
+            if e >= i + 2 {
+                out.push(mk(tokens, i..e, EntityKind::Person));
+                i = e;
+                continue;
+            }
+        }
+        i += 1;
+    }
+}
+
+fn number_at(tokens: &[Token], i: usize) -> Option<u32> {
+    tokens.get(i).filter(|t| t.kind == TokenKind::Number).and_then(|t| t.norm.parse::<u32>().ok())
+}
+
+/// A short lowercase connector between the parts of a date (`de`, `del`).
+fn connector(tokens: &[Token], i: usize) -> bool {
+    tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word && !t.capitalized && t.norm.chars().count() <= 3)
+}
+
+fn date_mentions(text: &str, tokens: &[Token], cal: &Calendar, code: &str, out: &mut Vec<Found>) {
+    let n = tokens.len();
+    let taken = |out: &Vec<Found>, i: usize| out.iter().any(|f| f.tokens.contains(&i));
+    let mut i = 0;
+    while i < n {
+        let Some(t) = tokens.get(i) else { break };
+        // 2017年5月5日
+        if code == "zh" || code == "ja" {
+            let is = |k: usize, s: &str| tokens.get(k).is_some_and(|x| x.text(text) == s);
+            if let (Some(m @ 1..=12), true) = (number_at(tokens, i), is(i + 1, "月")) {
+                let mut s = i;
+                let mut e = i + 2;
+                let mut year = None;
+                if i >= 2 && is(i - 1, "年") {
+                    if let Some(y @ 1800..=2100) = number_at(tokens, i - 2) {
+                        year = Some(y);
+                        s = i - 2;
+                    }
+                }
+                let mut day = None;
+                if let (Some(d @ 1..=31), true) = (number_at(tokens, e), is(e + 1, "日") || is(e + 1, "号")) {
+                    day = Some(d);
+                    e += 2;
+                }
+                push_date(tokens, s..e, m, day, year, out);
+                i = e;
+                continue;
+            }
+            i += 1;
+            continue;
+        }
+        if t.kind != TokenKind::Word || taken(out, i) {
+            i += 1;
+            continue;
+        }
+        let word = t.norm.trim_end_matches('.');
+        let Some(&month) = cal.months.get(word) else {
+            i += 1;
+            continue;
+        };
+        // day before: "5. Mai", "5 мая", "5 de mayo"
+        let mut s = i;
+        let mut day = None;
+        let mut k = i;
+        if k > 0 && connector(tokens, k - 1) {
+            k -= 1;
+        }
+        if k > 0 && tokens.get(k - 1).is_some_and(|x| x.norm == ".") {
+            k -= 1;
+        }
+        if k > 0 {
+            if let Some(d @ 1..=31) = number_at(tokens, k - 1) {
+                day = Some(d);
+                s = k - 1;
+            }
+        }
+        // year after: "Mai 2017", "de mayo de 2017"
+        let mut e = i + 1;
+        let mut year = None;
+        for skip in [0usize, 1] {
+            if skip == 1 && !connector(tokens, i + 1) {
+                continue;
+            }
+            if let Some(y @ 1800..=2100) = number_at(tokens, i + 1 + skip) {
+                year = Some(y);
+                e = i + 2 + skip;
+                break;
+            }
+        }
+        // a month name alone may be a name (Maja, Mai): only with a day or year
+        if day.is_some() || year.is_some() {
+            // a weekday just before ("Montag, 5. Mai")
+            let mut w = s;
+            if w > 0 && tokens.get(w - 1).is_some_and(|x| x.norm == ",") {
+                w -= 1;
+            }
+            if w > 0 && tokens.get(w - 1).is_some_and(|x| cal.weekdays.contains_key(x.norm.trim_end_matches('.'))) {
+                s = w - 1;
+            }
+            push_date(tokens, s..e, month, day, year, out);
+            i = e;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// A date mention keyed in English words (`may 5 2017`, `may 2017`).
+fn push_date(tokens: &[Token], r: Range<usize>, month: u32, day: Option<u32>, year: Option<u32>, out: &mut Vec<Found>) {
+    let mut f = mk(tokens, r, EntityKind::Date);
+    let name = ENGLISH_MONTHS.get(month.saturating_sub(1) as usize).copied().unwrap_or("");
+    let mut key = name.to_string();
+    if let Some(d) = day {
+        key.push_str(&format!(" {d}"));
+    }
+    if let Some(y) = year {
+        key.push_str(&format!(" {y}"));
+    }
+    f.key = key;
+    out.push(f);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokens::{tokenize, view, Vocab};
+
+    fn run(text: &str, code: &str) -> Vec<(String, EntityKind, String, Option<f64>)> {
+        let mut vocab = Vocab::default();
+        let compact = tokenize(text, std::slice::from_ref(&(0..text.len())), &mut vocab);
+        let toks = view(&compact, &vocab);
+        let sents = crate::tokens::sentences(&compact, &vocab, false);
+        let mut found = crate::entities::recognize(text, &toks, &sents);
+        recognize_in(text, &toks, code, &mut found);
+        found
+            .into_iter()
+            .map(|f| (text.get(f.start..f.end).unwrap_or("").to_string(), f.kind, f.key, f.value))
+            .collect()
+    }
+
+    #[test]
+    fn countries_in_each_language_are_keyed_in_english() {
+        // (language, sentence, the country as written, its key)
+        let cases = [
+            ("de", "Die Regierung in Russland widersprach am Abend.", "Russland", "russia"),
+            ("de", "Die Sanktionen gegen Russlands Banken bleiben.", "Russlands", "russia"),
+            ("es", "El gobierno de Rusia respondió el martes.", "Rusia", "russia"),
+            ("fr", "Le ministre a quitté la Russie hier.", "Russie", "russia"),
+            ("pl", "Ambasador Rosji został wezwany.", "Rosji", "russia"),
+            ("ru", "Президент России выступил в среду.", "России", "russia"),
+            ("ru", "Делегация прибыла из Соединённых Штатов.", "Соединённых Штатов", "united states"),
+            ("tr", "Rusya ile görüşmeler sürüyor.", "Rusya", "russia"),
+            ("it", "La Germania ha votato contro.", "Germania", "germany"),
+            ("ar", "وصل الوفد إلى روسيا أمس.", "روسيا", "russia"),
+            ("zh", "代表团昨天抵达俄罗斯。", "俄罗斯", "russia"),
+        ];
+        let people = [
+            ("ru", "Вчера Владимир Путин встретился с министром.", "Владимир Путин"),
+            ("tr", "Dün Recep Tayyip Erdoğan konuştu.", "Recep Tayyip Erdoğan"),
+        ];
+        for (lang, sentence, written) in people {
+            let got = run(sentence, lang);
+            assert!(got.iter().any(|(w, k, _, _)| w == written && *k == EntityKind::Person), "{lang}: {got:?}");
+        }
+        for (lang, sentence, written, key) in cases {
+            let got = run(sentence, lang);
+            assert!(
+                got.iter().any(|(w, k, kk, _)| w == written && *k == EntityKind::Place && kk == key),
+                "{lang}: {sentence} → {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn dates_in_each_language_get_an_english_key() {
+        let cases = [
+            ("de", "Die Wahl findet am 5. Mai 2017 statt.", "5. Mai 2017", "may 5 2017"),
+            ("de", "Am Montag, 5. Mai, begann es.", "Montag, 5. Mai", "may 5"),
+            ("es", "La votación fue el 5 de mayo de 2017.", "5 de mayo de 2017", "may 5 2017"),
+            ("fr", "Le vote a eu lieu le 5 mai 2017.", "5 mai 2017", "may 5 2017"),
+            ("it", "Il voto si è tenuto il 5 maggio 2017.", "5 maggio 2017", "may 5 2017"),
+            ("pl", "Głosowanie odbyło się 5 maja 2017 roku.", "5 maja 2017", "may 5 2017"),
+            ("ru", "Выборы прошли 5 мая 2017 года.", "5 мая 2017", "may 5 2017"),
+            ("tr", "Seçim 5 Mayıs 2017 tarihinde yapıldı.", "5 Mayıs 2017", "may 5 2017"),
+            ("zh", "选举于2017年5月5日举行。", "2017年5月5日", "may 5 2017"),
+        ];
+        for (lang, sentence, written, key) in cases {
+            let got = run(sentence, lang);
+            assert!(
+                got.iter().any(|(w, k, kk, _)| w == written && *k == EntityKind::Date && kk == key),
+                "{lang}: {sentence} → {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn numbers_follow_the_language_separators() {
+        let cases = [
+            ("de", "Es kamen 1.200,5 Tonnen an.", 1200.5),
+            ("de", "Die Quote lag bei 87,5 Prozent.", 87.5),
+            ("fr", "Il a reçu 87,5 pour cent des voix.", 87.5),
+            ("en", "It received 1,200.5 tonnes.", 1200.5),
+        ];
+        for (lang, sentence, value) in cases {
+            let got = run(sentence, lang);
+            assert!(
+                got.iter().any(|(_, k, _, v)| *k == EntityKind::Number && *v == Some(value)),
+                "{lang}: {sentence} → {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn english_articles_and_unknown_languages_are_left_alone() {
+        let text = "Russland 5. Mai 2017";
+        for code in ["en", "und", "xx"] {
+            let mut vocab = Vocab::default();
+            let compact = tokenize(text, std::slice::from_ref(&(0..text.len())), &mut vocab);
+            let toks = view(&compact, &vocab);
+            let mut found = Vec::new();
+            recognize_in(text, &toks, code, &mut found);
+            assert!(found.is_empty(), "{code}: {found:?}");
+        }
+    }
+}
