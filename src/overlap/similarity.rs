@@ -120,21 +120,8 @@ impl StoryVector {
                 lead.insert(hash);
             }
         });
-        // Capitalized words also count as the English path counts them (the
-        // word itself, English weights): a name is written alike in most
-        // languages of the Latin script, and so an article in another
-        // language meets an English one on its names ("Merkel", "Idlib").
-        // Only in a set of several languages: within one language the stems
-        // do better alone (measured on the SemEval pairs, README).
-        for ((&t, &content), &hash) in stream.tokens.iter().zip(&stream.content).zip(&stream.hashes) {
-            let Some(tok) = tokens.get(t) else { continue };
-            if !mixed || !content || !tok.capitalized || lt.is_stop(tok.norm) {
-                continue;
-            }
-            let boost = if named.get(t).copied().unwrap_or(false) { NAME_BOOST } else { 1.0 };
-            let e = tf.entry(hash).or_insert((0.0, 0.0));
-            e.0 += 1.0;
-            e.1 = e.1.max(idf(tok.norm) * boost);
+        if mixed {
+            cross_script_names(tokens, stream, named, &|w| lt.is_stop(w), &mut tf);
         }
         StoryVector::finish(tf, &lead, entities)
     }
@@ -158,6 +145,9 @@ impl StoryVector {
             e.0 += 1.0;
             e.1 = e.1.max(idf(tok.norm) * boost);
         }
+        if mixed {
+            cross_script_names(tokens, stream, named, &|_| false, &mut tf);
+        }
         StoryVector::finish(tf, &lead, entities)
     }
 
@@ -173,6 +163,40 @@ impl StoryVector {
         }
         let norm = ordered_sum(terms.values().map(|w| f64::from(*w) * f64::from(*w))).sqrt();
         StoryVector { terms, norm }
+    }
+}
+
+/// Marks the terms of [`cross_script_names`], apart from words and entities.
+const NAME_TERM: u64 = 0x5a17_0000_0000_0000;
+
+/// In a set of several languages, each capitalized content word also
+/// counts by the [`crate::lang::translit::name_key`] of its letters (folded
+/// to Latin, vowels dropped) with English weights: a name is written alike,
+/// or transliterated, in most languages, so an article in another language
+/// meets an English one on its names ("Merkel", "Путин" and "Putin",
+/// "Трамп" and "Trump"). Scripts without capitals (Arabic, Chinese) meet
+/// through the entities instead (countries in each language's names).
+fn cross_script_names(
+    tokens: &[Tok],
+    stream: &Stream,
+    named: &[bool],
+    is_stop: &dyn Fn(&str) -> bool,
+    tf: &mut FxHashMap<u64, (f32, f32)>,
+) {
+    for (&t, &content) in stream.tokens.iter().zip(&stream.content) {
+        let Some(tok) = tokens.get(t) else { continue };
+        if !content || !tok.capitalized || is_stop(tok.norm) {
+            continue;
+        }
+        let key = crate::lang::translit::name_key(tok.norm);
+        if key.len() < 2 {
+            continue;
+        }
+        let boost = if named.get(t).copied().unwrap_or(false) { NAME_BOOST } else { 1.0 };
+        let weight = idf(&crate::lang::translit::fold(tok.norm)) * boost;
+        let e = tf.entry(NAME_TERM ^ crate::lang::terms::hash_term(&key)).or_insert((0.0, 0.0));
+        e.0 += 1.0;
+        e.1 = e.1.max(weight);
     }
 }
 
