@@ -623,6 +623,7 @@ mod tests {
             head: String::new(),
             event: "",
             context: FxHashMap::default(),
+            names: FxHashMap::default(),
         };
         // (figure, text, figure, text, compatible by rounding)
         for (a, ta, b, tb, want) in [

@@ -120,7 +120,7 @@ fn common_prefix(a: &str, b: &str) -> usize {
 /// capitalized word sharing all but the name's last letter (the last two
 /// for names of 7 letters or more, at least 4) and at most 4 letters more.
 /// Arabic words may carry a one-letter proclitic (و, ب, ل, ف).
-fn inflected(word: &str, capitalized: bool, code: &str, c: &Countries) -> Option<&'static str> {
+fn inflected(word: &str, capitalized: bool, code: &str, c: &Countries<'static>) -> Option<&'static str> {
     if code == "ar" {
         let mut chars = word.chars();
         let first = chars.next()?;
@@ -162,9 +162,15 @@ fn inflected_word(word: &str, name: &str) -> Option<usize> {
 
 /// A name of several words in inflected form (`Соединённых Штатов` for
 /// `Соединённые Штаты`) starting at token `i`: its length in tokens and code.
-fn inflected_phrase(text: &str, tokens: &[Token], i: usize, c: &Countries) -> Option<(usize, &'static str)> {
+fn inflected_phrase(text: &str, tokens: &[Token], i: usize, c: &Countries<'static>) -> Option<(usize, &'static str)> {
     let mut best: Option<(usize, usize, &'static str)> = None;
+    let first = tokens.get(i).map(|t| name_words(t.text(text))).unwrap_or_default();
+    let first = first.first().map_or("", String::as_str);
     for (words, iso) in c.multi_words() {
+        // the first word decides most names without cutting the others
+        if words.first().is_none_or(|w| inflected_word(first, w).is_none()) {
+            continue;
+        }
         let len = words.len();
         let Some(got) = words_of(text, tokens, i..i + len) else { continue };
         if got.len() != len {
@@ -185,7 +191,7 @@ fn inflected_phrase(text: &str, tokens: &[Token], i: usize, c: &Countries) -> Op
     best.map(|(l, _, iso)| (l, iso))
 }
 
-fn country_mentions(text: &str, tokens: &[Token], code: &str, c: &Countries, out: &mut Vec<Found>) {
+fn country_mentions(text: &str, tokens: &[Token], code: &str, c: &Countries<'static>, out: &mut Vec<Found>) {
     let n = tokens.len();
     let longest = c.max_words.clamp(1, 12);
     let mut i = 0;

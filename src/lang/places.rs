@@ -52,18 +52,18 @@ pub fn name_words(name: &str) -> Vec<String> {
 
 /// The country names of one language.
 #[derive(Debug, Default)]
-pub struct Countries {
+pub struct Countries<'a> {
     /// Name words joined by a space → ISO code.
-    by_name: FxHashMap<String, &'static str>,
+    by_name: FxHashMap<String, &'a str>,
     /// Single-word names: the word → its code, for inflected forms.
-    single: Vec<(String, &'static str)>,
+    single: Vec<(String, &'a str)>,
     /// Names of several words: their words and code, for inflected forms.
-    multi: Vec<(Vec<String>, &'static str)>,
+    multi: Vec<(Vec<String>, &'a str)>,
     /// The most words a name has.
     pub max_words: usize,
 }
 
-impl Countries {
+impl<'a> Countries<'a> {
     /// Parses a table in the format of `countries.tsv`.
     ///
     /// ```
@@ -73,7 +73,7 @@ impl Countries {
     /// assert_eq!(c.code(&["vereinigte", "staaten"]), Some("US"));
     /// assert_eq!(c.code(&["staaten"]), None);
     /// ```
-    pub fn parse(text: &'static str) -> Countries {
+    pub fn parse(text: &'a str) -> Countries<'a> {
         let mut c = Countries::default();
         for line in text.lines().filter(|l| !l.starts_with('#')) {
             let Some((name, code)) = line.split_once('\t') else { continue };
@@ -93,33 +93,33 @@ impl Countries {
     }
 
     /// The code of a name given as its [`name_words`], exactly.
-    pub fn code<S: AsRef<str>>(&self, words: &[S]) -> Option<&'static str> {
+    pub fn code<S: AsRef<str>>(&self, words: &[S]) -> Option<&'a str> {
         let key = words.iter().map(AsRef::as_ref).collect::<Vec<_>>().join(" ");
         self.by_name.get(&key).copied()
     }
 
     /// Single-word names, for matching inflected forms.
-    pub fn single_words(&self) -> &[(String, &'static str)] {
+    pub fn single_words(&self) -> &[(String, &'a str)] {
         &self.single
     }
 
     /// Names of several words, for matching inflected forms.
-    pub fn multi_words(&self) -> &[(Vec<String>, &'static str)] {
+    pub fn multi_words(&self) -> &[(Vec<String>, &'a str)] {
         &self.multi
     }
 }
 
-static CACHE: Mutex<Vec<(String, &'static Countries)>> = Mutex::new(Vec::new());
+static CACHE: Mutex<Vec<(String, &'static Countries<'static>)>> = Mutex::new(Vec::new());
 
 /// The country names of language `code`, once its data is at hand (loaded
 /// pack or embedded); `None` before.
-pub fn countries(code: &str) -> Option<&'static Countries> {
+pub fn countries(code: &str) -> Option<&'static Countries<'static>> {
     let mut cache = CACHE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     if let Some((_, c)) = cache.iter().find(|(c, _)| c == code) {
         return Some(c);
     }
     let text = super::pack::text(code, "countries.tsv")?;
-    let c: &'static Countries = Box::leak(Box::new(Countries::parse(text)));
+    let c: &'static Countries<'static> = Box::leak(Box::new(Countries::parse(text)));
     cache.push((code.to_string(), c));
     Some(c)
 }

@@ -49,8 +49,8 @@ pub type Table = FxHashMap<char, &'static str>;
 /// assert_eq!(t.get(&'\u{4E01}'), None);
 /// assert_eq!(t.get(&'\u{4E02}'), Some(&"qi"));
 /// ```
-pub fn parse_table(text: &'static str) -> Table {
-    let mut t = Table::default();
+pub fn parse_table(text: &str) -> FxHashMap<char, &str> {
+    let mut t = FxHashMap::default();
     let mut run: Option<u32> = None;
     for line in text.lines() {
         if line.starts_with('#') {

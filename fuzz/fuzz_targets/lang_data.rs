@@ -1,0 +1,19 @@
+//! The language-data readers of issue 20: the transliteration table, the
+//! country names and the calendar (`corroborate::lang::{translit, places,
+//! calendar}`), and folding itself: any text parses or is skipped line by
+//! line, and folds, never a panic.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|bytes: &[u8]| {
+    let text = String::from_utf8_lossy(bytes);
+    let table = corroborate::lang::translit::parse_table(&text);
+    assert!(table.values().all(|v| v.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())));
+    let countries = corroborate::lang::places::Countries::parse(&text);
+    let _ = countries.code(&corroborate::lang::places::name_words(&text));
+    let cal = corroborate::lang::calendar::Calendar::parse(&text);
+    let _ = cal.number(&text);
+    let folded = corroborate::lang::translit::fold(&text);
+    let _ = corroborate::lang::translit::name_key(&folded);
+});
