@@ -82,6 +82,11 @@ pub fn terms_for(code: &str) -> &'static LangTerms {
     terms
 }
 
+/// The hash of a similarity term (its text).
+pub fn hash_term(s: &str) -> u64 {
+    hash_str(s)
+}
+
 fn hash_str(s: &str) -> u64 {
     let mut h = FxHasher::default();
     h.write(s.as_bytes());

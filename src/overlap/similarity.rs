@@ -3,7 +3,7 @@
 
 use crate::overlap::Stream;
 use crate::tokens::Tok;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Extra weight of words inside names (people, places, organizations,
 /// groups): two reports of one event name the same actors.
@@ -11,6 +11,13 @@ const NAME_BOOST: f32 = 2.0;
 /// Weight of each canonical entity shared, on top of its words: it matches
 /// aliases ("US" and "United States") that share no word.
 const ENTITY_WEIGHT: f32 = 1.0;
+/// Words at the start of an article (the headline and the first words of
+/// the lead): news is written as an inverted pyramid, so the terms there
+/// say what the story is.
+pub const LEAD_WORDS: usize = 12;
+/// Occurrences added to each distinct term of the [`LEAD_WORDS`] (before
+/// the logarithm of the term frequency).
+pub const LEAD_BOOST: f32 = 3.0;
 
 struct IdfTable {
     docs: f32,
@@ -78,6 +85,10 @@ impl StoryVector {
     /// (and text of no known language) as measured on the English pairs;
     /// any other language with its own stop words, stems and, for scripts
     /// written without spaces, character bigrams ([`crate::lang::terms`]).
+    /// Within one language the terms of the first [`LEAD_WORDS`] words (the
+    /// headline) count [`LEAD_BOOST`] times more; across languages they do
+    /// not, since a headline's words rarely match a headline's in another
+    /// language and only swell the vector's norm (measured, README).
     pub fn in_language(
         tokens: &[Tok],
         stream: &Stream,
@@ -87,13 +98,16 @@ impl StoryVector {
         mixed: bool,
     ) -> StoryVector {
         if lang == "en" || lang == "und" {
-            return StoryVector::english(tokens, stream, named, entities);
+            return StoryVector::english(tokens, stream, named, entities, mixed);
         }
         let lt = crate::lang::terms::terms_for(lang);
         let mut tf: FxHashMap<u64, (f32, f32)> = FxHashMap::default();
+        let mut lead: FxHashSet<u64> = FxHashSet::default();
         let current = std::cell::Cell::new(0usize);
-        let words = stream.tokens.iter().filter_map(|&t| {
+        let position = std::cell::Cell::new(0usize);
+        let words = stream.tokens.iter().enumerate().filter_map(|(i, &t)| {
             current.set(t);
+            position.set(i);
             tokens.get(t).map(|tok| tok.norm)
         });
         lt.each_term(words, &mut |hash, term| {
@@ -102,31 +116,25 @@ impl StoryVector {
             let e = tf.entry(hash).or_insert((0.0, 0.0));
             e.0 += 1.0;
             e.1 = e.1.max(w);
-        });
-        // Capitalized words also count as the English path counts them (the
-        // word itself, English weights): a name is written alike in most
-        // languages of the Latin script, and so an article in another
-        // language meets an English one on its names ("Merkel", "Idlib").
-        // Only in a set of several languages: within one language the stems
-        // do better alone (measured on the SemEval pairs, README).
-        for ((&t, &content), &hash) in stream.tokens.iter().zip(&stream.content).zip(&stream.hashes) {
-            let Some(tok) = tokens.get(t) else { continue };
-            if !mixed || !content || !tok.capitalized || lt.is_stop(tok.norm) {
-                continue;
+            if !mixed && position.get() < LEAD_WORDS {
+                lead.insert(hash);
             }
-            let boost = if named.get(t).copied().unwrap_or(false) { NAME_BOOST } else { 1.0 };
-            let e = tf.entry(hash).or_insert((0.0, 0.0));
-            e.0 += 1.0;
-            e.1 = e.1.max(idf(tok.norm) * boost);
+        });
+        if mixed {
+            cross_script_names(tokens, stream, named, &|w| lt.is_stop(w), &mut tf);
         }
-        StoryVector::finish(tf, entities)
+        StoryVector::finish(tf, &lead, entities)
     }
 
-    fn english(tokens: &[Tok], stream: &Stream, named: &[bool], entities: &[u32]) -> StoryVector {
+    fn english(tokens: &[Tok], stream: &Stream, named: &[bool], entities: &[u32], mixed: bool) -> StoryVector {
         let mut tf: FxHashMap<u64, (f32, f32)> = FxHashMap::default();
-        for ((&t, &content), &hash) in stream.tokens.iter().zip(&stream.content).zip(&stream.hashes) {
+        let mut lead: FxHashSet<u64> = FxHashSet::default();
+        for (i, ((&t, &content), &hash)) in stream.tokens.iter().zip(&stream.content).zip(&stream.hashes).enumerate() {
             if !content {
                 continue;
+            }
+            if !mixed && i < LEAD_WORDS {
+                lead.insert(hash);
             }
             let Some(tok) = tokens.get(t) else { continue };
             let boost = if named.get(t).copied().unwrap_or(false) { NAME_BOOST } else { 1.0 };
@@ -137,16 +145,58 @@ impl StoryVector {
             e.0 += 1.0;
             e.1 = e.1.max(idf(tok.norm) * boost);
         }
-        StoryVector::finish(tf, entities)
+        if mixed {
+            cross_script_names(tokens, stream, named, &|_| false, &mut tf);
+        }
+        StoryVector::finish(tf, &lead, entities)
     }
 
-    fn finish(tf: FxHashMap<u64, (f32, f32)>, entities: &[u32]) -> StoryVector {
+    fn finish(mut tf: FxHashMap<u64, (f32, f32)>, lead: &FxHashSet<u64>, entities: &[u32]) -> StoryVector {
+        for h in lead {
+            if let Some(e) = tf.get_mut(h) {
+                e.0 += LEAD_BOOST;
+            }
+        }
         let mut terms: FxHashMap<u64, f32> = tf.into_iter().map(|(k, (n, w))| (k, (1.0 + n.ln()) * w)).collect();
         for &id in entities {
             terms.insert((1u64 << 40) | u64::from(id), ENTITY_WEIGHT * NAME_BOOST);
         }
         let norm = ordered_sum(terms.values().map(|w| f64::from(*w) * f64::from(*w))).sqrt();
         StoryVector { terms, norm }
+    }
+}
+
+/// Marks the terms of [`cross_script_names`], apart from words and entities.
+const NAME_TERM: u64 = 0x5a17_0000_0000_0000;
+
+/// In a set of several languages, each capitalized content word also
+/// counts by the [`crate::lang::translit::name_key`] of its letters (folded
+/// to Latin, vowels dropped) with English weights: a name is written alike,
+/// or transliterated, in most languages, so an article in another language
+/// meets an English one on its names ("Merkel", "Путин" and "Putin",
+/// "Трамп" and "Trump"). Scripts without capitals (Arabic, Chinese) meet
+/// through the entities instead (countries in each language's names).
+fn cross_script_names(
+    tokens: &[Tok],
+    stream: &Stream,
+    named: &[bool],
+    is_stop: &dyn Fn(&str) -> bool,
+    tf: &mut FxHashMap<u64, (f32, f32)>,
+) {
+    for (&t, &content) in stream.tokens.iter().zip(&stream.content) {
+        let Some(tok) = tokens.get(t) else { continue };
+        if !content || !tok.capitalized || is_stop(tok.norm) {
+            continue;
+        }
+        let key = crate::lang::translit::name_key(tok.norm);
+        if key.len() < 2 {
+            continue;
+        }
+        let boost = if named.get(t).copied().unwrap_or(false) { NAME_BOOST } else { 1.0 };
+        let weight = idf(&crate::lang::translit::fold(tok.norm)) * boost;
+        let e = tf.entry(NAME_TERM ^ crate::lang::terms::hash_term(&key)).or_insert((0.0, 0.0));
+        e.0 += 1.0;
+        e.1 = e.1.max(weight);
     }
 }
 
