@@ -220,11 +220,15 @@ fn only_scale(text: &str) -> bool {
 /// people. Figures in different units or currencies ("100 kilograms",
 /// "220 pounds"; "$273", "£169.99") are conversions, not conflicts.
 fn same_measure(x: &Quantity, tx: &str, y: &Quantity, ty: &str) -> bool {
-    let money = match (currency(tx), currency(ty)) {
+    same_money(tx, ty) && (x.head == y.head || (is_people(&x.head) && is_people(&y.head)))
+}
+
+/// Not two different currencies ("$273" against "£169.99").
+fn same_money(tx: &str, ty: &str) -> bool {
+    match (currency(tx), currency(ty)) {
         (Some(a), Some(b)) => a == b,
         _ => true,
-    };
-    money && (x.head == y.head || (is_people(&x.head) && is_people(&y.head)))
+    }
 }
 
 /// Whether two exact figures differ only by rounding: the rounder one is
@@ -602,7 +606,12 @@ pub(super) fn facts(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
                 }
             } else if scale_lost(x, &tx, y, &ty) {
                 (Relation::Compatible, Severity::Medium, "the same digits, one without its scale word")
-            } else if same_measure(x, &tx, y, &ty) {
+            } else if same_measure(x, &tx, y, &ty)
+                // across languages the counted nouns cannot be compared word
+                // for word ("человек", "people"): the pairing by the names
+                // and figures around them stands for it
+                || (across_languages(ctx, x.article, b) && same_money(&tx, &ty))
+            {
                 (Relation::Conflicts, Severity::High, "the figures disagree")
             } else {
                 continue; // different measures: nothing says they should agree
