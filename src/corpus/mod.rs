@@ -437,10 +437,12 @@ pub const HISTORY_MARGIN: f64 = 0.5;
 /// let mut h = OutletHistory::default();
 /// h.record("wire", "paper", 9); // the wire was first in 9 dated pairs
 /// h.record("paper", "wire", 1);
-/// h.record("paper", "blog", 6);
+/// h.record("wire", "blog", 5);
 /// // same-day pair: the wire's history says it is the source
 /// assert_eq!(h.decide(("p1", "paper"), ("w1", "wire")), Some(("p1", "w1")));
-/// // a blog with too few dated pairs (none as the first): no decision
+/// // the paper and the blog are both mostly later: no decision
+/// assert_eq!(h.decide(("p1", "paper"), ("b1", "blog")), None);
+/// // an outlet with no dated pairs: no decision
 /// assert_eq!(h.decide(("b1", "blog"), ("x", "unknown")), None);
 /// ```
 #[derive(Debug, Clone, Default)]

@@ -320,7 +320,7 @@ fn display_name(
     if let Some((c, _)) = alias.get(canon) {
         return (*c).to_string();
     }
-    // the most frequent capitalized surface form with the full key, else title case
+    // the most frequent capitalized surface form with the full key, else title case;
     let mut forms: BTreeMap<&str, usize> = BTreeMap::new();
     for (a, f) in mentions {
         let s = texts.get(*a).and_then(|t| t.get(f.start..f.end)).unwrap_or("");
@@ -329,7 +329,9 @@ fn display_name(
             *forms.entry(s).or_default() += 1;
         }
     }
-    if let Some((best, _)) = forms.iter().max_by_key(|(s, n)| (**n, s.len())) {
+    // a tie goes to a form in plain Latin letters, as the key across
+    // scripts ("Vladimir Putin" beside "Владимир Путин"), then the longer
+    if let Some((best, _)) = forms.iter().max_by_key(|(s, n)| (**n, s.is_ascii(), s.len())) {
         return best.to_string();
     }
     if matches!(kind, EntityKind::Date | EntityKind::Number) {

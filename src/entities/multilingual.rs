@@ -239,10 +239,17 @@ fn country_mentions(text: &str, tokens: &[Token], code: &str, c: &Countries<'sta
 fn people(text: &str, tokens: &[Token], found: &[Found], out: &mut Vec<Found>) {
     let lexicon = super::lexicon::lexicon();
     // the English tagger's chunks on other languages give way (it took
-    // "Вчера Владимир Путин" for an organization); countries found first stay
+    // "Вчера Владимир Путин" for an organization), and so do its people
+    // that start with a word that is not a first name, a title most often
+    // ("Президент Владимир Путин" is "Владимир Путин"); countries found
+    // first stay
+    let first_name_at =
+        |i: usize| tokens.get(i).is_some_and(|t| lexicon.is_first_name(&crate::lang::translit::fold(t.norm)));
     let free = |i: usize, out: &Vec<Found>| {
         !out.iter().any(|f| f.tokens.contains(&i))
-            && !found.iter().any(|f| f.kind == EntityKind::Person && f.tokens.contains(&i))
+            && !found
+                .iter()
+                .any(|f| f.kind == EntityKind::Person && f.tokens.contains(&i) && first_name_at(f.tokens.start))
     };
     let cap = |i: usize| {
         tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word && t.capitalized && t.text(text).chars().count() >= 2)
