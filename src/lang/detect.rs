@@ -145,7 +145,9 @@ pub fn identify(text: &str) -> Language {
     }
 }
 
-fn unknown() -> Language {
+/// The language of a text that tells nothing, or of an article whose
+/// language is not identified: `"und"`.
+pub(crate) fn unknown() -> Language {
     Language { code: "und".to_string(), name: "Unknown".to_string(), confidence: 0.0, user_set: false }
 }
 

@@ -138,7 +138,9 @@ fn seed_runs(a: &Stream, b: &Stream) -> Vec<Run> {
         if g == 0 {
             continue;
         }
-        let (Some(pa), Some(pb)) = (a.index.get(&g), b.index.get(&g)) else { continue };
+        // most n-grams of `a` are not in `b`: look there first
+        let Some(pb) = b.index.get(&g) else { continue };
+        let Some(pa) = a.index.get(&g) else { continue };
         // a rare n-gram pairs with every occurrence in `b`; one repeated
         // more often (a table's rows, a paragraph pasted twice) pairs only
         // with its twins by rank and by relative position, so repetitive

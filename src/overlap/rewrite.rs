@@ -439,7 +439,6 @@ pub(crate) fn rewrite(a: &Stream, b: &Stream, exact: Vec<Match>, seeds: Vec<Piec
     joined
         .into_iter()
         .filter_map(|p| {
-            let (sa, sb) = (stem_set(a, p.a0, p.a1), stem_set(b, p.b0, p.b1));
             // distinct stems on both sides, or identical content words in
             // the verbatim runs (a copied table repeats a few words)
             let (mut identical, mut plain) = (0, 0);
@@ -452,15 +451,24 @@ pub(crate) fn rewrite(a: &Stream, b: &Stream, exact: Vec<Match>, seeds: Vec<Piec
                     }
                 }
             }
-            let shared = shared_count(&sa, &sb);
-            let short = sa.len().min(sb.len()).max(1);
             let verbatim = !p.exact.is_empty();
-            // one reworded sentence alone is too little evidence: related
-            // texts share a sentence's worth of words by chance
-            // a short copied passage is kept when it has content beyond a
-            // name or title: enough identical words that are not capitalized
-            let keep = (shared.max(identical) >= MIN_SHARED_CONTENT || plain >= MIN_PLAIN_CONTENT)
-                && (verbatim || (p.seeds >= MIN_SEEDS && shared as f64 >= MIN_CONTAINMENT * short as f64));
+            // the shared stems (sorting both sides' stems) are needed only
+            // when the identical words alone do not decide: most passages
+            // are copies with enough of them
+            let keep = if verbatim && (identical >= MIN_SHARED_CONTENT || plain >= MIN_PLAIN_CONTENT) {
+                true
+            } else {
+                let (sa, sb) = (stem_set(a, p.a0, p.a1), stem_set(b, p.b0, p.b1));
+                let shared = shared_count(&sa, &sb);
+                let short = sa.len().min(sb.len()).max(1);
+                // one reworded sentence alone is too little evidence: related
+                // texts share a sentence's worth of words by chance
+                // a short copied passage is kept when it has content beyond a
+                // name or title: enough identical words that are not
+                // capitalized
+                (shared.max(identical) >= MIN_SHARED_CONTENT || plain >= MIN_PLAIN_CONTENT)
+                    && (verbatim || (p.seeds >= MIN_SEEDS && shared as f64 >= MIN_CONTAINMENT * short as f64))
+            };
             keep.then(|| build(a, b, p))
         })
         .collect()

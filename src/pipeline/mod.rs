@@ -143,7 +143,7 @@ pub fn analyze_with_progress(
     let mut vocab = Vocab::default();
     progress("reading", 0.0);
     let read = read_inputs(inputs, &mut vocab);
-    let mut docs = make_docs(inputs, read, &vocab);
+    let mut docs = make_docs(inputs, read, &vocab, true);
     progress("entities", 0.2);
     if docs.iter().all(|d| d.tokens.iter().all(|t| !t.is_wordlike())) {
         return Err(if let [d] = docs.as_slice() { Error::empty(0, &d.label) } else { Error::all_empty() });
@@ -326,11 +326,14 @@ pub(crate) fn read_inputs(inputs: &[ArticleInput], vocab: &mut Vocab) -> Vec<(Cl
 }
 
 /// The pipeline's view of each article: tokens, sentences, matching stream
-/// and label.
+/// and label; its language identified when `identify` is set, else left
+/// undetermined (the reuse engine alone reads no language, and identifying
+/// it is a large share of [`reuse::reuse_only`]'s time).
 pub(crate) fn make_docs<'a>(
     inputs: &'a [ArticleInput],
     read: Vec<(Cleaned, Vec<tokens::Token>)>,
     vocab: &'a Vocab,
+    identify: bool,
 ) -> Vec<Doc<'a>> {
     inputs
         .iter()
@@ -351,7 +354,7 @@ pub(crate) fn make_docs<'a>(
                 .or_else(|| cleaned.label_guess.clone())
                 .or_else(|| input.name.as_deref().map(file_label).filter(|l| !l.is_empty()))
                 .unwrap_or_else(|| format!("Article {}", i + 1));
-            let language = article_language(input, &cleaned);
+            let language = if identify { article_language(input, &cleaned) } else { crate::lang::detect::unknown() };
             Doc { text, cleaned, tokens, sentences, stream, label, language }
         })
         .collect()

@@ -197,7 +197,7 @@ pub fn reuse_only(texts: &[&str], offsets: OffsetUnit) -> ReuseSummary {
     let inputs: Vec<ArticleInput> = texts.iter().map(|t| ArticleInput::new(*t)).collect();
     let mut vocab = Vocab::default();
     let read = read_inputs(&inputs, &mut vocab);
-    let docs = make_docs(&inputs, read, &vocab);
+    let docs = make_docs(&inputs, read, &vocab, false);
     let r = reuse(&docs);
     let n = docs.len();
     let ids: Vec<String> = (0..n).map(article_id).collect();
@@ -234,7 +234,7 @@ pub(crate) fn pair_reuse(a: &str, b: &str, offsets: OffsetUnit) -> PairReuse {
     let inputs = [ArticleInput::new(a), ArticleInput::new(b)];
     let mut vocab = Vocab::default();
     let read = read_inputs(&inputs, &mut vocab);
-    let docs = make_docs(&inputs, read, &vocab);
+    let docs = make_docs(&inputs, read, &vocab, true);
     let r = reuse(&docs);
     let words = [docs.first().map_or(0, |d| d.stream.len()), docs.get(1).map_or(0, |d| d.stream.len())];
     let shared = [r.shared(0, 1), r.shared(1, 0)];
