@@ -17,7 +17,7 @@ use crate::tokens::Tok as Token;
 use crate::tokens::TokenKind;
 use std::ops::Range;
 
-/// Adds the mentions of [`module`](self) to `found` (one article in
+/// Adds the mentions this module finds (countries, people, dates, numbers) to `found` (one article in
 /// language `code`), replacing those of the English rules they overlap.
 pub fn recognize_in(text: &str, tokens: &[Token], code: &str, found: &mut Vec<Found>) {
     if matches!(code, "en" | "und" | "") {
