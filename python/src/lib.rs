@@ -209,9 +209,7 @@ fn history_decide(
     }
     pairs
         .iter()
-        .map(|(a, a_out, b, b_out)| {
-            history.decide((a, a_out), (b, b_out)).map(|(c, s)| (c.to_string(), s.to_string()))
-        })
+        .map(|(a, a_out, b, b_out)| history.decide((a, a_out), (b, b_out)).map(|(c, s)| (c.to_string(), s.to_string())))
         .collect()
 }
 
