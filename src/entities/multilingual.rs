@@ -245,24 +245,30 @@ fn people(text: &str, tokens: &[Token], found: &[Found], out: &mut Vec<Found>) {
     // first stay
     let first_name_at =
         |i: usize| tokens.get(i).is_some_and(|t| lexicon.is_first_name(&crate::lang::translit::fold(t.norm)));
-    let free = |i: usize, out: &Vec<Found>| {
-        !out.iter().any(|f| f.tokens.contains(&i))
-            && !found
-                .iter()
-                .any(|f| f.kind == EntityKind::Person && f.tokens.contains(&i) && first_name_at(f.tokens.start))
-    };
+    // tokens taken, as a mask (an article of 2 MB of names has hundreds of
+    // thousands of tokens and names: no scan per token)
+    let mut taken = vec![false; tokens.len()];
+    for f in out.iter().chain(found.iter().filter(|f| f.kind == EntityKind::Person && first_name_at(f.tokens.start))) {
+        for t in taken.get_mut(f.tokens.clone()).into_iter().flatten() {
+            *t = true;
+        }
+    }
+    let free = |i: usize, taken: &[bool]| !taken.get(i).copied().unwrap_or(true);
     let cap = |i: usize| {
         tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word && t.capitalized && t.text(text).chars().count() >= 2)
     };
     let mut i = 0;
     while i < tokens.len() {
         let first = tokens.get(i).map(|t| crate::lang::translit::fold(t.norm).into_owned()).unwrap_or_default();
-        if cap(i) && free(i, out) && lexicon.is_first_name(&first) {
+        if cap(i) && free(i, &taken) && lexicon.is_first_name(&first) {
             let mut e = i + 1;
-            while e < tokens.len() && e < i + 3 && cap(e) && free(e, out) {
+            while e < tokens.len() && e < i + 3 && cap(e) && free(e, &taken) {
                 e += 1;
             }
             if e >= i + 2 {
+                for t in taken.get_mut(i..e).into_iter().flatten() {
+                    *t = true;
+                }
                 out.push(mk(tokens, i..e, EntityKind::Person));
                 i = e;
                 continue;
