@@ -83,6 +83,10 @@ check "clippy (wasm32, shipped)" cargo clippy --target wasm32-unknown-unknown --
 check "clippy (wasm32, all features, wasm tests)" cargo clippy --target wasm32-unknown-unknown --lib --test wasm --all-features --quiet -- -D warnings
 check "clippy (native, shipped features)" cargo clippy --lib --no-default-features --quiet -- -D warnings
 check "rustdoc" env RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet
+# property tests draw their cases from a fixed seed here, so a run is
+# reproducible (plain `cargo test` draws new cases each time: that is where
+# new failures are found, then pinned in tests/*.proptest-regressions)
+export PROPTEST_RNG_SEED="${PROPTEST_RNG_SEED:-20261130}"
 cargo_suite "cargo test (unit, integration, doc)" cargo test
 # the Python package (python/: its own crate, so pyo3 stays out of the core's
 # checks above), then pytest against the CLI that `cargo test` just built

@@ -382,7 +382,14 @@ fn aligned_place(ctx: &Context, a: usize, b: usize, f: &Found) -> Option<Range<u
             None
         };
         if let Some(hi) = hi {
-            return Some(lo..hi.max(lo));
+            // a mention in a stretch the other side has nothing for (a
+            // sentence moved elsewhere in a re-worded passage) has no place
+            // there: it is compared as text outside the passage
+            let from = db.stream.tokens.partition_point(|&t| t < lo);
+            if db.stream.tokens.get(from).is_none_or(|&t| t >= hi) {
+                return None;
+            }
+            return Some(lo..hi);
         }
     }
     None
