@@ -28,6 +28,9 @@ fuzz_target!(|data: &[u8]| {
             assert_eq!(pair.passages, passages.len());
         }
     }
-    let tables = corpus::run(&articles, &CorpusOptions { minhash: params, min_shingle_containment: 0.0, ..CorpusOptions::default() });
+    let tables = corpus::run(
+        &articles,
+        &CorpusOptions { minhash: params, min_shingle_containment: 0.0, ..CorpusOptions::default() },
+    );
     assert_eq!(tables.provenance.len(), tables.passages.len());
 });

@@ -718,9 +718,9 @@ mod tests {
         assert_eq!(parse_date("Tuesday"), None);
     }
 
-    #[test]
-    fn rounding() {
-        let q = |v: f64| Quantity {
+    /// A figure `v` counting `head`, alone in its article, for the table tests.
+    fn quantity(v: f64, head: &str) -> Quantity<'static> {
+        Quantity {
             article: 0,
             found: Box::leak(Box::new(Found {
                 tokens: 0..1,
@@ -734,12 +734,17 @@ mod tests {
             })),
             lo: v,
             hi: v,
-            head: String::new(),
+            head: head.to_string(),
             event: "",
             context: FxHashMap::default(),
             role: Role::Unknown,
             names: FxHashMap::default(),
-        };
+        }
+    }
+
+    #[test]
+    fn rounding() {
+        let q = |v: f64| quantity(v, "");
         // (figure, text, figure, text, compatible by rounding)
         for (a, ta, b, tb, want) in [
             (30.0, "$30", 30.5, "$30.50", true),
@@ -776,26 +781,7 @@ mod tests {
         ] {
             assert_eq!(only_scale(text), want, "{text}");
         }
-        let q = |v: f64, head: &str| Quantity {
-            article: 0,
-            found: Box::leak(Box::new(Found {
-                tokens: 0..1,
-                start: 0,
-                end: 0,
-                kind: EntityKind::Number,
-                key: String::new(),
-                value: Some(v),
-                qualifier: None,
-                unit: None,
-            })),
-            lo: v,
-            hi: v,
-            head: head.to_string(),
-            event: "",
-            context: FxHashMap::default(),
-            role: Role::Unknown,
-            names: FxHashMap::default(),
-        };
+        let q = quantity;
         // (figure, text, figure, text, same measure, a scale word lost)
         for (x, tx, y, ty, measure, lost) in [
             (q(100.0, "kilogram"), "100 kilograms", q(220.0, "pound"), "220 pounds", false, false),

@@ -10,7 +10,8 @@
 
 use super::recognize::mk;
 use crate::entities::Found;
-use crate::lang::calendar::{calendar, Calendar, ENGLISH_MONTHS};
+use crate::lang::calendar::{calendar, Calendar};
+use crate::lang::en::MONTHS;
 use crate::lang::places::{countries, name_words, Countries};
 use crate::report::EntityKind;
 use crate::tokens::Tok as Token;
@@ -377,7 +378,7 @@ fn date_mentions(text: &str, tokens: &[Token], cal: &Calendar, code: &str, out: 
 /// A date mention keyed in English words (`may 5 2017`, `may 2017`).
 fn push_date(tokens: &[Token], r: Range<usize>, month: u32, day: Option<u32>, year: Option<u32>, out: &mut Vec<Found>) {
     let mut f = mk(tokens, r, EntityKind::Date);
-    let name = ENGLISH_MONTHS.get(month.saturating_sub(1) as usize).copied().unwrap_or("");
+    let name = MONTHS.get(month.saturating_sub(1) as usize).copied().unwrap_or("");
     let mut key = name.to_string();
     if let Some(d) = day {
         key.push_str(&format!(" {d}"));
@@ -407,6 +408,26 @@ mod tests {
             .collect()
     }
 
+    /// Asserts that one of the entities found in `sentence` has the text
+    /// `written` (any text when `None`), the kind, and the key or value.
+    fn assert_found(
+        code: &str,
+        sentence: &str,
+        written: Option<&str>,
+        kind: EntityKind,
+        key: Option<&str>,
+        value: Option<f64>,
+    ) {
+        let got = run(sentence, code);
+        assert!(
+            got.iter().any(|(w, k, kk, v)| written.is_none_or(|x| x == w)
+                && *k == kind
+                && key.is_none_or(|x| x == kk)
+                && value.is_none_or(|x| *v == Some(x))),
+            "{code}: {sentence} → {got:?}"
+        );
+    }
+
     #[test]
     fn countries_in_each_language_are_keyed_in_english() {
         // (language, sentence, the country as written, its key)
@@ -428,15 +449,10 @@ mod tests {
             ("tr", "Dün Recep Tayyip Erdoğan konuştu.", "Recep Tayyip Erdoğan"),
         ];
         for (lang, sentence, written) in people {
-            let got = run(sentence, lang);
-            assert!(got.iter().any(|(w, k, _, _)| w == written && *k == EntityKind::Person), "{lang}: {got:?}");
+            assert_found(lang, sentence, Some(written), EntityKind::Person, None, None);
         }
         for (lang, sentence, written, key) in cases {
-            let got = run(sentence, lang);
-            assert!(
-                got.iter().any(|(w, k, kk, _)| w == written && *k == EntityKind::Place && kk == key),
-                "{lang}: {sentence} → {got:?}"
-            );
+            assert_found(lang, sentence, Some(written), EntityKind::Place, Some(key), None);
         }
     }
 
@@ -454,11 +470,7 @@ mod tests {
             ("zh", "选举于2017年5月5日举行。", "2017年5月5日", "may 5 2017"),
         ];
         for (lang, sentence, written, key) in cases {
-            let got = run(sentence, lang);
-            assert!(
-                got.iter().any(|(w, k, kk, _)| w == written && *k == EntityKind::Date && kk == key),
-                "{lang}: {sentence} → {got:?}"
-            );
+            assert_found(lang, sentence, Some(written), EntityKind::Date, Some(key), None);
         }
     }
 
@@ -471,11 +483,7 @@ mod tests {
             ("en", "It received 1,200.5 tonnes.", 1200.5),
         ];
         for (lang, sentence, value) in cases {
-            let got = run(sentence, lang);
-            assert!(
-                got.iter().any(|(_, k, _, v)| *k == EntityKind::Number && *v == Some(value)),
-                "{lang}: {sentence} → {got:?}"
-            );
+            assert_found(lang, sentence, None, EntityKind::Number, None, Some(value));
         }
     }
 

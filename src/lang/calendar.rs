@@ -94,22 +94,6 @@ pub fn calendar(code: &str) -> Option<&'static Calendar> {
     Some(c)
 }
 
-/// The English month names, for normalized date keys (`may 5 2017`).
-pub const ENGLISH_MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,6 +2,8 @@
 //! rules, the reuse engine and the divergence finders know about English.
 //! Each list says who reads it. Other languages get a file of their own.
 
+/// Month names: the twelve full names in order first (other languages' dates
+/// are keyed with them: `may 5 2017`), then the abbreviations.
 pub(crate) const MONTHS: &[&str] = &[
     "january",
     "february",
