@@ -51,13 +51,14 @@ pub fn recognize_in(text: &str, tokens: &[Token], code: &str, found: &mut Vec<Fo
             }
         }
     }
-    // what a figure counts: the next word, capitalized or not (German
-    // nouns are), unless a stop word of the language
     let terms = crate::lang::terms::terms_for(code);
+    if let Some(cal) = calendar(code) {
+        words_and_days(tokens, cal, terms, found);
+    }
+    // what a figure counts: the next word, capitalized or not (German
+    // nouns are), unless a short stop word of the language
     for f in found.iter_mut().filter(|f| f.kind == EntityKind::Number && f.unit.is_none()) {
-        let next = tokens.get(f.tokens.end).filter(|t| {
-            t.kind == TokenKind::Word && t.gap <= 1 && t.norm.chars().count() >= 3 && !terms.is_stop(t.norm)
-        });
+        let next = tokens.get(f.tokens.end).filter(|t| counted_word(t, terms));
         if let Some(t) = next {
             f.unit = Some(t.norm.to_string());
         }
@@ -65,10 +66,123 @@ pub fn recognize_in(text: &str, tokens: &[Token], code: &str, found: &mut Vec<Fo
     if added.is_empty() {
         return;
     }
-    let overlaps = |f: &Found| added.iter().any(|a| f.tokens.start < a.tokens.end && a.tokens.start < f.tokens.end);
-    found.retain(|f| !overlaps(f));
+    // the tokens the additions cover, as a mask: linear in the text, where
+    // comparing every mention with every addition was quadratic
+    let covered = mask(tokens.len(), &added);
+    found.retain(|f| !covered.get(f.tokens.clone()).is_some_and(|c| c.iter().any(|x| *x)));
     found.extend(added);
     found.sort_by_key(|f| (f.start, f.end));
+}
+
+/// Numbers written in words (`sieben Menschen`, `пять тысяч человек`,
+/// `5 Millionen`) and the words for yesterday, today and tomorrow (keyed in
+/// English, as the English rules key them), from the language's calendar.
+/// A number word counts only before the word it counts (not a stop word):
+/// French `neuf` is also "new", Turkish `on` also "ten"; 1 is never a
+/// figure here (it is an article in most of these languages). Lowercase,
+/// or capitalized at the start of a sentence (German `Acht` is a noun).
+fn words_and_days(tokens: &[Token], cal: &Calendar, terms: &crate::lang::terms::LangTerms, found: &mut Vec<Found>) {
+    const DAYS: [&str; 3] = ["yesterday", "today", "tomorrow"];
+    if cal.numbers.is_empty() && cal.days.is_empty() {
+        return;
+    }
+    // figures, dates and places found before stay; the English tagger's
+    // names on other languages give way ("Millionen" was a person)
+    let firm = |f: &Found| matches!(f.kind, EntityKind::Number | EntityKind::Date | EntityKind::Place);
+    let covered = mask(tokens.len(), &found.iter().filter(|f| firm(f)).cloned().collect::<Vec<_>>());
+    let free = |i: usize| !covered.get(i).copied().unwrap_or(true);
+    let starts = |i: usize| {
+        i == 0
+            || tokens.get(i).is_some_and(|t| t.gap >= 3)
+            || tokens.get(i - 1).is_some_and(|t| t.kind == TokenKind::Punct)
+    };
+    let word =
+        |i: usize| tokens.get(i).filter(|t| t.kind == TokenKind::Word && (!t.capitalized || starts(i))).map(|t| t.norm);
+    // 100, 1000, a million: words that multiply the figure before them
+    let scale = |v: f64| v >= 100.0 && v.log10().fract() == 0.0;
+    // a scale word may be capitalized (German `Millionen` is a noun)
+    let value = |i: usize| {
+        tokens
+            .get(i)
+            .filter(|t| t.kind == TokenKind::Word)
+            .and_then(|t| cal.numbers.get(t.norm).copied().filter(|v| !t.capitalized || starts(i) || scale(*v)))
+    };
+    let mut claimed = vec![false; tokens.len()];
+    // a figure in digits the English rules found, then a scale word
+    for f in found.iter_mut().filter(|f| f.kind == EntityKind::Number) {
+        let e = f.tokens.end;
+        let mult = tokens.get(e).filter(|t| t.gap <= 1).and_then(|_| value(e)).filter(|m| scale(*m) && free(e));
+        if let (Some(m), Some(v), Some(t)) = (mult, f.value, tokens.get(e)) {
+            f.value = Some(v * m);
+            f.tokens.end = e + 1;
+            f.end = t.end;
+            f.key = format!("{} {}", f.key, t.norm);
+            if let Some(c) = claimed.get_mut(e) {
+                *c = true;
+            }
+        }
+    }
+    let mut new = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !free(i) || claimed.get(i).copied().unwrap_or(true) {
+            i += 1;
+            continue;
+        }
+        if let Some(d) = word(i).and_then(|w| cal.days.get(w)) {
+            let mut f = mk(tokens, i..i + 1, EntityKind::Date);
+            f.key = DAYS.get((d + 1) as usize).copied().unwrap_or("today").to_string();
+            new.push(f);
+            i += 1;
+            continue;
+        }
+        let Some(mut v) = value(i) else {
+            i += 1;
+            continue;
+        };
+        let mut e = i + 1;
+        // "zwei Millionen", "пять тысяч"
+        while let Some(m) = value(e).filter(|m| scale(*m) && free(e) && *m > v) {
+            v *= m;
+            e += 1;
+        }
+        // what it counts follows
+        let counted = tokens.get(e).is_some_and(|t| counted_word(t, terms) && !cal.numbers.contains_key(t.norm));
+        if counted || e > i + 1 {
+            let mut f = mk(tokens, i..e, EntityKind::Number);
+            f.value = Some(v);
+            new.push(f);
+        }
+        i = e;
+    }
+    for f in &new {
+        for c in claimed.get_mut(f.tokens.clone()).into_iter().flatten() {
+            *c = true;
+        }
+    }
+    found.retain(|f| firm(f) || !claimed.get(f.tokens.clone()).is_some_and(|c| c.iter().any(|x| *x)));
+    found.extend(new);
+    found.sort_by_key(|f| (f.start, f.end));
+}
+
+/// Whether the word right after a figure is what it counts: a word of 3
+/// letters or more that is not a stop word, or of 5 or more (the stop-word
+/// lists of stopwords-iso hold nouns such as `Menschen`, `человек`,
+/// `personnes`, which figures count most often).
+fn counted_word(t: &Token, terms: &crate::lang::terms::LangTerms) -> bool {
+    let len = t.norm.chars().count();
+    t.kind == TokenKind::Word && t.gap <= 1 && len >= 3 && (len >= 5 || !terms.is_stop(t.norm))
+}
+
+/// Which of `n` tokens the mentions in `found` cover.
+fn mask(n: usize, found: &[Found]) -> Vec<bool> {
+    let mut m = vec![false; n];
+    for f in found {
+        for t in m.get_mut(f.tokens.clone()).into_iter().flatten() {
+            *t = true;
+        }
+    }
+    m
 }
 
 /// Names of the English tagger end at a lowercase word in languages with
@@ -248,8 +362,8 @@ fn people(text: &str, tokens: &[Token], found: &[Found], out: &mut Vec<Found>) {
         |i: usize| tokens.get(i).is_some_and(|t| lexicon.is_first_name(&crate::lang::translit::fold(t.norm)));
     // tokens taken, as a mask (an article of 2 MB of names has hundreds of
     // thousands of tokens and names: no scan per token)
-    let mut taken = vec![false; tokens.len()];
-    for f in out.iter().chain(found.iter().filter(|f| f.kind == EntityKind::Person && first_name_at(f.tokens.start))) {
+    let mut taken = mask(tokens.len(), out);
+    for f in found.iter().filter(|f| f.kind == EntityKind::Person && first_name_at(f.tokens.start)) {
         for t in taken.get_mut(f.tokens.clone()).into_iter().flatten() {
             *t = true;
         }
@@ -290,7 +404,10 @@ fn connector(tokens: &[Token], i: usize) -> bool {
 
 fn date_mentions(text: &str, tokens: &[Token], cal: &Calendar, code: &str, out: &mut Vec<Found>) {
     let n = tokens.len();
-    let taken = |out: &Vec<Found>, i: usize| out.iter().any(|f| f.tokens.contains(&i));
+    // the tokens of the countries and people found before (a date found
+    // here moves `i` past itself)
+    let covered = mask(n, out);
+    let taken = |i: usize| covered.get(i).copied().unwrap_or(false);
     let mut i = 0;
     while i < n {
         let Some(t) = tokens.get(i) else { break };
@@ -319,7 +436,7 @@ fn date_mentions(text: &str, tokens: &[Token], cal: &Calendar, code: &str, out: 
             i += 1;
             continue;
         }
-        if t.kind != TokenKind::Word || taken(out, i) {
+        if t.kind != TokenKind::Word || taken(i) {
             i += 1;
             continue;
         }
@@ -484,6 +601,42 @@ mod tests {
         ];
         for (lang, sentence, value) in cases {
             assert_found(lang, sentence, None, EntityKind::Number, None, Some(value));
+        }
+    }
+
+    #[test]
+    fn numbers_in_words_and_relative_days() {
+        // (language, sentence, kind, the mention as written, its key or value)
+        let numbers = [
+            ("de", "Bei dem Unglück starben sieben Menschen.", "sieben", 7.0),
+            ("de", "Die Stadt zahlte 5 Millionen Euro.", "5 Millionen", 5e6),
+            ("de", "Die Stadt zahlte zwei Millionen Euro.", "zwei Millionen", 2e6),
+            ("fr", "Trois personnes ont été blessées.", "Trois", 3.0),
+            ("es", "Murieron veinte personas en el incendio.", "veinte", 20.0),
+            ("it", "Sono morte dieci persone.", "dieci", 10.0),
+            ("pl", "Zginęło pięć osób.", "pięć", 5.0),
+            ("ru", "Погибли семь человек.", "семь", 7.0),
+            ("ru", "Эвакуированы пять тысяч жителей.", "пять тысяч", 5000.0),
+            ("tr", "Kazada beş kişi öldü.", "beş", 5.0),
+        ];
+        for (lang, sentence, written, value) in numbers {
+            assert_found(lang, sentence, Some(written), EntityKind::Number, None, Some(value));
+        }
+        let days = [
+            ("de", "Der Minister sprach gestern in Berlin.", "gestern", "yesterday"),
+            ("de", "Gestern sprach der Minister.", "Gestern", "yesterday"),
+            ("ru", "Вчера министр выступил в Москве.", "Вчера", "yesterday"),
+            ("es", "El ministro habló hoy en Madrid.", "hoy", "today"),
+            ("tr", "Bakan dün Ankara'da konuştu.", "dün", "yesterday"),
+        ];
+        for (lang, sentence, written, key) in days {
+            assert_found(lang, sentence, Some(written), EntityKind::Date, Some(key), None);
+        }
+        // a number word that is also an adjective, with nothing counted after
+        // it; a German noun that is also a number word
+        for (lang, sentence) in [("fr", "Le bâtiment est neuf et solide."), ("de", "Sie gaben auf die Acht Obacht.")] {
+            let got = run(sentence, lang);
+            assert!(!got.iter().any(|(_, k, _, _)| *k == EntityKind::Number), "{lang}: {sentence} → {got:?}");
         }
     }
 

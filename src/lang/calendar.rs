@@ -1,5 +1,6 @@
-//! Month and weekday names and the number separators of each language,
-//! from CLDR (`cldr-dates-full`, `cldr-numbers-full`, Unicode-3.0), written
+//! Month and weekday names, the words for yesterday, today and tomorrow,
+//! number words and the number separators of each language, from CLDR
+//! (`cldr-dates-full`, `cldr-numbers-full`, `cldr-rbnf`, Unicode-3.0), written
 //! by `node scripts/build-lang-data.mjs` to `model/lang/<code>/calendar.tsv`
 //! and carried in the language's pack.
 
@@ -17,6 +18,11 @@ pub struct Calendar {
     pub decimal: char,
     /// The grouping separator (`.` in German, a narrow space in French).
     pub group: char,
+    /// Lowercase number word → its value (`sieben` 7, `тысяч` 1000): the
+    /// spell-out rules' words from 2 up, and their scale words.
+    pub numbers: FxHashMap<String, f64>,
+    /// Lowercase word for yesterday (-1), today (0) or tomorrow (1).
+    pub days: FxHashMap<String, i32>,
 }
 
 impl Calendar {
@@ -24,9 +30,11 @@ impl Calendar {
     ///
     /// ```
     /// use corroborate::lang::calendar::Calendar;
-    /// let c = Calendar::parse("month\t5\tmai\nweekday\t1\tmontag\ndecimal\t,\ngroup\t.\n");
+    /// let c = Calendar::parse("month\t5\tmai\nweekday\t1\tmontag\nday\t-1\tgestern\nnumber\t7\tsieben\ndecimal\t,\ngroup\t.\n");
     /// assert_eq!(c.months.get("mai"), Some(&5));
     /// assert_eq!(c.weekdays.get("montag"), Some(&1));
+    /// assert_eq!(c.days.get("gestern"), Some(&-1));
+    /// assert_eq!(c.numbers.get("sieben"), Some(&7.0));
     /// assert_eq!((c.decimal, c.group), (',', '.'));
     /// ```
     pub fn parse(text: &str) -> Calendar {
@@ -42,6 +50,18 @@ impl Calendar {
                 ["weekday", n, w] => {
                     if let Ok(n @ 0..=6) = n.parse::<u32>() {
                         c.weekdays.insert(w.to_lowercase(), n);
+                    }
+                }
+                ["number", n, w] => {
+                    if let Ok(n) = n.parse::<f64>() {
+                        if n.is_finite() && n >= 0.0 {
+                            c.numbers.insert(w.to_lowercase(), n);
+                        }
+                    }
+                }
+                ["day", n, w] => {
+                    if let Ok(n @ -1..=1) = n.parse::<i32>() {
+                        c.days.insert(w.to_lowercase(), n);
                     }
                 }
                 ["decimal", s] => c.decimal = s.chars().next().unwrap_or('.'),
