@@ -25,7 +25,8 @@ pub fn recognize_in(text: &str, tokens: &[Token], code: &str, found: &mut Vec<Fo
         return;
     }
     crate::work::add(tokens.len());
-    trim_lowercase_edges(text, tokens, found);
+    trim_lowercase_edges(text, tokens, code, found);
+
     let mut added: Vec<Found> = Vec::new();
     if let Some(c) = countries(code) {
         country_mentions(text, tokens, code, c, &mut added);
@@ -187,11 +188,23 @@ fn mask(n: usize, found: &[Found]) -> Vec<bool> {
 
 /// Names of the English tagger end at a lowercase word in languages with
 /// capitals ("Recep Tayyip Erdoğan konuştu" is "Recep Tayyip Erdoğan"): its
-/// chunks lose lowercase words at their edges, and go when none is left.
-fn trim_lowercase_edges(text: &str, tokens: &[Token], found: &mut Vec<Found>) {
+/// chunks lose lowercase words and the language's stop words at their
+/// edges, and go when none is left.
+fn trim_lowercase_edges(text: &str, tokens: &[Token], code: &str, found: &mut Vec<Found>) {
+    let terms = crate::lang::terms::terms_for(code);
+    // a stop word of the language starting a sentence is no name either:
+    // "Bei", "Der"
+    let starts = |i: usize| {
+        i == 0
+            || tokens.get(i).is_some_and(|t| t.gap >= 3)
+            || tokens.get(i - 1).is_some_and(|t| t.kind == TokenKind::Punct)
+    };
+    // a stop word with a capital mid-sentence is part of a name ("Den Haag")
     let lower = |i: usize| {
         tokens.get(i).is_some_and(|t| {
-            t.kind == TokenKind::Word && !t.capitalized && t.text(text).chars().any(|c| c.is_lowercase())
+            t.kind == TokenKind::Word
+                && ((!t.capitalized && t.text(text).chars().any(|c| c.is_lowercase()))
+                    || (terms.is_stop(t.norm) && starts(i)))
         })
     };
     found.retain_mut(|f| {
@@ -638,6 +651,25 @@ mod tests {
             let got = run(sentence, lang);
             assert!(!got.iter().any(|(_, k, _, _)| *k == EntityKind::Number), "{lang}: {sentence} → {got:?}");
         }
+    }
+
+    #[test]
+    fn stop_words_are_no_names() {
+        // the English tagger took "Bei" for an organization and "Menschen"
+        // (a noun of the German stop list) for a person
+        let got = run("Bei dem Unglück starben sieben Menschen.", "de");
+        assert!(!got.iter().any(|(w, _, _, _)| w == "Bei" || w == "Menschen"), "{got:?}");
+        assert_found(
+            "de",
+            "Die Regierung von Angela Merkel widersprach.",
+            Some("Angela Merkel"),
+            EntityKind::Person,
+            None,
+            None,
+        );
+        // a capitalized stop word inside a name stays
+        let got = run("El tribunal de Den Haag decidió.", "es");
+        assert!(got.iter().any(|(w, _, _, _)| w == "Den Haag"), "{got:?}");
     }
 
     #[test]
