@@ -253,7 +253,8 @@ pub fn eval_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
     let dcols: Vec<usize> = dims.iter().map(|d| col(d)).collect::<Result<_, _>>()?;
     let mut sims = Vec::new();
     let mut gold: Vec<Vec<f64>> = vec![Vec::new(); dims.len()];
-    let mut feat_rows = vec!["overall,similarity,containment,named,person,place,organization,date,number".to_string()];
+    let mut feat_rows =
+        vec!["overall,similarity,containment,named,person,place,organization,date,number,pair,row".to_string()];
     let mut failed = 0;
     // per pair: its index in the file (for the folds of --fit) and its features
     let mut fit_rows: Vec<(usize, Vec<f64>)> = Vec::new();
@@ -320,7 +321,7 @@ pub fn eval_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
         f.extend(kinds.iter().map(|k| entity_jaccard(&report, k)));
         fit_rows.push((index, f));
         feat_rows.push(format!(
-            "{},{},{},{:.4},{:.4},{:.4},{:.4},{:.4},{:.4}",
+            "{},{},{},{:.4},{:.4},{:.4},{:.4},{:.4},{:.4},{}-{},{}",
             scores.first().copied().unwrap_or_default(),
             pair.similarity,
             c,
@@ -330,6 +331,9 @@ pub fn eval_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
             entity_jaccard(&report, &[Organization]),
             entity_jaccard(&report, &[Date]),
             entity_jaccard(&report, &[Number]),
+            lang_at(row, langs.0),
+            lang_at(row, langs.1),
+            index + 1,
         ));
     }
     if let Some(f) = features {
