@@ -227,10 +227,12 @@ pub fn eval_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
     let mut path = DEFAULT_CSV.to_string();
     let mut features: Option<String> = None;
     let mut folds = 0usize;
+    let mut fit = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--features" => features = Some(it.next().ok_or("--features needs a file name")?.clone()),
+            "--fit" => fit = true,
             "--folds" => {
                 folds =
                     it.next().and_then(|k| k.parse().ok()).filter(|&k| k >= 2).ok_or("--folds needs a number ≥ 2")?
@@ -251,8 +253,11 @@ pub fn eval_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
     let dcols: Vec<usize> = dims.iter().map(|d| col(d)).collect::<Result<_, _>>()?;
     let mut sims = Vec::new();
     let mut gold: Vec<Vec<f64>> = vec![Vec::new(); dims.len()];
-    let mut feat_rows = vec!["overall,similarity,containment,named,person,place,organization,date,number".to_string()];
+    let mut feat_rows =
+        vec!["overall,similarity,containment,named,person,place,organization,date,number,pair,row".to_string()];
     let mut failed = 0;
+    // per pair: its index in the file (for the folds of --fit) and its features
+    let mut fit_rows: Vec<(usize, Vec<f64>)> = Vec::new();
     let lang_at =
         |row: &Vec<String>, c: Option<usize>| c.and_then(|c| row.get(c)).map_or("en", |s| s.trim()).to_string();
     // --folds K: the term weights of the languages other than English are
@@ -279,12 +284,12 @@ pub fn eval_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
         order.sort_by_key(|i| (i % folds, *i));
     }
     let mut fold_now = usize::MAX;
-    for row in order.iter().filter_map(|&i| data.get(i).map(|r| (i, r))).map(|(i, r)| {
+    for (index, row) in order.iter().filter_map(|&i| data.get(i).map(|r| (i, r))).map(|(i, r)| {
         if folds >= 2 && i % folds != fold_now {
             fold_now = i % folds;
             weights_for(fold_now);
         }
-        r
+        (i, r)
     }) {
         let (Some(t1), Some(t2)) = (row.get(c1), row.get(c2)) else { continue };
         let Ok(scores) = dcols
@@ -310,8 +315,13 @@ pub fn eval_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
         }
         let c = report.pairs.iter().map(|p| p.containment).fold(0.0, f64::max);
         use EntityKind::*;
+        let kinds: [&[EntityKind]; 6] =
+            [&[Person, Place, Organization, Group, Other], &[Person], &[Place], &[Organization], &[Date], &[Number]];
+        let mut f = vec![pair.similarity, pair.similarity * pair.similarity, c];
+        f.extend(kinds.iter().map(|k| entity_jaccard(&report, k)));
+        fit_rows.push((index, f));
         feat_rows.push(format!(
-            "{},{},{},{:.4},{:.4},{:.4},{:.4},{:.4},{:.4}",
+            "{},{},{},{:.4},{:.4},{:.4},{:.4},{:.4},{:.4},{}-{},{}",
             scores.first().copied().unwrap_or_default(),
             pair.similarity,
             c,
@@ -321,6 +331,9 @@ pub fn eval_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
             entity_jaccard(&report, &[Organization]),
             entity_jaccard(&report, &[Date]),
             entity_jaccard(&report, &[Number]),
+            lang_at(row, langs.0),
+            lang_at(row, langs.1),
+            index + 1,
         ));
     }
     if let Some(f) = features {
@@ -354,6 +367,122 @@ pub fn eval_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
                 sims.iter().zip(overall).zip(&pair_langs).filter(|(_, l)| *l == g).map(|((s, o), _)| (*s, *o)).unzip();
             writeln!(out, "{:<8} {:>6} {:>8.3} {:>8.3}", g, s.len(), -pearson(&s, &o), -spearman(&s, &o)).map_err(w)?;
         }
+    }
+    if fit {
+        let overall = gold.first().ok_or("no Overall column")?;
+        fit_report(&fit_rows, &pair_langs, overall, out)?;
+    }
+    Ok(())
+}
+
+/// Names of the features of `--fit`, in their order.
+const FIT_FEATURES: [&str; 9] =
+    ["similarity", "similarity²", "containment", "named", "person", "place", "organization", "date", "number"];
+/// Ridge penalty of `--fit`'s least squares (on each weight but none other).
+const FIT_RIDGE: f64 = 1.0;
+/// Folds of `--fit`: pair `i` of the file is in fold `i % FIT_FOLDS` (as `--folds 5`).
+const FIT_FOLDS: usize = 5;
+
+/// Least squares with a ridge penalty: solves `(XᵀX + λI) w = Xᵀy` by
+/// Gauss–Seidel sweeps (the matrix is symmetric positive definite).
+fn ridge(x: &[Vec<f64>], y: &[f64], lambda: f64) -> Vec<f64> {
+    let d = x.first().map_or(0, Vec::len);
+    let mut a = vec![vec![0.0; d]; d];
+    let mut b = vec![0.0; d];
+    for (row, t) in x.iter().zip(y) {
+        for ((ai, bi), xi) in a.iter_mut().zip(b.iter_mut()).zip(row) {
+            *bi += xi * t;
+            for (aij, xj) in ai.iter_mut().zip(row) {
+                *aij += xi * xj;
+            }
+        }
+    }
+    let mut w = vec![0.0; d];
+    for _ in 0..2000 {
+        for (j, (aj, bj)) in a.iter().zip(&b).enumerate() {
+            let diag = aj.get(j).copied().unwrap_or(0.0) + lambda;
+            let off: f64 = aj.iter().zip(&w).enumerate().filter(|(k, _)| *k != j).map(|(_, (p, q))| p * q).sum();
+            if let Some(wj) = w.get_mut(j) {
+                *wj = (bj - off) / diag;
+            }
+        }
+    }
+    w
+}
+
+/// Fits a linear combination of the features of each pair (the
+/// similarity, its square, containment, and the shares of shared entities
+/// by kind) to the ratings, within each language pair (features and
+/// ratings centred per language pair: the figure is a Pearson within each
+/// pair of languages, which no offset changes), and prints per language
+/// pair the similarity alone, the combination fit on all pairs (training)
+/// and fit on four folds and scored on the fifth (held out).
+fn fit_report(
+    rows: &[(usize, Vec<f64>)],
+    langs: &[String],
+    overall: &[f64],
+    out: &mut impl Write,
+) -> Result<(), String> {
+    let w = |e: std::io::Error| e.to_string();
+    let centred = |keep: &dyn Fn(usize) -> bool| {
+        let mut groups: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (k, ((i, _), l)) in rows.iter().zip(langs).enumerate() {
+            if keep(*i) {
+                groups.entry(l.as_str()).or_default().push(k);
+            }
+        }
+        let (mut x, mut y) = (Vec::new(), Vec::new());
+        for members in groups.values() {
+            let n = members.len() as f64;
+            let d = FIT_FEATURES.len();
+            let mut mean = vec![0.0; d];
+            let mut mean_y = 0.0;
+            for &k in members {
+                let (Some((_, f)), Some(o)) = (rows.get(k), overall.get(k)) else { continue };
+                mean.iter_mut().zip(f).for_each(|(m, v)| *m += v / n);
+                mean_y += (4.0 - o) / 3.0 / n;
+            }
+            for &k in members {
+                let (Some((_, f)), Some(o)) = (rows.get(k), overall.get(k)) else { continue };
+                x.push(f.iter().zip(&mean).map(|(v, m)| v - m).collect::<Vec<f64>>());
+                y.push((4.0 - o) / 3.0 - mean_y);
+            }
+        }
+        ridge(&x, &y, FIT_RIDGE)
+    };
+    let score = |wt: &[f64], f: &[f64]| wt.iter().zip(f).map(|(a, b)| a * b).sum::<f64>();
+    let all = centred(&|_| true);
+    let training: Vec<f64> = rows.iter().map(|(_, f)| score(&all, f)).collect();
+    let per_fold: Vec<Vec<f64>> = (0..FIT_FOLDS).map(|k| centred(&|i| i % FIT_FOLDS != k)).collect();
+    let held: Vec<f64> = rows.iter().map(|(i, f)| per_fold.get(i % FIT_FOLDS).map_or(0.0, |wt| score(wt, f))).collect();
+    writeln!(out, "\nlearned combination (ridge {FIT_RIDGE}, fit within each language pair), weights on all pairs:")
+        .map_err(w)?;
+    for (name, v) in FIT_FEATURES.iter().zip(&all) {
+        writeln!(out, "  {name:<13} {v:>8.4}").map_err(w)?;
+    }
+    writeln!(out, "{:<8} {:>6} {:>10} {:>10} {:>10}", "pair", "pairs", "similarity", "training", "held out")
+        .map_err(w)?;
+    let mut groups: Vec<&String> = langs.iter().collect();
+    groups.sort();
+    groups.dedup();
+    let sims: Vec<f64> = rows.iter().map(|(_, f)| f.first().copied().unwrap_or(0.0)).collect();
+    for g in groups {
+        let pick = |v: &[f64]| -> (Vec<f64>, Vec<f64>) {
+            v.iter().zip(overall).zip(langs).filter(|(_, l)| *l == g).map(|((s, o), _)| (*s, *o)).unzip()
+        };
+        let (s, o) = pick(&sims);
+        let (t, _) = pick(&training);
+        let (h, _) = pick(&held);
+        writeln!(
+            out,
+            "{:<8} {:>6} {:>10.3} {:>10.3} {:>10.3}",
+            g,
+            s.len(),
+            -pearson(&s, &o),
+            -pearson(&t, &o),
+            -pearson(&h, &o)
+        )
+        .map_err(w)?;
     }
     Ok(())
 }
