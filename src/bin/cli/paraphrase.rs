@@ -307,7 +307,7 @@ fn positional(args: &[String]) -> Option<&str> {
 
 /// The L2 penalty of the fit, unless `--lambda` sets another (chosen by
 /// the cross-validated figure of `eval-paraphrase --lambda`).
-const LAMBDA: f64 = 1.0;
+const LAMBDA: f64 = 0.1;
 
 /// Boosting rounds on top of the logistic fit, unless `--rounds` sets
 /// another number (chosen, like the penalty, by the cross-validated figure).
