@@ -4,7 +4,9 @@
 //! A logistic model over features of the two sentences (content words by
 //! rarity both ways, word and bigram overlap, length, numbers and names one
 //! side lacks, negation and hedges that differ, how much of the sentence
-//! shared passages cover). Its weights are learned from labelled news
+//! shared passages cover, and machine-translation metrics: BLEU's clipped
+//! n-gram precision, chrF's character n-grams, TER's word edit rate). Its
+//! weights are learned from labelled news
 //! sentence pairs (the Microsoft Research Paraphrase Corpus training split)
 //! by `corroborate train-support`, which writes `model/support.tsv`;
 //! `corroborate eval-paraphrase` measures it by 10-fold cross-validation.
