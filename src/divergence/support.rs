@@ -4,7 +4,9 @@
 //! A logistic model over features of the two sentences (content words by
 //! rarity both ways, word and bigram overlap, length, numbers and names one
 //! side lacks, negation and hedges that differ, how much of the sentence
-//! shared passages cover). Its weights are learned from labelled news
+//! shared passages cover, and machine-translation metrics: BLEU's clipped
+//! n-gram precision, chrF's character n-grams, TER's word edit rate). Its
+//! weights are learned from labelled news
 //! sentence pairs (the Microsoft Research Paraphrase Corpus training split)
 //! by `corroborate train-support`, which writes `model/support.tsv`;
 //! `corroborate eval-paraphrase` measures it by 10-fold cross-validation.
@@ -54,9 +56,27 @@ pub const DIRECTED: [&str; N_DIRECTED] = [
     "unaligned_rarity",
     "rarest_unaligned",
     "aligned_content_squared",
+    "unigram_precision",
+    "bigram_precision",
+    "trigram_precision",
+    "fourgram_precision",
+    "bleu",
+    "prefix_unigram_precision",
+    "prefix_bigram_precision",
+    "prefix_trigram_precision",
+    "prefix_fourgram_precision",
+    "prefix_bleu",
+    "char2_precision",
+    "char3_precision",
+    "char4_precision",
+    "char5_precision",
+    "char6_precision",
+    "char_precision",
+    "edit_rate",
+    "prefix_edit_rate",
 ];
 /// Number of directed features.
-pub const N_DIRECTED: usize = 30;
+pub const N_DIRECTED: usize = 48;
 /// Number of features.
 pub const N_FEATURES: usize = 2 * N_DIRECTED;
 
@@ -336,6 +356,137 @@ fn share_in<T: Eq + std::hash::Hash>(x: &FxHashSet<T>, y: &FxHashSet<T>) -> f32 
 
 /// The features of "is `mine` supported by `theirs`", one direction.
 fn directed(mine: (&Side, &[Word]), theirs: (&Side, &[Word]), covered: f32) -> [f32; N_DIRECTED] {
+    let ((_, wm), (_, wt)) = (mine, theirs);
+    let mut out = [0.0; N_DIRECTED];
+    let first = overlap_features(mine, theirs, covered);
+    let second = mt_features(wm, wt);
+    for (dst, src) in out.iter_mut().zip(first.iter().chain(second.iter())) {
+        *dst = *src;
+    }
+    out
+}
+
+/// Number of features [`mt_features`] gives.
+const N_MT: usize = 18;
+
+/// Features machine-translation metrics use, of `mine` against `theirs`:
+/// clipped n-gram precision (1 to 4 words, BLEU's) of words and of their
+/// first five letters with BLEU's geometric mean and brevity penalty,
+/// character n-gram precision (2 to 6 characters, chrF's) and the word
+/// edit distance over the other's length (TER's, without shifts).
+fn mt_features(wm: &[Word], wt: &[Word]) -> [f32; N_MT] {
+    let hash = |x: &str| {
+        use std::hash::{Hash, Hasher};
+        let mut h = rustc_hash::FxHasher::default();
+        x.hash(&mut h);
+        h.finish()
+    };
+    let syms = |w: &[Word]| -> Vec<u64> { w.iter().map(|x| u64::from(x.sym)).collect() };
+    let prefixes = |w: &[Word]| -> Vec<u64> { w.iter().map(|x| hash(x.prefix())).collect() };
+    let (sm, st, pm, pt) = (syms(wm), syms(wt), prefixes(wm), prefixes(wt));
+    let brevity = (1.0 - wt.len() as f32 / wm.len().max(1) as f32).min(0.0).exp();
+    let bleu = |p: &[f32; 4]| brevity * (p.iter().map(|x| x.max(0.01).ln()).sum::<f32>() / 4.0).exp();
+    let precisions = |a: &[u64], b: &[u64]| -> [f32; 4] {
+        [clipped_precision(a, b, 1), clipped_precision(a, b, 2), clipped_precision(a, b, 3), clipped_precision(a, b, 4)]
+    };
+    let (pw, pp) = (precisions(&sm, &st), precisions(&pm, &pt));
+    let text = |w: &[Word]| -> Vec<char> {
+        let mut c = Vec::new();
+        for (i, x) in w.iter().enumerate() {
+            if i > 0 {
+                c.push(' ');
+            }
+            c.extend(x.norm.chars());
+        }
+        c
+    };
+    let (cm, ct) = (text(wm), text(wt));
+    let char_grams = |c: &[char], n: usize| -> Vec<u64> {
+        c.windows(n)
+            .map(|g| {
+                use std::hash::{Hash, Hasher};
+                let mut h = rustc_hash::FxHasher::default();
+                g.hash(&mut h);
+                h.finish()
+            })
+            .collect()
+    };
+    let mut chars = [0.0f32; 5];
+    for (n, dst) in (2..).zip(chars.iter_mut()) {
+        *dst = clipped_precision(&char_grams(&cm, n), &char_grams(&ct, n), 1);
+    }
+    let rate = |a: &[u64], b: &[u64]| (edit_distance(a, b) as f32 / b.len().max(1) as f32).min(2.0);
+    [
+        pw[0],
+        pw[1],
+        pw[2],
+        pw[3],
+        bleu(&pw),
+        pp[0],
+        pp[1],
+        pp[2],
+        pp[3],
+        bleu(&pp),
+        chars[0],
+        chars[1],
+        chars[2],
+        chars[3],
+        chars[4],
+        chars.iter().sum::<f32>() / 5.0,
+        rate(&sm, &st),
+        rate(&pm, &pt),
+    ]
+}
+
+/// Share of `a`'s `n`-grams found in `b`, each counted at most as often as
+/// `b` has it (1 when `a` has none).
+fn clipped_precision(a: &[u64], b: &[u64], n: usize) -> f32 {
+    use std::hash::{Hash, Hasher};
+    let grams = |x: &[u64]| -> rustc_hash::FxHashMap<u64, u32> {
+        let mut m = rustc_hash::FxHashMap::default();
+        for g in x.windows(n) {
+            let mut h = rustc_hash::FxHasher::default();
+            g.hash(&mut h);
+            *m.entry(h.finish()).or_insert(0) += 1;
+        }
+        m
+    };
+    let (ga, gb) = (grams(a), grams(b));
+    let total: u32 = ga.values().sum();
+    if total == 0 {
+        return 1.0;
+    }
+    let hit: u32 = ga.iter().map(|(g, c)| (*c).min(gb.get(g).copied().unwrap_or(0))).sum();
+    hit as f32 / total as f32
+}
+
+/// Word edit distance (insertions, deletions, substitutions).
+fn edit_distance(a: &[u64], b: &[u64]) -> usize {
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0usize; b.len() + 1];
+    for (i, x) in a.iter().enumerate() {
+        if let Some(c) = cur.first_mut() {
+            *c = i + 1;
+        }
+        for (j, y) in b.iter().enumerate() {
+            let sub = prev.get(j).copied().unwrap_or(0) + usize::from(x != y);
+            let del = prev.get(j + 1).copied().unwrap_or(0) + 1;
+            let ins = cur.get(j).copied().unwrap_or(0) + 1;
+            if let Some(c) = cur.get_mut(j + 1) {
+                *c = sub.min(del).min(ins);
+            }
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev.last().copied().unwrap_or(0)
+}
+
+/// Number of features [`overlap_features`] gives.
+const N_OVERLAP: usize = N_DIRECTED - N_MT;
+
+/// The overlap, alignment, name, number and hedge features of `mine`
+/// against `theirs`.
+fn overlap_features(mine: (&Side, &[Word]), theirs: (&Side, &[Word]), covered: f32) -> [f32; N_OVERLAP] {
     let ((sm_side, wm), (st_side, wt)) = (mine, theirs);
     // symbols widened to the n-grams' type: one kind of set in the wasm
     let set = |w: &[Word], pick: &dyn Fn(&Word) -> bool| -> FxHashSet<u64> {
@@ -507,6 +658,16 @@ mod tests {
             assert_eq!(lcs(b, a), *sub, "lcs {b:?} {a:?}");
             assert_eq!(longest_run(a, b), *run, "run {a:?} {b:?}");
         }
+    }
+
+    #[test]
+    fn translation_metrics() {
+        assert_eq!(edit_distance(&[1, 2, 3], &[1, 3]), 1);
+        assert_eq!(edit_distance(&[], &[1, 2]), 2);
+        assert_eq!(edit_distance(&[1, 2], &[2, 1]), 2);
+        assert_eq!(clipped_precision(&[1, 1, 2], &[1, 2], 1), 2.0 / 3.0);
+        assert_eq!(clipped_precision(&[1, 2, 3], &[1, 2, 4], 2), 0.5);
+        assert_eq!(clipped_precision(&[1], &[1], 2), 1.0);
     }
 
     #[test]
