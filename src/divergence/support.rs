@@ -401,21 +401,11 @@ fn mt_features(wm: &[Word], wt: &[Word]) -> [f32; N_MT] {
         c
     };
     let (cm, ct) = (text(wm), text(wt));
-    let char_grams = |c: &[char], n: usize| -> Vec<u64> {
-        c.windows(n)
-            .map(|g| {
-                use std::hash::{Hash, Hasher};
-                let mut h = rustc_hash::FxHasher::default();
-                g.hash(&mut h);
-                h.finish()
-            })
-            .collect()
-    };
     let mut chars = [0.0f32; 5];
     for (n, dst) in (2..).zip(chars.iter_mut()) {
-        *dst = clipped_precision(&char_grams(&cm, n), &char_grams(&ct, n), 1);
+        *dst = sorted_overlap(&mut grams(&cm, n), &mut grams(&ct, n));
     }
-    let rate = |a: &[u64], b: &[u64]| (edit_distance(a, b) as f32 / b.len().max(1) as f32).min(2.0);
+    let rate = |a: &[u64], b: &[u64]| (edit_distance(head(a), head(b)) as f32 / head(b).len().max(1) as f32).min(2.0);
     [
         pw[0],
         pw[1],
@@ -439,25 +429,45 @@ fn mt_features(wm: &[Word], wt: &[Word]) -> [f32; N_MT] {
 }
 
 /// Share of `a`'s `n`-grams found in `b`, each counted at most as often as
-/// `b` has it (1 when `a` has none).
+/// `b` has it (1 when `a` has none). The n-grams are hashed into sorted
+/// lists and walked together: no map per pair (it runs on every sentence
+/// pair the engine compares).
 fn clipped_precision(a: &[u64], b: &[u64], n: usize) -> f32 {
+    sorted_overlap(&mut grams(a, n), &mut grams(b, n))
+}
+
+/// The hashes of the `n`-grams of `x`.
+fn grams<T: std::hash::Hash>(x: &[T], n: usize) -> Vec<u64> {
     use std::hash::{Hash, Hasher};
-    let grams = |x: &[u64]| -> rustc_hash::FxHashMap<u64, u32> {
-        let mut m = rustc_hash::FxHashMap::default();
-        for g in x.windows(n) {
+    x.windows(n)
+        .map(|g| {
             let mut h = rustc_hash::FxHasher::default();
             g.hash(&mut h);
-            *m.entry(h.finish()).or_insert(0) += 1;
-        }
-        m
-    };
-    let (ga, gb) = (grams(a), grams(b));
-    let total: u32 = ga.values().sum();
-    if total == 0 {
+            h.finish()
+        })
+        .collect()
+}
+
+/// Clipped share of `a`'s items found in `b` (both sorted here).
+fn sorted_overlap(a: &mut [u64], b: &mut [u64]) -> f32 {
+    if a.is_empty() {
         return 1.0;
     }
-    let hit: u32 = ga.iter().map(|(g, c)| (*c).min(gb.get(g).copied().unwrap_or(0))).sum();
-    hit as f32 / total as f32
+    a.sort_unstable();
+    b.sort_unstable();
+    let (mut i, mut j, mut hit) = (0, 0, 0usize);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                hit += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    hit as f32 / a.len() as f32
 }
 
 /// Word edit distance (insertions, deletions, substitutions).
@@ -565,7 +575,7 @@ fn overlap_features(mine: (&Side, &[Word]), theirs: (&Side, &[Word]), covered: f
         lacking(wt, &sm, &content),
         cm * ct,
         share_in(&ngrams(wm, 3), &ngrams(wt, 3)),
-        longest_run(&syms_m, &syms_t) as f32 / wm.len().max(1) as f32,
+        longest_run(head(&syms_m), head(&syms_t)) as f32 / head(wm).len().max(1) as f32,
         (wm.len() as f32).ln_1p(),
         shared_numbers,
         cm * cm,
@@ -576,8 +586,8 @@ fn overlap_features(mine: (&Side, &[Word]), theirs: (&Side, &[Word]), covered: f
             share_in(&pm, &pt)
         },
         (content_m.len() as f32).ln_1p(),
-        lcs(&syms_m, &syms_t) as f32 / syms_m.len().max(1) as f32,
-        lcs(&content_m, &content_t) as f32 / content_m.len().max(1) as f32,
+        lcs(head(&syms_m), head(&syms_t)) as f32 / head(&syms_m).len().max(1) as f32,
+        lcs(head(&content_m), head(&content_t)) as f32 / head(&content_m).len().max(1) as f32,
         aligned_share,
         (total - aligned).max(0.0).ln_1p(),
         unaligned_rarest / 8.0,
@@ -601,6 +611,17 @@ fn ngrams(w: &[Word], n: usize) -> FxHashSet<u64> {
 
 /// The longest common subsequence of two symbol sequences: how many words
 /// the two have in the same order, gaps allowed.
+/// Words of a sentence the quadratic features (common subsequence, edit
+/// distance, longest run) read: the first 100. A news sentence is shorter;
+/// a "sentence" of thousands of words (a list, text without full stops)
+/// would make each pair cost millions of steps.
+const QUADRATIC_WORDS: usize = 100;
+
+/// The first [`QUADRATIC_WORDS`] of `x`.
+fn head<T>(x: &[T]) -> &[T] {
+    x.get(..QUADRATIC_WORDS).unwrap_or(x)
+}
+
 fn lcs(a: &[Sym], b: &[Sym]) -> usize {
     let mut prev = vec![0usize; b.len() + 1];
     let mut cur = vec![0usize; b.len() + 1];
