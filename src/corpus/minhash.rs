@@ -216,19 +216,7 @@ pub fn shingle_containment(a: &[u32], b: &[u32]) -> f64 {
     if small == 0 {
         return 0.0;
     }
-    let (mut i, mut j, mut both) = (0, 0, 0usize);
-    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
-        match x.cmp(y) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                both += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    both as f64 / small as f64
+    crate::overlap::shared_count(a, b) as f64 / small as f64
 }
 
 /// Share of equal values of two signatures: the estimate of the Jaccard

@@ -455,19 +455,7 @@ fn sorted_overlap(a: &mut [u64], b: &mut [u64]) -> f32 {
     }
     a.sort_unstable();
     b.sort_unstable();
-    let (mut i, mut j, mut hit) = (0, 0, 0usize);
-    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
-        match x.cmp(y) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                hit += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    hit as f32 / a.len() as f32
+    crate::overlap::shared_count(a, b) as f32 / a.len() as f32
 }
 
 /// Word edit distance (insertions, deletions, substitutions).

@@ -90,13 +90,9 @@ fn words_and_days(tokens: &[Token], cal: &Calendar, terms: &crate::lang::terms::
     // figures, dates and places found before stay; the English tagger's
     // names on other languages give way ("Millionen" was a person)
     let firm = |f: &Found| matches!(f.kind, EntityKind::Number | EntityKind::Date | EntityKind::Place);
-    let covered = mask(tokens.len(), &found.iter().filter(|f| firm(f)).cloned().collect::<Vec<_>>());
+    let covered = mask(tokens.len(), found.iter().filter(|f| firm(f)));
     let free = |i: usize| !covered.get(i).copied().unwrap_or(true);
-    let starts = |i: usize| {
-        i == 0
-            || tokens.get(i).is_some_and(|t| t.gap >= 3)
-            || tokens.get(i - 1).is_some_and(|t| t.kind == TokenKind::Punct)
-    };
+    let starts = |i: usize| starts_sentence(tokens, i);
     let word =
         |i: usize| tokens.get(i).filter(|t| t.kind == TokenKind::Word && (!t.capitalized || starts(i))).map(|t| t.norm);
     // 100, 1000, a million: words that multiply the figure before them
@@ -175,8 +171,14 @@ fn counted_word(t: &Token, terms: &crate::lang::terms::LangTerms) -> bool {
     t.kind == TokenKind::Word && t.gap <= 1 && len >= 3 && (len >= 5 || !terms.is_stop(t.norm))
 }
 
+/// Whether token `i` starts a sentence or a line (the first token, after
+/// punctuation, or after a line break).
+fn starts_sentence(tokens: &[Token], i: usize) -> bool {
+    i == 0 || tokens.get(i).is_some_and(|t| t.gap >= 3) || tokens.get(i - 1).is_some_and(|t| t.kind == TokenKind::Punct)
+}
+
 /// Which of `n` tokens the mentions in `found` cover.
-fn mask(n: usize, found: &[Found]) -> Vec<bool> {
+fn mask<'f>(n: usize, found: impl IntoIterator<Item = &'f Found>) -> Vec<bool> {
     let mut m = vec![false; n];
     for f in found {
         for t in m.get_mut(f.tokens.clone()).into_iter().flatten() {
@@ -194,11 +196,7 @@ fn trim_lowercase_edges(text: &str, tokens: &[Token], code: &str, found: &mut Ve
     let terms = crate::lang::terms::terms_for(code);
     // a stop word of the language starting a sentence is no name either:
     // "Bei", "Der"
-    let starts = |i: usize| {
-        i == 0
-            || tokens.get(i).is_some_and(|t| t.gap >= 3)
-            || tokens.get(i - 1).is_some_and(|t| t.kind == TokenKind::Punct)
-    };
+    let starts = |i: usize| starts_sentence(tokens, i);
     // a stop word with a capital mid-sentence is part of a name ("Den Haag")
     let lower = |i: usize| {
         tokens.get(i).is_some_and(|t| {
@@ -375,7 +373,7 @@ fn people(text: &str, tokens: &[Token], found: &[Found], out: &mut Vec<Found>) {
         |i: usize| tokens.get(i).is_some_and(|t| lexicon.is_first_name(&crate::lang::translit::fold(t.norm)));
     // tokens taken, as a mask (an article of 2 MB of names has hundreds of
     // thousands of tokens and names: no scan per token)
-    let mut taken = mask(tokens.len(), out);
+    let mut taken = mask(tokens.len(), out.iter());
     for f in found.iter().filter(|f| f.kind == EntityKind::Person && first_name_at(f.tokens.start)) {
         for t in taken.get_mut(f.tokens.clone()).into_iter().flatten() {
             *t = true;
@@ -419,7 +417,7 @@ fn date_mentions(text: &str, tokens: &[Token], cal: &Calendar, code: &str, out: 
     let n = tokens.len();
     // the tokens of the countries and people found before (a date found
     // here moves `i` past itself)
-    let covered = mask(n, out);
+    let covered = mask(n, out.iter());
     let taken = |i: usize| covered.get(i).copied().unwrap_or(false);
     let mut i = 0;
     while i < n {

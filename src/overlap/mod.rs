@@ -291,3 +291,22 @@ impl Match {
         }
     }
 }
+
+/// Items two sorted lists share, each matched once (a merge walk: the
+/// count of a multiset intersection when the lists repeat items). Used by
+/// the rewording seeds, the support features and the corpus shingles.
+pub(crate) fn shared_count<T: Ord>(x: &[T], y: &[T]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while let (Some(a), Some(b)) = (x.get(i), y.get(j)) {
+        match a.cmp(b) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}

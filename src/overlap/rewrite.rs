@@ -193,7 +193,7 @@ fn agrees_outside(a: &Stream, b: &Stream, p: &Piece, ca: &[bool], cb: &[bool]) -
     if untouched(ca, p.a0, p.a1) && untouched(cb, p.b0, p.b1) {
         return true;
     }
-    let shared = shared_count(&sa, &sb) as f64;
+    let shared = super::shared_count(&sa, &sb) as f64;
     let (na, nb) = (sa.len() as f64, sb.len() as f64);
     shared >= SEED_SHARED as f64
         && shared / (na * nb).sqrt().max(1.0) >= SEED_SIMILARITY
@@ -236,7 +236,7 @@ fn gap_agrees(a: &Stream, b: &Stream, x: &Piece, y: &Piece) -> bool {
             return true;
         }
         let theirs = stem_set(o, o0, o1);
-        shared_count(&mine, &theirs) as f64 >= GAP_CONTAINMENT * mine.len() as f64
+        super::shared_count(&mine, &theirs) as f64 >= GAP_CONTAINMENT * mine.len() as f64
     };
     let (a0, a1, b0, b1) = (x.a0.min(y.a0), x.a1.max(y.a1), x.b0.min(y.b0), x.b1.max(y.b1));
     side(a, b, x.a0, x.a1, y.a0, y.a1, b0, b1) && side(b, a, x.b0, x.b1, y.b0, y.b1, a0, a1)
@@ -320,22 +320,6 @@ fn stem_set(s: &Stream, r0: usize, r1: usize) -> Vec<u64> {
     v.sort_unstable();
     v.dedup();
     v
-}
-
-fn shared_count(x: &[u64], y: &[u64]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while let (Some(a), Some(b)) = (x.get(i), y.get(j)) {
-        match a.cmp(b) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
 }
 
 /// The ops of a joined passage: its verbatim matches that keep their order
@@ -459,7 +443,7 @@ pub(crate) fn rewrite(a: &Stream, b: &Stream, exact: Vec<Match>, seeds: Vec<Piec
                 true
             } else {
                 let (sa, sb) = (stem_set(a, p.a0, p.a1), stem_set(b, p.b0, p.b1));
-                let shared = shared_count(&sa, &sb);
+                let shared = super::shared_count(&sa, &sb);
                 let short = sa.len().min(sb.len()).max(1);
                 // one reworded sentence alone is too little evidence: related
                 // texts share a sentence's worth of words by chance
