@@ -243,6 +243,9 @@ pub fn idf(code: &str, term: &str) -> f32 {
             return t.idf(term);
         }
     }
+    if code == PREFIX_CODE {
+        return PREFIX_IDF.idf(term);
+    }
     let loaded = super::pack::available(code);
     let table = {
         let mut tables = IDF_TABLES.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -261,6 +264,79 @@ pub fn idf(code: &str, term: &str) -> f32 {
     } else {
         table.idf(term)
     }
+}
+
+/// The pseudo-language code of the cross-language prefix terms' weights
+/// ([`idf`] with it reads `model/prefix-idf.tsv`).
+pub const PREFIX_CODE: &str = "prefix";
+/// Letters of a folded word kept as its cross-language prefix term.
+pub const PREFIX_CHARS: usize = 4;
+
+/// How many of the SemEval texts (all languages) each common prefix term
+/// occurs in (`model/prefix-idf.tsv`, written by `corroborate
+/// build-lang-idf`, terms in at least 10 texts; a few kilobytes, so it is
+/// built into the engine rather than into a language's pack).
+static PREFIX_IDF: std::sync::LazyLock<DfTable> =
+    std::sync::LazyLock::new(|| DfTable::parse(include_str!("../../model/prefix-idf.tsv")));
+
+/// The cross-language prefix term of a normalized word: its first
+/// [`PREFIX_CHARS`] letters once folded to Latin ([`super::translit::fold`]),
+/// for words of at least that many letters and nothing but letters. Across
+/// languages written in the Latin script (and in scripts folded to it)
+/// names, loanwords and cognates share their first letters ("Präsident",
+/// "president"; "Pandemie", "pandemic"; "Trump", "Trumps"), which is the
+/// only word space two articles in two languages share without a
+/// dictionary.
+///
+/// ```
+/// use corroborate::lang::terms::prefix_key;
+/// assert_eq!(prefix_key("präsident").as_deref(), Some("pras"));
+/// assert_eq!(prefix_key("presidents").as_deref(), Some("pres"));
+/// assert_eq!(prefix_key("cat"), None);
+/// assert_eq!(prefix_key("1200"), None);
+/// ```
+pub fn prefix_key(word: &str) -> Option<String> {
+    if word.chars().any(is_unspaced) {
+        return None;
+    }
+    let folded = super::translit::fold(word);
+    if !folded.chars().all(char::is_alphabetic) || folded.chars().nth(PREFIX_CHARS - 1).is_none() {
+        return None;
+    }
+    Some(folded.chars().take(PREFIX_CHARS).collect())
+}
+
+/// Calls `out(term hash, term text)` for the [`prefix_key`] of each
+/// content word of a run of normalized words in language `code` (English
+/// function words for English, the language's stop words otherwise).
+pub fn each_prefix<'w>(code: &str, words: impl Iterator<Item = &'w str>, out: &mut dyn FnMut(u64, &str)) {
+    let lt = terms_for(code);
+    for w in words {
+        let lower = w.to_lowercase();
+        let stop = if code == "en" { super::en::is_function_word(&lower) } else { lt.is_stop(&lower) };
+        if stop {
+            continue;
+        }
+        if let Some(k) = prefix_key(&lower) {
+            out(hash_str(&k) ^ PREFIX_TERM, &k);
+        }
+    }
+}
+
+/// Marks the hashes of prefix terms apart from the language terms.
+const PREFIX_TERM: u64 = 0x9f1e_0000_0000_0000;
+
+/// The set of cross-language prefix terms of a text in language `code`
+/// (for building and evaluating `model/prefix-idf.tsv`).
+pub fn text_prefixes(text: &str, code: &str) -> FxHashSet<String> {
+    let t = crate::pipeline::text_stages(text);
+    let toks = crate::tokens::view(&t.tokens, &t.vocab);
+    let words = toks.iter().filter(|t| t.kind == crate::tokens::TokenKind::Word).map(|t| t.norm);
+    let mut out = FxHashSet::default();
+    each_prefix(code, words, &mut |_, term| {
+        out.insert(term.to_string());
+    });
+    out
 }
 
 /// The set of similarity terms of a text in language `code`, as the

@@ -18,6 +18,12 @@ pub const LEAD_WORDS: usize = 12;
 /// Occurrences added to each distinct term of the [`LEAD_WORDS`] (before
 /// the logarithm of the term frequency).
 pub const LEAD_BOOST: f32 = 3.0;
+/// Weight of the prefix cosine ([`crate::lang::terms::prefix_key`]) beside
+/// the cosine of the language terms, for two articles in two languages:
+/// the similarity is `(terms + PREFIX_WEIGHT × prefixes) / (1 +
+/// PREFIX_WEIGHT)` (chosen on the SemEval cross-language pairs, README
+/// "Languages").
+pub const PREFIX_WEIGHT: f64 = 3.0;
 
 struct IdfTable {
     docs: f32,
@@ -80,10 +86,17 @@ pub struct StoryVector {
     /// entities), and the norm of their weights.
     across: FxHashSet<u64>,
     across_norm: f64,
+    /// In a set of several languages, the article's cross-language prefix
+    /// terms ([`crate::lang::terms::each_prefix`]) and their norm.
+    prefixes: FxHashMap<u64, f32>,
+    prefix_norm: f64,
     /// The article's language (the hash of its code; [`UNKNOWN`] for text
     /// of no known language).
     lang: u64,
 }
+
+/// Languages written without spaces between words.
+const UNSPACED_LANGUAGES: [&str; 6] = ["zh", "ja", "th", "lo", "km", "my"];
 
 /// [`StoryVector::lang`] of text of no known language.
 const UNKNOWN: u64 = 0;
@@ -136,7 +149,13 @@ impl StoryVector {
         if mixed {
             cross_script_names(tokens, stream, named, &|w| lt.is_stop(w), &mut tf, &mut across);
         }
-        StoryVector::finish(tf, &lead, entities, across, code)
+        let mut v = StoryVector::finish(tf, &lead, entities, across, code);
+        // a language written without spaces has no words to take prefixes
+        // of (its few Latin words would stand for the whole article)
+        if mixed && !UNSPACED_LANGUAGES.contains(&lang) {
+            v.add_prefixes(tokens, stream, lang);
+        }
+        v
     }
 
     fn english(
@@ -169,7 +188,50 @@ impl StoryVector {
         if mixed {
             cross_script_names(tokens, stream, named, &|_| false, &mut tf, &mut across);
         }
-        StoryVector::finish(tf, &lead, entities, across, code)
+        let mut v = StoryVector::finish(tf, &lead, entities, across, code);
+        if mixed {
+            v.add_prefixes(tokens, stream, "en");
+        }
+        v
+    }
+
+    /// Adds the cross-language prefix terms of the article's words, each
+    /// weighted by log term frequency × its inverse document frequency over
+    /// texts of all languages.
+    fn add_prefixes(&mut self, tokens: &[Tok], stream: &Stream, lang: &str) {
+        let mut tf: FxHashMap<u64, (f32, f32)> = FxHashMap::default();
+        let words = stream.tokens.iter().filter_map(|&t| tokens.get(t).map(|tok| tok.norm));
+        crate::lang::terms::each_prefix(lang, words, &mut |hash, key| {
+            let e = tf.entry(hash).or_insert((0.0, 0.0));
+            if e.0 == 0.0 {
+                e.1 = crate::lang::terms::idf(crate::lang::terms::PREFIX_CODE, key);
+            }
+            e.0 += 1.0;
+        });
+        self.prefixes = tf.into_iter().map(|(k, (n, w))| (k, (1.0 + n.ln()) * w)).collect();
+        self.prefix_norm = ordered_sum(self.prefixes.values().map(|w| f64::from(*w) * f64::from(*w))).sqrt();
+    }
+
+    /// The square root of the cosine of the two articles' prefix terms, or
+    /// `None` when either has none (a script written without spaces, or a
+    /// set of one language).
+    fn prefix_similarity(&self, other: &StoryVector) -> Option<f64> {
+        if self.prefix_norm == 0.0 || other.prefix_norm == 0.0 {
+            return None;
+        }
+        let (small, large) = if self.prefixes.len() <= other.prefixes.len() { (self, other) } else { (other, self) };
+        let dot =
+            ordered_sum(small.prefixes.iter().filter_map(|(k, w)| large.prefixes.get(k).map(|v| f64::from(v * w))));
+        Some((dot / (self.prefix_norm * other.prefix_norm)).clamp(0.0, 1.0).sqrt())
+    }
+
+    /// The similarity of the language terms `terms` of two articles, with
+    /// the prefix cosine beside it when they are in two languages.
+    fn with_prefixes(&self, other: &StoryVector, terms: f64) -> f64 {
+        match self.prefix_similarity(other).filter(|_| self.across_languages(other)) {
+            Some(p) => (terms + PREFIX_WEIGHT * p) / (1.0 + PREFIX_WEIGHT),
+            None => terms,
+        }
     }
 
     /// Whether the two articles are in two different known languages.
@@ -197,7 +259,7 @@ impl StoryVector {
         let norm = ordered_sum(terms.values().map(|w| f64::from(*w) * f64::from(*w))).sqrt();
         let across_norm =
             ordered_sum(across.iter().filter_map(|k| terms.get(k)).map(|w| f64::from(*w) * f64::from(*w))).sqrt();
-        StoryVector { terms, norm, across, across_norm, lang }
+        StoryVector { terms, norm, across, across_norm, lang, ..Default::default() }
     }
 }
 
@@ -262,10 +324,8 @@ fn story_similarity(a: &StoryVector, b: &StoryVector) -> f64 {
     } else {
         (a.norm, b.norm)
     };
-    if na == 0.0 || nb == 0.0 {
-        return 0.0;
-    }
-    (dot / (na * nb)).clamp(0.0, 1.0).sqrt()
+    let terms = if na == 0.0 || nb == 0.0 { 0.0 } else { (dot / (na * nb)).clamp(0.0, 1.0).sqrt() };
+    a.with_prefixes(b, terms)
 }
 
 /// [`story_similarity`] of every pair `(x, y)`, `x < y`, at `x * n + y`:
@@ -327,11 +387,9 @@ pub fn all_similarities(vs: &[StoryVector]) -> Vec<f64> {
             } else {
                 (a.norm, b.norm)
             };
-            if na == 0.0 || nb == 0.0 {
-                continue;
-            }
+            let terms = if na == 0.0 || nb == 0.0 { 0.0 } else { (dot / (na * nb)).clamp(0.0, 1.0).sqrt() };
             if let Some(o) = out.get_mut(x * n + y) {
-                *o = (dot / (na * nb)).clamp(0.0, 1.0).sqrt();
+                *o = a.with_prefixes(b, terms);
             }
         }
     }
@@ -365,7 +423,7 @@ mod tests {
             let norm = ordered_sum(terms.values().map(|w| f64::from(*w) * f64::from(*w))).sqrt();
             let across: FxHashSet<u64> = across.iter().copied().collect();
             let across_norm = ordered_sum(across.iter().map(|k| f64::from(terms[k]).powi(2))).sqrt();
-            StoryVector { terms, norm, across, across_norm, lang }
+            StoryVector { terms, norm, across, across_norm, lang, ..Default::default() }
         };
         // a shared name (1) and words of each language (10.., 20..)
         let de = vec_of(&[(1, 2.0), (10, 1.0), (11, 1.0), (12, 1.0)], &[1], 5);
@@ -381,6 +439,44 @@ mod tests {
         // text of no known language is compared as within one language
         let und = vec_of(&[(1, 2.0), (20, 1.0), (21, 1.0)], &[1], UNKNOWN);
         assert_eq!(story_similarity(&de, &und), story_similarity(&de, &de2));
+    }
+
+    /// Across languages the prefix cosine stands beside the terms'; within
+    /// one language, or when one side has no prefixes, it does not count.
+    #[test]
+    fn prefixes_count_across_languages_only() {
+        let vec_of = |prefixes: &[(u64, f32)], lang: u64| {
+            let terms: FxHashMap<u64, f32> = [(1, 1.0)].into_iter().collect();
+            let prefixes: FxHashMap<u64, f32> = prefixes.iter().copied().collect();
+            let prefix_norm = ordered_sum(prefixes.values().map(|w| f64::from(*w).powi(2))).sqrt();
+            StoryVector { terms, norm: 1.0, prefixes, prefix_norm, lang, ..Default::default() }
+        };
+        type Side<'a> = (&'a [(u64, f32)], u64);
+        let cases: [(Side, Side, f64); 5] = [
+            // two languages, same prefixes: 1; disjoint prefixes: the terms' share
+            ((&[(7, 1.0), (8, 2.0)], 5), (&[(7, 1.0), (8, 2.0)], 7), 1.0),
+            ((&[(7, 1.0)], 5), (&[(8, 1.0)], 7), 0.0),
+            // half the prefix mass shared: cos 0.5, root 0.707..
+            (
+                (&[(7, 1.0), (8, 1.0)], 5),
+                (&[(7, 1.0), (9, 1.0)], 7),
+                0.5f64.sqrt() * PREFIX_WEIGHT / (1.0 + PREFIX_WEIGHT),
+            ),
+            // one language: prefixes ignored
+            ((&[(7, 1.0)], 5), (&[(8, 1.0)], 5), 1.0),
+            // one side without prefixes (a language written without spaces)
+            ((&[], 5), (&[(8, 1.0)], 7), 1.0),
+        ];
+        for ((pa, la), (pb, lb), want) in cases {
+            let (a, mut b) = (vec_of(pa, la), vec_of(pb, lb));
+            if want < 1.0 {
+                // the language terms share nothing either
+                b.terms = [(2, 1.0)].into_iter().collect();
+            }
+            let got = story_similarity(&a, &b);
+            assert!((got - want).abs() < 1e-9, "{pa:?} {pb:?}: {got} != {want}");
+            assert_eq!(all_similarities(&[a, b])[1], got);
+        }
     }
 
     /// The inverted-index path gives exactly the pair-by-pair values.

@@ -49,8 +49,9 @@ const USAGE: &str = "usage:
       (--fit: a learned linear combination of the pair features, training and held out in 5 folds)
   corroborate build-stopwords [--out DIR]
       rebuild model/lang/<code>/stopwords.txt from the stopwords-iso lists (stop-words crate)
-  corroborate build-lang-idf [CSV-FILE] [--out DIR]
-      rebuild model/lang/<code>/idf.tsv, term weights learned from the SemEval pairs' texts
+  corroborate build-lang-idf [CSV-FILE] [--out DIR] [--prefix-out FILE]
+      rebuild model/lang/<code>/idf.tsv, term weights learned from the SemEval pairs' texts,
+      and model/prefix-idf.tsv, the weights of the cross-language prefix terms
   corroborate build-translit [--out DIR]
       rebuild model/translit.tsv and model/lang/zh/translit.tsv, folding across scripts (any_ascii crate)
   corroborate eval-extraction [DIR] [--verbose] [--repeat N]

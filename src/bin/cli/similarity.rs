@@ -187,13 +187,19 @@ pub fn build_stopwords_cmd(args: &[String], out: &mut impl Write) -> Result<(), 
 /// of [`PACK_LANGUAGES`], in how many of the texts of the SemEval pairs in
 /// that language each similarity term occurs, and writes the terms found in
 /// at least two texts to `DIR/<code>/idf.tsv` (default `model/lang`).
+/// Texts a prefix term must occur in to be kept in `model/prefix-idf.tsv`
+/// (rarer ones weigh as the rarest).
+const PREFIX_MIN_DF: u32 = 10;
+
 pub fn build_lang_idf_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
     let mut path = "../shared/data/similarity/semeval2022-task8-train-all.csv".to_string();
     let mut dir = "model/lang".to_string();
+    let mut prefix_out = "model/prefix-idf.tsv".to_string();
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--out" => dir = it.next().ok_or("--out needs a directory")?.clone(),
+            "--prefix-out" => prefix_out = it.next().ok_or("--prefix-out needs a file name")?.clone(),
             s if !s.starts_with('-') => path = s.to_string(),
             s => return Err(format!("unknown option {s:?}")),
         }
@@ -204,14 +210,19 @@ pub fn build_lang_idf_cmd(args: &[String], out: &mut impl Write) -> Result<(), S
     let col = |name: &str| header.iter().position(|h| h == name).ok_or(format!("no column {name:?} in {path}"));
     let cols = [(col("text1")?, col("lang1")?), (col("text2")?, col("lang2")?)];
     let mut docs: HashMap<&str, Vec<rustc_hash::FxHashSet<String>>> = HashMap::new();
+    let mut prefixes: Vec<rustc_hash::FxHashSet<String>> = Vec::new();
     for row in rows.iter().skip(1) {
         for (c, l) in cols {
             let (Some(t), Some(lang)) = (row.get(c), row.get(l)) else { continue };
             if let Some(code) = PACK_LANGUAGES.iter().find(|x| **x == lang.trim()) {
                 docs.entry(code).or_default().push(corroborate::lang::terms::text_terms(t, code));
             }
+            prefixes.push(corroborate::lang::terms::text_prefixes(t, lang.trim()));
         }
     }
+    let table = corroborate::lang::terms::DfTable::count(prefixes.iter());
+    std::fs::write(&prefix_out, table.to_tsv(PREFIX_MIN_DF)).map_err(|e| format!("cannot write {prefix_out}: {e}"))?;
+    writeln!(out, "{prefix_out}: {} texts", prefixes.len()).map_err(|e| e.to_string())?;
     for code in PACK_LANGUAGES {
         let d = docs.get(code).map(Vec::as_slice).unwrap_or_default();
         let table = corroborate::lang::terms::DfTable::count(d.iter());
@@ -278,6 +289,23 @@ pub fn eval_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
         for (lang, d) in docs {
             corroborate::lang::terms::use_idf(&lang, Some(corroborate::lang::terms::DfTable::count(d.iter())));
         }
+        // the prefix terms' weights, from the other folds' texts of every
+        // language, pruned as the shipped table is
+        let prefixes: Vec<rustc_hash::FxHashSet<String>> = data
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % folds != fold)
+            .flat_map(|(_, row)| {
+                [(c1, langs.0), (c2, langs.1)].into_iter().filter_map(|(c, l)| {
+                    row.get(c).map(|t| corroborate::lang::terms::text_prefixes(t, &lang_at(row, l)))
+                })
+            })
+            .collect();
+        let table = corroborate::lang::terms::DfTable::count(prefixes.iter()).to_tsv(PREFIX_MIN_DF);
+        corroborate::lang::terms::use_idf(
+            corroborate::lang::terms::PREFIX_CODE,
+            Some(corroborate::lang::terms::DfTable::parse(&table)),
+        );
     };
     let mut order: Vec<usize> = (0..data.len()).collect();
     if folds >= 2 {
