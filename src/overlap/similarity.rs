@@ -99,6 +99,33 @@ pub struct StoryVector {
     lang: u64,
 }
 
+/// The prefix weights in use, within and across languages, as `f64` bits
+/// ([`use_prefix_weights`]); NaN for the shipped ones.
+static PREFIX_WEIGHTS: [std::sync::atomic::AtomicU64; 2] =
+    [std::sync::atomic::AtomicU64::new(u64::MAX), std::sync::atomic::AtomicU64::new(u64::MAX)];
+
+/// Uses other weights of the prefix cosine (within one language, across
+/// languages), or with `None` the shipped [`PREFIX_WEIGHT_WITHIN`] and
+/// [`PREFIX_WEIGHT_ACROSS`] again: for evaluations that choose them
+/// (`corroborate eval-similarity --prefix-weights W,A`).
+pub fn use_prefix_weights(weights: Option<(f64, f64)>) {
+    let (w, a) = weights.map_or((f64::NAN, f64::NAN), |(w, a)| (w, a));
+    PREFIX_WEIGHTS[0].store(w.to_bits(), std::sync::atomic::Ordering::Relaxed);
+    PREFIX_WEIGHTS[1].store(a.to_bits(), std::sync::atomic::Ordering::Relaxed);
+}
+
+fn prefix_weights() -> (f64, f64) {
+    let get = |i: usize, shipped: f64| {
+        let w = f64::from_bits(PREFIX_WEIGHTS[i].load(std::sync::atomic::Ordering::Relaxed));
+        if w.is_nan() {
+            shipped
+        } else {
+            w
+        }
+    };
+    (get(0, PREFIX_WEIGHT_WITHIN), get(1, PREFIX_WEIGHT_ACROSS))
+}
+
 /// [`StoryVector::lang`] of text of no known language.
 const UNKNOWN: u64 = 0;
 
@@ -229,7 +256,8 @@ impl StoryVector {
     /// The similarity of two articles whose language terms give `terms`,
     /// with the prefix cosine beside it.
     fn with_prefixes(&self, other: &StoryVector, terms: f64) -> f64 {
-        let w = if self.across_languages(other) { PREFIX_WEIGHT_ACROSS } else { PREFIX_WEIGHT_WITHIN };
+        let (within, across) = prefix_weights();
+        let w = if self.across_languages(other) { across } else { within };
         match self.prefix_similarity(other) {
             Some(p) => (terms + w * p) / (1.0 + w),
             None => terms,

@@ -43,10 +43,11 @@ const USAGE: &str = "usage:
       per-type precision, recall and F1 of the tagger
   corroborate build-idf [CONLL-FILE] [--out FILE]
       rebuild model/idf.tsv, the word weights of the same-story similarity
-  corroborate eval-similarity [CSV-FILE] [--features FILE] [--folds K] [--fit]
+  corroborate eval-similarity [CSV-FILE] [--features FILE] [--folds K] [--fit] [--prefix-weights W,A]
       Pearson and Spearman of the similarity against human ratings, per language pair
       (--folds: the other languages' term weights learned from the other folds' pairs)
       (--fit: a learned linear combination of the pair features, training and held out in 5 folds)
+      (--prefix-weights: the prefix cosine's weight within one language and across languages)
   corroborate build-stopwords [--out DIR]
       rebuild model/lang/<code>/stopwords.txt from the stopwords-iso lists (stop-words crate)
   corroborate build-lang-idf [CSV-FILE] [--out DIR] [--prefix-out FILE]

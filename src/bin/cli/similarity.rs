@@ -244,6 +244,14 @@ pub fn eval_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
         match a.as_str() {
             "--features" => features = Some(it.next().ok_or("--features needs a file name")?.clone()),
             "--fit" => fit = true,
+            "--prefix-weights" => {
+                let v = it.next().ok_or("--prefix-weights needs WITHIN,ACROSS")?;
+                let w: Vec<f64> = v.split(',').filter_map(|x| x.trim().parse().ok()).collect();
+                let [within, across] = w[..] else {
+                    return Err(format!("--prefix-weights takes two numbers, WITHIN,ACROSS, not {v:?}"));
+                };
+                corroborate::internal::use_prefix_weights(Some((within, across)));
+            }
             "--folds" => {
                 folds =
                     it.next().and_then(|k| k.parse().ok()).filter(|&k| k >= 2).ok_or("--folds needs a number ≥ 2")?
