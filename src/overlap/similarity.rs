@@ -115,15 +115,16 @@ pub fn use_prefix_weights(weights: Option<(f64, f64)>) {
 }
 
 fn prefix_weights() -> (f64, f64) {
-    let get = |i: usize, shipped: f64| {
-        let w = f64::from_bits(PREFIX_WEIGHTS[i].load(std::sync::atomic::Ordering::Relaxed));
+    let [within, across] = &PREFIX_WEIGHTS;
+    let get = |slot: &std::sync::atomic::AtomicU64, shipped: f64| {
+        let w = f64::from_bits(slot.load(std::sync::atomic::Ordering::Relaxed));
         if w.is_nan() {
             shipped
         } else {
             w
         }
     };
-    (get(0, PREFIX_WEIGHT_WITHIN), get(1, PREFIX_WEIGHT_ACROSS))
+    (get(within, PREFIX_WEIGHT_WITHIN), get(across, PREFIX_WEIGHT_ACROSS))
 }
 
 /// [`StoryVector::lang`] of text of no known language.
