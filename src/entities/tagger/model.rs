@@ -35,11 +35,6 @@ pub fn allowed(from: Option<usize>, to: usize) -> bool {
     }
 }
 
-/// True when a sentence may end on model tag `tag` (no name left open).
-fn may_end(tag: usize) -> bool {
-    TAGS.get(tag).is_some_and(|l| !l.starts_with("B-") && !l.starts_with("I-"))
-}
-
 /// `ALLOWED[from][to]`: [`allowed`] as a table (`from == N_TAGS` is the
 /// sentence start).
 static ALLOWED: std::sync::LazyLock<[[bool; N_TAGS]; N_TAGS + 1]> = std::sync::LazyLock::new(|| {
@@ -52,22 +47,12 @@ static ALLOWED: std::sync::LazyLock<[[bool; N_TAGS]; N_TAGS + 1]> = std::sync::L
     t
 });
 
-/// The tags each tag may follow, as lists (`PREDS.0[to][..PREDS.1[to]]`):
-/// Viterbi scans only these (9 or 2 of the 17).
-#[allow(clippy::type_complexity)]
-static PREDS: std::sync::LazyLock<([[u8; N_TAGS]; N_TAGS], [usize; N_TAGS])> = std::sync::LazyLock::new(|| {
-    let mut list = [[0u8; N_TAGS]; N_TAGS];
-    let mut len = [0usize; N_TAGS];
-    for (to, (row, n)) in list.iter_mut().zip(len.iter_mut()).enumerate() {
-        for from in (0..N_TAGS).filter(|&f| allowed(Some(f), to)) {
-            if let Some(x) = row.get_mut(*n) {
-                *x = from as u8;
-                *n += 1;
-            }
-        }
-    }
-    (list, len)
-});
+/// The tags that close a name or lie outside one (O, L-*, U-*): the only
+/// ones O, B-* or U-* may follow.
+const CLOSED: [usize; 9] = [0, 3, 4, 7, 8, 11, 12, 15, 16];
+/// The tags that may follow a closed one (O, B-*, U-*); I-X and L-X follow
+/// only B-X or I-X.
+const OPENING: [usize; 9] = [0, 1, 4, 5, 8, 9, 12, 13, 16];
 
 /// Best tag sequence under emission scores `em[t][l]` and transition scores
 /// `tr[from][to]` (with `start[to]`), honouring the BILOU constraints;
@@ -101,46 +86,68 @@ fn constrained(tr: &[[f32; N_TAGS]; N_TAGS], start: &[f32; N_TAGS]) -> ([[f32; N
 }
 
 /// [`viterbi`] over transitions that already hold the constraints: only
-/// the allowed predecessors of each tag are scanned ([`PREDS`]), a start
-/// that is not allowed scores about [`NEG`], and the last tag closes every
-/// name.
-// Hot loop, kept on plain indexing. Invariant: `l` and `last` range over
-// `0..N_TAGS` (the arrays' length), every `p` in `PREDS` is a tag below
-// `N_TAGS` and every length at most `N_TAGS`, `t` ranges over `1..n` with
-// `n == em.len() == back.len() == out.len() > 0`, and `back[t][_]` holds a
-// `p < N_TAGS`, so every index is in bounds.
+/// the allowed predecessors of each tag are scanned ([`CLOSED`] before
+/// [`OPENING`], B-X and I-X before I-X and L-X), a start that is not
+/// allowed scores about [`NEG`], and the last tag closes every name.
+// Hot loop, kept on plain indexing. Invariant: every tag in `CLOSED`,
+// `OPENING` and `1 + 4 * k + 3` (k < 4) is below `N_TAGS` (the arrays'
+// length), `t` ranges over `1..n` with `n == em.len() == back.len() ==
+// out.len() > 0`, and `back[t][_]` holds a tag below `N_TAGS`, so every
+// index is in bounds.
 #[allow(clippy::indexing_slicing)]
 fn viterbi_masked(em: &[[f32; N_TAGS]], tr: &[[f32; N_TAGS]; N_TAGS], start: &[f32; N_TAGS]) -> Vec<usize> {
     let n = em.len();
     if n == 0 {
         return Vec::new();
     }
-    let (preds, lens) = &*PREDS;
     let mut back = vec![[0u8; N_TAGS]; n];
     let mut prev = [0f32; N_TAGS];
     for l in 0..N_TAGS {
         prev[l] = start[l] + em[0][l];
     }
+    // the allowed moves as small dense tables: closed to opening, and for
+    // each kind (B-X, I-X) to (I-X, L-X)
+    let tc: [[f32; 9]; 9] = std::array::from_fn(|p| std::array::from_fn(|j| tr[CLOSED[p]][OPENING[j]]));
+    let tk: [[[f32; 2]; 2]; 4] = std::array::from_fn(|k| {
+        let (b, i) = (1 + 4 * k, 2 + 4 * k);
+        [[tr[b][i], tr[b][i + 1]], [tr[i][i], tr[i][i + 1]]]
+    });
     for t in 1..n {
         let mut cur = [0f32; N_TAGS];
-        for l in 0..N_TAGS {
-            let mut best = f32::NEG_INFINITY;
-            let mut arg = 0u8;
-            for &p in &preds[l][..lens[l]] {
-                let s = prev[p as usize] + tr[p as usize][l];
-                if s > best {
-                    best = s;
-                    arg = p;
+        // predecessor by predecessor, so the nine running maxima are
+        // independent of each other (ties go to the first)
+        let pc: [f32; 9] = std::array::from_fn(|p| prev[CLOSED[p]]);
+        let mut best = [f32::NEG_INFINITY; 9];
+        let mut arg = [0u8; 9];
+        for p in 0..9 {
+            for j in 0..9 {
+                let s = pc[p] + tc[p][j];
+                if s > best[j] {
+                    best[j] = s;
+                    arg[j] = p as u8;
                 }
             }
-            cur[l] = best + em[t][l];
-            back[t][l] = arg;
+        }
+        for j in 0..9 {
+            let l = OPENING[j];
+            cur[l] = best[j] + em[t][l];
+            back[t][l] = CLOSED[arg[j] as usize] as u8;
+        }
+        for k in 0..4 {
+            let (b, i) = (1 + 4 * k, 2 + 4 * k);
+            for m in 0..2 {
+                let l = i + m;
+                let (sb, si) = (prev[b] + tk[k][0][m], prev[i] + tk[k][1][m]);
+                let (best, arg) = if si > sb { (si, i) } else { (sb, b) };
+                cur[l] = best + em[t][l];
+                back[t][l] = arg as u8;
+            }
         }
         prev = cur;
     }
     let mut last = 0;
-    for l in 1..N_TAGS {
-        if may_end(l) && prev[l] > prev[last] {
+    for l in CLOSED {
+        if prev[l] > prev[last] {
             last = l;
         }
     }
@@ -152,12 +159,31 @@ fn viterbi_masked(em: &[[f32; N_TAGS]], tr: &[[f32; N_TAGS]; N_TAGS], start: &[f
     out
 }
 
+/// Row numbers per bucket ([`Model::index`]).
+#[derive(Debug, Clone)]
+enum Index {
+    /// At most 65,536 rows.
+    Narrow(Vec<u16>),
+    /// More.
+    Wide(Vec<u32>),
+}
+
 /// A trained model ready to tag.
 #[derive(Debug, Clone)]
 pub struct Model {
     bits: u32,
-    /// Dense weights, one row of `N_TAGS` per bucket, quantized.
-    weights: Vec<[i8; N_TAGS]>,
+    /// Per bucket, its row of weights in [`Model::lanes`] and
+    /// [`Model::outside`] (row 0: all zero). About a quarter of the buckets
+    /// have weights, so the rows and this index take less memory than a
+    /// dense table would (the look-ups are cache-bound); two bytes a
+    /// bucket while the rows allow.
+    index: Index,
+    /// Quantized weights of the 16 tags after O, per row, each plus 128
+    /// (so a byte, 0 to 255), packed eight to a word for the lane-parallel
+    /// sums of [`Model::sum`]: tag `1 + 8 * w + j` is byte `j` of word `w`.
+    lanes: Vec<[u64; 2]>,
+    /// Quantized weights of O, per row.
+    outside: Vec<i8>,
     /// Transitions with the BILOU constraints folded in.
     trans: [[f32; N_TAGS]; N_TAGS],
     start: [f32; N_TAGS],
@@ -217,29 +243,40 @@ impl Model {
         }
         let count = r.u32()? as usize;
         let size = 1usize << bits;
-        let mut weights = vec![[0i8; N_TAGS]; size];
+        let mut index = vec![0u32; size];
+        let mut lanes = Vec::with_capacity(count.min(size) + 1);
+        let mut outside = Vec::with_capacity(count.min(size) + 1);
+        lanes.push([ZERO_LANES; 2]);
+        outside.push(0i8);
         let mut bucket = 0usize;
         let mut file_row = vec![0i8; width];
         for _ in 0..count {
             bucket += r.varint()? as usize;
-            let row = weights.get_mut(bucket).ok_or("bucket out of range")?;
+            let row = index.get_mut(bucket).ok_or("bucket out of range")?;
             let mask = if version == 2 { u64::from(u16::from_le_bytes(r.array()?)) } else { r.varint()? };
             for (l, x) in file_row.iter_mut().enumerate() {
                 *x = if mask & (1 << l) != 0 { r.byte()? as i8 } else { 0 };
             }
-            for (t, x) in row.iter_mut().enumerate() {
-                *x = file_row.get(of(t)).copied().unwrap_or(0);
-            }
+            let at = |t: usize| file_row.get(of(t)).copied().unwrap_or(0);
+            *row = u32::try_from(lanes.len()).map_err(|_| "too many rows")?;
+            outside.push(at(0));
+            lanes.push(pack(&std::array::from_fn(|j| at(1 + j))));
         }
+        let index = match index.iter().map(|&r| u16::try_from(r)).collect::<Result<Vec<u16>, _>>() {
+            Ok(narrow) => Index::Narrow(narrow),
+            Err(_) => Index::Wide(index),
+        };
         let (trans, start) = constrained(&trans, &start);
-        Ok(Model { bits, weights, trans, start, scale })
+        Ok(Model { bits, index, lanes, outside, trans, start, scale })
     }
 
     /// A model with no weights (tags everything `O`).
     pub fn empty() -> Model {
         Model {
             bits: 8,
-            weights: vec![[0; N_TAGS]; 1 << 8],
+            index: Index::Narrow(vec![0; 1 << 8]),
+            lanes: vec![[ZERO_LANES; 2]],
+            outside: vec![0],
             trans: [[0.0; N_TAGS]; N_TAGS],
             start: [0.0; N_TAGS],
             scale: 1.0,
@@ -299,13 +336,50 @@ impl Model {
         viterbi_masked(&em, &self.trans, &self.start).into_iter().map(to_bio).collect()
     }
 
+    /// The weights of `buckets` summed per tag. The 16 tags after O are
+    /// summed eight lanes at a time: the even and odd bytes of each packed
+    /// word go to 16-bit lanes of their own (at most 255 per bucket, so 256
+    /// buckets fit before a lane could carry), and the 128 added to each
+    /// byte comes off at the end.
     fn sum(&self, buckets: &[u32]) -> [i32; N_TAGS] {
+        match &self.index {
+            Index::Narrow(ix) => self.sum_by(buckets, |f| ix.get(f as usize).map_or(0, |&r| usize::from(r))),
+            Index::Wide(ix) => self.sum_by(buckets, |f| ix.get(f as usize).map_or(0, |&r| r as usize)),
+        }
+    }
+
+    /// [`Model::sum`] with the row of each bucket from `row_of`.
+    #[inline(always)]
+    fn sum_by(&self, buckets: &[u32], row_of: impl Fn(u32) -> usize) -> [i32; N_TAGS] {
+        const EVEN: u64 = 0x00ff_00ff_00ff_00ff;
         let mut acc = [0i32; N_TAGS];
-        for &f in buckets {
-            if let Some(ws) = self.weights.get(f as usize) {
-                for (a, w) in acc.iter_mut().zip(ws) {
-                    *a += i32::from(*w);
+        for chunk in buckets.chunks(256) {
+            let (mut a0, mut a1, mut a2, mut a3) = (0u64, 0u64, 0u64, 0u64);
+            let (mut o, mut n) = (0i32, 0i32);
+            for &f in chunk {
+                let r = row_of(f);
+                if let (Some([w0, w1]), Some(x)) = (self.lanes.get(r), self.outside.get(r)) {
+                    a0 += w0 & EVEN;
+                    a1 += (w0 >> 8) & EVEN;
+                    a2 += w1 & EVEN;
+                    a3 += (w1 >> 8) & EVEN;
+                    o += i32::from(*x);
+                    n += 1;
                 }
+            }
+            let mut rest = acc.iter_mut();
+            if let Some(x) = rest.next() {
+                *x += o;
+            }
+            for (k, x) in rest.enumerate() {
+                let (word, byte) = (k / 8, k % 8);
+                let lanes = match (word, byte % 2) {
+                    (0, 0) => a0,
+                    (0, _) => a1,
+                    (_, 0) => a2,
+                    _ => a3,
+                };
+                *x += ((lanes >> (16 * (byte / 2))) & 0xffff) as i32 - 128 * n;
             }
         }
         acc
@@ -314,6 +388,16 @@ impl Model {
     fn scaled(&self, acc: [i32; N_TAGS]) -> [f32; N_TAGS] {
         acc.map(|a| a as f32 * self.scale)
     }
+}
+
+/// Eight zero weights, each plus 128.
+const ZERO_LANES: u64 = 0x8080_8080_8080_8080;
+
+/// The 16 weights of the tags after O as [`Model::lanes`] packs them.
+fn pack(w: &[i8; 16]) -> [u64; 2] {
+    let word = |ws: &[i8]| ws.iter().rev().fold(0u64, |x, &v| x << 8 | u64::from((i16::from(v) + 128) as u8));
+    let (lo, hi) = w.split_at(8);
+    [word(lo), word(hi)]
 }
 
 struct Reader<'a> {
@@ -349,5 +433,82 @@ impl<'a> Reader<'a> {
             }
         }
         Err("bad varint in model file".into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_scanned_predecessors_are_the_allowed_ones() {
+        for to in 0..N_TAGS {
+            for from in 0..N_TAGS {
+                let scanned = if OPENING.contains(&to) {
+                    CLOSED.contains(&from)
+                } else {
+                    let k = (to - 1) / 4;
+                    from == 1 + 4 * k || from == 2 + 4 * k
+                };
+                assert_eq!(scanned, allowed(Some(from), to), "{from} -> {to}");
+            }
+            assert_eq!(OPENING.contains(&to), allowed(None, to), "start -> {to}");
+        }
+    }
+
+    #[test]
+    fn viterbi_finds_the_best_allowed_sequence() {
+        // exhaustive search over every sequence of three tags, on
+        // pseudo-random scores
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % 2001) as f32 / 100.0 - 10.0
+        };
+        for _ in 0..5 {
+            let em: Vec<[f32; N_TAGS]> = (0..3).map(|_| std::array::from_fn(|_| next())).collect();
+            let tr: [[f32; N_TAGS]; N_TAGS] = std::array::from_fn(|_| std::array::from_fn(|_| next()));
+            let start: [f32; N_TAGS] = std::array::from_fn(|_| next());
+            let mut best = (f32::NEG_INFINITY, vec![]);
+            for a in 0..N_TAGS {
+                for b in 0..N_TAGS {
+                    for c in 0..N_TAGS {
+                        let ok = allowed(None, a) && allowed(Some(a), b) && allowed(Some(b), c) && CLOSED.contains(&c);
+                        let s = start[a] + em[0][a] + tr[a][b] + em[1][b] + tr[b][c] + em[2][c];
+                        if ok && s > best.0 {
+                            best = (s, vec![a, b, c]);
+                        }
+                    }
+                }
+            }
+            assert_eq!(viterbi(&em, &tr, &start), best.1);
+        }
+    }
+
+    #[test]
+    fn lane_sums_are_plain_sums() {
+        let mut m = Model::empty();
+        let rows: [[i8; N_TAGS]; 3] = [
+            std::array::from_fn(|t| t as i8 * 7 - 60),
+            std::array::from_fn(|t| if t % 2 == 0 { 127 } else { -127 }),
+            std::array::from_fn(|t| -(t as i8)),
+        ];
+        let mut index = vec![0u32; 1 << 8];
+        for (b, row) in rows.iter().enumerate() {
+            index[b + 1] = m.lanes.len() as u32;
+            m.outside.push(row[0]);
+            m.lanes.push(pack(&std::array::from_fn(|j| row[j + 1])));
+        }
+        // 300 buckets: more than one chunk of 256
+        let buckets: Vec<u32> = (0..300).map(|i| 1 + i % 3).chain([0, 7]).collect();
+        let want: [i32; N_TAGS] = std::array::from_fn(|t| {
+            buckets.iter().filter_map(|&b| rows.get((b as usize).wrapping_sub(1))).map(|r| i32::from(r[t])).sum()
+        });
+        m.index = Index::Wide(index.clone());
+        assert_eq!(m.sum(&buckets), want);
+        m.index = Index::Narrow(index.iter().map(|&r| r as u16).collect());
+        assert_eq!(m.sum(&buckets), want);
     }
 }
