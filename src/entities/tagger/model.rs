@@ -94,7 +94,7 @@ fn constrained(tr: &[[f32; N_TAGS]; N_TAGS], start: &[f32; N_TAGS]) -> ([[f32; N
 // length), `t` ranges over `1..n` with `n == em.len() == back.len() ==
 // out.len() > 0`, and `back[t][_]` holds a tag below `N_TAGS`, so every
 // index is in bounds.
-#[allow(clippy::indexing_slicing)]
+#[allow(clippy::indexing_slicing, clippy::needless_range_loop)]
 fn viterbi_masked(em: &[[f32; N_TAGS]], tr: &[[f32; N_TAGS]; N_TAGS], start: &[f32; N_TAGS]) -> Vec<usize> {
     let n = em.len();
     if n == 0 {
