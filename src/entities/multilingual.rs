@@ -25,6 +25,7 @@ pub fn recognize_in(text: &str, tokens: &[Token], code: &str, found: &mut Vec<Fo
         return;
     }
     crate::work::add(tokens.len());
+    join_touching_names(tokens, found);
     trim_lowercase_edges(text, tokens, code, found);
 
     let mut added: Vec<Found> = Vec::new();
@@ -157,7 +158,28 @@ fn words_and_days(tokens: &[Token], cal: &Calendar, terms: &crate::lang::terms::
             *c = true;
         }
     }
-    found.retain(|f| firm(f) || !claimed.get(f.tokens.clone()).is_some_and(|c| c.iter().any(|x| *x)));
+    // a name that such a word starts or ends loses it ("Dün Recep Tayyip
+    // Erdoğan": yesterday, then the name); one it lies inside goes
+    let claimed_at = |i: usize| claimed.get(i).copied().unwrap_or(false);
+    found.retain_mut(|f| {
+        if firm(f) {
+            return true;
+        }
+        let (mut a, mut b) = (f.tokens.start, f.tokens.end);
+        while a < b && claimed_at(a) {
+            a += 1;
+        }
+        while b > a && claimed_at(b - 1) {
+            b -= 1;
+        }
+        if a == b || (a..b).any(claimed_at) {
+            return false;
+        }
+        if (a, b) != (f.tokens.start, f.tokens.end) {
+            *f = mk(tokens, a..b, f.kind);
+        }
+        true
+    });
     found.extend(new);
     found.sort_by_key(|f| (f.start, f.end));
 }
@@ -186,6 +208,23 @@ fn mask<'f>(n: usize, found: impl IntoIterator<Item = &'f Found>) -> Vec<bool> {
         }
     }
     m
+}
+
+/// Two names of one kind that touch are one name here: the English tagger
+/// may split a foreign name where an English one would start ("Dün Recep"
+/// and "Tayyip Erdoğan konuştu", at a first name); the edges are trimmed
+/// after.
+fn join_touching_names(tokens: &[Token], found: &mut Vec<Found>) {
+    let mut out: Vec<Found> = Vec::with_capacity(found.len());
+    for f in found.drain(..) {
+        let name = !matches!(f.kind, EntityKind::Date | EntityKind::Number);
+        if let Some(last) = out.last_mut().filter(|l| name && l.kind == f.kind && l.tokens.end == f.tokens.start) {
+            *last = mk(tokens, last.tokens.start..f.tokens.end, f.kind);
+            continue;
+        }
+        out.push(f);
+    }
+    *found = out;
 }
 
 /// Names of the English tagger end at a lowercase word in languages with

@@ -1,6 +1,7 @@
 //! The trained named-entity tagger: a linear-chain model over hashed
 //! features, trained as an averaged structured perceptron with Viterbi
-//! decoding, in the CoNLL-2003 BIO scheme (PER, LOC, ORG, MISC).
+//! decoding, over the CoNLL-2003 kinds (PER, LOC, ORG, MISC) encoded as
+//! BILOU inside the model and given out as BIO.
 //!
 //! Features are case-aware (word shape, capitals) and case-free (lowercase
 //! words around the token, affixes, lexicon membership, document-level
@@ -29,10 +30,55 @@ pub use model::{allowed, viterbi, LocalCache, Model};
 
 use rustc_hash::FxHashSet as HashSet;
 
-/// The tags, in model order.
+/// The tags the tagger gives and reads (BIO), in this order.
 pub const LABELS: [&str; 9] = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"];
 /// Number of tags.
 pub const N_LABELS: usize = LABELS.len();
+/// The tags the model scores and decodes (BILOU: the Beginning, Inside or
+/// Last word of a name of several words, or a Unit-length name; Ratinov and
+/// Roth 2009), in model order. [`Model`] and the trainer convert to and
+/// from [`LABELS`] at their edges.
+pub const TAGS: [&str; 17] = [
+    "O", "B-PER", "I-PER", "L-PER", "U-PER", "B-LOC", "I-LOC", "L-LOC", "U-LOC", "B-ORG", "I-ORG", "L-ORG", "U-ORG",
+    "B-MISC", "I-MISC", "L-MISC", "U-MISC",
+];
+/// Number of model tags.
+pub const N_TAGS: usize = TAGS.len();
+
+/// The BIO label ([`LABELS`] index) of a BILOU tag ([`TAGS`] index): L is I
+/// and U is B.
+pub fn to_bio(tag: usize) -> usize {
+    match tag {
+        0 => 0,
+        t => {
+            let (kind, part) = ((t - 1) / 4, (t - 1) % 4);
+            1 + 2 * kind + usize::from(part == 1 || part == 2)
+        }
+    }
+}
+
+/// The BILOU tags ([`TAGS`] indices) of a sequence of BIO labels
+/// ([`LABELS`] indices); an I- that does not continue a name of its kind
+/// starts one (IOB1 read as IOB2), an unknown label is O.
+pub fn to_bilou(bio: &[usize]) -> Vec<usize> {
+    let kind = |i: Option<&usize>| i.and_then(|&l| (1..N_LABELS).contains(&l).then_some((l - 1) / 2));
+    let inside = |i: Option<&usize>| i.is_some_and(|&l| (1..N_LABELS).contains(&l) && l % 2 == 0);
+    (0..bio.len())
+        .map(|t| {
+            let here = bio.get(t);
+            let Some(k) = kind(here) else { return 0 };
+            let starts = !inside(here) || t == 0 || kind(bio.get(t.wrapping_sub(1))) != Some(k);
+            let goes_on = inside(bio.get(t + 1)) && kind(bio.get(t + 1)) == Some(k);
+            1 + 4 * k
+                + match (starts, goes_on) {
+                    (true, true) => 0,
+                    (false, true) => 1,
+                    (false, false) => 2,
+                    (true, false) => 3,
+                }
+        })
+        .collect()
+}
 /// Features per token (unused slots point at bucket 0, which stays zero).
 pub const N_FEATURES: usize = 45;
 
@@ -481,12 +527,37 @@ mod tests {
     }
 
     #[test]
-    fn bio_constraints() {
-        assert!(allowed(None, 1));
-        assert!(!allowed(None, 2));
-        assert!(allowed(Some(1), 2));
-        assert!(!allowed(Some(3), 2));
-        assert!(allowed(Some(2), 2));
+    fn bilou_constraints() {
+        // TAGS: O, B-PER, I-PER, L-PER, U-PER, B-LOC, ...
+        assert!(allowed(None, 0) && allowed(None, 1) && allowed(None, 4));
+        assert!(!allowed(None, 2) && !allowed(None, 3));
+        assert!(allowed(Some(1), 2) && allowed(Some(1), 3) && allowed(Some(2), 3));
+        assert!(!allowed(Some(1), 0) && !allowed(Some(1), 1) && !allowed(Some(1), 7));
+        assert!(allowed(Some(3), 0) && allowed(Some(4), 5) && !allowed(Some(3), 2) && !allowed(Some(0), 3));
+        assert_eq!(viterbi(&[[0.0; N_TAGS]; 3], &[[0.0; N_TAGS]; N_TAGS], &[0.0; N_TAGS]).len(), 3);
+        // a name left open at the end is closed: B-PER is best at the end
+        // alone, but only L-PER or U-PER may end a sentence
+        let mut em = [[0.0f32; N_TAGS]; 2];
+        em[0][1] = 5.0;
+        em[1][1] = 5.0;
+        em[1][3] = 1.0;
+        assert_eq!(viterbi(&em, &[[0.0; N_TAGS]; N_TAGS], &[0.0; N_TAGS]), vec![1, 3]);
+    }
+
+    #[test]
+    fn bio_and_bilou() {
+        // O B-PER I-PER I-PER O B-LOC B-LOC I-ORG I-ORG (IOB1) I-MISC
+        let bio = [0, 1, 2, 2, 0, 3, 3, 6, 6, 8];
+        let bilou = to_bilou(&bio);
+        assert_eq!(bilou, vec![0, 1, 2, 3, 0, 8, 8, 9, 11, 16]);
+        let back: Vec<usize> = bilou.iter().map(|&t| to_bio(t)).collect();
+        assert_eq!(back, vec![0, 1, 2, 2, 0, 3, 3, 5, 6, 7]);
+        for (t, name) in TAGS.iter().enumerate() {
+            let bio = LABELS.get(to_bio(t)).copied().unwrap_or("?");
+            assert_eq!(bio.get(2..), name.get(2..), "{name}");
+        }
+        assert_eq!(to_bilou(&[42, 1]), vec![0, 4]);
+        assert!(to_bilou(&[]).is_empty());
     }
 
     #[test]

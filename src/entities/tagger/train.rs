@@ -18,10 +18,10 @@ pub struct Trainer {
     bits: u32,
     w: Vec<f32>,
     u: Vec<f32>,
-    tw: [[f32; N_LABELS]; N_LABELS],
-    tu: [[f32; N_LABELS]; N_LABELS],
-    sw: [f32; N_LABELS],
-    su: [f32; N_LABELS],
+    tw: [[f32; N_TAGS]; N_TAGS],
+    tu: [[f32; N_TAGS]; N_TAGS],
+    sw: [f32; N_TAGS],
+    su: [f32; N_TAGS],
     c: f32,
     /// Passive-aggressive step cap (PA-I, Crammer et al. 2006); 0: the
     /// plain perceptron's unit steps.
@@ -31,15 +31,15 @@ pub struct Trainer {
 impl Trainer {
     /// A trainer with a table of 2^`bits` buckets.
     pub fn new(bits: u32) -> Trainer {
-        let n = (1usize << bits) * N_LABELS;
+        let n = (1usize << bits) * N_TAGS;
         Trainer {
             bits,
             w: vec![0.0; n],
             u: vec![0.0; n],
-            tw: [[0.0; N_LABELS]; N_LABELS],
-            tu: [[0.0; N_LABELS]; N_LABELS],
-            sw: [0.0; N_LABELS],
-            su: [0.0; N_LABELS],
+            tw: [[0.0; N_TAGS]; N_TAGS],
+            tu: [[0.0; N_TAGS]; N_TAGS],
+            sw: [0.0; N_TAGS],
+            su: [0.0; N_TAGS],
             c: 1.0,
             aggressiveness: 0.0,
         }
@@ -55,7 +55,7 @@ impl Trainer {
     }
 
     /// The score of a tag sequence under the current weights.
-    fn score(&self, em: &[[f32; N_LABELS]], tags: &[usize]) -> f32 {
+    fn score(&self, em: &[[f32; N_TAGS]], tags: &[usize]) -> f32 {
         let mut s = 0.0;
         let mut prev: Option<usize> = None;
         for (e, &t) in em.iter().zip(tags) {
@@ -70,7 +70,7 @@ impl Trainer {
     }
 
     /// The step size of one mistake: 1 for the perceptron, PA-I's otherwise.
-    fn step_size(&self, em: &[[f32; N_LABELS]], feats: &[[u32; N_FEATURES]], gold: &[usize], pred: &[usize]) -> f32 {
+    fn step_size(&self, em: &[[f32; N_TAGS]], feats: &[[u32; N_FEATURES]], gold: &[usize], pred: &[usize]) -> f32 {
         if self.aggressiveness <= 0.0 {
             return 1.0;
         }
@@ -96,14 +96,14 @@ impl Trainer {
         ((margin + loss) / norm).clamp(0.0, self.aggressiveness)
     }
 
-    fn emissions(&self, feats: &[[u32; N_FEATURES]]) -> Vec<[f32; N_LABELS]> {
+    fn emissions(&self, feats: &[[u32; N_FEATURES]]) -> Vec<[f32; N_TAGS]> {
         feats
             .iter()
             .map(|row| {
-                let mut e = [0f32; N_LABELS];
+                let mut e = [0f32; N_TAGS];
                 for &f in row {
-                    let base = f as usize * N_LABELS;
-                    for (x, w) in e.iter_mut().zip(self.w.get(base..base + N_LABELS).unwrap_or_default()) {
+                    let base = f as usize * N_TAGS;
+                    for (x, w) in e.iter_mut().zip(self.w.get(base..base + N_TAGS).unwrap_or_default()) {
                         *x += w;
                     }
                 }
@@ -112,9 +112,11 @@ impl Trainer {
             .collect()
     }
 
-    /// One perceptron step on one sentence; returns the tags the model
-    /// gave before the step.
+    /// One perceptron step on one sentence, gold tags given as
+    /// [`LABELS`] (BIO) indices and learned as BILOU ([`TAGS`]); returns the
+    /// tags (BIO) the model gave before the step.
     pub fn step(&mut self, feats: &[[u32; N_FEATURES]], gold: &[usize]) -> Vec<usize> {
+        let gold = &to_bilou(gold)[..];
         let em = self.emissions(feats);
         let pred = viterbi(&em, &self.tw, &self.sw);
         let ok = pred == gold;
@@ -127,7 +129,7 @@ impl Trainer {
                     // bucket 0 is an unused slot: it must stay zero, as in
                     // the saved model
                     for &f in row.iter().filter(|f| **f != 0) {
-                        let base = f as usize * N_LABELS;
+                        let base = f as usize * N_TAGS;
                         add(&mut self.w, base + g, tau);
                         add(&mut self.u, base + g, c);
                         add(&mut self.w, base + p, -tau);
@@ -155,7 +157,7 @@ impl Trainer {
             }
         }
         self.c += 1.0;
-        pred
+        pred.into_iter().map(to_bio).collect()
     }
 
     /// Serializes the averaged model, dropping weights smaller than
@@ -164,13 +166,13 @@ impl Trainer {
         let avg = |w: f32, u: f32| w - u / self.c;
         let n = 1usize << self.bits;
         let mut max = 0f32;
-        for (w, u) in self.w.iter().zip(&self.u).take(n * N_LABELS) {
+        for (w, u) in self.w.iter().zip(&self.u).take(n * N_TAGS) {
             max = max.max(avg(*w, *u).abs());
         }
         let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
         let mut out = Vec::new();
         out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&2u32.to_le_bytes());
+        out.extend_from_slice(&3u32.to_le_bytes());
         out.extend_from_slice(&self.bits.to_le_bytes());
         out.extend_from_slice(&scale.to_bits().to_le_bytes());
         for (tw, tu) in self.tw.iter().zip(&self.tu) {
@@ -181,10 +183,10 @@ impl Trainer {
         for (w, u) in self.sw.iter().zip(&self.su) {
             out.extend_from_slice(&avg(*w, *u).to_bits().to_le_bytes());
         }
-        let mut rows: Vec<(usize, [i8; N_LABELS])> = Vec::new();
-        let pairs = self.w.chunks_exact(N_LABELS).zip(self.u.chunks_exact(N_LABELS));
+        let mut rows: Vec<(usize, [i8; N_TAGS])> = Vec::new();
+        let pairs = self.w.chunks_exact(N_TAGS).zip(self.u.chunks_exact(N_TAGS));
         for (b, (wr, ur)) in pairs.take(n).enumerate().skip(1) {
-            let mut q = [0i8; N_LABELS];
+            let mut q = [0i8; N_TAGS];
             let mut any = false;
             for (qv, (w, u)) in q.iter_mut().zip(wr.iter().zip(ur)) {
                 let v = avg(*w, *u);
@@ -211,8 +213,16 @@ impl Trainer {
                 }
                 out.push(byte | 0x80);
             }
-            let mask = q.iter().enumerate().fold(0u16, |m, (l, x)| if *x != 0 { m | 1 << l } else { m });
-            out.extend_from_slice(&mask.to_le_bytes());
+            let mut mask = q.iter().enumerate().fold(0u32, |m, (l, x)| if *x != 0 { m | 1 << l } else { m });
+            loop {
+                let byte = (mask & 0x7f) as u8;
+                mask >>= 7;
+                if mask == 0 {
+                    out.push(byte);
+                    break;
+                }
+                out.push(byte | 0x80);
+            }
             out.extend(q.iter().filter(|x| **x != 0).map(|x| *x as u8));
         }
         out
@@ -270,7 +280,7 @@ fn add(v: &mut [f32], i: usize, d: f32) {
 }
 
 /// `m[a][b] += d` when in bounds.
-fn add2(m: &mut [[f32; N_LABELS]; N_LABELS], a: usize, b: usize, d: f32) {
+fn add2(m: &mut [[f32; N_TAGS]; N_TAGS], a: usize, b: usize, d: f32) {
     if let Some(x) = m.get_mut(a).and_then(|r| r.get_mut(b)) {
         *x += d;
     }
@@ -320,8 +330,8 @@ mod tests {
                     t.step(feats, gold);
                 }
             }
-            assert!(t.w.iter().take(N_LABELS).all(|w| *w == 0.0), "cap {cap}");
-            assert!(t.u.iter().take(N_LABELS).all(|w| *w == 0.0), "cap {cap}");
+            assert!(t.w.iter().take(N_TAGS).all(|w| *w == 0.0), "cap {cap}");
+            assert!(t.u.iter().take(N_TAGS).all(|w| *w == 0.0), "cap {cap}");
         }
     }
 }
