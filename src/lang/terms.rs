@@ -22,7 +22,24 @@ pub const PREFIX_STEM: usize = 6;
 pub struct LangTerms {
     stop: FxHashSet<&'static str>,
     stemmer: Option<rust_stemmers::Stemmer>,
+    /// The language's code, for its term table.
+    code: String,
+    /// Whether the language writes compounds as one word ([`COMPOUNDING`]).
+    compounds: bool,
 }
+
+/// Languages that write compound nouns as one word ("Bundesregierung",
+/// "regeringsbeslut"): their long words are also split into known parts
+/// ([`LangTerms::each_term_split`]).
+pub const COMPOUNDING: [&str; 5] = ["de", "nl", "sv", "da", "nb"];
+
+/// Fewest letters of a long word before it is tried as a compound, and of
+/// each of its parts.
+const COMPOUND_MIN: usize = 10;
+const PART_MIN: usize = 4;
+/// Linking letters between the parts of a compound ("Arbeit-s-markt",
+/// "Straße-n-bahn"), tried off the end of the first part.
+const LINKS: [&str; 5] = ["", "s", "es", "n", "en"];
 
 impl std::fmt::Debug for LangTerms {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -76,8 +93,12 @@ pub fn terms_for(code: &str) -> &'static LangTerms {
     let stop = super::pack::text(code, "stopwords.txt")
         .map(|t| t.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect())
         .unwrap_or_default();
-    let terms: &'static LangTerms =
-        Box::leak(Box::new(LangTerms { stop, stemmer: algorithm(code).map(rust_stemmers::Stemmer::create) }));
+    let terms: &'static LangTerms = Box::leak(Box::new(LangTerms {
+        stop,
+        stemmer: algorithm(code).map(rust_stemmers::Stemmer::create),
+        code: code.to_string(),
+        compounds: COMPOUNDING.contains(&code),
+    }));
     cache.push((code.to_string(), loaded, terms));
     terms
 }
@@ -127,6 +148,56 @@ impl LangTerms {
     /// assert_eq!(zh, ["市议", "议会"]);
     /// ```
     pub fn each_term<'w>(&self, words: impl Iterator<Item = &'w str>, out: &mut dyn FnMut(u64, &str)) {
+        self.terms(words, false, out);
+    }
+
+    /// [`LangTerms::each_term`], and in a language that writes compounds as
+    /// one word ([`COMPOUNDING`]) the stems of the two parts of a long word
+    /// too, split where both parts are terms of the language's table (after
+    /// a linking "s", "es", "n" or "en"), at the split whose parts are
+    /// commonest, when they are commoner than the whole (Koehn and Knight
+    /// 2003): "Bundesregierung" also counts "bund" and "regier", so it meets
+    /// "Regierung". The table's terms are whole words, so building it never
+    /// reads a split.
+    pub fn each_term_split<'w>(&self, words: impl Iterator<Item = &'w str>, out: &mut dyn FnMut(u64, &str)) {
+        self.terms(words, self.compounds, out);
+    }
+
+    /// The two parts of a compound `lower` (a lowercase word), stemmed.
+    fn split_compound(&self, lower: &str, whole: &str) -> Option<(String, String)> {
+        if lower.chars().count() < COMPOUND_MIN || !lower.chars().all(char::is_alphabetic) {
+            return None;
+        }
+        let df = |t: &str| document_frequency(&self.code, t);
+        let mut best: Option<(f64, String, String)> = None;
+        let whole_df = f64::from(df(whole));
+        for (i, _) in lower.char_indices().skip(PART_MIN) {
+            let (head, tail) = lower.split_at(i);
+            if tail.chars().count() < PART_MIN {
+                break;
+            }
+            let tail_stem = self.stem(tail);
+            let tail_df = df(&tail_stem);
+            if tail_df == 0 {
+                continue;
+            }
+            for link in LINKS {
+                let Some(h) = head.strip_suffix(link) else { continue };
+                if h.chars().count() < PART_MIN {
+                    continue;
+                }
+                let head_stem = self.stem(h);
+                let head_df = df(&head_stem);
+                let score = (f64::from(head_df) * f64::from(tail_df)).sqrt();
+                if head_df > 0 && score > whole_df && best.as_ref().is_none_or(|b| score > b.0) {
+                    best = Some((score, head_stem.into_owned(), tail_stem.to_string()));
+                }
+            }
+        }
+        best.map(|(_, h, t)| (h, t))
+    }
+
+    fn terms<'w>(&self, words: impl Iterator<Item = &'w str>, split: bool, out: &mut dyn FnMut(u64, &str)) {
         let mut run: Vec<char> = Vec::new();
         let flush = |run: &mut Vec<char>, out: &mut dyn FnMut(u64, &str)| {
             let mut buf = String::new();
@@ -159,6 +230,12 @@ impl LangTerms {
             }
             let stem = self.stem(&lower);
             out(hash_str(&stem), &stem);
+            if split {
+                if let Some((head, tail)) = self.split_compound(&lower, &stem) {
+                    out(hash_str(&head), &head);
+                    out(hash_str(&tail), &tail);
+                }
+            }
         }
         flush(&mut run, out);
     }
@@ -237,14 +314,26 @@ pub fn use_idf(code: &str, table: Option<DfTable>) {
 /// document frequency in the language's table (`idf.tsv` of its pack), 1
 /// for every term when the language has none.
 pub fn idf(code: &str, term: &str) -> f32 {
+    with_table(code, |table| if table.df.is_empty() { 1.0 } else { table.idf(term) })
+}
+
+/// How many documents of language `code`'s table hold `term` (0 when it is
+/// not in the table: seen in fewer than two texts, or no table).
+pub fn document_frequency(code: &str, term: &str) -> u32 {
+    with_table(code, |table| table.df.get(term).copied().unwrap_or(0))
+}
+
+/// Calls `f` with the term table in use for language `code`: one given by
+/// [`use_idf`], the prefix table, or the language pack's.
+fn with_table<T>(code: &str, f: impl FnOnce(&DfTable) -> T) -> T {
     {
         let given = IDF_GIVEN.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         if let Some((_, t)) = given.iter().find(|(c, _)| c == code) {
-            return t.idf(term);
+            return f(t);
         }
     }
     if code == PREFIX_CODE {
-        return PREFIX_IDF.idf(term);
+        return f(&PREFIX_IDF);
     }
     let loaded = super::pack::available(code);
     let table = {
@@ -259,11 +348,7 @@ pub fn idf(code: &str, term: &str) -> f32 {
             }
         }
     };
-    if table.df.is_empty() {
-        1.0
-    } else {
-        table.idf(term)
-    }
+    f(table)
 }
 
 /// The pseudo-language code of the cross-language prefix terms' weights
@@ -360,6 +445,35 @@ mod tests {
         let mut out = Vec::new();
         terms_for(code).each_term(words.iter().copied(), &mut |_, t| out.push(t.to_string()));
         out
+    }
+
+    /// A long word of a compounding language also counts its two known
+    /// parts, after a linking letter; a word with no known split, or short,
+    /// counts alone. (Norwegian, which no other test gives a table.)
+    #[test]
+    fn compounds_split_into_known_parts() {
+        let nb = terms_for("nb");
+        let stem = |w: &str| nb.stem(w).into_owned();
+        let table = format!("# documents\t100\n{}\t9\n{}\t7\n", stem("regjering"), stem("forslag"));
+        use_idf("nb", Some(DfTable::parse(&table)));
+        let split = |words: &[&str]| {
+            let mut got = Vec::new();
+            nb.each_term_split(words.iter().copied(), &mut |_, t| got.push(t.to_string()));
+            got
+        };
+        let cases: [(&str, Vec<String>); 3] = [
+            ("regjeringsforslag", vec![stem("regjeringsforslag"), stem("regjering"), stem("forslag")]),
+            ("regjeringsbygning", vec![stem("regjeringsbygning")]),
+            ("forslag", vec![stem("forslag")]),
+        ];
+        for (word, want) in cases {
+            assert_eq!(split(&[word]), want, "{word}");
+        }
+        // the table's own terms are whole words
+        let mut whole = Vec::new();
+        nb.each_term(["regjeringsforslag"].into_iter(), &mut |_, t| whole.push(t.to_string()));
+        assert_eq!(whole, [stem("regjeringsforslag")]);
+        use_idf("nb", None);
     }
 
     #[test]

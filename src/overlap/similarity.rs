@@ -164,7 +164,7 @@ impl StoryVector {
             position.set(i);
             tokens.get(t).map(|tok| tok.norm)
         });
-        lt.each_term(words, &mut |hash, term| {
+        lt.each_term_split(words, &mut |hash, term| {
             let boost = if named.get(current.get()).copied().unwrap_or(false) { NAME_BOOST } else { 1.0 };
             let w = crate::lang::terms::idf(lang, term) * boost;
             let e = tf.entry(hash).or_insert((0.0, 0.0));
