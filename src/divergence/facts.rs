@@ -325,11 +325,16 @@ fn names_around(d: &Article, f: &Found, ents: &EntityIndex, a: usize) -> FxHashM
     m
 }
 
-/// Whether two articles are in different known languages.
+/// Whether two articles are in different known languages. Two articles
+/// that share a passage (the same words in the same order) are not: the
+/// identification of a short text can be wrong (one English sentence read
+/// as French), a passage in common cannot.
 fn across_languages(ctx: &Context, a: usize, b: usize) -> bool {
     let lang = |i: usize| ctx.articles.get(i).map_or("und", |d| d.language);
     let (x, y) = (lang(a), lang(b));
-    x != y && x != "und" && y != "und"
+    let n = ctx.articles.len();
+    let shared = |p: usize, q: usize| ctx.shared.get(p * n + q).copied().unwrap_or(0) > 0;
+    x != y && x != "und" && y != "und" && !shared(a, b) && !shared(b, a)
 }
 
 /// How much two contexts share, weighted, as a share of the smaller one.

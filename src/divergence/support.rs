@@ -337,7 +337,13 @@ fn words<'x>(x: &Side<'_, 'x>) -> Vec<Word<'x>> {
 /// articles.
 pub(super) fn features(mine: &Side, theirs: &Side, covered: (f32, f32)) -> Features {
     let mut f = [0.0; N_FEATURES];
-    let (wm, wt) = (words(mine), words(theirs));
+    let (mut wm, mut wt) = (words(mine), words(theirs));
+    // a copy stripped of its digits cannot agree on figures: its words are
+    // compared without the numbers of either side
+    if mine.d.no_digits || theirs.d.no_digits {
+        wm.retain(|w| w.kind != TokenKind::Number);
+        wt.retain(|w| w.kind != TokenKind::Number);
+    }
     let (x, y) = (directed((mine, &wm), (theirs, &wt), covered.0), directed((theirs, &wt), (mine, &wm), covered.1));
     for (dst, src) in f.iter_mut().zip(x.iter().chain(y.iter())) {
         *dst = *src;

@@ -135,10 +135,22 @@ fn is_year(s: &str) -> bool {
     s.len() == 4 && s.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
 }
 
-/// Parses "320,000", "3.5", "7-8" (the first value) into a number.
+/// Parses "320,000", "3.5", "7-8" (the first value) into a number; one
+/// comma followed by one or two digits is a decimal comma ("1,2 million",
+/// "12,5"), as thousands come in groups of three.
 pub fn parse_number(s: &str) -> Option<f64> {
     let first = s.split('-').next().unwrap_or(s);
-    let cleaned: String = first.chars().filter(|c| *c != ',' && *c != '_').collect();
+    let decimal_comma = first.matches(',').count() == 1
+        && !first.contains('.')
+        && first
+            .rsplit(',')
+            .next()
+            .is_some_and(|d| (1..=2).contains(&d.len()) && d.chars().all(|c| c.is_ascii_digit()));
+    let cleaned: String = if decimal_comma {
+        first.replace(',', ".")
+    } else {
+        first.chars().filter(|c| *c != ',' && *c != '_').collect()
+    };
     cleaned.parse::<f64>().ok().or_else(|| NUMBER_WORDS.iter().find(|(w, _)| *w == s).map(|(_, v)| *v))
 }
 
@@ -334,5 +346,20 @@ mod unit_tests {
         for (words, want) in cases {
             assert_eq!(unit_length(words), want, "{words:?}");
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_number;
+
+    #[test]
+    fn decimal_and_thousands_commas() {
+        assert_eq!(parse_number("320,000"), Some(320_000.0));
+        assert_eq!(parse_number("1,234,567"), Some(1_234_567.0));
+        assert_eq!(parse_number("1,2"), Some(1.2));
+        assert_eq!(parse_number("12,5"), Some(12.5));
+        assert_eq!(parse_number("3.5"), Some(3.5));
+        assert_eq!(parse_number("7-8"), Some(7.0));
     }
 }
