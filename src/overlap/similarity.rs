@@ -105,8 +105,8 @@ static PREFIX_WEIGHTS: [std::sync::atomic::AtomicU64; 2] =
     [std::sync::atomic::AtomicU64::new(u64::MAX), std::sync::atomic::AtomicU64::new(u64::MAX)];
 
 /// Uses other weights of the prefix cosine (within one language, across
-/// languages), or with `None` the shipped [`PREFIX_WEIGHT_WITHIN`] and
-/// [`PREFIX_WEIGHT_ACROSS`] again: for evaluations that choose them
+/// languages), or with `None` the shipped `PREFIX_WEIGHT_WITHIN` (0.5) and
+/// `PREFIX_WEIGHT_ACROSS` (2) again: for evaluations that choose them
 /// (`corroborate eval-similarity --prefix-weights W,A`).
 pub fn use_prefix_weights(weights: Option<(f64, f64)>) {
     let (w, a) = weights.map_or((f64::NAN, f64::NAN), |(w, a)| (w, a));
