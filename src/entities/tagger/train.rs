@@ -29,6 +29,9 @@ pub struct Trainer {
     /// Cost added to every wrong tag of every token while decoding for an
     /// update (loss-augmented decoding, Hamming cost); 0: plain decoding.
     margin: f32,
+    /// Extra cost, over `margin`, of the tag O at a token of a name
+    /// (a missed name costs more than a wrong one).
+    miss: f32,
 }
 
 impl Trainer {
@@ -46,6 +49,7 @@ impl Trainer {
             c: 1.0,
             aggressiveness: 0.0,
             margin: 0.0,
+            miss: 0.0,
         }
     }
 
@@ -56,6 +60,13 @@ impl Trainer {
     /// perceptron).
     pub fn with_margin(mut self, cost: f32) -> Trainer {
         self.margin = cost.max(0.0);
+        self
+    }
+
+    /// With margin updates, `extra` more cost on the tag O at the tokens
+    /// of a name, so the learner leans towards finding names (recall).
+    pub fn with_miss_cost(mut self, extra: f32) -> Trainer {
+        self.miss = extra.max(0.0);
         self
     }
 
@@ -133,11 +144,14 @@ impl Trainer {
         let gold = &to_bilou(gold)[..];
         let mut em = self.emissions(feats);
         let plain = viterbi(&em, &self.tw, &self.sw);
-        let pred = if self.margin > 0.0 {
+        let pred = if self.margin > 0.0 || self.miss > 0.0 {
             for (row, &g) in em.iter_mut().zip(gold) {
                 for (t, x) in row.iter_mut().enumerate() {
                     if t != g {
                         *x += self.margin;
+                        if t == 0 {
+                            *x += self.miss;
+                        }
                     }
                 }
             }
@@ -275,6 +289,7 @@ impl Trainer {
         let mut out = Trainer::new(first.bits);
         out.aggressiveness = first.aggressiveness;
         out.margin = first.margin;
+        out.miss = first.miss;
         for t in runs {
             let avg = |w: f32, u: f32| (w - u / t.c) / k;
             for (o, (w, u)) in out.w.iter_mut().zip(t.w.iter().zip(&t.u)) {
