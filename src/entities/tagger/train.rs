@@ -381,9 +381,11 @@ mod tests {
     fn margin_updates_past_the_first_right_answer() {
         // once the plain perceptron tags a sentence right it stops moving;
         // with a margin it goes on until gold wins by the cost per token
+        // (each token repeats one feature, so one step moves its score by
+        // N_FEATURES², 2,025)
         let feats = vec![[3; N_FEATURES], [5; N_FEATURES]];
         let gold = vec![1, 2];
-        for (cost, moves) in [(0.0, false), (10.0, true)] {
+        for (cost, moves) in [(0.0, false), (1e5, true)] {
             let mut t = Trainer::new(8).with_margin(cost);
             let mut right = false;
             for _ in 0..20 {
