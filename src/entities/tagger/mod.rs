@@ -61,7 +61,7 @@ pub fn to_bio(tag: usize) -> usize {
 /// ([`LABELS`] indices); an I- that does not continue a name of its kind
 /// starts one (IOB1 read as IOB2), an unknown label is O.
 pub fn to_bilou(bio: &[usize]) -> Vec<usize> {
-    let kind = |i: Option<&usize>| i.and_then(|&l| (1..N_LABELS).contains(&l).then_some((l - 1) / 2));
+    let kind = |i: Option<&usize>| i.and_then(|&l| (1..N_LABELS).contains(&l).then(|| (l - 1) / 2));
     let inside = |i: Option<&usize>| i.is_some_and(|&l| (1..N_LABELS).contains(&l) && l % 2 == 0);
     (0..bio.len())
         .map(|t| {
