@@ -12,6 +12,7 @@ struct Opts {
     min_count: u64,
     store_min: u64,
     iterations: usize,
+    text_dirs: Vec<String>,
 }
 
 fn parse(args: &[String]) -> Result<Opts, String> {
@@ -21,6 +22,7 @@ fn parse(args: &[String]) -> Result<Opts, String> {
         min_count: 3,
         store_min: 40,
         iterations: 15,
+        text_dirs: Vec::new(),
     };
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -31,6 +33,7 @@ fn parse(args: &[String]) -> Result<Opts, String> {
             "--out" => o.out = val("--out")?,
             "--min-count" => o.min_count = num(val("--min-count")?, "--min-count")?,
             "--store-min" => o.store_min = num(val("--store-min")?, "--store-min")?,
+            "--text-dir" => o.text_dirs.push(val("--text-dir")?),
             "--iterations" => o.iterations = num(val("--iterations")?, "--iterations")? as usize,
             s => return Err(format!("unknown option {s}")),
         }
@@ -79,9 +82,12 @@ fn text_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
 }
 
 /// `corroborate build-clusters [--data DIR] [--out FILE] [--min-count N] [--store-min N] [--iterations N]`:
-/// clusters the words of the BBC news articles, CoNLL-2003 train and
-/// WikiANN English (predictive exchange, three levels), and writes the
-/// words seen at least `--store-min` times, one fine class a line.
+/// clusters the words of the BBC news articles, the English articles of the
+/// SemEval-2022 pairs, the MSRP sentences, the PAN 2013 source documents,
+/// CoNLL-2003 train and WikiANN English (predictive exchange, three
+/// levels), and writes the words seen at least `--store-min` times, one fine
+/// class a line (`--text-dir DIR`: the `.txt` files under DIR too, for
+/// experiments).
 pub fn build_cmd(args: &[String]) -> Result<(), String> {
     let o = parse(args)?;
     let data = Path::new(&o.data);
@@ -94,12 +100,59 @@ pub fn build_cmd(args: &[String]) -> Result<(), String> {
         sentences.extend(text.lines().map(tokens).filter(|s| !s.is_empty()));
     }
     let n_bbc = sentences.len();
+    // more English text, unlabeled use only (none of it is an entity
+    // evaluation set): the English articles of the SemEval-2022 pairs, the
+    // MSRP sentences (news) and the PAN 2013 source documents
+    let mut more: Vec<String> = Vec::new();
+    let csv_path = data.join("similarity/semeval2022-task8-train-all.csv");
+    let csv = std::fs::read_to_string(&csv_path).map_err(|e| format!("cannot read {}: {e}", csv_path.display()))?;
+    let rows = super::similarity::parse_csv(&csv);
+    let header = rows.first().ok_or("empty SemEval CSV")?;
+    let col = |name: &str| header.iter().position(|h| h == name).ok_or(format!("no column {name:?} in the SemEval CSV"));
+    let cols = [(col("text1")?, col("lang1")?), (col("text2")?, col("lang2")?)];
+    let msrp = super::paraphrase::read_pairs(&data.join("paraphrase/msrp-train.txt").to_string_lossy())?;
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for row in rows.iter().skip(1) {
+        for (t, l) in cols {
+            if let (Some(t), Some("en")) = (row.get(t), row.get(l).map(String::as_str)) {
+                if seen.insert(t) {
+                    more.push(t.clone());
+                }
+            }
+        }
+    }
+    seen.clear();
+    for (_, a, b) in &msrp {
+        for s in [a, b] {
+            if seen.insert(s) {
+                more.push(s.clone());
+            }
+        }
+    }
+    let mut pan = Vec::new();
+    text_files(&data.join("reuse/pan13-train/src"), &mut pan)?;
+    pan.sort();
+    for f in &pan {
+        more.push(std::fs::read_to_string(f).map_err(|e| format!("cannot read {}: {e}", f.display()))?);
+    }
+    for d in &o.text_dirs {
+        let mut files = Vec::new();
+        text_files(Path::new(d), &mut files)?;
+        files.sort();
+        for f in &files {
+            more.push(std::fs::read_to_string(f).map_err(|e| format!("cannot read {}: {e}", f.display()))?);
+        }
+    }
+    for text in &more {
+        sentences.extend(text.lines().map(tokens).filter(|s| !s.is_empty()));
+    }
+    let n_more = sentences.len() - n_bbc;
     for f in ["ner/conll2003/train.txt", "ner/wikiann-en/train.txt"] {
         for d in read_conll(&data.join(f))? {
             sentences.extend(d.sentences.into_iter().map(|s| s.into_iter().map(|(t, _)| t).collect()));
         }
     }
-    eprintln!("{} lines of BBC news, {} sentences in all", n_bbc, sentences.len());
+    eprintln!("{n_bbc} lines of BBC news, {n_more} of SemEval, MSRP and PAN 2013 text, {} sentences in all", sentences.len());
     // keys: lowercase; anything with a digit is one symbol
     let keys: Vec<Vec<String>> = sentences
         .iter()
@@ -139,7 +192,7 @@ pub fn build_cmd(args: &[String]) -> Result<(), String> {
         }
     }
     let mut out = format!(
-        "# word clusters, {} levels {:?} (line i: fine class i), from BBC News 2004-05, CoNLL-2003 train and WikiANN English\n\
+        "# word clusters, {} levels {:?} (line i: fine class i), from BBC News 2004-05, SemEval-2022 English articles, MSRP, PAN 2013 sources, CoNLL-2003 train and WikiANN English\n\
          # rebuilt by `corroborate build-clusters --min-count {} --store-min {} --iterations {}`\n",
         LEVELS.len(),
         LEVELS,
@@ -172,4 +225,34 @@ mod tests {
             assert_eq!(tokens(line), want, "{line}");
         }
     }
+}
+
+/// The BBC news articles as documents of sentences (a token of sentence-final
+/// or quoting punctuation ends a sentence; tags all `O`), for mining the
+/// casing prior from unlabeled text.
+pub fn bbc_docs(dir: &Path) -> Result<Vec<super::ner::Doc>, String> {
+    let mut files = Vec::new();
+    text_files(dir, &mut files)?;
+    files.sort();
+    let mut docs = Vec::new();
+    for f in &files {
+        let text = std::fs::read_to_string(f).map_err(|e| format!("cannot read {}: {e}", f.display()))?;
+        let mut sentences = Vec::new();
+        // the first line is the headline (title case): left out
+        for line in text.lines().skip(1) {
+            let mut cur: Vec<(String, String)> = Vec::new();
+            for t in tokens(line) {
+                let ends = matches!(t.as_str(), "." | "!" | "?" | ":" | ";" | "\"" | "“" | "”" | "'" | "‘" | "’" | "(" | "-" | "–" | "—");
+                cur.push((t, "O".to_string()));
+                if ends {
+                    sentences.push(std::mem::take(&mut cur));
+                }
+            }
+            if !cur.is_empty() {
+                sentences.push(cur);
+            }
+        }
+        docs.push(super::ner::Doc { sentences });
+    }
+    Ok(docs)
 }

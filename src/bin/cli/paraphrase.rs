@@ -26,7 +26,7 @@ struct Pair {
     conflicts: Vec<String>,
 }
 
-fn read_pairs(path: &str) -> Result<Vec<(bool, String, String)>, String> {
+pub(super) fn read_pairs(path: &str) -> Result<Vec<(bool, String, String)>, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
     let mut out = Vec::new();
     for (i, line) in text.trim_start_matches('\u{feff}').lines().enumerate().skip(1) {

@@ -9,7 +9,7 @@ const DEFAULT_CSV: &str = "../shared/data/similarity/semeval2022-task8-train-en.
 
 /// Parses RFC 4180 CSV: quoted fields may hold commas, quotes ("") and
 /// newlines.
-fn parse_csv(s: &str) -> Vec<Vec<String>> {
+pub(super) fn parse_csv(s: &str) -> Vec<Vec<String>> {
     let mut rows = Vec::new();
     let mut row = Vec::new();
     let mut field = String::new();
