@@ -88,9 +88,14 @@ fn words_and_days(tokens: &[Token], cal: &Calendar, terms: &crate::lang::terms::
     if cal.numbers.is_empty() && cal.days.is_empty() {
         return;
     }
-    // figures, dates and places found before stay; the English tagger's
-    // names on other languages give way ("Millionen" was a person)
-    let firm = |f: &Found| matches!(f.kind, EntityKind::Number | EntityKind::Date | EntityKind::Place);
+    // figures, dates and known places found before stay; the English
+    // tagger's names on other languages give way ("Millionen" was a person,
+    // "Millionen Euro" a place)
+    let lexicon = super::lexicon::lexicon();
+    let firm = |f: &Found| {
+        matches!(f.kind, EntityKind::Number | EntityKind::Date)
+            || (f.kind == EntityKind::Place && lexicon.is_place(&f.key))
+    };
     let covered = mask(tokens.len(), found.iter().filter(|f| firm(f)));
     let free = |i: usize| !covered.get(i).copied().unwrap_or(true);
     let starts = |i: usize| starts_sentence(tokens, i);
@@ -210,15 +215,24 @@ fn mask<'f>(n: usize, found: impl IntoIterator<Item = &'f Found>) -> Vec<bool> {
     m
 }
 
-/// Two names of one kind that touch are one name here: the English tagger
-/// may split a foreign name where an English one would start ("Dün Recep"
-/// and "Tayyip Erdoğan konuştu", at a first name); the edges are trimmed
-/// after.
+/// Two names that touch are one name here, of their kind when they share
+/// one: the English tagger may split a foreign name where an English one
+/// would start ("Dün Recep" and "Tayyip Erdoğan konuştu", at a first name);
+/// the edges are trimmed after. A name that ends with a person is a person
+/// ("Recep Tayyip", taken for an organization, then "Erdoğan"): the English
+/// tagger knows the surname last in these languages' names and takes the
+/// given names it does not know for other kinds.
 fn join_touching_names(tokens: &[Token], found: &mut Vec<Found>) {
     let mut out: Vec<Found> = Vec::with_capacity(found.len());
     for f in found.drain(..) {
-        let name = !matches!(f.kind, EntityKind::Date | EntityKind::Number);
-        if let Some(last) = out.last_mut().filter(|l| name && l.kind == f.kind && l.tokens.end == f.tokens.start) {
+        let name = |k: EntityKind| !matches!(k, EntityKind::Date | EntityKind::Number);
+        let joins = |l: &Found| {
+            name(f.kind)
+                && name(l.kind)
+                && l.tokens.end == f.tokens.start
+                && (l.kind == f.kind || f.kind == EntityKind::Person)
+        };
+        if let Some(last) = out.last_mut().filter(|l| joins(l)) {
             *last = mk(tokens, last.tokens.start..f.tokens.end, f.kind);
             continue;
         }

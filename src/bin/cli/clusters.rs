@@ -108,7 +108,8 @@ pub fn build_cmd(args: &[String]) -> Result<(), String> {
     let csv = std::fs::read_to_string(&csv_path).map_err(|e| format!("cannot read {}: {e}", csv_path.display()))?;
     let rows = super::similarity::parse_csv(&csv);
     let header = rows.first().ok_or("empty SemEval CSV")?;
-    let col = |name: &str| header.iter().position(|h| h == name).ok_or(format!("no column {name:?} in the SemEval CSV"));
+    let col =
+        |name: &str| header.iter().position(|h| h == name).ok_or(format!("no column {name:?} in the SemEval CSV"));
     let cols = [(col("text1")?, col("lang1")?), (col("text2")?, col("lang2")?)];
     let msrp = super::paraphrase::read_pairs(&data.join("paraphrase/msrp-train.txt").to_string_lossy())?;
     let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
@@ -152,7 +153,10 @@ pub fn build_cmd(args: &[String]) -> Result<(), String> {
             sentences.extend(d.sentences.into_iter().map(|s| s.into_iter().map(|(t, _)| t).collect()));
         }
     }
-    eprintln!("{n_bbc} lines of BBC news, {n_more} of SemEval, MSRP and PAN 2013 text, {} sentences in all", sentences.len());
+    eprintln!(
+        "{n_bbc} lines of BBC news, {n_more} of SemEval, MSRP and PAN 2013 text, {} sentences in all",
+        sentences.len()
+    );
     // keys: lowercase; anything with a digit is one symbol
     let keys: Vec<Vec<String>> = sentences
         .iter()
@@ -242,7 +246,10 @@ pub fn bbc_docs(dir: &Path) -> Result<Vec<super::ner::Doc>, String> {
         for line in text.lines().skip(1) {
             let mut cur: Vec<(String, String)> = Vec::new();
             for t in tokens(line) {
-                let ends = matches!(t.as_str(), "." | "!" | "?" | ":" | ";" | "\"" | "“" | "”" | "'" | "‘" | "’" | "(" | "-" | "–" | "—");
+                let ends = matches!(
+                    t.as_str(),
+                    "." | "!" | "?" | ":" | ";" | "\"" | "“" | "”" | "'" | "‘" | "’" | "(" | "-" | "–" | "—"
+                );
                 cur.push((t, "O".to_string()));
                 if ends {
                     sentences.push(std::mem::take(&mut cur));

@@ -597,7 +597,8 @@ pub fn train_cmd(args: &[String]) -> Result<(), String> {
     eprintln!("wrote {} ({} entries)", gaz_path.display(), gazetteer.lines().filter(|l| !l.starts_with('#')).count());
     // WikiANN only: a casing list mined from CoNLL train too made the
     // stripped training copies too easy (valid stripped 0.863 → 0.852)
-    let bbc = if o.casing_bbc { super::clusters::bbc_docs(&data.join("../unlabeled/bbc-news/news"))? } else { Vec::new() };
+    let bbc =
+        if o.casing_bbc { super::clusters::bbc_docs(&data.join("../unlabeled/bbc-news/news"))? } else { Vec::new() };
     let casing = mine_casing(&[&wikiann, &bbc]);
     let casing_path = gaz_path.with_file_name("casing.txt");
     std::fs::write(&casing_path, &casing).map_err(|e| format!("cannot write {}: {e}", casing_path.display()))?;
