@@ -189,6 +189,23 @@ fn reworded(ops: &[Op], k: usize) -> bool {
 
 type Side<'s, 'a> = (usize, &'s Article<'a>, usize, usize);
 
+/// Words around the point where one side lacks a phrase within which the
+/// same phrase counts as moved, not dropped.
+const MOVE_WINDOW: usize = 6;
+
+/// Whether the words `from.0..from.1` of `d`'s stream appear, in the same
+/// order, in `other`'s stream within [`MOVE_WINDOW`] words of position
+/// `at` (where `other` lacks them).
+fn moved(d: &Article, (s, e): (usize, usize), other: &Article, at: usize) -> bool {
+    let Some(phrase) = d.stream.hashes.get(s..e) else { return false };
+    if phrase.is_empty() {
+        return false;
+    }
+    let lo = at.saturating_sub(MOVE_WINDOW + phrase.len());
+    let hi = at.saturating_add(MOVE_WINDOW + phrase.len()).min(other.stream.hashes.len());
+    other.stream.hashes.get(lo..hi).is_some_and(|w| w.windows(phrase.len()).any(|x| x == phrase))
+}
+
 /// The findings of one `Diff` inside a passage.
 fn one_change(ents: &EntityIndex, sa: Side, sb: Side) -> Option<Vec<Finding>> {
     let (a, da, i0, i1) = sa;
@@ -200,6 +217,12 @@ fn one_change(ents: &EntityIndex, sa: Side, sb: Side) -> Option<Vec<Finding>> {
             .collect()
     };
     let (wa, wb) = (norms(da, i0, i1), norms(db, j0, j1));
+    // words on one side only that the other side has a few words away: a
+    // phrase moved within the sentence ("will attend as an observer the
+    // talks" / "will attend the talks as an observer"), not dropped
+    if (wb.is_empty() && moved(da, (i0, i1), db, j0)) || (wa.is_empty() && moved(db, (j0, j1), da, i0)) {
+        return None;
+    }
     let content =
         |w: &[String]| w.iter().filter(|x| !is_function_word(x) && x.chars().count() > 1).cloned().collect::<Vec<_>>();
     let (ca, cb) = (content(&wa), content(&wb));
