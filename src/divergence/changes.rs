@@ -189,6 +189,37 @@ fn reworded(ops: &[Op], k: usize) -> bool {
 
 type Side<'s, 'a> = (usize, &'s Article<'a>, usize, usize);
 
+/// Pronouns that stand for a name.
+const PRONOUNS: &[&str] = &["it", "he", "she", "they", "its", "his", "her", "their", "them", "him"];
+
+/// Whether a substitution only re-states who speaks and how plainly:
+/// beside function words, the two sides differ by neutral reporting verbs
+/// ("said" / "announced") and at most by a name that the other side
+/// refers to with a pronoun ("said Washington would" / "also announced it
+/// would"). Loaded reporting verbs ("warned", "claimed") are not neutral
+/// and still make a finding.
+fn restated(ents: &EntityIndex, sa: Side, sb: Side) -> bool {
+    // (content words that are not a neutral reporting verb, of which
+    // names, any pronoun)
+    let look = |(a, d, s, e): Side| -> (usize, usize, bool) {
+        let (mut plain, mut names, mut pronoun) = (0, 0, false);
+        for k in s..e {
+            let Some(&t) = d.stream.tokens.get(k) else { continue };
+            let Some(tok) = d.tokens.get(t) else { continue };
+            let w = tok.norm;
+            pronoun |= PRONOUNS.contains(&w);
+            if is_function_word(w) || w.chars().count() <= 1 || super::coverage::is_speech(w) {
+                continue;
+            }
+            plain += 1;
+            names += usize::from(!ents.ids(a, std::iter::once(t)).is_empty());
+        }
+        (plain, names, pronoun)
+    };
+    let ((pa, na, ra), (pb, nb, rb)) = (look(sa), look(sb));
+    (pa == 0 && pb == 0) || (pa == 0 && ra && nb == pb) || (pb == 0 && rb && na == pa)
+}
+
 /// Words around the point where one side lacks a phrase within which the
 /// same phrase counts as moved, not dropped.
 const MOVE_WINDOW: usize = 6;
@@ -272,6 +303,9 @@ fn one_change(ents: &EntityIndex, sa: Side, sb: Side) -> Option<Vec<Finding>> {
             let sb: FxHashSet<String> = cb.iter().map(|w| stem(w)).collect();
             !sa.is_empty() && !sb.is_empty() && (sa.is_subset(&sb) || sb.is_subset(&sa))
         };
+        if restated(ents, (a, da, i0, i1), (b, db, j0, j1)) {
+            return None;
+        }
         if alias {
             (
                 DivergenceKind::Format,

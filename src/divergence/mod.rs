@@ -275,9 +275,15 @@ fn one_kind_per_difference(ctx: &Context, all: Vec<Finding>) -> Vec<Finding> {
         let uniques = SpanIndex::new(ctx, &all, DivergenceKind::Unique);
         all.iter()
             .map(|f| match f.kind {
-                DivergenceKind::Framing | DivergenceKind::Format => !facts
-                    .near(ctx, f.article, f.start, f.end)
-                    .any(|x| x.others == f.others && (covers(x, f) || covers(f, x))),
+                // (a date or figure one copy drops against a third article,
+                // "on July 7-8", is marked by that figure's finding: words on
+                // one side only that overlap it are not a card of their own)
+                DivergenceKind::Framing | DivergenceKind::Format => {
+                    !facts.near(ctx, f.article, f.start, f.end).any(|x| {
+                        (x.others == f.others && (covers(x, f) || covers(f, x)))
+                            || (f.counterpart_span.is_none() && x.start < f.end && f.start < x.end)
+                    })
+                }
                 // the same sentence (a clause dropped inside a unique sentence
                 // is a difference of its own)
                 DivergenceKind::Omission => !uniques
