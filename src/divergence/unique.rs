@@ -12,10 +12,6 @@ use crate::report::Severity;
 /// most of its content.
 const CANDIDATES: usize = 3;
 
-/// Share of a sentence's words (numerator, denominator) inside passages
-/// shared with another article from which it is not `unique`.
-const PARTLY_SHARED: (usize, usize) = (1, 3);
-
 /// Whether sentence `k` of article `a` is supported by a sentence of
 /// another article, in the judgement of the learned [`support`] model,
 /// against the sentences of the [`CANDIDATES`] articles that carry most of
@@ -82,11 +78,9 @@ pub(super) fn unique(ctx: &Context, terms: &[Vec<Terms>], index: &SentenceIndex)
             }
             let cov =
                 ctx.any_cover.get(a).and_then(|c| c.get(pos.clone())).map_or(0, |c| c.iter().filter(|x| **x).count());
-            // a good part of it inside shared passages: another article says
-            // that part, so the sentence is not one only this article has;
-            // what was added or changed around the shared words is the
-            // business of the word-change and omission findings
-            if cov * PARTLY_SHARED.1 >= pos.len() * PARTLY_SHARED.0 {
+            // nearly all of it inside shared passages: what changed there is
+            // the business of the word-change findings
+            if cov * 10 >= pos.len() * 9 {
                 last_unique = None;
                 continue;
             }
