@@ -114,3 +114,45 @@ fn a_paraphrase_is_not_unique() {
         r.divergences
     );
 }
+
+/// Issue 19: differences an editor would not list. A neutral reporting
+/// verb swapped ("said" / "announced"), a phrase moved a few words within
+/// a copied sentence, and an outlet naming itself are not findings; a
+/// loaded reporting verb ("warned") still is.
+#[test]
+fn what_an_editor_would_not_list() {
+    let wire = format!(
+        "{BASE} The port authority said Boston would send inspectors to the quay on Friday. \
+         The chief engineer will attend as an observer the review of the cranes by the board."
+    );
+    let copy = format!(
+        "{BASE} The port authority also announced it would send inspectors to the quay on Friday. \
+         The chief engineer will attend the review of the cranes as an observer by the board. \
+         Harbor Daily's reporter has more from the quay."
+    );
+    let r = analyze(
+        &[
+            ArticleInput::new(wire.as_str()).with_label("Wire"),
+            ArticleInput::new(copy.as_str()).with_label("Harbor Daily"),
+        ],
+        &Options::default(),
+    )
+    .unwrap();
+    let listed = |kind: &str, words: &str| {
+        r.divergences.iter().any(|d| {
+            d.kind.as_str() == kind
+                && (d.text.contains(words)
+                    || d.counterpart.as_deref().is_some_and(|c| !c.is_empty() && c.contains(words)))
+        })
+    };
+    assert!(!listed("framing", "announced"), "{:#?}", r.divergences);
+    assert!(!listed("framing", "observer"), "{:#?}", r.divergences);
+    assert!(!listed("coverage", "Harbor Daily"), "{:#?}", r.divergences);
+    let warned = report(&BASE.replace("Vasquez said", "Vasquez warned"), BASE);
+    assert!(
+        warned.divergences.iter().any(|d| d.kind.as_str() == "framing"
+            && (d.text.contains("warned") || d.counterpart.as_deref().unwrap_or("").contains("warned"))),
+        "{:#?}",
+        warned.divergences
+    );
+}

@@ -189,6 +189,54 @@ fn reworded(ops: &[Op], k: usize) -> bool {
 
 type Side<'s, 'a> = (usize, &'s Article<'a>, usize, usize);
 
+/// Pronouns that stand for a name.
+const PRONOUNS: &[&str] = &["it", "he", "she", "they", "its", "his", "her", "their", "them", "him"];
+
+/// Whether a substitution only re-states who speaks and how plainly:
+/// beside function words, the two sides differ by neutral reporting verbs
+/// ("said" / "announced") and at most by a name that the other side
+/// refers to with a pronoun ("said Washington would" / "also announced it
+/// would"). Loaded reporting verbs ("warned", "claimed") are not neutral
+/// and still make a finding.
+fn restated(ents: &EntityIndex, sa: Side, sb: Side) -> bool {
+    // (content words that are not a neutral reporting verb, of which
+    // names, any pronoun)
+    let look = |(a, d, s, e): Side| -> (usize, usize, bool) {
+        let (mut plain, mut names, mut pronoun) = (0, 0, false);
+        for k in s..e {
+            let Some(&t) = d.stream.tokens.get(k) else { continue };
+            let Some(tok) = d.tokens.get(t) else { continue };
+            let w = tok.norm;
+            pronoun |= PRONOUNS.contains(&w);
+            if is_function_word(w) || w.chars().count() <= 1 || super::coverage::is_speech(w) {
+                continue;
+            }
+            plain += 1;
+            names += usize::from(!ents.ids(a, std::iter::once(t)).is_empty());
+        }
+        (plain, names, pronoun)
+    };
+    let ((pa, na, ra), (pb, nb, rb)) = (look(sa), look(sb));
+    (pa == 0 && pb == 0) || (pa == 0 && ra && nb == pb) || (pb == 0 && rb && na == pa)
+}
+
+/// Words around the point where one side lacks a phrase within which the
+/// same phrase counts as moved, not dropped.
+const MOVE_WINDOW: usize = 6;
+
+/// Whether the words `from.0..from.1` of `d`'s stream appear, in the same
+/// order, in `other`'s stream within [`MOVE_WINDOW`] words of position
+/// `at` (where `other` lacks them).
+fn moved(d: &Article, (s, e): (usize, usize), other: &Article, at: usize) -> bool {
+    let Some(phrase) = d.stream.hashes.get(s..e) else { return false };
+    if phrase.is_empty() {
+        return false;
+    }
+    let lo = at.saturating_sub(MOVE_WINDOW + phrase.len());
+    let hi = at.saturating_add(MOVE_WINDOW + phrase.len()).min(other.stream.hashes.len());
+    other.stream.hashes.get(lo..hi).is_some_and(|w| w.windows(phrase.len()).any(|x| x == phrase))
+}
+
 /// The findings of one `Diff` inside a passage.
 fn one_change(ents: &EntityIndex, sa: Side, sb: Side) -> Option<Vec<Finding>> {
     let (a, da, i0, i1) = sa;
@@ -200,6 +248,12 @@ fn one_change(ents: &EntityIndex, sa: Side, sb: Side) -> Option<Vec<Finding>> {
             .collect()
     };
     let (wa, wb) = (norms(da, i0, i1), norms(db, j0, j1));
+    // words on one side only that the other side has a few words away: a
+    // phrase moved within the sentence ("will attend as an observer the
+    // talks" / "will attend the talks as an observer"), not dropped
+    if (wb.is_empty() && moved(da, (i0, i1), db, j0)) || (wa.is_empty() && moved(db, (j0, j1), da, i0)) {
+        return None;
+    }
     let content =
         |w: &[String]| w.iter().filter(|x| !is_function_word(x) && x.chars().count() > 1).cloned().collect::<Vec<_>>();
     let (ca, cb) = (content(&wa), content(&wb));
@@ -249,6 +303,9 @@ fn one_change(ents: &EntityIndex, sa: Side, sb: Side) -> Option<Vec<Finding>> {
             let sb: FxHashSet<String> = cb.iter().map(|w| stem(w)).collect();
             !sa.is_empty() && !sb.is_empty() && (sa.is_subset(&sb) || sb.is_subset(&sa))
         };
+        if restated(ents, (a, da, i0, i1), (b, db, j0, j1)) {
+            return None;
+        }
         if alias {
             (
                 DivergenceKind::Format,

@@ -39,6 +39,11 @@ pub(super) fn coverage(ctx: &Context) -> Vec<Finding> {
         }
         let Some((a, first)) = c.mentions.first() else { continue };
         let Some(d) = ctx.articles.get(*a) else { continue };
+        // an outlet naming itself ("TRT World's correspondent", a "Reuters"
+        // dateline) gives its byline, not a name only it covers
+        if !d.label.trim().is_empty() && c.name.trim().eq_ignore_ascii_case(d.label.trim()) {
+            continue;
+        }
         let words_in = |f: &crate::entities::Found| {
             d.tokens.get(f.tokens.clone()).map_or(0, |t| t.iter().filter(|t| t.is_wordlike()).count())
         };

@@ -156,7 +156,51 @@ pub fn find(ctx: &Context) -> Vec<Finding> {
     let text = |a: usize| ctx.articles.get(a).map_or("", |d| d.text);
     let rank: Vec<usize> = (0..n).map(|a| (0..n).filter(|&b| (text(b), b) < (text(a), a)).count()).collect();
     let out: Vec<Finding> = out.into_iter().map(|f| on_canonical_side(ctx, &rank, f)).collect();
-    once_across_sources(ctx, once_per_difference(one_kind_per_difference(ctx, out)))
+    once_across_sources(ctx, once_per_text(once_per_difference(one_kind_per_difference(ctx, out))))
+}
+
+/// Whether a kind is a word change inside a shared passage.
+fn is_word_change(k: DivergenceKind) -> bool {
+    matches!(k, DivergenceKind::Framing | DivergenceKind::Omission | DivergenceKind::Format)
+}
+
+/// A word change whose text another word change already marks as its
+/// other side (against a third article) is that difference seen again:
+/// "the next round of" that one copy adds against a second is already the
+/// other side of the change against a third ("ceasefire" / "the next round
+/// of Syrian peace"). Of two that mark each other, the first is kept.
+fn once_per_text(all: Vec<Finding>) -> Vec<Finding> {
+    // (article, start, end, index) of every word change's other side
+    let mut sides: Vec<(usize, usize, usize, usize)> = all
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| is_word_change(g.kind))
+        .filter_map(|(i, g)| g.others.first().zip(g.counterpart_span).map(|(&o, (s, e))| (o, s, e, i)))
+        .filter(|(_, s, e, _)| e > s)
+        .collect();
+    sides.sort_unstable();
+    let marked_by = |f: &Finding| -> Vec<usize> {
+        let lo = sides.partition_point(|x| x.0 < f.article);
+        let hi = sides.partition_point(|x| (x.0, x.1) <= (f.article, f.start));
+        crate::work::add(1 + hi.saturating_sub(lo));
+        sides.get(lo..hi).unwrap_or(&[]).iter().filter(|x| x.2 >= f.end).map(|x| x.3).collect()
+    };
+    let covered = |f: &Finding, g: &Finding| {
+        g.others.first() == Some(&f.article)
+            && g.counterpart_span.is_some_and(|(s, e)| s <= f.start && f.end <= e && s < e)
+    };
+    let drop: Vec<bool> = all
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            is_word_change(f.kind)
+                && marked_by(f).into_iter().any(|j| {
+                    // a mirror image marks it back: the first of the two stays
+                    j != i && all.get(j).is_some_and(|g| !(covered(g, f) && j > i))
+                })
+        })
+        .collect();
+    all.into_iter().zip(drop).filter(|(_, d)| !*d).map(|(f, _)| f).collect()
 }
 
 /// A finding that carries both sides is told from the side whose wording
@@ -231,9 +275,15 @@ fn one_kind_per_difference(ctx: &Context, all: Vec<Finding>) -> Vec<Finding> {
         let uniques = SpanIndex::new(ctx, &all, DivergenceKind::Unique);
         all.iter()
             .map(|f| match f.kind {
-                DivergenceKind::Framing | DivergenceKind::Format => !facts
-                    .near(ctx, f.article, f.start, f.end)
-                    .any(|x| x.others == f.others && (covers(x, f) || covers(f, x))),
+                // (a date or figure one copy drops against a third article,
+                // "on July 7-8", is marked by that figure's finding: words on
+                // one side only that overlap it are not a card of their own)
+                DivergenceKind::Framing | DivergenceKind::Format => {
+                    !facts.near(ctx, f.article, f.start, f.end).any(|x| {
+                        (x.others == f.others && (covers(x, f) || covers(f, x)))
+                            || (f.counterpart_span.is_none() && x.start < f.end && f.start < x.end)
+                    })
+                }
                 // the same sentence (a clause dropped inside a unique sentence
                 // is a difference of its own)
                 DivergenceKind::Omission => !uniques
