@@ -72,10 +72,18 @@ fn parse_idf(text: &'static str) -> IdfTable {
 
 /// Inverse document frequency of a normalized word: 1 for the most common
 /// words, about 6 for words rarer than the 3,000 most common.
+///
+/// With English corpus frequencies at hand (`freq.tsv` of the English
+/// pack), the weight blends both ([`crate::lang::terms::blend_weight`]).
 pub fn idf(word: &str) -> f32 {
     let t = idf_table();
-    let df = t.df.get(word).copied().unwrap_or(t.rare);
-    ((t.docs + 1.0) / (1.0 + df as f32)).ln() + 1.0
+    let seen = t.df.get(word).copied();
+    let df = seen.unwrap_or(t.rare);
+    let learned = ((t.docs + 1.0) / (1.0 + df as f32)).ln() + 1.0;
+    if t.df.is_empty() {
+        return learned;
+    }
+    crate::lang::terms::blend_weight("en", word, learned, seen.unwrap_or(0))
 }
 
 /// The weighted terms of one article for the same-story similarity:
