@@ -368,8 +368,6 @@ fn with_table<T>(code: &str, f: impl FnOnce(&DfTable) -> T) -> T {
 #[derive(Debug, Clone, Default)]
 pub struct FreqTable {
     cost: rustc_hash::FxHashMap<String, u16>,
-    /// The cost of a term not in the table (rarer than all of it).
-    unknown: u16,
 }
 
 /// Words of a typical article, to turn a word's corpus frequency into the
@@ -389,7 +387,6 @@ impl FreqTable {
         for line in text.lines().filter(|l| !l.starts_with('#')) {
             let Some((w, n)) = line.split_once('\t') else { continue };
             let Ok(n) = n.trim().parse::<u16>() else { continue };
-            t.unknown = t.unknown.max(n);
             t.cost.insert(w.to_string(), n);
         }
         t
@@ -403,9 +400,10 @@ impl FreqTable {
     /// The idf-like weight of a term from its corpus frequency
     /// ([`freq_weight`]); terms not in the table weigh [`FREQ_CAP`].
     pub fn weight(&self, term: &str) -> f32 {
-        let cost = self.cost.get(term).copied().unwrap_or(self.unknown.saturating_add(10));
-        let p = 10f32.powf(-f32::from(cost) / 100.0);
-        freq_weight(p)
+        match self.cost.get(term) {
+            Some(&cost) => freq_weight(10f32.powf(-f32::from(cost) / 100.0)),
+            None => FREQ_CAP,
+        }
     }
 }
 
@@ -496,26 +494,28 @@ pub fn blend_weight(code: &str, term: &str, learned: f32, df: u32) -> f32 {
     if mode == FreqMode::Learned {
         return learned;
     }
-    with_freq(code, |table| {
-        if table.is_empty() {
-            return learned;
-        }
-        match mode {
-            FreqMode::Learned => learned,
-            FreqMode::Frequency => table.weight(term),
-            FreqMode::Backoff(k) => {
-                if df >= k {
-                    learned
-                } else {
-                    table.weight(term)
-                }
-            }
-            FreqMode::Mix(m) => {
-                let a = df as f32 / (df as f32 + m.max(1) as f32);
-                a * learned + (1.0 - a) * table.weight(term)
+    with_freq(code, |table| blend_with(mode, table, term, learned, df))
+}
+
+fn blend_with(mode: FreqMode, table: &FreqTable, term: &str, learned: f32, df: u32) -> f32 {
+    if table.is_empty() {
+        return learned;
+    }
+    match mode {
+        FreqMode::Learned => learned,
+        FreqMode::Frequency => table.weight(term),
+        FreqMode::Backoff(k) => {
+            if df >= k {
+                learned
+            } else {
+                table.weight(term)
             }
         }
-    })
+        FreqMode::Mix(m) => {
+            let a = df as f32 / (df as f32 + m.max(1) as f32);
+            a * learned + (1.0 - a) * table.weight(term)
+        }
+    }
 }
 
 /// Writes the frequency table of language `code` from `(word, frequency)`
@@ -729,6 +729,29 @@ mod tests {
         assert_eq!(terms("zh", &["俄", "罗", "斯"]), ["俄罗", "罗斯"]);
         assert_eq!(terms("zh", &["俄", "and", "斯"]), ["俄", "and", "斯"]);
         assert_eq!(terms("ja", &["東京都"]), ["東京", "京都"]);
+    }
+
+    /// Commoner terms weigh less, every term rarer than the cap (or not in
+    /// the table) weighs the cap, and the modes combine as documented.
+    #[test]
+    fn frequency_weights_are_capped_and_blend() {
+        let t = FreqTable::parse("# comment\nhaus\t300\nregier\t400\n");
+        assert!(t.weight("haus") < t.weight("regier"));
+        assert!(t.weight("regier") <= FREQ_CAP);
+        assert_eq!(t.weight("zzz"), FREQ_CAP);
+        assert!(freq_weight(1e-9) == FREQ_CAP && freq_weight(0.1) >= 1.0);
+        let b = |mode, df| blend_with(mode, &t, "haus", 9.0, df);
+        assert_eq!(b(FreqMode::Frequency, 50), t.weight("haus"));
+        assert_eq!(b(FreqMode::Backoff(3), 3), 9.0);
+        assert_eq!(b(FreqMode::Backoff(3), 2), t.weight("haus"));
+        assert!((b(FreqMode::Mix(5), 5) - (4.5 + 0.5 * t.weight("haus"))).abs() < 1e-5);
+        assert_eq!(b(FreqMode::Learned, 0), 9.0);
+        assert_eq!(blend_with(FreqMode::Frequency, &FreqTable::default(), "haus", 9.0, 0), 9.0);
+        // the shipped mode, with a table given for a language of its own
+        use_freq("nn", Some(t.clone()));
+        assert_eq!(blend_weight("nn", "haus", 9.0, 50), blend_with(FREQ_MODE, &t, "haus", 9.0, 50));
+        use_freq("nn", None);
+        assert_eq!(blend_weight("xx", "haus", 9.0, 0), 9.0);
     }
 
     #[test]
