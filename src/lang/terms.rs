@@ -4,7 +4,9 @@
 //! `corroborate build-stopwords` and shipped in the language's pack),
 //! Snowball stems (`rust-stemmers`; languages without a Snowball stemmer
 //! keep a word's first [`PREFIX_STEM`] characters), and for scripts
-//! written without spaces (Chinese, Japanese, Thai), character bigrams.
+//! written without spaces (Chinese, Japanese, Thai), character bigrams;
+//! and the terms' weights, from word frequencies in a large corpus
+//! ([`FreqTable`], the `wordfreq` lists) or learned from the SemEval texts.
 //!
 //! English keeps its own path (`src/overlap/similarity.rs`): its function
 //! words and idf table are tuned and measured already.
@@ -342,9 +344,11 @@ pub fn use_idf(code: &str, table: Option<DfTable>) {
     }
 }
 
-/// The weight of a similarity term of language `code`: its inverse
-/// document frequency in the language's table (`idf.tsv` of its pack), 1
-/// for every term when the language has none.
+/// The weight of a similarity term of language `code`: as [`FREQ_MODE`]
+/// says, from its corpus frequency (`freq.tsv` of the language's pack,
+/// [`FreqTable::weight`]) and its inverse document frequency in the
+/// language's learned table (`idf.tsv`); 1 for every term when the
+/// language has neither (no pack).
 pub fn idf(code: &str, term: &str) -> f32 {
     let (learned, df) = with_table(code, |table| {
         if table.df.is_empty() {

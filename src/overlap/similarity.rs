@@ -70,11 +70,12 @@ fn parse_idf(text: &'static str) -> IdfTable {
     }
 }
 
-/// Inverse document frequency of a normalized word: 1 for the most common
-/// words, about 6 for words rarer than the 3,000 most common.
-///
-/// With English corpus frequencies at hand (`freq.tsv` of the English
-/// pack), the weight blends both ([`crate::lang::terms::blend_weight`]).
+/// The weight of a normalized English word: its inverse document frequency
+/// in the CoNLL table (1 for the most common words, about 6 for words rarer
+/// than the 3,000 most common), or with English corpus frequencies at hand
+/// (`freq.tsv` of the English pack) the two combined as
+/// [`crate::lang::terms::FREQ_MODE`] says (the shipped mode: the frequency
+/// weight alone, 1 to [`crate::lang::terms::FREQ_CAP`]).
 pub fn idf(word: &str) -> f32 {
     let t = idf_table();
     let seen = t.df.get(word).copied();
