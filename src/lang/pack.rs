@@ -192,6 +192,7 @@ pub fn embedded(code: &str) -> Option<Pack<'static>> {
                 ("gazetteer.tsv", include_bytes!("../../model/gazetteer.tsv").as_slice()),
                 ("casing.txt", include_bytes!("../../model/casing.txt").as_slice()),
                 ("idf.tsv", include_bytes!("../../model/idf.tsv").as_slice()),
+                ("freq.tsv", include_bytes!("../../model/lang/en/freq.tsv").as_slice()),
             ],
         }),
         "de" => Some(Pack {
@@ -199,6 +200,7 @@ pub fn embedded(code: &str) -> Option<Pack<'static>> {
             sections: vec![
                 ("stopwords.txt", include_bytes!("../../model/lang/de/stopwords.txt").as_slice()),
                 ("idf.tsv", include_bytes!("../../model/lang/de/idf.tsv").as_slice()),
+                ("freq.tsv", include_bytes!("../../model/lang/de/freq.tsv").as_slice()),
                 ("countries.tsv", include_bytes!("../../model/lang/de/countries.tsv").as_slice()),
                 ("calendar.tsv", include_bytes!("../../model/lang/de/calendar.tsv").as_slice()),
                 ("fold.tsv", include_bytes!("../../model/translit.tsv").as_slice()),
@@ -209,6 +211,7 @@ pub fn embedded(code: &str) -> Option<Pack<'static>> {
             sections: vec![
                 ("stopwords.txt", include_bytes!("../../model/lang/es/stopwords.txt").as_slice()),
                 ("idf.tsv", include_bytes!("../../model/lang/es/idf.tsv").as_slice()),
+                ("freq.tsv", include_bytes!("../../model/lang/es/freq.tsv").as_slice()),
                 ("countries.tsv", include_bytes!("../../model/lang/es/countries.tsv").as_slice()),
                 ("calendar.tsv", include_bytes!("../../model/lang/es/calendar.tsv").as_slice()),
                 ("fold.tsv", include_bytes!("../../model/translit.tsv").as_slice()),
@@ -219,6 +222,7 @@ pub fn embedded(code: &str) -> Option<Pack<'static>> {
             sections: vec![
                 ("stopwords.txt", include_bytes!("../../model/lang/fr/stopwords.txt").as_slice()),
                 ("idf.tsv", include_bytes!("../../model/lang/fr/idf.tsv").as_slice()),
+                ("freq.tsv", include_bytes!("../../model/lang/fr/freq.tsv").as_slice()),
                 ("countries.tsv", include_bytes!("../../model/lang/fr/countries.tsv").as_slice()),
                 ("calendar.tsv", include_bytes!("../../model/lang/fr/calendar.tsv").as_slice()),
                 ("fold.tsv", include_bytes!("../../model/translit.tsv").as_slice()),
@@ -229,6 +233,7 @@ pub fn embedded(code: &str) -> Option<Pack<'static>> {
             sections: vec![
                 ("stopwords.txt", include_bytes!("../../model/lang/it/stopwords.txt").as_slice()),
                 ("idf.tsv", include_bytes!("../../model/lang/it/idf.tsv").as_slice()),
+                ("freq.tsv", include_bytes!("../../model/lang/it/freq.tsv").as_slice()),
                 ("countries.tsv", include_bytes!("../../model/lang/it/countries.tsv").as_slice()),
                 ("calendar.tsv", include_bytes!("../../model/lang/it/calendar.tsv").as_slice()),
                 ("fold.tsv", include_bytes!("../../model/translit.tsv").as_slice()),
@@ -239,6 +244,7 @@ pub fn embedded(code: &str) -> Option<Pack<'static>> {
             sections: vec![
                 ("stopwords.txt", include_bytes!("../../model/lang/pl/stopwords.txt").as_slice()),
                 ("idf.tsv", include_bytes!("../../model/lang/pl/idf.tsv").as_slice()),
+                ("freq.tsv", include_bytes!("../../model/lang/pl/freq.tsv").as_slice()),
                 ("countries.tsv", include_bytes!("../../model/lang/pl/countries.tsv").as_slice()),
                 ("calendar.tsv", include_bytes!("../../model/lang/pl/calendar.tsv").as_slice()),
                 ("fold.tsv", include_bytes!("../../model/translit.tsv").as_slice()),
@@ -249,6 +255,7 @@ pub fn embedded(code: &str) -> Option<Pack<'static>> {
             sections: vec![
                 ("stopwords.txt", include_bytes!("../../model/lang/ru/stopwords.txt").as_slice()),
                 ("idf.tsv", include_bytes!("../../model/lang/ru/idf.tsv").as_slice()),
+                ("freq.tsv", include_bytes!("../../model/lang/ru/freq.tsv").as_slice()),
                 ("countries.tsv", include_bytes!("../../model/lang/ru/countries.tsv").as_slice()),
                 ("calendar.tsv", include_bytes!("../../model/lang/ru/calendar.tsv").as_slice()),
                 ("fold.tsv", include_bytes!("../../model/translit.tsv").as_slice()),
@@ -259,6 +266,7 @@ pub fn embedded(code: &str) -> Option<Pack<'static>> {
             sections: vec![
                 ("stopwords.txt", include_bytes!("../../model/lang/tr/stopwords.txt").as_slice()),
                 ("idf.tsv", include_bytes!("../../model/lang/tr/idf.tsv").as_slice()),
+                ("freq.tsv", include_bytes!("../../model/lang/tr/freq.tsv").as_slice()),
                 ("countries.tsv", include_bytes!("../../model/lang/tr/countries.tsv").as_slice()),
                 ("calendar.tsv", include_bytes!("../../model/lang/tr/calendar.tsv").as_slice()),
                 ("fold.tsv", include_bytes!("../../model/translit.tsv").as_slice()),
@@ -269,6 +277,7 @@ pub fn embedded(code: &str) -> Option<Pack<'static>> {
             sections: vec![
                 ("stopwords.txt", include_bytes!("../../model/lang/ar/stopwords.txt").as_slice()),
                 ("idf.tsv", include_bytes!("../../model/lang/ar/idf.tsv").as_slice()),
+                ("freq.tsv", include_bytes!("../../model/lang/ar/freq.tsv").as_slice()),
                 ("countries.tsv", include_bytes!("../../model/lang/ar/countries.tsv").as_slice()),
                 ("calendar.tsv", include_bytes!("../../model/lang/ar/calendar.tsv").as_slice()),
                 ("fold.tsv", include_bytes!("../../model/translit.tsv").as_slice()),
@@ -279,6 +288,7 @@ pub fn embedded(code: &str) -> Option<Pack<'static>> {
             sections: vec![
                 ("stopwords.txt", include_bytes!("../../model/lang/zh/stopwords.txt").as_slice()),
                 ("idf.tsv", include_bytes!("../../model/lang/zh/idf.tsv").as_slice()),
+                ("freq.tsv", include_bytes!("../../model/lang/zh/freq.tsv").as_slice()),
                 ("translit.tsv", include_bytes!("../../model/lang/zh/translit.tsv").as_slice()),
                 ("countries.tsv", include_bytes!("../../model/lang/zh/countries.tsv").as_slice()),
                 ("calendar.tsv", include_bytes!("../../model/lang/zh/calendar.tsv").as_slice()),

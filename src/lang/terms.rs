@@ -4,7 +4,9 @@
 //! `corroborate build-stopwords` and shipped in the language's pack),
 //! Snowball stems (`rust-stemmers`; languages without a Snowball stemmer
 //! keep a word's first [`PREFIX_STEM`] characters), and for scripts
-//! written without spaces (Chinese, Japanese, Thai), character bigrams.
+//! written without spaces (Chinese, Japanese, Thai), character bigrams;
+//! and the terms' weights, from word frequencies in a large corpus
+//! ([`FreqTable`], the `wordfreq` lists) or learned from the SemEval texts.
 //!
 //! English keeps its own path (`src/overlap/similarity.rs`): its function
 //! words and idf table are tuned and measured already.
@@ -225,6 +227,7 @@ impl LangTerms {
                 flush(&mut run, out);
                 continue;
             }
+            let lower = if self.code == "ar" { arabic_light(&lower) } else { lower };
             if lower.chars().count() < 2 || !lower.chars().any(char::is_alphabetic) || self.is_stop(&lower) {
                 continue;
             }
@@ -239,6 +242,37 @@ impl LangTerms {
         }
         flush(&mut run, out);
     }
+}
+
+/// Arabic letters normalized and clitics stripped before the Snowball
+/// stemmer: diacritics and tatweel dropped, alef forms (أ إ آ ٱ) read as
+/// ا, teh marbuta as heh, alef maqsura as yeh; then the article with a
+/// proclitic (وال بال كال فال لل ال) when 3 letters or more remain, else one
+/// proclitic letter (و ف ب ل ك) when 4 or more remain. Measured held out
+/// (README "Languages"): ar-ar 0.349 → 0.354, and normalization alone did
+/// not help (0.346).
+fn arabic_light(word: &str) -> String {
+    let w: String = word
+        .chars()
+        .filter(|c| !matches!(*c as u32, 0x064B..=0x0652 | 0x0640 | 0x0670))
+        .map(|c| match c {
+            'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+            'ة' => 'ه',
+            'ى' => 'ي',
+            c => c,
+        })
+        .collect();
+    for p in ["وال", "بال", "كال", "فال", "لل", "ال"] {
+        if let Some(rest) = w.strip_prefix(p).filter(|r| r.chars().count() >= 3) {
+            return rest.to_string();
+        }
+    }
+    for p in ["و", "ف", "ب", "ل", "ك"] {
+        if let Some(rest) = w.strip_prefix(p).filter(|r| r.chars().count() >= 4) {
+            return rest.to_string();
+        }
+    }
+    w
 }
 
 /// A document-frequency table: documents counted, and per term the number
@@ -310,11 +344,23 @@ pub fn use_idf(code: &str, table: Option<DfTable>) {
     }
 }
 
-/// The weight of a similarity term of language `code`: its inverse
-/// document frequency in the language's table (`idf.tsv` of its pack), 1
-/// for every term when the language has none.
+/// The weight of a similarity term of language `code`: as [`FREQ_MODE`]
+/// says, from its corpus frequency (`freq.tsv` of the language's pack,
+/// [`FreqTable::weight`]) and its inverse document frequency in the
+/// language's learned table (`idf.tsv`); 1 for every term when the
+/// language has neither (no pack).
 pub fn idf(code: &str, term: &str) -> f32 {
-    with_table(code, |table| if table.df.is_empty() { 1.0 } else { table.idf(term) })
+    let (learned, df) = with_table(code, |table| {
+        if table.df.is_empty() {
+            (1.0, 0)
+        } else {
+            (table.idf(term), table.df.get(term).copied().unwrap_or(0))
+        }
+    });
+    if code == PREFIX_CODE {
+        return learned;
+    }
+    blend_weight(code, term, learned, df)
 }
 
 /// How many documents of language `code`'s table hold `term` (0 when it is
@@ -349,6 +395,208 @@ fn with_table<T>(code: &str, f: impl FnOnce(&DfTable) -> T) -> T {
         }
     };
     f(table)
+}
+
+/// Word frequencies of a language from a large corpus (`freq.tsv` of its
+/// pack, written by `corroborate build-lang-freq` from the `wordfreq`
+/// package's lists, data CC BY-SA 4.0): per similarity term, the share of
+/// the corpus's running words that are forms of it, as `−log10 × 100`.
+#[derive(Debug, Clone, Default)]
+pub struct FreqTable {
+    cost: rustc_hash::FxHashMap<String, u16>,
+}
+
+/// Words of a typical article, to turn a word's corpus frequency into the
+/// share of articles it occurs in (`1 − e^(−L·p)`), so the frequency weight
+/// reads as an inverse document frequency.
+pub const FREQ_DOC_WORDS: f32 = 400.0;
+/// Highest frequency weight: every word rarer than about 5 in 100,000
+/// running words weighs the same (a flat top measured better than the full
+/// range: README "Languages", term weights from word frequencies), so a
+/// table needs only the words commoner than that.
+pub const FREQ_CAP: f32 = 5.0;
+
+impl FreqTable {
+    /// Parses `term<TAB>cost` lines (`#` lines are comments).
+    pub fn parse(text: &str) -> FreqTable {
+        let mut t = FreqTable::default();
+        for line in text.lines().filter(|l| !l.starts_with('#')) {
+            let Some((w, n)) = line.split_once('\t') else { continue };
+            let Ok(n) = n.trim().parse::<u16>() else { continue };
+            t.cost.insert(w.to_string(), n);
+        }
+        t
+    }
+
+    /// Whether the table has no terms.
+    pub fn is_empty(&self) -> bool {
+        self.cost.is_empty()
+    }
+
+    /// The idf-like weight of a term from its corpus frequency
+    /// ([`freq_weight`]); terms not in the table weigh [`FREQ_CAP`].
+    pub fn weight(&self, term: &str) -> f32 {
+        match self.cost.get(term) {
+            Some(&cost) => freq_weight(10f32.powf(-f32::from(cost) / 100.0)),
+            None => FREQ_CAP,
+        }
+    }
+}
+
+/// The idf-like weight of a term of corpus frequency `p`:
+/// `min(ln(1 / (1 − e^(−L·p))) + 1, FREQ_CAP)`, `L` = [`FREQ_DOC_WORDS`].
+pub fn freq_weight(p: f32) -> f32 {
+    let share = -(-FREQ_DOC_WORDS * p).exp_m1();
+    if share > 0.0 {
+        ((1.0 / share).ln().max(0.0) + 1.0).min(FREQ_CAP)
+    } else {
+        FREQ_CAP
+    }
+}
+
+/// How the term weights of a language combine its learned idf (SemEval
+/// texts) and its corpus frequencies ([`FreqTable`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FreqMode {
+    /// The learned idf alone.
+    Learned,
+    /// The frequency weight alone.
+    Frequency,
+    /// The learned idf of terms in at least the given number of texts,
+    /// the frequency weight of the others.
+    Backoff(u32),
+    /// `α · learned + (1 − α) · frequency`, `α = df / (df + m)`, `m` given.
+    Mix(u32),
+}
+
+/// The way term weights combine in the shipped engine.
+pub const FREQ_MODE: FreqMode = FreqMode::Frequency;
+
+static FREQ_MODE_GIVEN: Mutex<Option<FreqMode>> = Mutex::new(None);
+static FREQ_GIVEN: Mutex<Vec<(String, std::sync::Arc<FreqTable>)>> = Mutex::new(Vec::new());
+static FREQ_TABLES: Mutex<Vec<(String, bool, &'static FreqTable)>> = Mutex::new(Vec::new());
+
+/// Uses another [`FreqMode`] (or with `None` the shipped [`FREQ_MODE`]
+/// again): for evaluations that choose it.
+pub fn use_freq_mode(mode: Option<FreqMode>) {
+    *FREQ_MODE_GIVEN.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = mode;
+}
+
+fn freq_mode() -> FreqMode {
+    FREQ_MODE_GIVEN.lock().unwrap_or_else(std::sync::PoisonError::into_inner).unwrap_or(FREQ_MODE)
+}
+
+/// Uses `table` (or, with `None`, the pack's again) for the corpus
+/// frequencies of language `code`: for evaluations of other tables.
+pub fn use_freq(code: &str, table: Option<FreqTable>) {
+    let mut given = FREQ_GIVEN.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    given.retain(|(c, _)| c != code);
+    if let Some(t) = table {
+        given.push((code.to_string(), std::sync::Arc::new(t)));
+    }
+}
+
+/// Calls `f` with the frequency table of language `code`: one given by
+/// [`use_freq`], or the pack's (empty without one).
+fn with_freq<T>(code: &str, f: impl FnOnce(&FreqTable) -> T) -> T {
+    {
+        let given = FREQ_GIVEN.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some((_, t)) = given.iter().find(|(c, _)| c == code) {
+            return f(t);
+        }
+    }
+    let loaded = super::pack::available(code);
+    let table = {
+        let mut tables = FREQ_TABLES.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        match tables.iter().find(|(c, l, _)| c == code && *l == loaded) {
+            Some((_, _, t)) => *t,
+            None => {
+                let t: &'static FreqTable =
+                    Box::leak(Box::new(super::pack::text(code, "freq.tsv").map(FreqTable::parse).unwrap_or_default()));
+                tables.push((code.to_string(), loaded, t));
+                t
+            }
+        }
+    };
+    f(table)
+}
+
+/// Combines a term's learned idf (`learned`, from `df` of the language's
+/// table) with its corpus frequency weight in language `code`, as
+/// [`FreqMode`] says; the learned idf alone when the language has no
+/// frequency table.
+pub fn blend_weight(code: &str, term: &str, learned: f32, df: u32) -> f32 {
+    let mode = freq_mode();
+    if mode == FreqMode::Learned {
+        return learned;
+    }
+    with_freq(code, |table| blend_with(mode, table, term, learned, df))
+}
+
+fn blend_with(mode: FreqMode, table: &FreqTable, term: &str, learned: f32, df: u32) -> f32 {
+    if table.is_empty() {
+        return learned;
+    }
+    match mode {
+        FreqMode::Learned => learned,
+        FreqMode::Frequency => table.weight(term),
+        FreqMode::Backoff(k) => {
+            if df >= k {
+                learned
+            } else {
+                table.weight(term)
+            }
+        }
+        FreqMode::Mix(m) => {
+            let a = df as f32 / (df as f32 + m.max(1) as f32);
+            a * learned + (1.0 - a) * table.weight(term)
+        }
+    }
+}
+
+/// Writes the frequency table of language `code` from `(word, frequency)`
+/// pairs (a `wordfreq` list, most frequent first): each word's similarity
+/// terms (as [`text_terms`] gives them, so the engine's own normalization,
+/// stop words and stems) add its frequency; the terms weighing less than
+/// [`FREQ_CAP`] are kept (at most `top`), as `term<TAB>round(−log10 p × 100)`, commonest first (ties by
+/// term): the same bytes for the same list. English keys are the
+/// normalized words its similarity weighs (function words left out).
+pub fn freq_table_tsv<'a>(code: &str, words: impl Iterator<Item = (&'a str, f64)>, top: usize) -> String {
+    let mut p: rustc_hash::FxHashMap<String, f64> = Default::default();
+    for (w, f) in words {
+        let t = crate::pipeline::text_stages(w);
+        let toks = crate::tokens::view(&t.tokens, &t.vocab);
+        let norms: Vec<&str> =
+            toks.iter().filter(|t| t.kind == crate::tokens::TokenKind::Word).map(|t| t.norm).collect();
+        if code == "en" {
+            for n in norms {
+                if !super::en::is_function_word(n) {
+                    *p.entry(n.to_string()).or_default() += f;
+                }
+            }
+            continue;
+        }
+        let mut seen: FxHashSet<String> = FxHashSet::default();
+        terms_for(code).each_term(norms.into_iter(), &mut |_, term| {
+            if seen.insert(term.to_string()) {
+                *p.entry(term.to_string()).or_default() += f;
+            }
+        });
+    }
+    let mut rows: Vec<(u16, String)> = p
+        .into_iter()
+        .filter(|(_, f)| *f > 0.0)
+        .map(|(t, f)| ((-f.log10() * 100.0).round().clamp(0.0, f64::from(u16::MAX)) as u16, t))
+        .collect();
+    rows.sort();
+    // terms rarer than the cap weigh the cap whether listed or not
+    rows.retain(|(c, _)| freq_weight(10f32.powf(-f32::from(*c) / 100.0)) < FREQ_CAP);
+    rows.truncate(top);
+    let mut out = String::new();
+    for (c, t) in rows {
+        out.push_str(&format!("{t}\t{c}\n"));
+    }
+    out
 }
 
 /// The pseudo-language code of the cross-language prefix terms' weights
@@ -517,6 +765,39 @@ mod tests {
         assert_eq!(terms("zh", &["俄", "罗", "斯"]), ["俄罗", "罗斯"]);
         assert_eq!(terms("zh", &["俄", "and", "斯"]), ["俄", "and", "斯"]);
         assert_eq!(terms("ja", &["東京都"]), ["東京", "京都"]);
+    }
+
+    /// Commoner terms weigh less, every term rarer than the cap (or not in
+    /// the table) weighs the cap, and the modes combine as documented.
+    #[test]
+    fn frequency_weights_are_capped_and_blend() {
+        let t = FreqTable::parse("# comment\nhaus\t300\nregier\t400\n");
+        assert!(t.weight("haus") < t.weight("regier"));
+        assert!(t.weight("regier") <= FREQ_CAP);
+        assert_eq!(t.weight("zzz"), FREQ_CAP);
+        assert!(freq_weight(1e-9) == FREQ_CAP && freq_weight(0.1) >= 1.0);
+        let b = |mode, df| blend_with(mode, &t, "haus", 9.0, df);
+        assert_eq!(b(FreqMode::Frequency, 50), t.weight("haus"));
+        assert_eq!(b(FreqMode::Backoff(3), 3), 9.0);
+        assert_eq!(b(FreqMode::Backoff(3), 2), t.weight("haus"));
+        assert!((b(FreqMode::Mix(5), 5) - (4.5 + 0.5 * t.weight("haus"))).abs() < 1e-5);
+        assert_eq!(b(FreqMode::Learned, 0), 9.0);
+        assert_eq!(blend_with(FreqMode::Frequency, &FreqTable::default(), "haus", 9.0, 0), 9.0);
+        // the shipped mode, with a table given for a language of its own
+        use_freq("nn", Some(t.clone()));
+        assert_eq!(blend_weight("nn", "haus", 9.0, 50), blend_with(FREQ_MODE, &t, "haus", 9.0, 50));
+        use_freq("nn", None);
+        assert_eq!(blend_weight("xx", "haus", 9.0, 0), 9.0);
+    }
+
+    /// An Arabic word with the article and a conjunction glued to it, or
+    /// written with another alef, gives the term of the bare word.
+    #[test]
+    fn arabic_clitics_and_letters_are_normalized() {
+        assert_eq!(terms("ar", &["والحكومة"]), terms("ar", &["حكومة"]));
+        assert_eq!(terms("ar", &["بالحكومة"]), terms("ar", &["الحكومة"]));
+        assert_eq!(arabic_light("أحمد"), "احمد");
+        assert_eq!(arabic_light("ولد"), "ولد");
     }
 
     #[test]

@@ -70,12 +70,21 @@ fn parse_idf(text: &'static str) -> IdfTable {
     }
 }
 
-/// Inverse document frequency of a normalized word: 1 for the most common
-/// words, about 6 for words rarer than the 3,000 most common.
+/// The weight of a normalized English word: its inverse document frequency
+/// in the CoNLL table (1 for the most common words, about 6 for words rarer
+/// than the 3,000 most common), or with English corpus frequencies at hand
+/// (`freq.tsv` of the English pack) the two combined as
+/// [`crate::lang::terms::FREQ_MODE`] says (the shipped mode: the frequency
+/// weight alone, 1 to [`crate::lang::terms::FREQ_CAP`]).
 pub fn idf(word: &str) -> f32 {
     let t = idf_table();
-    let df = t.df.get(word).copied().unwrap_or(t.rare);
-    ((t.docs + 1.0) / (1.0 + df as f32)).ln() + 1.0
+    let seen = t.df.get(word).copied();
+    let df = seen.unwrap_or(t.rare);
+    let learned = ((t.docs + 1.0) / (1.0 + df as f32)).ln() + 1.0;
+    if t.df.is_empty() {
+        return learned;
+    }
+    crate::lang::terms::blend_weight("en", word, learned, seen.unwrap_or(0))
 }
 
 /// The weighted terms of one article for the same-story similarity:

@@ -44,15 +44,19 @@ const USAGE: &str = "usage:
   corroborate build-idf [CONLL-FILE] [--out FILE]
       rebuild model/idf.tsv, the word weights of the same-story similarity
   corroborate eval-similarity [CSV-FILE] [--features FILE] [--folds K] [--fit] [--prefix-weights W,A]
+      [--freq-mode learned|freq|backoff:K|mix:M] [--freq-dir DIR]
       Pearson and Spearman of the similarity against human ratings, per language pair
       (--folds: the other languages' term weights learned from the other folds' pairs)
       (--fit: a learned linear combination of the pair features, training and held out in 5 folds)
       (--prefix-weights: the prefix cosine's weight within one language and across languages)
+      (--freq-mode: how learned idf and corpus frequencies combine; --freq-dir: other freq.tsv tables)
   corroborate build-stopwords [--out DIR]
       rebuild model/lang/<code>/stopwords.txt from the stopwords-iso lists (stop-words crate)
   corroborate build-lang-idf [CSV-FILE] [--out DIR] [--prefix-out FILE]
       rebuild model/lang/<code>/idf.tsv, term weights learned from the SemEval pairs' texts,
       and model/prefix-idf.tsv, the weights of the cross-language prefix terms
+  corroborate build-lang-freq DUMP-DIR [--out DIR] [--top N]
+      rebuild model/lang/<code>/freq.tsv, term frequencies from the wordfreq lists (scripts/build-lang-freq.sh)
   corroborate build-translit [--out DIR]
       rebuild model/translit.tsv and model/lang/zh/translit.tsv, folding across scripts (any_ascii crate)
   corroborate eval-extraction [DIR] [--verbose] [--repeat N]
@@ -101,6 +105,8 @@ pub fn run(os_args: Vec<OsString>) -> i32 {
         #[cfg(feature = "train")]
         Some("build-lang-idf") => similarity::build_lang_idf_cmd(rest, &mut out).map_err(|e| (2, e)),
         #[cfg(feature = "train")]
+        Some("build-lang-freq") => similarity::build_lang_freq_cmd(rest, &mut out).map_err(|e| (2, e)),
+        #[cfg(feature = "train")]
         Some("build-translit") => lang::build_translit_cmd(rest, &mut out).map_err(|e| (2, e)),
         #[cfg(feature = "train")]
         Some("eval-similarity") => similarity::eval_cmd(rest, &mut out).map_err(|e| (2, e)),
@@ -108,7 +114,7 @@ pub fn run(os_args: Vec<OsString>) -> i32 {
         Some(
             cmd @ ("train-ner" | "eval-ner" | "build-clusters" | "build-idf" | "eval-similarity" | "eval-extraction"
             | "train-support" | "eval-paraphrase" | "eval-reuse" | "build-stopwords" | "build-lang-idf"
-            | "build-translit"),
+            | "build-lang-freq" | "build-translit"),
         ) => Err((2, format!("{cmd} is not in this build: rebuild with the `train` feature (on by default)"))),
         Some("-h" | "--help" | "help") => {
             let _ = writeln!(out, "{USAGE}");

@@ -234,6 +234,63 @@ pub fn build_lang_idf_cmd(args: &[String], out: &mut impl Write) -> Result<(), S
     Ok(())
 }
 
+/// `corroborate build-lang-freq DUMP-DIR [--out DIR] [--top N]`: reads the
+/// word frequencies `DUMP-DIR/<code>.tsv` (`word<TAB>frequency` lines,
+/// written by `scripts/wordfreq_dump.py` from the `wordfreq` package) of
+/// English and each language of [`PACK_LANGUAGES`], and writes the `N`
+/// commonest similarity terms of each to `DIR/<code>/freq.tsv` (default
+/// `model/lang`; at most 100,000 terms, and only those weighing less than
+/// the cap of the frequency weight, `FREQ_CAP`).
+pub fn build_lang_freq_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
+    let mut dump: Option<String> = None;
+    let mut dir = "model/lang".to_string();
+    let mut top = 100_000usize;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--out" => dir = it.next().ok_or("--out needs a directory")?.clone(),
+            "--top" => top = it.next().and_then(|n| n.parse().ok()).ok_or("--top needs a number")?,
+            s if !s.starts_with('-') => dump = Some(s.to_string()),
+            s => return Err(format!("unknown option {s:?}")),
+        }
+    }
+    let dump = dump.ok_or("give the directory of the wordfreq lists (scripts/build-lang-freq.sh)")?;
+    for code in std::iter::once(&"en").chain(PACK_LANGUAGES) {
+        let src = format!("{dump}/{code}.tsv");
+        let text = std::fs::read_to_string(&src).map_err(|e| format!("cannot read {src}: {e}"))?;
+        let header = text.lines().next().filter(|l| l.starts_with('#')).unwrap_or("# wordfreq");
+        let words = text.lines().filter(|l| !l.starts_with('#')).filter_map(|l| {
+            let (w, f) = l.split_once('\t')?;
+            Some((w, f.trim().parse::<f64>().ok()?))
+        });
+        let body = corroborate::lang::terms::freq_table_tsv(code, words, top);
+        let dest = format!("{dir}/{code}/freq.tsv");
+        std::fs::create_dir_all(format!("{dir}/{code}")).map_err(|e| format!("cannot create {dir}/{code}: {e}"))?;
+        let file = format!(
+            "# {code}: similarity terms, round(-log10(frequency) * 100), from {} (Robyn Speer, \
+             wordfreq, data CC BY-SA 4.0: Wikipedia, OpenSubtitles, news, books, web text), \
+             written by scripts/build-lang-freq.sh\n{body}",
+            header.trim_start_matches("# ")
+        );
+        std::fs::write(&dest, file).map_err(|e| format!("cannot write {dest}: {e}"))?;
+        writeln!(out, "{dest}: {} terms", body.lines().count()).map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
+fn parse_freq_mode(v: &str) -> Result<corroborate::lang::terms::FreqMode, String> {
+    use corroborate::lang::terms::FreqMode;
+    let (name, n) = v.split_once(':').unwrap_or((v, ""));
+    let n = || n.parse::<u32>().map_err(|_| format!("--freq-mode {v:?}: give a number after the colon"));
+    Ok(match name {
+        "learned" => FreqMode::Learned,
+        "freq" => FreqMode::Frequency,
+        "backoff" => FreqMode::Backoff(n()?),
+        "mix" => FreqMode::Mix(n()?),
+        _ => return Err(format!("--freq-mode takes learned, freq, backoff:K or mix:M, not {v:?}")),
+    })
+}
+
 pub fn eval_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
     let mut path = DEFAULT_CSV.to_string();
     let mut features: Option<String> = None;
@@ -244,6 +301,19 @@ pub fn eval_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
         match a.as_str() {
             "--features" => features = Some(it.next().ok_or("--features needs a file name")?.clone()),
             "--fit" => fit = true,
+            "--freq-mode" => {
+                let v = it.next().ok_or("--freq-mode needs a mode")?;
+                corroborate::lang::terms::use_freq_mode(Some(parse_freq_mode(v)?));
+            }
+            "--freq-dir" => {
+                let d = it.next().ok_or("--freq-dir needs a directory")?;
+                for code in std::iter::once(&"en").chain(PACK_LANGUAGES) {
+                    let table = std::fs::read_to_string(format!("{d}/{code}/freq.tsv"))
+                        .map(|t| corroborate::lang::terms::FreqTable::parse(&t))
+                        .unwrap_or_default();
+                    corroborate::lang::terms::use_freq(code, Some(table));
+                }
+            }
             "--prefix-weights" => {
                 let v = it.next().ok_or("--prefix-weights needs WITHIN,ACROSS")?;
                 let w: Vec<f64> = v.split(',').filter_map(|x| x.trim().parse().ok()).collect();
