@@ -214,23 +214,6 @@ pub fn build_cmd(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tokens_of_running_text() {
-        let cases = [
-            ("Putin's call, (he said).", vec!["Putin", "'s", "call", ",", "(", "he", "said", ")", "."]),
-            ("U.S. troops", vec!["U.S", ".", "troops"]),
-            ("-- ok", vec!["--", "ok"]),
-        ];
-        for (line, want) in cases {
-            assert_eq!(tokens(line), want, "{line}");
-        }
-    }
-}
-
 /// The BBC news articles as documents of sentences (a token of sentence-final
 /// or quoting punctuation ends a sentence; tags all `O`), for mining the
 /// casing prior from unlabeled text.
@@ -262,4 +245,21 @@ pub fn bbc_docs(dir: &Path) -> Result<Vec<super::ner::Doc>, String> {
         docs.push(super::ner::Doc { sentences });
     }
     Ok(docs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_of_running_text() {
+        let cases = [
+            ("Putin's call, (he said).", vec!["Putin", "'s", "call", ",", "(", "he", "said", ")", "."]),
+            ("U.S. troops", vec!["U.S", ".", "troops"]),
+            ("-- ok", vec!["--", "ok"]),
+        ];
+        for (line, want) in cases {
+            assert_eq!(tokens(line), want, "{line}");
+        }
+    }
 }
