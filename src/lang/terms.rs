@@ -13,7 +13,7 @@
 
 use rustc_hash::{FxHashSet, FxHasher};
 use std::hash::Hasher;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 /// Characters kept of a word in languages without a Snowball stemmer
 /// (Polish here): truncation is the usual fallback of retrieval systems,
@@ -330,18 +330,61 @@ impl DfTable {
     }
 }
 
-static IDF_TABLES: Mutex<Vec<(String, bool, &'static DfTable)>> = Mutex::new(Vec::new());
-static IDF_GIVEN: Mutex<Vec<(String, std::sync::Arc<DfTable>)>> = Mutex::new(Vec::new());
+/// Tables of one kind per language: those an evaluation gave
+/// ([`Tables::set`]) and those read from the language packs, per language
+/// and whether its pack was loaded when read (a pack arriving later is
+/// read again).
+struct Tables<T> {
+    given: Mutex<Vec<(String, Arc<T>)>>,
+    loaded: Mutex<Vec<(String, bool, Arc<T>)>>,
+}
+
+impl<T: Default> Tables<T> {
+    const fn new() -> Tables<T> {
+        Tables { given: Mutex::new(Vec::new()), loaded: Mutex::new(Vec::new()) }
+    }
+
+    /// Uses `table` for language `code` (`None`: the pack's again).
+    fn set(&self, code: &str, table: Option<T>) {
+        let mut given = self.given.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        given.retain(|(c, _)| c != code);
+        if let Some(t) = table {
+            given.push((code.to_string(), Arc::new(t)));
+        }
+    }
+
+    /// The table given for language `code`, if any.
+    fn given(&self, code: &str) -> Option<Arc<T>> {
+        let given = self.given.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        given.iter().find(|(c, _)| c == code).map(|(_, t)| Arc::clone(t))
+    }
+
+    /// The table of language `code` from section `file` of its pack (empty
+    /// without the pack), parsed once.
+    fn read_pack(&self, code: &str, file: &str, parse: fn(&str) -> T) -> Arc<T> {
+        let available = super::pack::available(code);
+        let mut tables = self.loaded.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some((_, _, t)) = tables.iter().find(|(c, l, _)| c == code && *l == available) {
+            return Arc::clone(t);
+        }
+        let t = Arc::new(super::pack::text(code, file).map(parse).unwrap_or_default());
+        tables.push((code.to_string(), available, Arc::clone(&t)));
+        t
+    }
+
+    /// The table given for `code`, else the pack's.
+    fn get(&self, code: &str, file: &str, parse: fn(&str) -> T) -> Arc<T> {
+        self.given(code).unwrap_or_else(|| self.read_pack(code, file, parse))
+    }
+}
+
+static IDF: Tables<DfTable> = Tables::new();
 
 /// Uses `table` (or, with `None`, the language's own again) for the term
 /// weights of language `code`: for held-out evaluations, which learn the
 /// weights from other pairs than those they score.
 pub fn use_idf(code: &str, table: Option<DfTable>) {
-    let mut given = IDF_GIVEN.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    given.retain(|(c, _)| c != code);
-    if let Some(t) = table {
-        given.push((code.to_string(), std::sync::Arc::new(t)));
-    }
+    IDF.set(code, table);
 }
 
 /// The weight of a similarity term of language `code`: as [`FREQ_MODE`]
@@ -372,29 +415,13 @@ pub fn document_frequency(code: &str, term: &str) -> u32 {
 /// Calls `f` with the term table in use for language `code`: one given by
 /// [`use_idf`], the prefix table, or the language pack's.
 fn with_table<T>(code: &str, f: impl FnOnce(&DfTable) -> T) -> T {
-    {
-        let given = IDF_GIVEN.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Some((_, t)) = given.iter().find(|(c, _)| c == code) {
-            return f(t);
-        }
+    if let Some(t) = IDF.given(code) {
+        return f(&t);
     }
     if code == PREFIX_CODE {
         return f(&PREFIX_IDF);
     }
-    let loaded = super::pack::available(code);
-    let table = {
-        let mut tables = IDF_TABLES.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        match tables.iter().find(|(c, l, _)| c == code && *l == loaded) {
-            Some((_, _, t)) => *t,
-            None => {
-                let t: &'static DfTable =
-                    Box::leak(Box::new(super::pack::text(code, "idf.tsv").map(DfTable::parse).unwrap_or_default()));
-                tables.push((code.to_string(), loaded, t));
-                t
-            }
-        }
-    };
-    f(table)
+    f(&IDF.read_pack(code, "idf.tsv", DfTable::parse))
 }
 
 /// Word frequencies of a language from a large corpus (`freq.tsv` of its
@@ -473,8 +500,7 @@ pub enum FreqMode {
 pub const FREQ_MODE: FreqMode = FreqMode::Frequency;
 
 static FREQ_MODE_GIVEN: Mutex<Option<FreqMode>> = Mutex::new(None);
-static FREQ_GIVEN: Mutex<Vec<(String, std::sync::Arc<FreqTable>)>> = Mutex::new(Vec::new());
-static FREQ_TABLES: Mutex<Vec<(String, bool, &'static FreqTable)>> = Mutex::new(Vec::new());
+static FREQ: Tables<FreqTable> = Tables::new();
 
 /// Uses another [`FreqMode`] (or with `None` the shipped [`FREQ_MODE`]
 /// again): for evaluations that choose it.
@@ -489,36 +515,13 @@ fn freq_mode() -> FreqMode {
 /// Uses `table` (or, with `None`, the pack's again) for the corpus
 /// frequencies of language `code`: for evaluations of other tables.
 pub fn use_freq(code: &str, table: Option<FreqTable>) {
-    let mut given = FREQ_GIVEN.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    given.retain(|(c, _)| c != code);
-    if let Some(t) = table {
-        given.push((code.to_string(), std::sync::Arc::new(t)));
-    }
+    FREQ.set(code, table);
 }
 
 /// Calls `f` with the frequency table of language `code`: one given by
 /// [`use_freq`], or the pack's (empty without one).
 fn with_freq<T>(code: &str, f: impl FnOnce(&FreqTable) -> T) -> T {
-    {
-        let given = FREQ_GIVEN.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Some((_, t)) = given.iter().find(|(c, _)| c == code) {
-            return f(t);
-        }
-    }
-    let loaded = super::pack::available(code);
-    let table = {
-        let mut tables = FREQ_TABLES.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        match tables.iter().find(|(c, l, _)| c == code && *l == loaded) {
-            Some((_, _, t)) => *t,
-            None => {
-                let t: &'static FreqTable =
-                    Box::leak(Box::new(super::pack::text(code, "freq.tsv").map(FreqTable::parse).unwrap_or_default()));
-                tables.push((code.to_string(), loaded, t));
-                t
-            }
-        }
-    };
-    f(table)
+    f(&FREQ.get(code, "freq.tsv", FreqTable::parse))
 }
 
 /// Combines a term's learned idf (`learned`, from `df` of the language's
