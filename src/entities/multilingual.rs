@@ -170,13 +170,7 @@ fn words_and_days(tokens: &[Token], cal: &Calendar, terms: &crate::lang::terms::
         if firm(f) {
             return true;
         }
-        let (mut a, mut b) = (f.tokens.start, f.tokens.end);
-        while a < b && claimed_at(a) {
-            a += 1;
-        }
-        while b > a && claimed_at(b - 1) {
-            b -= 1;
-        }
+        let (a, b) = trim_edges(f.tokens.clone(), claimed_at);
         if a == b || (a..b).any(claimed_at) {
             return false;
         }
@@ -202,6 +196,19 @@ fn counted_word(t: &Token, terms: &crate::lang::terms::LangTerms) -> bool {
 /// punctuation, or after a line break).
 fn starts_sentence(tokens: &[Token], i: usize) -> bool {
     i == 0 || tokens.get(i).is_some_and(|t| t.gap >= 3) || tokens.get(i - 1).is_some_and(|t| t.kind == TokenKind::Punct)
+}
+
+/// The tokens of `r` left once the tokens `drop` says at either edge are
+/// taken off, as (start, end); start == end when none is left.
+fn trim_edges(r: Range<usize>, drop: impl Fn(usize) -> bool) -> (usize, usize) {
+    let (mut a, mut b) = (r.start, r.end);
+    while a < b && drop(a) {
+        a += 1;
+    }
+    while b > a && drop(b - 1) {
+        b -= 1;
+    }
+    (a, b)
 }
 
 /// Which of `n` tokens the mentions in `found` cover.
@@ -262,13 +269,7 @@ fn trim_lowercase_edges(text: &str, tokens: &[Token], code: &str, found: &mut Ve
         if matches!(f.kind, EntityKind::Date | EntityKind::Number) {
             return true;
         }
-        let (mut a, mut b) = (f.tokens.start, f.tokens.end);
-        while a < b && lower(a) {
-            a += 1;
-        }
-        while b > a && lower(b - 1) {
-            b -= 1;
-        }
+        let (a, b) = trim_edges(f.tokens.clone(), lower);
         if a == b {
             return false;
         }

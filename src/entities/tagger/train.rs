@@ -242,27 +242,10 @@ impl Trainer {
         out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
         let mut last = 0usize;
         for (b, q) in rows {
-            let mut d = (b - last) as u64;
+            push_varint(&mut out, (b - last) as u64);
             last = b;
-            loop {
-                let byte = (d & 0x7f) as u8;
-                d >>= 7;
-                if d == 0 {
-                    out.push(byte);
-                    break;
-                }
-                out.push(byte | 0x80);
-            }
-            let mut mask = q.iter().enumerate().fold(0u32, |m, (l, x)| if *x != 0 { m | 1 << l } else { m });
-            loop {
-                let byte = (mask & 0x7f) as u8;
-                mask >>= 7;
-                if mask == 0 {
-                    out.push(byte);
-                    break;
-                }
-                out.push(byte | 0x80);
-            }
+            let mask = q.iter().enumerate().fold(0u32, |m, (l, x)| if *x != 0 { m | 1 << l } else { m });
+            push_varint(&mut out, u64::from(mask));
             out.extend(q.iter().filter(|x| **x != 0).map(|x| *x as u8));
         }
         out
@@ -325,6 +308,20 @@ fn add(v: &mut [f32], i: usize, d: f32) {
 fn add2(m: &mut [[f32; N_TAGS]; N_TAGS], a: usize, b: usize, d: f32) {
     if let Some(x) = m.get_mut(a).and_then(|r| r.get_mut(b)) {
         *x += d;
+    }
+}
+
+/// Writes `v` as a LEB128 varint (seven bits a byte, low bits first), as
+/// the model reader's `varint` reads it.
+fn push_varint(out: &mut Vec<u8>, mut v: u64) {
+    loop {
+        let byte = (v & 0x7f) as u8;
+        v >>= 7;
+        if v == 0 {
+            out.push(byte);
+            return;
+        }
+        out.push(byte | 0x80);
     }
 }
 
