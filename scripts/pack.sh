@@ -65,17 +65,12 @@ const pkg = {
 fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
 EOF
 
-# Whole-line // comments out of the shipped JS (the repository keeps them;
+# The shipped JS minified (terser; the repository keeps the readable source,
 # the glue in pkg/ is left as wasm-bindgen wrote it), then a syntax check.
-say "stripping comment lines"
+say "minifying the widget's JS"
+node scripts/minify.mjs "$PKG" >&2
 find "$PKG" -name '*.js' -not -path "$PKG/pkg/*" -print0 | while IFS= read -r -d '' f; do
-  node -e '
-    const fs = require("fs");
-    const f = process.argv[1];
-    const out = fs.readFileSync(f, "utf8").split("\n").filter((l) => !/^\s*\/\//.test(l)).join("\n");
-    fs.writeFileSync(f, out.replace(/\n{3,}/g, "\n\n").replace(/^\n+/, ""));
-  ' "$f"
-  node --check "$f" || die "stripping comments broke $f"
+  node --check "$f" || die "minifying broke $f"
 done
 
 say "the widget's own JS over the core (pkg/)"

@@ -11,7 +11,9 @@ import { gzipSync } from 'node:zlib';
 const root = resolve(process.argv[2] || 'www');
 const seen = new Set();
 const queue = [join(root, 'corroborate-widget.js')];
-const IMPORT = /(?:import|export)\s[^'"]*?from\s*['"](\.[^'"]+)['"]|new URL\(\s*['"](\.[^'"]+\.js)['"]\s*,\s*import\.meta\.url\)/g;
+// static and dynamic imports, written with or without spaces (the package's
+// files are minified), and the worker's `new URL('./x.js', import.meta.url)`
+const IMPORT = /\b(?:import|export)\s*(?:\(\s*|[^'"();]*?\bfrom\s*)?['"](\.[^'"]+)['"]|new URL\(\s*['"](\.[^'"]+\.js)['"]\s*,\s*import\.meta\.url\)/g;
 while (queue.length) {
   const file = queue.pop();
   if (seen.has(file) || relative(root, file).startsWith('pkg')) continue;
