@@ -8,7 +8,7 @@
 //! separators (`1.200,5` is 1200.5 in German; [`crate::lang::calendar`]).
 //! Without the language's pack, nothing is added.
 
-use super::recognize::mk;
+use super::recognize::{mk, trim_edges};
 use crate::entities::Found;
 use crate::lang::calendar::{calendar, Calendar};
 use crate::lang::en::MONTHS;
@@ -196,19 +196,6 @@ fn counted_word(t: &Token, terms: &crate::lang::terms::LangTerms) -> bool {
 /// punctuation, or after a line break).
 fn starts_sentence(tokens: &[Token], i: usize) -> bool {
     i == 0 || tokens.get(i).is_some_and(|t| t.gap >= 3) || tokens.get(i - 1).is_some_and(|t| t.kind == TokenKind::Punct)
-}
-
-/// The tokens of `r` left once the tokens `drop` says at either edge are
-/// taken off, as (start, end); start == end when none is left.
-fn trim_edges(r: Range<usize>, drop: impl Fn(usize) -> bool) -> (usize, usize) {
-    let (mut a, mut b) = (r.start, r.end);
-    while a < b && drop(a) {
-        a += 1;
-    }
-    while b > a && drop(b - 1) {
-        b -= 1;
-    }
-    (a, b)
 }
 
 /// Which of `n` tokens the mentions in `found` cover.

@@ -175,16 +175,9 @@ pub fn recognize(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Fo
                 }
             }
             // a chunk never starts or ends on punctuation or a title
-            let (mut a, mut b) = (r.start, r.end);
-            let edge = |i: usize| {
+            let (a, mut b) = trim_edges(r, |i: usize| {
                 tokens.get(i).is_none_or(|t| !t.is_wordlike() || (TITLES.contains(&t.norm) && t.norm.len() > 2))
-            };
-            while a < b && edge(a) {
-                a += 1;
-            }
-            while b > a && edge(b - 1) {
-                b -= 1;
-            }
+            });
             // in a text with capitals, a name does not end on a word written
             // all in lowercase ("the Port Alder harbor"; 0.3% of CoNLL-2003
             // train's names do, most of them hyphenated: "al-Kabariti")
@@ -240,6 +233,19 @@ pub fn recognize(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Fo
     numbers(tokens, &mut used, &mut found);
     found.sort_by_key(|f| f.start);
     found
+}
+
+/// The range `r` without the tokens at either edge that `drop` says to leave
+/// out, as a start and an end (equal when every token is dropped).
+pub(super) fn trim_edges(r: std::ops::Range<usize>, drop: impl Fn(usize) -> bool) -> (usize, usize) {
+    let (mut a, mut b) = (r.start, r.end);
+    while a < b && drop(a) {
+        a += 1;
+    }
+    while b > a && drop(b - 1) {
+        b -= 1;
+    }
+    (a, b)
 }
 
 /// "Amnesty International", "Harbor Authority": capitalized words the tagger
