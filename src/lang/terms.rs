@@ -170,33 +170,37 @@ impl LangTerms {
         if lower.chars().count() < COMPOUND_MIN || !lower.chars().all(char::is_alphabetic) {
             return None;
         }
-        let df = |t: &str| document_frequency(&self.code, t);
-        let mut best: Option<(f64, String, String)> = None;
-        let whole_df = f64::from(df(whole));
-        for (i, _) in lower.char_indices().skip(PART_MIN) {
-            let (head, tail) = lower.split_at(i);
-            if tail.chars().count() < PART_MIN {
-                break;
-            }
-            let tail_stem = self.stem(tail);
-            let tail_df = df(&tail_stem);
-            if tail_df == 0 {
-                continue;
-            }
-            for link in LINKS {
-                let Some(h) = head.strip_suffix(link) else { continue };
-                if h.chars().count() < PART_MIN {
+        // the table once per word, not once per part tried (each look-up of
+        // a table takes a lock)
+        with_table(&self.code, |table| {
+            let df = |t: &str| table.df.get(t).copied().unwrap_or(0);
+            let mut best: Option<(f64, String, String)> = None;
+            let whole_df = f64::from(df(whole));
+            for (i, _) in lower.char_indices().skip(PART_MIN) {
+                let (head, tail) = lower.split_at(i);
+                if tail.chars().count() < PART_MIN {
+                    break;
+                }
+                let tail_stem = self.stem(tail);
+                let tail_df = df(&tail_stem);
+                if tail_df == 0 {
                     continue;
                 }
-                let head_stem = self.stem(h);
-                let head_df = df(&head_stem);
-                let score = (f64::from(head_df) * f64::from(tail_df)).sqrt();
-                if head_df > 0 && score > whole_df && best.as_ref().is_none_or(|b| score > b.0) {
-                    best = Some((score, head_stem.into_owned(), tail_stem.to_string()));
+                for link in LINKS {
+                    let Some(h) = head.strip_suffix(link) else { continue };
+                    if h.chars().count() < PART_MIN {
+                        continue;
+                    }
+                    let head_stem = self.stem(h);
+                    let head_df = df(&head_stem);
+                    let score = (f64::from(head_df) * f64::from(tail_df)).sqrt();
+                    if head_df > 0 && score > whole_df && best.as_ref().is_none_or(|b| score > b.0) {
+                        best = Some((score, head_stem.into_owned(), tail_stem.to_string()));
+                    }
                 }
             }
-        }
-        best.map(|(_, h, t)| (h, t))
+            best.map(|(_, h, t)| (h, t))
+        })
     }
 
     fn terms<'w>(&self, words: impl Iterator<Item = &'w str>, split: bool, out: &mut dyn FnMut(u64, &str)) {
