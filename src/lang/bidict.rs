@@ -16,8 +16,9 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-/// Translations kept per term (in the dictionary's order: its first senses
-/// are the commonest).
+/// Translations kept per term by default (`corroborate build-lang-dict
+/// --max-translations`): those most of its headwords give, then the
+/// commonest English words.
 pub const MAX_TRANSLATIONS: usize = 4;
 
 /// One headword of a dictd `.index` file: the word, and where its entry
@@ -224,7 +225,7 @@ fn single_term(code: &str, word: &str) -> Option<String> {
 /// language's own words in a definition are left out). A term's
 /// translations are those of all its headwords ("alt", "Alter", "Alte"
 /// are all `alt`), the ones most of its headwords give first, then the
-/// commonest English words, at most [`MAX_TRANSLATIONS`], less the term
+/// commonest English words, at most `max_translations`, less the term
 /// itself when the two languages write it alike (a name, a loanword: those
 /// meet already). The terms of the commonest words come first (ties by
 /// term), while the table stays within `max_bytes`, as
@@ -235,6 +236,7 @@ pub fn build_table<'a>(
     dict: &str,
     words: impl Iterator<Item = (&'a str, f64)>,
     english: &FxHashMap<String, f64>,
+    max_translations: usize,
     max_bytes: usize,
 ) -> String {
     // per term: per English term, (headwords giving it, frequency of its commonest word)
@@ -273,7 +275,7 @@ pub fn build_table<'a>(
         let Some(list) = trans.get(&term) else { continue };
         let mut list: Vec<(&String, &(u32, f64))> = list.iter().filter(|(en, _)| **en != term).collect();
         list.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(b.1 .1.total_cmp(&a.1 .1)).then_with(|| a.0.cmp(b.0)));
-        let list: Vec<&str> = list.iter().take(MAX_TRANSLATIONS).map(|(en, _)| en.as_str()).collect();
+        let list: Vec<&str> = list.iter().take(max_translations).map(|(en, _)| en.as_str()).collect();
         if list.is_empty() {
             continue;
         }
@@ -293,6 +295,9 @@ pub enum Spread {
     Split,
     /// Each translation gets the whole weight.
     Full,
+    /// Each translation gets the whole weight, and a term the dictionary
+    /// lacks stands for itself (names and loanwords written alike).
+    FullPass,
 }
 
 static DICT: super::terms::Tables<DictTable> = super::terms::Tables::new();
@@ -322,11 +327,14 @@ pub fn gloss(code: &str, terms: &[(String, f32)], spread: Spread) -> FxHashMap<S
         for (term, w) in terms {
             let en = table.get(term);
             if en.is_empty() {
+                if spread == Spread::FullPass {
+                    *out.entry(term.clone()).or_default() += *w;
+                }
                 continue;
             }
             let share = match spread {
                 Spread::Split => *w / en.len() as f32,
-                Spread::Full => *w,
+                Spread::Full | Spread::FullPass => *w,
             };
             let mut seen: FxHashSet<&str> = FxHashSet::default();
             for e in en {
@@ -383,10 +391,16 @@ mod tests {
         let cases: [(&str, &[&str]); 10] = [
             // Ding (German–English)
             ("Abbuchungsauftrag /ˈap/ <masc, n, sg>\ndebit order <n>\n see: {Abbuchungsaufträge}\n", &[]),
-            ("Regierung <fem>\n [pol.] government <n> [Br.] , administration <n> [Am.]\n", &["government", "administration"]),
+            (
+                "Regierung <fem>\n [pol.] government <n> [Br.] , administration <n> [Am.]\n",
+                &["government", "administration"],
+            ),
             ("abc\n   Synonyms: {I-Dotz}, {Tafelkratzer}\n         Note: of the soil\n", &[]),
             // FreeDict, numbered senses
-            ("distretto /distrˈetːo/\n1. district\n2. neighbourhood, quarter\n", &["district", "neighbourhood", "quarter"]),
+            (
+                "distretto /distrˈetːo/\n1. district\n2. neighbourhood, quarter\n",
+                &["district", "neighbourhood", "quarter"],
+            ),
             ("comparar /kˌompaɾˈaɾ/\nto compare\n", &["compare"]),
             ("compañía\ncompany, Company,company\n", &["company"]),
             // WikDict: a definition in the source language is left out
@@ -458,23 +472,44 @@ mod tests {
             dict.push_str(body);
         }
         let words = [("und", 0.03), ("wahl", 0.001), ("regierung", 0.0005), ("berlin", 0.0004), ("nacht", 0.0003)];
-        let english: FxHashMap<String, f64> =
-            [("government", 3e-4), ("governments", 1e-4), ("administration", 1e-4), ("election", 1e-4), ("choice", 2e-4), ("berlin", 1e-4), ("and", 0.03)]
-                .iter()
-                .map(|(w, f)| (w.to_string(), *f))
-                .collect();
-        let table = build_table("de", &index, &dict, words.iter().copied(), &english, 1000);
+        let english: FxHashMap<String, f64> = [
+            ("government", 3e-4),
+            ("governments", 1e-4),
+            ("administration", 1e-4),
+            ("election", 1e-4),
+            ("choice", 2e-4),
+            ("berlin", 1e-4),
+            ("and", 0.03),
+        ]
+        .iter()
+        .map(|(w, f)| (w.to_string(), *f))
+        .collect();
+        let table = build_table("de", &index, &dict, words.iter().copied(), &english, MAX_TRANSLATIONS, 1000);
         let regier = single_term("de", "Regierung").unwrap_or_default();
         let wahl = single_term("de", "Wahl").unwrap_or_default();
         let en = |w: &str| english_term(w).unwrap_or_default();
         // "government" from two headwords first; then the commoner word
-        let want = format!("{wahl}\t{} {}\n{regier}\t{} {}\n", en("choice"), en("election"), en("government"), en("administration"));
+        let want = format!(
+            "{wahl}\t{} {}\n{regier}\t{} {}\n",
+            en("choice"),
+            en("election"),
+            en("government"),
+            en("administration")
+        );
         assert_eq!(table, want);
-        assert_eq!(build_table("de", &index, &dict, words.iter().copied(), &english, 1000), table);
+        assert_eq!(build_table("de", &index, &dict, words.iter().copied(), &english, MAX_TRANSLATIONS, 1000), table);
         let first = table.lines().next().map_or(0, |l| l.len() + 1);
-        assert_eq!(build_table("de", &index, &dict, words.iter().copied(), &english, first + 3).lines().count(), 1);
-        assert_eq!(build_table("de", "", "", words.iter().copied(), &english, 1000), "");
+        assert_eq!(
+            build_table("de", &index, &dict, words.iter().copied(), &english, MAX_TRANSLATIONS, first + 3)
+                .lines()
+                .count(),
+            1
+        );
+        assert_eq!(build_table("de", "", "", words.iter().copied(), &english, MAX_TRANSLATIONS, 1000), "");
         // translations that are no English word of the list are left out
-        assert_eq!(build_table("de", &index, &dict, words.iter().copied(), &FxHashMap::default(), 1000), "");
+        assert_eq!(
+            build_table("de", &index, &dict, words.iter().copied(), &FxHashMap::default(), MAX_TRANSLATIONS, 1000),
+            ""
+        );
     }
 }

@@ -146,9 +146,9 @@ fn prefix_weights() -> (f64, f64) {
 /// terms' and the prefixes', for two articles in two languages that both
 /// have dictionary terms (README "Languages", dictionaries across
 /// languages).
-pub const GLOSS_WEIGHT: f64 = 1.0;
+pub const GLOSS_WEIGHT: f64 = 2.0;
 /// How a term's weight spreads over its translations.
-pub const GLOSS_SPREAD: crate::lang::bidict::Spread = crate::lang::bidict::Spread::Split;
+pub const GLOSS_SPREAD: crate::lang::bidict::Spread = crate::lang::bidict::Spread::Full;
 
 /// The dictionary space's settings in use.
 #[derive(Debug, Clone, Copy)]

@@ -278,25 +278,29 @@ pub fn build_lang_freq_cmd(args: &[String], out: &mut impl Write) -> Result<(), 
     Ok(())
 }
 
-/// `corroborate build-lang-dict DIR LISTS-DIR [--out DIR] [--max-bytes N]`:
+/// `corroborate build-lang-dict DIR LISTS-DIR [--out DIR] [--max-bytes N]
+/// [--max-translations K]`:
 /// for each language with a FreeDict dictionary into English in `DIR`
 /// (`freedict-<iso3>-eng.index` and `.dict.dz`, as the Debian packages
 /// install them; `scripts/build-lang-dict.sh` fetches them), writes the
 /// commonest terms (by the `wordfreq` list `LISTS-DIR/<code>.tsv`; the
 /// translations must be words of `LISTS-DIR/en.tsv`) with the English terms
 /// of their translations to `DIR/<code>/dict.tsv` (default `model/lang`),
-/// at most `N` bytes of table (default [`DICT_MAX_BYTES`]).
+/// at most `N` bytes of table (default [`DICT_MAX_BYTES`]) and
+/// `--max-translations K` per term (default 4).
 pub fn build_lang_dict_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
     let mut dirs: Vec<String> = Vec::new();
     let mut dest_dir = "model/lang".to_string();
     let mut max_bytes = DICT_MAX_BYTES;
+    let mut max_translations = corroborate::lang::bidict::MAX_TRANSLATIONS;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--out" => dest_dir = it.next().ok_or("--out needs a directory")?.clone(),
-            "--max-bytes" => {
-                max_bytes = it.next().and_then(|n| n.parse().ok()).ok_or("--max-bytes needs a number")?
+            "--max-translations" => {
+                max_translations = it.next().and_then(|n| n.parse().ok()).ok_or("--max-translations needs a number")?
             }
+            "--max-bytes" => max_bytes = it.next().and_then(|n| n.parse().ok()).ok_or("--max-bytes needs a number")?,
             s if !s.starts_with('-') => dirs.push(s.to_string()),
             s => return Err(format!("unknown option {s:?}")),
         }
@@ -330,9 +334,11 @@ pub fn build_lang_dict_cmd(args: &[String], out: &mut impl Write) -> Result<(), 
             let (w, f) = l.split_once('\t')?;
             Some((w, f.trim().parse::<f64>().ok()?))
         });
-        let body = corroborate::lang::bidict::build_table(code, &index, &dict, words, &english, max_bytes);
+        let body =
+            corroborate::lang::bidict::build_table(code, &index, &dict, words, &english, max_translations, max_bytes);
         let dest = format!("{dest_dir}/{code}/dict.tsv");
-        std::fs::create_dir_all(format!("{dest_dir}/{code}")).map_err(|e| format!("cannot create {dest_dir}/{code}: {e}"))?;
+        std::fs::create_dir_all(format!("{dest_dir}/{code}"))
+            .map_err(|e| format!("cannot create {dest_dir}/{code}: {e}"))?;
         let file = format!(
             "# {code}: similarity terms and the English terms of their translations, from the FreeDict \
              {iso3}-eng dictionary ({licence}), the commonest by wordfreq (data CC BY-SA 4.0); this table \
@@ -403,13 +409,14 @@ pub fn eval_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
                 corroborate::internal::use_prefix_weights(Some((within, across)));
             }
             "--gloss" => {
-                let v = it.next().ok_or("--gloss needs WEIGHT,split|full")?;
+                let v = it.next().ok_or("--gloss needs WEIGHT,split|full|pass")?;
                 let (w, spread) = v.split_once(',').unwrap_or((v, "split"));
                 let weight: f64 = w.trim().parse().map_err(|_| format!("--gloss: {w:?} is not a number"))?;
                 let spread = match spread.trim() {
                     "split" => corroborate::lang::bidict::Spread::Split,
                     "full" => corroborate::lang::bidict::Spread::Full,
-                    s => return Err(format!("--gloss takes split or full after the weight, not {s:?}")),
+                    "pass" => corroborate::lang::bidict::Spread::FullPass,
+                    s => return Err(format!("--gloss takes split, full or pass after the weight, not {s:?}")),
                 };
                 corroborate::internal::use_gloss(Some(corroborate::internal::GlossConfig { weight, spread }));
             }
