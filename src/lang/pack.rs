@@ -294,6 +294,7 @@ pub fn embedded(code: &str) -> Option<Pack<'static>> {
                 ("stopwords.txt", include_bytes!("../../model/lang/zh/stopwords.txt").as_slice()),
                 ("idf.tsv", include_bytes!("../../model/lang/zh/idf.tsv").as_slice()),
                 ("freq.tsv", include_bytes!("../../model/lang/zh/freq.tsv").as_slice()),
+                ("dict.tsv", include_bytes!("../../model/lang/zh/dict.tsv").as_slice()),
                 ("translit.tsv", include_bytes!("../../model/lang/zh/translit.tsv").as_slice()),
                 ("countries.tsv", include_bytes!("../../model/lang/zh/countries.tsv").as_slice()),
                 ("calendar.tsv", include_bytes!("../../model/lang/zh/calendar.tsv").as_slice()),

