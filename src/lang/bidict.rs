@@ -147,10 +147,11 @@ pub fn translations(entry: &str) -> Vec<String> {
 }
 
 /// A language's dictionary table: per term of the language, the English
-/// terms of its translations.
+/// terms of its translations, both by their hashes
+/// ([`super::terms::hash_term`], the hashes of the similarity's terms).
 #[derive(Debug, Clone, Default)]
 pub struct DictTable {
-    map: FxHashMap<String, Vec<String>>,
+    map: FxHashMap<u64, Vec<u64>>,
 }
 
 impl DictTable {
@@ -160,17 +161,23 @@ impl DictTable {
         let mut map = FxHashMap::default();
         for line in text.lines().filter(|l| !l.starts_with('#')) {
             let Some((term, en)) = line.split_once('\t') else { continue };
-            let en: Vec<String> = en.split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect();
-            if !term.is_empty() && !en.is_empty() {
-                map.insert(term.to_string(), en);
+            let mut hashes: Vec<u64> = Vec::new();
+            for h in en.split(' ').filter(|w| !w.is_empty()).map(super::terms::hash_term) {
+                if !hashes.contains(&h) {
+                    hashes.push(h);
+                }
+            }
+            if !term.is_empty() && !hashes.is_empty() {
+                map.insert(super::terms::hash_term(term), hashes);
             }
         }
         DictTable { map }
     }
 
-    /// The English terms of a term of the language (empty when it has none).
-    pub fn get(&self, term: &str) -> &[String] {
-        self.map.get(term).map_or(&[], Vec::as_slice)
+    /// The hashes of the English terms of a term of the language, given by
+    /// its hash (empty when it has none).
+    pub fn get(&self, term: u64) -> &[u64] {
+        self.map.get(&term).map_or(&[], Vec::as_slice)
     }
 
     /// Whether the table has no terms.
@@ -389,34 +396,32 @@ pub fn with_dict<T>(code: &str, f: impl FnOnce(&DictTable) -> T) -> T {
     f(&DICT.get(code, "dict.tsv", DictTable::parse))
 }
 
-/// The English terms each term of an article in language `code` stands
-/// for in the dictionary space, with their share of its weight: `terms`
-/// gives each distinct term with its weight (log term frequency × idf);
-/// terms the dictionary lacks are left out. Empty when the language has no
-/// table.
-pub fn gloss(code: &str, terms: &[(String, f32)], spread: Spread) -> FxHashMap<String, f32> {
+/// The English terms (hashes) each term of an article in language `code`
+/// stands for in the dictionary space, with their share of its weight:
+/// `terms` gives each distinct term's hash with its weight (log term
+/// frequency × idf), in a fixed order; terms the dictionary lacks are left
+/// out (or with [`Spread::FullPass`] stand for themselves). Empty when the
+/// language has no table.
+pub fn gloss(code: &str, terms: &[(u64, f32)], spread: Spread) -> FxHashMap<u64, f32> {
     with_dict(code, |table| {
-        let mut out: FxHashMap<String, f32> = FxHashMap::default();
+        let mut out: FxHashMap<u64, f32> = FxHashMap::default();
         if table.is_empty() {
             return out;
         }
-        for (term, w) in terms {
+        for &(term, w) in terms {
             let en = table.get(term);
             if en.is_empty() {
                 if spread == Spread::FullPass {
-                    *out.entry(term.clone()).or_default() += *w;
+                    *out.entry(term).or_default() += w;
                 }
                 continue;
             }
             let share = match spread {
-                Spread::Split => *w / en.len() as f32,
-                Spread::Full | Spread::FullPass => *w,
+                Spread::Split => w / en.len() as f32,
+                Spread::Full | Spread::FullPass => w,
             };
-            let mut seen: FxHashSet<&str> = FxHashSet::default();
-            for e in en {
-                if seen.insert(e) {
-                    *out.entry(e.clone()).or_default() += share;
-                }
+            for &e in en {
+                *out.entry(e).or_default() += share;
             }
         }
         out
@@ -494,23 +499,28 @@ mod tests {
     #[test]
     fn tables_parse_and_skip_malformed_lines() {
         let t = DictTable::parse("# comment\nregier\tgovern administr\nhaus\t\n\tx\nkein tab\nwahl\telect\n");
+        let h = super::super::terms::hash_term;
         assert_eq!(t.len(), 2);
-        assert_eq!(t.get("regier"), ["govern", "administr"]);
-        assert_eq!(t.get("wahl"), ["elect"]);
-        assert!(t.get("haus").is_empty() && t.get("zzz").is_empty());
+        assert_eq!(t.get(h("regier")), [h("govern"), h("administr")]);
+        assert_eq!(t.get(h("wahl")), [h("elect")]);
+        assert!(t.get(h("haus")).is_empty() && t.get(h("zzz")).is_empty());
+        assert_eq!(DictTable::parse("a\tb b c\n").get(h("a")), [h("b"), h("c")]);
     }
 
     #[test]
     fn weights_spread_over_translations() {
+        let h = super::super::terms::hash_term;
         use_dict("xq", Some(DictTable::parse("regier\tgovern administr\nwahl\telect\n")));
-        let terms = vec![("regier".to_string(), 2.0), ("wahl".to_string(), 1.0), ("haus".to_string(), 5.0)];
+        let terms = vec![(h("regier"), 2.0), (h("wahl"), 1.0), (h("haus"), 5.0)];
         let split = gloss("xq", &terms, Spread::Split);
-        assert_eq!(split.get("govern"), Some(&1.0));
-        assert_eq!(split.get("administr"), Some(&1.0));
-        assert_eq!(split.get("elect"), Some(&1.0));
+        assert_eq!(split.get(&h("govern")), Some(&1.0));
+        assert_eq!(split.get(&h("administr")), Some(&1.0));
+        assert_eq!(split.get(&h("elect")), Some(&1.0));
         assert_eq!(split.len(), 3);
         let full = gloss("xq", &terms, Spread::Full);
-        assert_eq!(full.get("govern"), Some(&2.0));
+        assert_eq!(full.get(&h("govern")), Some(&2.0));
+        let pass = gloss("xq", &terms, Spread::FullPass);
+        assert_eq!((pass.get(&h("haus")), pass.len()), (Some(&5.0), 4));
         use_dict("xq", None);
         assert!(gloss("xq", &terms, Spread::Split).is_empty());
     }

@@ -215,7 +215,6 @@ impl StoryVector {
             position.set(i);
             tokens.get(t).map(|tok| tok.norm)
         });
-        let mut texts: FxHashMap<String, (f32, f32)> = FxHashMap::default();
         lt.each_term_split(words, &mut |hash, term| {
             let boost = if named.get(current.get()).copied().unwrap_or(false) { NAME_BOOST } else { 1.0 };
             let w = crate::lang::terms::idf(lang, term) * boost;
@@ -225,41 +224,32 @@ impl StoryVector {
             if !mixed && position.get() < LEAD_WORDS {
                 lead.insert(hash);
             }
-            if mixed {
-                let e = texts.entry(term.to_string()).or_insert((0.0, 0.0));
-                e.0 += 1.0;
-                e.1 = e.1.max(w);
-            }
         });
         let mut across = FxHashSet::default();
         if mixed {
             cross_script_names(tokens, stream, named, &|w| lt.is_stop(w), &mut tf, &mut across);
         }
+        // the dictionary space reads the terms' weights before the entities join them
+        let mut weighted: Vec<(u64, f32)> =
+            if mixed { tf.iter().map(|(&k, &(n, w))| (k, (1.0 + n.ln()) * w)).collect() } else { Vec::new() };
+        weighted.sort_by_key(|&(k, _)| k);
         let mut v = StoryVector::finish(tf, &lead, entities, across, code);
         v.add_prefixes(tokens, stream, lang);
         if mixed {
-            v.add_gloss_of(lang, texts);
+            v.add_gloss_of(lang, &weighted);
         }
         v
     }
 
     /// Adds the dictionary-space terms of an article in language `lang`
-    /// from its terms (`term → (occurrences, weight)`): each term's log term
-    /// frequency × weight goes to the English terms of its translations, as
-    /// [`gloss_config`] says.
-    fn add_gloss_of(&mut self, lang: &str, texts: FxHashMap<String, (f32, f32)>) {
-        let cfg = gloss_config();
-        let mut terms: Vec<(String, f32)> = texts.into_iter().map(|(t, (n, w))| (t, (1.0 + n.ln()) * w)).collect();
-        terms.sort_by(|a, b| a.0.cmp(&b.0));
-        let gloss = crate::lang::bidict::gloss(lang, &terms, cfg.spread);
-        if gloss.is_empty() {
-            return;
+    /// from its weighted terms (hashes, log term frequency × weight, in a
+    /// fixed order): each term's weight goes to the English terms of its
+    /// translations, as [`gloss_config`] says.
+    fn add_gloss_of(&mut self, lang: &str, weighted: &[(u64, f32)]) {
+        let gloss = crate::lang::bidict::gloss(lang, weighted, gloss_config().spread);
+        if !gloss.is_empty() {
+            self.set_gloss(gloss.into_iter().map(|(k, w)| (GLOSS_TERM ^ k, w)).collect());
         }
-        let mut out: FxHashMap<u64, f32> = FxHashMap::default();
-        for (t, w) in gloss {
-            *out.entry(GLOSS_TERM ^ crate::lang::terms::hash_term(&t)).or_default() += w;
-        }
-        self.set_gloss(out);
     }
 
     fn set_gloss(&mut self, gloss: FxHashMap<u64, f32>) {
