@@ -163,7 +163,7 @@ static GLOSS_GIVEN: std::sync::Mutex<Option<GlossConfig>> = std::sync::Mutex::ne
 
 /// Uses other dictionary-space settings, or with `None` the shipped ones
 /// again: for evaluations that choose them (`corroborate eval-similarity
-/// --gloss W,split|full`).
+/// --gloss W,split|full|pass`).
 pub fn use_gloss(config: Option<GlossConfig>) {
     *GLOSS_GIVEN.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = config;
 }
