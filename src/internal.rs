@@ -4,7 +4,7 @@
 //! the crate root exports.
 
 pub use crate::entities::{conll_type, lexicon, merge_in, model, recognize, recognize_in, Found};
-pub use crate::overlap::{use_prefix_weights, MIN_PASSAGE, REWORDED_SEEDS};
+pub use crate::overlap::{use_gloss, use_prefix_weights, GlossConfig, MIN_PASSAGE, REWORDED_SEEDS};
 pub use crate::pipeline::{reuse_only, text_stages, ReuseSummary, TextStages};
 pub use crate::text::{clean, clean_article, Cleaned};
 pub use crate::tokens::{

@@ -1,7 +1,9 @@
 //! The language-data readers of issue 20: the transliteration table, the
-//! country names and the calendar (`corroborate::lang::{translit, places,
-//! calendar}`), and folding itself: any text parses or is skipped line by
-//! line, and folds, never a panic.
+//! country names, the calendar and the bilingual dictionaries
+//! (`corroborate::lang::{translit, places, calendar, bidict}`: the pack's
+//! table, and the dictd and CC-CEDICT readers of the build command), and
+//! folding itself: any text parses or is skipped line by line, and folds,
+//! never a panic.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -16,4 +18,13 @@ fuzz_target!(|bytes: &[u8]| {
     let _ = cal.number(&text);
     let folded = corroborate::lang::translit::fold(&text);
     let _ = corroborate::lang::translit::name_key(&folded);
+    let dict = corroborate::lang::bidict::DictTable::parse(&text);
+    let _ = dict.get(corroborate::lang::terms::hash_term(&text));
+    for e in corroborate::lang::bidict::parse_index(&text) {
+        let _ = corroborate::lang::bidict::entry_text(&text, &e);
+    }
+    let _ = corroborate::lang::bidict::translations(&text);
+    for line in text.lines() {
+        let _ = corroborate::lang::bidict::cedict_line(line);
+    }
 });

@@ -338,18 +338,18 @@ impl DfTable {
 /// ([`Tables::set`]) and those read from the language packs, per language
 /// and whether its pack was loaded when read (a pack arriving later is
 /// read again).
-struct Tables<T> {
+pub(crate) struct Tables<T> {
     given: Mutex<Vec<(String, Arc<T>)>>,
     loaded: Mutex<Vec<(String, bool, Arc<T>)>>,
 }
 
 impl<T: Default> Tables<T> {
-    const fn new() -> Tables<T> {
+    pub(crate) const fn new() -> Tables<T> {
         Tables { given: Mutex::new(Vec::new()), loaded: Mutex::new(Vec::new()) }
     }
 
     /// Uses `table` for language `code` (`None`: the pack's again).
-    fn set(&self, code: &str, table: Option<T>) {
+    pub(crate) fn set(&self, code: &str, table: Option<T>) {
         let mut given = self.given.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         given.retain(|(c, _)| c != code);
         if let Some(t) = table {
@@ -377,7 +377,7 @@ impl<T: Default> Tables<T> {
     }
 
     /// The table given for `code`, else the pack's.
-    fn get(&self, code: &str, file: &str, parse: fn(&str) -> T) -> Arc<T> {
+    pub(crate) fn get(&self, code: &str, file: &str, parse: fn(&str) -> T) -> Arc<T> {
         self.given(code).unwrap_or_else(|| self.read_pack(code, file, parse))
     }
 }

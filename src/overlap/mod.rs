@@ -18,7 +18,7 @@ mod similarity;
 pub(crate) use crate::lang::en::is_function_word;
 pub use align::{align_all, Aligned};
 pub use rewrite::REWORDED_SEEDS;
-pub use similarity::{all_similarities, idf, use_prefix_weights, StoryVector};
+pub use similarity::{all_similarities, idf, use_gloss, use_prefix_weights, GlossConfig, StoryVector};
 
 use crate::tokens::{Tok, TokenKind};
 use rustc_hash::FxHashMap;

@@ -103,6 +103,12 @@ pub struct StoryVector {
     /// their norm.
     prefixes: FxHashMap<u64, f32>,
     prefix_norm: f64,
+    /// In a set of several languages, the article's terms in the English
+    /// dictionary space ([`crate::lang::bidict`]): an English article's
+    /// content words by their English stems, another language's terms by
+    /// the English terms of their translations; and their norm.
+    gloss: FxHashMap<u64, f32>,
+    gloss_norm: f64,
     /// The article's language (the hash of its code; [`UNKNOWN`] for text
     /// of no known language).
     lang: u64,
@@ -135,6 +141,42 @@ fn prefix_weights() -> (f64, f64) {
     };
     (get(within, PREFIX_WEIGHT_WITHIN), get(across, PREFIX_WEIGHT_ACROSS))
 }
+
+/// Weight of the dictionary cosine ([`crate::lang::bidict`]) beside the
+/// terms' and the prefixes', for two articles in two languages that both
+/// have dictionary terms (README "Languages", dictionaries across
+/// languages).
+pub const GLOSS_WEIGHT: f64 = 2.0;
+/// How a term's weight spreads over its translations.
+pub const GLOSS_SPREAD: crate::lang::bidict::Spread = crate::lang::bidict::Spread::Full;
+
+/// The dictionary space's settings in use.
+#[derive(Debug, Clone, Copy)]
+pub struct GlossConfig {
+    /// Weight of the dictionary cosine ([`GLOSS_WEIGHT`]).
+    pub weight: f64,
+    /// How a term's weight spreads over its translations ([`GLOSS_SPREAD`]).
+    pub spread: crate::lang::bidict::Spread,
+}
+
+static GLOSS_GIVEN: std::sync::Mutex<Option<GlossConfig>> = std::sync::Mutex::new(None);
+
+/// Uses other dictionary-space settings, or with `None` the shipped ones
+/// again: for evaluations that choose them (`corroborate eval-similarity
+/// --gloss W,split|full|pass`).
+pub fn use_gloss(config: Option<GlossConfig>) {
+    *GLOSS_GIVEN.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = config;
+}
+
+fn gloss_config() -> GlossConfig {
+    GLOSS_GIVEN
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .unwrap_or(GlossConfig { weight: GLOSS_WEIGHT, spread: GLOSS_SPREAD })
+}
+
+/// Marks the hashes of dictionary-space terms.
+const GLOSS_TERM: u64 = 0x61c5_0000_0000_0000;
 
 /// [`StoryVector::lang`] of text of no known language.
 const UNKNOWN: u64 = 0;
@@ -187,9 +229,44 @@ impl StoryVector {
         if mixed {
             cross_script_names(tokens, stream, named, &|w| lt.is_stop(w), &mut tf, &mut across);
         }
+        // the dictionary space reads the terms' weights before the entities join them
+        let mut weighted: Vec<(u64, f32)> =
+            if mixed { tf.iter().map(|(&k, &(n, w))| (k, (1.0 + n.ln()) * w)).collect() } else { Vec::new() };
+        weighted.sort_by_key(|&(k, _)| k);
         let mut v = StoryVector::finish(tf, &lead, entities, across, code);
         v.add_prefixes(tokens, stream, lang);
+        if mixed {
+            v.add_gloss_of(lang, &weighted);
+        }
         v
+    }
+
+    /// Adds the dictionary-space terms of an article in language `lang`
+    /// from its weighted terms (hashes, log term frequency × weight, in a
+    /// fixed order): each term's weight goes to the English terms of its
+    /// translations, as [`gloss_config`] says.
+    fn add_gloss_of(&mut self, lang: &str, weighted: &[(u64, f32)]) {
+        let gloss = crate::lang::bidict::gloss(lang, weighted, gloss_config().spread);
+        if !gloss.is_empty() {
+            self.set_gloss(gloss.into_iter().map(|(k, w)| (GLOSS_TERM ^ k, w)).collect());
+        }
+    }
+
+    fn set_gloss(&mut self, gloss: FxHashMap<u64, f32>) {
+        self.gloss_norm = ordered_sum(gloss.values().map(|w| f64::from(*w) * f64::from(*w))).sqrt();
+        self.gloss = gloss;
+    }
+
+    /// The square root of the cosine of the two articles' dictionary-space
+    /// terms, or `None` when either has none (no dictionary for its
+    /// language, or a set of one language).
+    fn gloss_similarity(&self, other: &StoryVector) -> Option<f64> {
+        if self.gloss_norm == 0.0 || other.gloss_norm == 0.0 {
+            return None;
+        }
+        let (small, large) = if self.gloss.len() <= other.gloss.len() { (self, other) } else { (other, self) };
+        let dot = ordered_sum(small.gloss.iter().filter_map(|(k, w)| large.gloss.get(k).map(|v| f64::from(v * w))));
+        Some((dot / (self.gloss_norm * other.gloss_norm)).clamp(0.0, 1.0).sqrt())
     }
 
     fn english(
@@ -224,7 +301,25 @@ impl StoryVector {
         }
         let mut v = StoryVector::finish(tf, &lead, entities, across, code);
         v.add_prefixes(tokens, stream, "en");
+        if mixed && code != UNKNOWN {
+            v.add_english_gloss(tokens, stream, named);
+        }
         v
+    }
+
+    /// Adds the dictionary-space terms of an English article: each content
+    /// word by its English stem, log term frequency × its weight.
+    fn add_english_gloss(&mut self, tokens: &[Tok], stream: &Stream, named: &[bool]) {
+        let mut tf: FxHashMap<u64, (f32, f32)> = FxHashMap::default();
+        for (&t, &content) in stream.tokens.iter().zip(&stream.content) {
+            let Some(tok) = tokens.get(t).filter(|_| content) else { continue };
+            let Some(term) = crate::lang::bidict::english_term(tok.norm) else { continue };
+            let boost = if named.get(t).copied().unwrap_or(false) { NAME_BOOST } else { 1.0 };
+            let e = tf.entry(GLOSS_TERM ^ crate::lang::terms::hash_term(&term)).or_insert((0.0, 0.0));
+            e.0 += 1.0;
+            e.1 = e.1.max(idf(tok.norm) * boost);
+        }
+        self.set_gloss(tf.into_iter().map(|(k, (n, w))| (k, (1.0 + n.ln()) * w)).collect());
     }
 
     /// Adds the cross-language prefix terms of the article's words, each
@@ -265,13 +360,25 @@ impl StoryVector {
 
     /// The similarity of two articles whose language terms give `terms`,
     /// with the prefix cosine beside it.
+    /// Across languages, the dictionary cosine ([`GLOSS_WEIGHT`]) joins
+    /// them when both articles have dictionary terms.
     fn with_prefixes(&self, other: &StoryVector, terms: f64) -> f64 {
         let (within, across) = prefix_weights();
-        let w = if self.across_languages(other) { across } else { within };
-        match self.prefix_similarity(other) {
-            Some(p) => (terms + w * p) / (1.0 + w),
-            None => terms,
+        let two = self.across_languages(other);
+        let w = if two { across } else { within };
+        let (mut sum, mut weights) = (terms, 1.0);
+        if let Some(p) = self.prefix_similarity(other) {
+            sum += w * p;
+            weights += w;
         }
+        if two {
+            if let Some(g) = self.gloss_similarity(other) {
+                let wg = gloss_config().weight;
+                sum += wg * g;
+                weights += wg;
+            }
+        }
+        sum / weights
     }
 
     /// Whether the two articles are in two different known languages.

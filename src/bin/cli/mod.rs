@@ -55,6 +55,8 @@ const USAGE: &str = "usage:
   corroborate build-lang-idf [CSV-FILE] [--out DIR] [--prefix-out FILE]
       rebuild model/lang/<code>/idf.tsv, term weights learned from the SemEval pairs' texts,
       and model/prefix-idf.tsv, the weights of the cross-language prefix terms
+  corroborate build-lang-dict DICT-DIR LISTS-DIR [--out DIR] [--max-bytes N] [--max-translations K]
+      rebuild model/lang/<code>/dict.tsv, bilingual dictionaries into English (scripts/build-lang-dict.sh)
   corroborate build-lang-freq DUMP-DIR [--out DIR] [--top N]
       rebuild model/lang/<code>/freq.tsv, term frequencies from the wordfreq lists (scripts/build-lang-freq.sh)
   corroborate build-translit [--out DIR]
@@ -105,6 +107,8 @@ pub fn run(os_args: Vec<OsString>) -> i32 {
         #[cfg(feature = "train")]
         Some("build-lang-idf") => similarity::build_lang_idf_cmd(rest, &mut out).map_err(|e| (2, e)),
         #[cfg(feature = "train")]
+        Some("build-lang-dict") => similarity::build_lang_dict_cmd(rest, &mut out).map_err(|e| (2, e)),
+        #[cfg(feature = "train")]
         Some("build-lang-freq") => similarity::build_lang_freq_cmd(rest, &mut out).map_err(|e| (2, e)),
         #[cfg(feature = "train")]
         Some("build-translit") => lang::build_translit_cmd(rest, &mut out).map_err(|e| (2, e)),
@@ -114,7 +118,7 @@ pub fn run(os_args: Vec<OsString>) -> i32 {
         Some(
             cmd @ ("train-ner" | "eval-ner" | "build-clusters" | "build-idf" | "eval-similarity" | "eval-extraction"
             | "train-support" | "eval-paraphrase" | "eval-reuse" | "build-stopwords" | "build-lang-idf"
-            | "build-lang-freq" | "build-translit"),
+            | "build-lang-freq" | "build-lang-dict" | "build-translit"),
         ) => Err((2, format!("{cmd} is not in this build: rebuild with the `train` feature (on by default)"))),
         Some("-h" | "--help" | "help") => {
             let _ = writeln!(out, "{USAGE}");

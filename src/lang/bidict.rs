@@ -1,0 +1,601 @@
+//! Bilingual dictionaries for the same-story similarity across languages
+//! (the classic dictionary-based cross-language retrieval): each term of a
+//! language other than English (the engine's own stem, as
+//! [`super::terms::LangTerms::each_term`] gives it) maps to the English
+//! terms of its translations (the English Snowball stem of each
+//! single-word translation), so a German article and an English one meet
+//! on "Regierung" → "govern". Two articles in two languages with tables
+//! (German and French) meet through English.
+//!
+//! The tables (`model/lang/<code>/dict.tsv`, section `dict.tsv` of the
+//! language's pack) are written by `corroborate build-lang-dict` from the
+//! FreeDict dictionaries of Debian (`scripts/build-lang-dict.sh`): the
+//! parsing of the dictd files ([`parse_index`], [`translations`]) runs only
+//! in that developer command, never on the reader's machine; at run time
+//! only [`DictTable::parse`] reads the committed table.
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+/// Translations kept per term by default (`corroborate build-lang-dict
+/// --max-translations`): those most of its headwords give, then the
+/// commonest English words.
+pub const MAX_TRANSLATIONS: usize = 4;
+
+/// One headword of a dictd `.index` file: the word, and where its entry
+/// lies in the (uncompressed) `.dict` file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndexEntry {
+    /// The headword as written.
+    pub headword: String,
+    /// Byte offset of the entry.
+    pub offset: usize,
+    /// Byte length of the entry.
+    pub len: usize,
+}
+
+/// Decodes a dictd base64 number (`A`–`Z`, `a`–`z`, `0`–`9`, `+`, `/`,
+/// most significant digit first); `None` for another character or an
+/// overflow.
+pub fn base64_number(s: &str) -> Option<usize> {
+    let mut n: usize = 0;
+    if s.is_empty() {
+        return None;
+    }
+    for c in s.bytes() {
+        let d = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            _ => return None,
+        };
+        n = n.checked_mul(64)?.checked_add(usize::from(d))?;
+    }
+    Some(n)
+}
+
+/// Parses a dictd `.index` file (`headword<TAB>offset<TAB>length`, numbers
+/// in dictd base64); malformed lines and the database's own `00-database`
+/// entries are skipped.
+pub fn parse_index(text: &str) -> Vec<IndexEntry> {
+    text.lines()
+        .filter_map(|line| {
+            let mut parts = line.split('\t');
+            let headword = parts.next()?.trim();
+            let offset = base64_number(parts.next()?.trim())?;
+            let len = base64_number(parts.next()?.trim())?;
+            if headword.is_empty() || headword.starts_with("00-database") || headword.starts_with("00database") {
+                return None;
+            }
+            Some(IndexEntry { headword: headword.to_string(), offset, len })
+        })
+        .collect()
+}
+
+/// The text of an index entry in the `.dict` file, `None` when it lies
+/// outside or does not fall on character boundaries.
+pub fn entry_text<'a>(dict: &'a str, e: &IndexEntry) -> Option<&'a str> {
+    dict.get(e.offset..e.offset.checked_add(e.len)?)
+}
+
+/// Drops bracketed parts (`<n, masc>`, `[mil.]`, `{see}`, `(informal)`,
+/// `/IPA/`) of a line, nested or unclosed ones too.
+fn strip_brackets(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut depth = 0usize;
+    let mut slash = false;
+    for c in line.chars() {
+        match c {
+            '<' | '[' | '{' | '(' => depth += 1,
+            '>' | ']' | '}' | ')' => depth = depth.saturating_sub(1),
+            '/' => slash = !slash,
+            c if depth == 0 && !slash => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The single-word translations of one dictd entry (its first line is the
+/// headword and is skipped), in order, lowercase, each once: each line is
+/// cut at commas and semicolons after its bracketed parts are dropped;
+/// sense numbers ("2.") and a leading "to " go; lines of a label such as
+/// `see:`, `Synonyms:` or `Note:`, and lines starting with a bracket (the
+/// monolingual definitions of the WikDict dictionaries), are left out, as
+/// is every piece of more than one word or of anything but letters,
+/// hyphens and apostrophes.
+///
+/// ```
+/// use corroborate::lang::bidict::translations;
+/// let entry = "Regierung /ʁeˈɡiːʁʊŋ/ <fem, n, sg>\n [pol.] government <n>, administration\n see: {Regierungen}\n";
+/// assert_eq!(translations(entry), ["government", "administration"]);
+/// ```
+pub fn translations(entry: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for line in entry.lines().skip(1) {
+        let t = line.trim();
+        // a definition in the source language (WikDict)
+        if t.starts_with('(') {
+            continue;
+        }
+        let first = t.split_whitespace().next().unwrap_or("");
+        if first.ends_with(':') && first.chars().count() > 1 {
+            continue;
+        }
+        for piece in strip_brackets(t).split([',', ';', '|']) {
+            let mut words: Vec<&str> = piece.split_whitespace().collect();
+            // sense numbers: "1.", "2)"
+            while words.first().is_some_and(|w| w.trim_end_matches(['.', ')']).chars().all(|c| c.is_ascii_digit())) {
+                words.remove(0);
+            }
+            if words.first().is_some_and(|w| w.eq_ignore_ascii_case("to")) && words.len() == 2 {
+                words.remove(0);
+            }
+            let [w] = words[..] else { continue };
+            let w = w.trim_matches(|c: char| !c.is_alphabetic());
+            if w.chars().count() < 2 || !w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'') {
+                continue;
+            }
+            let w = w.to_lowercase();
+            if !out.contains(&w) {
+                out.push(w);
+            }
+        }
+    }
+    out
+}
+
+/// A language's dictionary table: per term of the language, the English
+/// terms of its translations, both by their hashes
+/// ([`super::terms::hash_term`], the hashes of the similarity's terms).
+#[derive(Debug, Clone, Default)]
+pub struct DictTable {
+    map: FxHashMap<u64, Vec<u64>>,
+}
+
+impl DictTable {
+    /// Parses `term<TAB>english english…` lines (`#` lines are comments;
+    /// malformed lines are skipped).
+    pub fn parse(text: &str) -> DictTable {
+        let mut map = FxHashMap::default();
+        for line in text.lines().filter(|l| !l.starts_with('#')) {
+            let Some((term, en)) = line.split_once('\t') else { continue };
+            let mut hashes: Vec<u64> = Vec::new();
+            for h in en.split(' ').filter(|w| !w.is_empty()).map(super::terms::hash_term) {
+                if !hashes.contains(&h) {
+                    hashes.push(h);
+                }
+            }
+            if !term.is_empty() && !hashes.is_empty() {
+                map.insert(super::terms::hash_term(term), hashes);
+            }
+        }
+        DictTable { map }
+    }
+
+    /// The hashes of the English terms of a term of the language, given by
+    /// its hash (empty when it has none).
+    pub fn get(&self, term: u64) -> &[u64] {
+        self.map.get(&term).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether the table has no terms.
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    /// How many terms the table has.
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+}
+
+/// The English term of a normalized English word in the dictionary space:
+/// its Snowball stem, `None` for a function word, a number or one letter.
+pub fn english_term(word: &str) -> Option<String> {
+    let lower = word.to_lowercase();
+    if lower.chars().count() < 2 || !lower.chars().any(char::is_alphabetic) || super::en::is_function_word(&lower) {
+        return None;
+    }
+    Some(super::terms::terms_for("en").stem(&lower).into_owned())
+}
+
+/// The single similarity term of a word of language `code` (through the
+/// engine's tokenizer, stop words and stemmer), `None` when the word gives
+/// none or several.
+fn single_term(code: &str, word: &str) -> Option<String> {
+    let t = crate::pipeline::text_stages(word);
+    let toks = crate::tokens::view(&t.tokens, &t.vocab);
+    let norms: Vec<&str> = toks.iter().filter(|t| t.kind == crate::tokens::TokenKind::Word).map(|t| t.norm).collect();
+    // a word of a script written without spaces is one token per character
+    let unspaced = norms.len() > 1 && norms.iter().all(|n| n.chars().all(super::terms::is_unspaced));
+    if norms.len() != 1 && !unspaced {
+        return None;
+    }
+    if code == "en" {
+        return norms.first().and_then(|w| english_term(w));
+    }
+    let mut terms = Vec::new();
+    super::terms::terms_for(code).each_term(norms.into_iter(), &mut |_, t| terms.push(t.to_string()));
+    match terms[..] {
+        [ref one] => Some(one.clone()),
+        _ => None,
+    }
+}
+
+/// Writes the dictionary table of language `code` from a dictd dictionary
+/// into English (`index` and `dict`, the `.index` and the uncompressed
+/// `.dict`), the language's word frequencies (`words`: `(word,
+/// frequency)`, a `wordfreq` list) and English's (`english`, lowercase
+/// words): each single-word headword gives its term (the engine's stem;
+/// stop words give none), each single-word translation that is an English
+/// word of the list its English term ([`english_term`]; so the other
+/// language's own words in a definition are left out). A term's
+/// translations are those of all its headwords ("alt", "Alter", "Alte"
+/// are all `alt`), the ones most of its headwords give first, then the
+/// commonest English words, at most `max_translations`, less the term
+/// itself when the two languages write it alike (a name, a loanword: those
+/// meet already). The terms of the commonest words come first (ties by
+/// term), while the table stays within `max_bytes`, as
+/// `term<TAB>english…`: the same bytes for the same files.
+pub fn build_table<'a>(
+    code: &str,
+    index: &str,
+    dict: &str,
+    words: impl Iterator<Item = (&'a str, f64)>,
+    english: &FxHashMap<String, f64>,
+    max_translations: usize,
+    max_bytes: usize,
+) -> String {
+    let mut trans: Candidates = FxHashMap::default();
+    for e in parse_index(index) {
+        if e.headword.split_whitespace().count() != 1 {
+            continue;
+        }
+        let Some(term) = single_term(code, &e.headword) else { continue };
+        let Some(text) = entry_text(dict, &e) else { continue };
+        add_translations(&mut trans, term, translations(text), english);
+    }
+    write_table(code, &trans, words, max_translations, max_bytes)
+}
+
+/// Per term, per English term: (headwords giving it, frequency of its
+/// commonest English word).
+type Candidates = FxHashMap<String, FxHashMap<String, (u32, f64)>>;
+
+/// Adds the translations of one headword (`term`) to `trans`: the English
+/// terms of those of `words` that are words of `english`.
+fn add_translations(trans: &mut Candidates, term: String, words: Vec<String>, english: &FxHashMap<String, f64>) {
+    let mut seen: FxHashSet<String> = FxHashSet::default();
+    let list = trans.entry(term).or_default();
+    for w in words {
+        let Some(&f) = english.get(&w) else { continue };
+        let Some(en) = single_term("en", &w) else { continue };
+        let first = seen.insert(en.clone());
+        let slot = list.entry(en).or_insert((0, 0.0));
+        if first {
+            slot.0 += 1;
+        }
+        slot.1 = slot.1.max(f);
+    }
+}
+
+/// The glosses of one CC-CEDICT line (`Traditional Simplified [pin1 yin1]
+/// /gloss/gloss/`): the simplified headword and the single-word glosses
+/// ([`translations`] of each gloss), `None` for a comment or a malformed
+/// line.
+///
+/// ```
+/// use corroborate::lang::bidict::cedict_line;
+/// let (head, en) = cedict_line("政府 政府 [zheng4 fu3] /government/CL:個|个[ge4]/").unwrap();
+/// assert_eq!((head.as_str(), en), ("政府", vec!["government".to_string()]));
+/// ```
+pub fn cedict_line(line: &str) -> Option<(String, Vec<String>)> {
+    if line.starts_with('#') {
+        return None;
+    }
+    let (_, rest) = line.split_once(' ')?;
+    let (simplified, rest) = rest.split_once(' ')?;
+    let (_, glosses) = rest.split_once(" /")?;
+    let mut en: Vec<String> = Vec::new();
+    for g in glosses.split('/') {
+        if g.starts_with("CL:") || g.starts_with("see ") || g.contains("variant of") || g.starts_with("surname ") {
+            continue;
+        }
+        for w in translations(&format!("\n{g}")) {
+            if !en.contains(&w) {
+                en.push(w);
+            }
+        }
+    }
+    Some((simplified.to_string(), en))
+}
+
+/// [`build_table`] for Chinese from CC-CEDICT (`text`, its `cedict_ts.u8`
+/// lines): the headwords of two characters, which are the bigram terms the
+/// similarity reads Chinese by.
+pub fn build_table_cedict<'a>(
+    text: &str,
+    words: impl Iterator<Item = (&'a str, f64)>,
+    english: &FxHashMap<String, f64>,
+    max_translations: usize,
+    max_bytes: usize,
+) -> String {
+    let mut trans: Candidates = FxHashMap::default();
+    for line in text.lines() {
+        let Some((head, en)) = cedict_line(line) else { continue };
+        if head.chars().count() != 2 || !head.chars().all(super::terms::is_unspaced) {
+            continue;
+        }
+        let Some(term) = single_term("zh", &head) else { continue };
+        add_translations(&mut trans, term, en, english);
+    }
+    write_table("zh", &trans, words, max_translations, max_bytes)
+}
+
+/// Writes the table of the terms of `trans`, the commonest (by `words`)
+/// first while within `max_bytes`.
+fn write_table<'a>(
+    code: &str,
+    trans: &Candidates,
+    words: impl Iterator<Item = (&'a str, f64)>,
+    max_translations: usize,
+    max_bytes: usize,
+) -> String {
+    let mut freq: FxHashMap<String, f64> = FxHashMap::default();
+    for (w, f) in words {
+        if let Some(term) = single_term(code, w) {
+            if trans.contains_key(&term) {
+                *freq.entry(term).or_default() += f;
+            }
+        }
+    }
+    let mut rows: Vec<(f64, String)> = freq.into_iter().filter(|(_, f)| *f > 0.0).map(|(t, f)| (f, t)).collect();
+    rows.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    let mut out = String::new();
+    for (_, term) in rows {
+        let Some(list) = trans.get(&term) else { continue };
+        let mut list: Vec<(&String, &(u32, f64))> = list.iter().filter(|(en, _)| **en != term).collect();
+        list.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(b.1 .1.total_cmp(&a.1 .1)).then_with(|| a.0.cmp(b.0)));
+        let list: Vec<&str> = list.iter().take(max_translations).map(|(en, _)| en.as_str()).collect();
+        if list.is_empty() {
+            continue;
+        }
+        let line = format!("{term}\t{}\n", list.join(" "));
+        if out.len() + line.len() > max_bytes {
+            break;
+        }
+        out.push_str(&line);
+    }
+    out
+}
+
+/// How the weight of a term spreads over its translations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Spread {
+    /// Split evenly: `k` translations get `1/k` of the weight each.
+    Split,
+    /// Each translation gets the whole weight.
+    Full,
+    /// Each translation gets the whole weight, and a term the dictionary
+    /// lacks stands for itself (names and loanwords written alike).
+    FullPass,
+}
+
+static DICT: super::terms::Tables<DictTable> = super::terms::Tables::new();
+
+/// Uses `table` (or, with `None`, the pack's again) as the dictionary of
+/// language `code`: for tests and evaluations of other tables.
+pub fn use_dict(code: &str, table: Option<DictTable>) {
+    DICT.set(code, table);
+}
+
+/// Calls `f` with the dictionary of language `code` (empty without one).
+pub fn with_dict<T>(code: &str, f: impl FnOnce(&DictTable) -> T) -> T {
+    f(&DICT.get(code, "dict.tsv", DictTable::parse))
+}
+
+/// The English terms (hashes) each term of an article in language `code`
+/// stands for in the dictionary space, with their share of its weight:
+/// `terms` gives each distinct term's hash with its weight (log term
+/// frequency × idf), in a fixed order; terms the dictionary lacks are left
+/// out (or with [`Spread::FullPass`] stand for themselves). Empty when the
+/// language has no table.
+pub fn gloss(code: &str, terms: &[(u64, f32)], spread: Spread) -> FxHashMap<u64, f32> {
+    with_dict(code, |table| {
+        let mut out: FxHashMap<u64, f32> = FxHashMap::default();
+        if table.is_empty() {
+            return out;
+        }
+        for &(term, w) in terms {
+            let en = table.get(term);
+            if en.is_empty() {
+                if spread == Spread::FullPass {
+                    *out.entry(term).or_default() += w;
+                }
+                continue;
+            }
+            let share = match spread {
+                Spread::Split => w / en.len() as f32,
+                Spread::Full | Spread::FullPass => w,
+            };
+            for &e in en {
+                *out.entry(e).or_default() += share;
+            }
+        }
+        out
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_numbers_decode_and_reject_odd_input() {
+        let cases: [(&str, Option<usize>); 7] = [
+            ("A", Some(0)),
+            ("B", Some(1)),
+            ("BA", Some(64)),
+            ("/", Some(63)),
+            ("", None),
+            ("A-", None),
+            ("//////////////////////", None),
+        ];
+        for (s, want) in cases {
+            assert_eq!(base64_number(s), want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn index_lines_parse_and_odd_ones_are_skipped() {
+        let index = "00-database-info\tA\tB\nHaus\tBA\tK\nkaputt\tzz\n\t\t\nGeld\tC\t!\n\u{0}\tA\tA\nein Haus\tD\tE\n";
+        let got = parse_index(index);
+        let want = [
+            IndexEntry { headword: "Haus".into(), offset: 64, len: 10 },
+            IndexEntry { headword: "\u{0}".into(), offset: 0, len: 0 },
+            IndexEntry { headword: "ein Haus".into(), offset: 3, len: 4 },
+        ];
+        assert_eq!(got, want);
+        // entries outside the file, or cutting a character, give no text
+        assert_eq!(entry_text("abc", &IndexEntry { headword: "x".into(), offset: 2, len: 5 }), None);
+        assert_eq!(entry_text("äbc", &IndexEntry { headword: "x".into(), offset: 1, len: 1 }), None);
+        assert_eq!(entry_text("abc", &IndexEntry { headword: "x".into(), offset: usize::MAX, len: 5 }), None);
+        assert_eq!(entry_text("abc", &IndexEntry { headword: "x".into(), offset: 1, len: 2 }), Some("bc"));
+    }
+
+    /// The entry layouts of the FreeDict dictionaries (Ding, the older
+    /// FreeDict ones, WikDict) and odd input.
+    #[test]
+    fn translations_of_each_layout() {
+        let cases: [(&str, &[&str]); 10] = [
+            // Ding (German–English)
+            ("Abbuchungsauftrag /ˈap/ <masc, n, sg>\ndebit order <n>\n see: {Abbuchungsaufträge}\n", &[]),
+            (
+                "Regierung <fem>\n [pol.] government <n> [Br.] , administration <n> [Am.]\n",
+                &["government", "administration"],
+            ),
+            ("abc\n   Synonyms: {I-Dotz}, {Tafelkratzer}\n         Note: of the soil\n", &[]),
+            // FreeDict, numbered senses
+            (
+                "distretto /distrˈetːo/\n1. district\n2. neighbourhood, quarter\n",
+                &["district", "neighbourhood", "quarter"],
+            ),
+            ("comparar /kˌompaɾˈaɾ/\nto compare\n", &["compare"]),
+            ("compañía\ncompany, Company,company\n", &["company"]),
+            // WikDict: a definition in the source language is left out
+            ("Czerski <pn>\nChersky\n(geografia) osiedle, miasto\n", &["chersky"]),
+            // odd input
+            ("", &[]),
+            ("only a headword", &[]),
+            ("x\n((((,,,;;;|||\n]]]>>> 3 , a, 12, ok-ay, it's\n/ipa/ word\n", &["ok-ay", "it's", "word"]),
+        ];
+        for (entry, want) in cases {
+            assert_eq!(translations(entry), want, "{entry:?}");
+        }
+    }
+
+    #[test]
+    fn tables_parse_and_skip_malformed_lines() {
+        let t = DictTable::parse("# comment\nregier\tgovern administr\nhaus\t\n\tx\nkein tab\nwahl\telect\n");
+        let h = super::super::terms::hash_term;
+        assert_eq!(t.len(), 2);
+        assert_eq!(t.get(h("regier")), [h("govern"), h("administr")]);
+        assert_eq!(t.get(h("wahl")), [h("elect")]);
+        assert!(t.get(h("haus")).is_empty() && t.get(h("zzz")).is_empty());
+        assert_eq!(DictTable::parse("a\tb b c\n").get(h("a")), [h("b"), h("c")]);
+    }
+
+    #[test]
+    fn weights_spread_over_translations() {
+        let h = super::super::terms::hash_term;
+        use_dict("xq", Some(DictTable::parse("regier\tgovern administr\nwahl\telect\n")));
+        let terms = vec![(h("regier"), 2.0), (h("wahl"), 1.0), (h("haus"), 5.0)];
+        let split = gloss("xq", &terms, Spread::Split);
+        assert_eq!(split.get(&h("govern")), Some(&1.0));
+        assert_eq!(split.get(&h("administr")), Some(&1.0));
+        assert_eq!(split.get(&h("elect")), Some(&1.0));
+        assert_eq!(split.len(), 3);
+        let full = gloss("xq", &terms, Spread::Full);
+        assert_eq!(full.get(&h("govern")), Some(&2.0));
+        let pass = gloss("xq", &terms, Spread::FullPass);
+        assert_eq!((pass.get(&h("haus")), pass.len()), (Some(&5.0), 4));
+        use_dict("xq", None);
+        assert!(gloss("xq", &terms, Spread::Split).is_empty());
+    }
+
+    /// The table from a small dictionary: single-word headwords, the
+    /// engine's stems on both sides, stop words and unknown words left out,
+    /// commonest first, and the same bytes again.
+    #[test]
+    fn tables_build_from_a_dictionary() {
+        let entries = [
+            ("Regierung", "Regierung <fem>\ngovernment, administration\n"),
+            ("Regierungen", "Regierungen <pl>\ngovernments\n"),
+            ("Wahl", "Wahl\nelection, choice\n"),
+            ("und", "und\nand\n"),
+            ("Berlin", "Berlin\nBerlin\n"),
+            ("gute Nacht", "gute Nacht\ngood night, night\n"),
+        ];
+        let mut dict = String::new();
+        let mut index = String::new();
+        let b64 = |mut n: usize| {
+            let digits = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+            let mut s = Vec::new();
+            loop {
+                s.push(digits[n % 64]);
+                n /= 64;
+                if n == 0 {
+                    break;
+                }
+            }
+            s.reverse();
+            String::from_utf8(s).unwrap_or_default()
+        };
+        for (head, body) in entries {
+            index.push_str(&format!("{head}\t{}\t{}\n", b64(dict.len()), b64(body.len())));
+            dict.push_str(body);
+        }
+        let words = [("und", 0.03), ("wahl", 0.001), ("regierung", 0.0005), ("berlin", 0.0004), ("nacht", 0.0003)];
+        let english: FxHashMap<String, f64> = [
+            ("government", 3e-4),
+            ("governments", 1e-4),
+            ("administration", 1e-4),
+            ("election", 1e-4),
+            ("choice", 2e-4),
+            ("berlin", 1e-4),
+            ("and", 0.03),
+        ]
+        .iter()
+        .map(|(w, f)| (w.to_string(), *f))
+        .collect();
+        let table = build_table("de", &index, &dict, words.iter().copied(), &english, MAX_TRANSLATIONS, 1000);
+        let regier = single_term("de", "Regierung").unwrap_or_default();
+        let wahl = single_term("de", "Wahl").unwrap_or_default();
+        let en = |w: &str| english_term(w).unwrap_or_default();
+        // "government" from two headwords first; then the commoner word
+        let want = format!(
+            "{wahl}\t{} {}\n{regier}\t{} {}\n",
+            en("choice"),
+            en("election"),
+            en("government"),
+            en("administration")
+        );
+        assert_eq!(table, want);
+        assert_eq!(build_table("de", &index, &dict, words.iter().copied(), &english, MAX_TRANSLATIONS, 1000), table);
+        let first = table.lines().next().map_or(0, |l| l.len() + 1);
+        assert_eq!(
+            build_table("de", &index, &dict, words.iter().copied(), &english, MAX_TRANSLATIONS, first + 3)
+                .lines()
+                .count(),
+            1
+        );
+        assert_eq!(build_table("de", "", "", words.iter().copied(), &english, MAX_TRANSLATIONS, 1000), "");
+        // translations that are no English word of the list are left out
+        assert_eq!(
+            build_table("de", &index, &dict, words.iter().copied(), &FxHashMap::default(), MAX_TRANSLATIONS, 1000),
+            ""
+        );
+    }
+}

@@ -1,0 +1,44 @@
+//! The bilingual dictionaries across languages (`src/lang/bidict.rs`), on
+//! a German and an English report of one event and an English report of
+//! another, written for this test. One test in its own binary: it switches
+//! the dictionary space off and on, which is process-wide state.
+
+use corroborate::internal::{use_gloss, GlossConfig};
+use corroborate::lang::bidict::Spread;
+use corroborate::{analyze, ArticleInput};
+
+const DE: &str = "Die Regierung hat am Montag neue Steuern für große Unternehmen angekündigt. \
+    Der Finanzminister sagte, das Geld solle in Schulen und Krankenhäuser fließen. \
+    Die Opposition kritisierte den Plan als zu schwach und forderte höhere Löhne für Lehrer.";
+const EN_SAME: &str = "The government on Monday announced new taxes for large companies. \
+    The finance minister said the money should go to schools and hospitals. \
+    The opposition criticised the plan as too weak and demanded higher wages for teachers.";
+const EN_OTHER: &str = "Heavy rain flooded the river valley overnight and rescue crews evacuated \
+    dozens of families from their homes. Forecasters expect the water to recede by the weekend, \
+    while farmers count the damage to their fields.";
+
+/// The similarity of the German article and each English one.
+fn similarities() -> (f64, f64) {
+    let inputs = [ArticleInput::new(DE), ArticleInput::new(EN_SAME), ArticleInput::new(EN_OTHER)];
+    let Ok(report) = analyze(&inputs, &Default::default()) else { return (f64::NAN, f64::NAN) };
+    let langs: Vec<&str> = report.articles.iter().map(|a| a.language.code.as_str()).collect();
+    assert_eq!(langs, ["de", "en", "en"]);
+    let ids: Vec<&String> = report.articles.iter().map(|a| &a.id).collect();
+    let sim = |x: usize, y: usize| {
+        let (Some(a), Some(b)) = (ids.get(x), ids.get(y)) else { return f64::NAN };
+        report.pairs.iter().find(|p| (&&p.a, &&p.b) == (a, b) || (&&p.a, &&p.b) == (b, a)).map_or(0.0, |p| p.similarity)
+    };
+    (sim(0, 1), sim(0, 2))
+}
+
+#[test]
+fn the_dictionary_brings_a_german_and_an_english_report_of_one_event_together() {
+    use_gloss(Some(GlossConfig { weight: 0.0, spread: Spread::Full }));
+    let (same_without, other_without) = similarities();
+    use_gloss(None);
+    let (same, other) = similarities();
+    eprintln!("same story {same_without:.3} → {same:.3}, another story {other_without:.3} → {other:.3}");
+    assert!(same > same_without + 0.05, "same story: {same_without} without the dictionary, {same} with");
+    assert!(same > other + 0.2, "same story {same}, another story {other}");
+    assert!(other <= other_without + 0.05, "another story: {other_without} without, {other} with");
+}
