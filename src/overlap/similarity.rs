@@ -153,9 +153,9 @@ pub const GLOSS_SPREAD: crate::lang::bidict::Spread = crate::lang::bidict::Sprea
 /// The dictionary space's settings in use.
 #[derive(Debug, Clone, Copy)]
 pub struct GlossConfig {
-    /// Weight of the dictionary cosine ([`GLOSS_WEIGHT`]).
+    /// Weight of the dictionary cosine (2 in what ships).
     pub weight: f64,
-    /// How a term's weight spreads over its translations ([`GLOSS_SPREAD`]).
+    /// How a term's weight spreads over its translations (`Full` in what ships).
     pub spread: crate::lang::bidict::Spread,
 }
 
