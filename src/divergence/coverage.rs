@@ -1,5 +1,6 @@
 use super::Context;
 use super::Finding;
+use crate::overlap::Op;
 use crate::report::prose::join_labels;
 use crate::report::DivergenceKind;
 use crate::report::EntityKind;
@@ -48,6 +49,13 @@ pub(super) fn coverage(ctx: &Context) -> Vec<Finding> {
             d.tokens.get(f.tokens.clone()).map_or(0, |t| t.iter().filter(|t| t.is_wordlike()).count())
         };
         if caseless.get(*a).copied().unwrap_or(false) && c.mentions.iter().all(|(_, f)| words_in(f) < 2) {
+            continue;
+        }
+        // a name inside a passage another article shares word for word is
+        // named there too, whatever its tagger made of it there ("korean
+        // peninsula" in a copy that lost its capitals, "Korean" alone where
+        // the peninsula is lowercase)
+        if c.mentions.iter().take(MAX_MENTIONS_CHECKED).any(|(_, f)| copied_elsewhere(ctx, *a, f)) {
             continue;
         }
         // quoted: a person or organization right before a speech verb
@@ -101,6 +109,32 @@ pub(super) fn coverage(ctx: &Context) -> Vec<Finding> {
         out.push((*a, quoted, c.mentions.len(), finding));
     }
     keep_the_most_telling(ctx, out)
+}
+
+/// Mentions of a name looked up in the passages: enough for a real
+/// article, a bound on the work of a hostile one.
+const MAX_MENTIONS_CHECKED: usize = 4;
+
+/// Whether every word of mention `f` of article `a` lies inside a run of
+/// identical words of a passage `a` shares with another article.
+fn copied_elsewhere(ctx: &Context, a: usize, f: &crate::entities::Found) -> bool {
+    let Some(d) = ctx.articles.get(a) else { return false };
+    let lo = d.stream.tokens.partition_point(|&t| t < f.tokens.start);
+    let hi = d.stream.tokens.partition_point(|&t| t < f.tokens.end);
+    if hi <= lo {
+        return false;
+    }
+    ctx.matches.iter().filter(|((x, y), _)| *x == a || *y == a).any(|((x, _), ms)| {
+        ms.iter().any(|m| {
+            m.ops.iter().any(|op| match *op {
+                Op::Same { i, j, n } => {
+                    let s = if *x == a { i } else { j };
+                    s <= lo && hi <= s + n
+                }
+                Op::Diff { .. } => false,
+            })
+        })
+    })
 }
 
 /// Names only one article has, listed one by one, per article at most.

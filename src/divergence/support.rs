@@ -284,6 +284,12 @@ const HEDGES: &[&str] = &[
     "approximately",
 ];
 
+/// Whether a word is a negation or a hedge ("not", "denied", "may",
+/// "reportedly"): a qualifier of what a sentence claims.
+pub(super) fn is_hedge_or_negation(w: &str) -> bool {
+    NEGATIONS.contains(&w) || HEDGES.contains(&w)
+}
+
 /// One side of a comparison: an article, one of its sentences and that
 /// sentence's weighted content terms.
 pub(super) struct Side<'s, 'a> {
