@@ -156,3 +156,38 @@ fn what_an_editor_would_not_list() {
         warned.divergences
     );
 }
+
+/// Issue 19: a name inside a passage two articles share word for word is
+/// named by both, whatever the tagger read in each ("korean peninsula" in
+/// a copy that lost its capitals, "Korean" where "peninsula" is lowercase);
+/// one noun a copy leaves understood ("the third conversation between" /
+/// "the third between") is no qualifier dropped, while an adjective before
+/// its noun ("a public inquiry" / "an inquiry") still is.
+#[test]
+fn names_in_copied_text_and_understood_nouns() {
+    let wire = format!(
+        "{BASE} The dangerous situation on the Korean peninsula was discussed in detail by the two ministers. \
+         It was the third conversation between the two ministers since the election in the spring."
+    );
+    let copy = format!(
+        "{} the dangerous situation on the korean peninsula was discussed in detail by the two ministers. \
+         It was the third between the two ministers since the election in the spring.",
+        BASE.to_lowercase()
+    );
+    let r = report(&wire, &copy);
+    let listed = |kind: &str, words: &str| {
+        r.divergences.iter().any(|d| {
+            d.kind.as_str() == kind
+                && (d.text.to_lowercase().contains(words)
+                    || d.counterpart.as_deref().is_some_and(|c| !c.is_empty() && c.to_lowercase().contains(words)))
+        })
+    };
+    assert!(!listed("coverage", "korean"), "{:#?}", r.divergences);
+    assert!(!listed("framing", "conversation"), "{:#?}", r.divergences);
+    let public = report(BASE, &BASE.replace("a public inquiry", "an inquiry"));
+    assert!(
+        public.divergences.iter().any(|d| d.kind.as_str() == "framing" && d.text.contains("public")),
+        "{:#?}",
+        public.divergences
+    );
+}

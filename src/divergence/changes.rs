@@ -237,6 +237,48 @@ fn moved(d: &Article, (s, e): (usize, usize), other: &Article, at: usize) -> boo
     other.stream.hashes.get(lo..hi).is_some_and(|w| w.windows(phrase.len()).any(|x| x == phrase))
 }
 
+/// Prepositions the function-word list leaves out: a word before one ends
+/// its noun phrase.
+const PREPOSITIONS: &[&str] = &[
+    "across", "against", "along", "among", "around", "before", "behind", "below", "beneath", "beside", "between",
+    "beyond", "despite", "during", "except", "inside", "near", "outside", "since", "through", "toward", "towards",
+    "under", "until", "upon", "via", "within", "without",
+];
+
+/// Whether the one word that one side of a change has and the other lacks
+/// is the head of a noun phrase the other leaves understood: a plain
+/// content word (no name, hedge, negation, modal or -ly adverb) between a
+/// content word and a function word on both sides ("the third
+/// conversation between" / "the third between"). A qualifier stands before
+/// the word it qualifies ("islamist militants", "Syrian ceasefire talks"),
+/// so it is not followed by a function word.
+fn elided_head(ents: &EntityIndex, sa: Side, sb: Side) -> bool {
+    let ((a, da, i0, i1), (b, db, j0, j1)) = (sa, sb);
+    let (has, s, e) = if i1 > i0 { (a, i0, i1) } else { (b, j0, j1) };
+    let d = if has == a { da } else { db };
+    if e != s + 1 {
+        return false;
+    }
+    fn norm<'t>(d: &Article<'t>, k: usize) -> Option<&'t str> {
+        d.stream.tokens.get(k).and_then(|&t| d.tokens.get(t)).map(|t| t.norm)
+    }
+    let content = |w: &str| !is_function_word(w) && w.chars().count() > 1 && w.chars().all(char::is_alphabetic);
+    let Some(word) = norm(d, s) else { return false };
+    let plain = content(word)
+        && !word.ends_with("ly")
+        && !MODALS.contains(&word)
+        && !super::support::is_hedge_or_negation(word)
+        && d.stream.tokens.get(s).is_some_and(|&t| ents.ids(has, std::iter::once(t)).is_empty());
+    // the words before and after the gap, on both sides
+    fn around<'t>(d: &Article<'t>, s: usize, e: usize) -> (Option<&'t str>, Option<&'t str>) {
+        (s.checked_sub(1).and_then(|k| norm(d, k)), norm(d, e))
+    }
+    let ((pa, na), (pb, nb)) = (around(da, i0, i1), around(db, j0, j1));
+    let before = pa.zip(pb).is_some_and(|(x, y)| x == y && content(x));
+    let after = na.zip(nb).is_some_and(|(x, y)| x == y && (is_function_word(x) || PREPOSITIONS.contains(&x)));
+    plain && before && after
+}
+
 /// The findings of one `Diff` inside a passage.
 fn one_change(ents: &EntityIndex, sa: Side, sb: Side) -> Option<Vec<Finding>> {
     let (a, da, i0, i1) = sa;
@@ -252,6 +294,12 @@ fn one_change(ents: &EntityIndex, sa: Side, sb: Side) -> Option<Vec<Finding>> {
     // phrase moved within the sentence ("will attend as an observer the
     // talks" / "will attend the talks as an observer"), not dropped
     if (wb.is_empty() && moved(da, (i0, i1), db, j0)) || (wa.is_empty() && moved(db, (j0, j1), da, i0)) {
+        return None;
+    }
+    // one word on one side only that is the head of its phrase, not a
+    // qualifier of the next word: "the third conversation between" / "the
+    // third between" leaves the noun understood
+    if (wa.is_empty() != wb.is_empty()) && elided_head(ents, sa, sb) {
         return None;
     }
     let content =

@@ -1,5 +1,6 @@
 use super::Context;
 use super::Finding;
+use crate::overlap::Op;
 use crate::report::prose::join_labels;
 use crate::report::DivergenceKind;
 use crate::report::EntityKind;
@@ -29,6 +30,7 @@ pub(super) fn coverage(ctx: &Context) -> Vec<Finding> {
         .collect();
     // (article, quoted, mentions, finding)
     let mut out: Vec<(usize, bool, usize, Finding)> = Vec::new();
+    let copied = CopiedRuns::new(ctx);
     for c in ctx.canon {
         if !matches!(c.kind, EntityKind::Person | EntityKind::Organization | EntityKind::Place) {
             continue;
@@ -48,6 +50,13 @@ pub(super) fn coverage(ctx: &Context) -> Vec<Finding> {
             d.tokens.get(f.tokens.clone()).map_or(0, |t| t.iter().filter(|t| t.is_wordlike()).count())
         };
         if caseless.get(*a).copied().unwrap_or(false) && c.mentions.iter().all(|(_, f)| words_in(f) < 2) {
+            continue;
+        }
+        // a name inside a passage another article shares word for word is
+        // named there too, whatever its tagger made of it there ("korean
+        // peninsula" in a copy that lost its capitals, "Korean" alone where
+        // the peninsula is lowercase)
+        if c.mentions.iter().take(MAX_MENTIONS_CHECKED).any(|(_, f)| copied.covers(ctx, *a, f)) {
             continue;
         }
         // quoted: a person or organization right before a speech verb
@@ -101,6 +110,57 @@ pub(super) fn coverage(ctx: &Context) -> Vec<Finding> {
         out.push((*a, quoted, c.mentions.len(), finding));
     }
     keep_the_most_telling(ctx, out)
+}
+
+/// Mentions of a name looked up in the passages: enough for a real
+/// article, a bound on the work of a hostile one.
+const MAX_MENTIONS_CHECKED: usize = 4;
+
+/// Per article, the runs of identical words of every passage it shares
+/// (stream ranges, sorted by start), each with the furthest end of the
+/// runs up to it: a position range lies inside one run when the furthest
+/// end of the runs starting at or before it reaches its end.
+struct CopiedRuns(Vec<Vec<(usize, usize)>>);
+
+impl CopiedRuns {
+    fn new(ctx: &Context) -> CopiedRuns {
+        let mut runs: Vec<Vec<(usize, usize)>> = vec![Vec::new(); ctx.articles.len()];
+        for (&(x, y), ms) in ctx.matches {
+            for m in ms {
+                crate::work::add(1 + m.ops.len());
+                for op in &m.ops {
+                    if let Op::Same { i, j, n } = *op {
+                        if let Some(r) = runs.get_mut(x) {
+                            r.push((i, i + n));
+                        }
+                        if let Some(r) = runs.get_mut(y) {
+                            r.push((j, j + n));
+                        }
+                    }
+                }
+            }
+        }
+        for r in &mut runs {
+            r.sort_unstable();
+            let mut furthest = 0;
+            for run in r.iter_mut() {
+                furthest = furthest.max(run.1);
+                run.1 = furthest;
+            }
+        }
+        CopiedRuns(runs)
+    }
+
+    /// Whether every word of mention `f` of article `a` lies inside a run
+    /// of identical words of a passage `a` shares with another article.
+    fn covers(&self, ctx: &Context, a: usize, f: &crate::entities::Found) -> bool {
+        let (Some(d), Some(runs)) = (ctx.articles.get(a), self.0.get(a)) else { return false };
+        let lo = d.stream.tokens.partition_point(|&t| t < f.tokens.start);
+        let hi = d.stream.tokens.partition_point(|&t| t < f.tokens.end);
+        crate::work::add(1);
+        let k = runs.partition_point(|r| r.0 <= lo);
+        hi > lo && k > 0 && runs.get(k - 1).is_some_and(|r| r.1 >= hi)
+    }
 }
 
 /// Names only one article has, listed one by one, per article at most.

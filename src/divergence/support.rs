@@ -223,9 +223,16 @@ thread_local! {
 /// that says what the other does not: it is, unless the other carries more
 /// of it than it carries of the other and at least half of it (then the
 /// other sentence adds to it, and the other one is unique).
+///
+/// A sentence with a figure is not carried by one that has no figure of
+/// its own to set against it ("Russia intervened in 2015 to back its ally
+/// Assad" by "… Assad's ally Russia"); one that gives another figure
+/// ("87 civilians" for "more than 80 people") carries it, and the figures
+/// are compared as facts.
 pub fn is_the_unsupported_side(f: &Features) -> bool {
     let (mine, theirs) = (f[0], f[N_DIRECTED]);
-    mine <= theirs || mine < 0.5
+    let (figures_they_lack, figures_i_lack) = (f[6], f[7]);
+    mine <= theirs || mine < 0.5 || (figures_they_lack > 0.0 && figures_i_lack == 0.0)
 }
 
 /// One judgement the unique finder made: article, sentence, features.
@@ -283,6 +290,12 @@ const HEDGES: &[&str] = &[
     "almost",
     "approximately",
 ];
+
+/// Whether a word is a negation or a hedge ("not", "denied", "may",
+/// "reportedly"): a qualifier of what a sentence claims.
+pub(super) fn is_hedge_or_negation(w: &str) -> bool {
+    NEGATIONS.contains(&w) || HEDGES.contains(&w)
+}
 
 /// One side of a comparison: an article, one of its sentences and that
 /// sentence's weighted content terms.

@@ -48,7 +48,9 @@ fn supported(ctx: &Context, terms: &[Vec<Terms>], index: &SentenceIndex, a: usiz
             (covered, covered_b),
         );
         let p = model.p_same(&f);
-        let score = if p >= 0.5 || !support::is_the_unsupported_side(&f) { 1.0 } else { p };
+        // a copy stripped of its digits cannot carry a sentence's figures
+        let figures_unseen = db.no_digits && !d.no_digits && has_figure(d, s);
+        let score = if p >= 0.5 || (!support::is_the_unsupported_side(&f) && !figures_unseen) { 1.0 } else { p };
         if top.as_ref().is_none_or(|(q, _)| score > *q) {
             top = Some((score, f));
         }
@@ -60,6 +62,11 @@ fn supported(ctx: &Context, terms: &[Vec<Terms>], index: &SentenceIndex, a: usiz
         }
         None => false,
     }
+}
+
+/// Whether a sentence has a number written in digits.
+fn has_figure(d: &super::Article, s: &crate::tokens::Sentence) -> bool {
+    d.tokens.get(s.tokens.clone()).unwrap_or(&[]).iter().any(|t| t.kind == crate::tokens::TokenKind::Number)
 }
 
 /// Sentences no other article supports: no shared passage covers them and
