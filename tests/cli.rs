@@ -381,3 +381,18 @@ fn eval_extraction_scores_pages() {
     assert!(text.contains("title right on 1 of 1"), "{text}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// The committed sentence-support weights are what `train-support` writes
+/// from the paraphrase file today: a change to the features the model reads
+/// must come with the model retrained (it once went stale for a round).
+#[test]
+fn train_support_rebuilds_the_committed_model() {
+    let Some(path) = common::shared("data/paraphrase/msrp-train.txt") else { return };
+    let dir = TempDir::new("support");
+    let dest = dir.0.join("support.tsv");
+    let out = run(&["train-support", path.to_str().unwrap(), "--out", dest.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let committed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/model/support.tsv")).unwrap();
+    let rebuilt = std::fs::read_to_string(&dest).unwrap();
+    assert!(rebuilt == committed, "model/support.tsv is stale: rerun `cargo run --release -- train-support`");
+}
