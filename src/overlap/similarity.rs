@@ -261,12 +261,7 @@ impl StoryVector {
     /// terms, or `None` when either has none (no dictionary for its
     /// language, or a set of one language).
     fn gloss_similarity(&self, other: &StoryVector) -> Option<f64> {
-        if self.gloss_norm == 0.0 || other.gloss_norm == 0.0 {
-            return None;
-        }
-        let (small, large) = if self.gloss.len() <= other.gloss.len() { (self, other) } else { (other, self) };
-        let dot = ordered_sum(small.gloss.iter().filter_map(|(k, w)| large.gloss.get(k).map(|v| f64::from(v * w))));
-        Some((dot / (self.gloss_norm * other.gloss_norm)).clamp(0.0, 1.0).sqrt())
+        root_cosine((&self.gloss, self.gloss_norm), (&other.gloss, other.gloss_norm))
     }
 
     fn english(
@@ -349,13 +344,7 @@ impl StoryVector {
     /// The square root of the cosine of the two articles' prefix terms, or
     /// `None` when either has none (a script written without spaces).
     fn prefix_similarity(&self, other: &StoryVector) -> Option<f64> {
-        if self.prefix_norm == 0.0 || other.prefix_norm == 0.0 {
-            return None;
-        }
-        let (small, large) = if self.prefixes.len() <= other.prefixes.len() { (self, other) } else { (other, self) };
-        let dot =
-            ordered_sum(small.prefixes.iter().filter_map(|(k, w)| large.prefixes.get(k).map(|v| f64::from(v * w))));
-        Some((dot / (self.prefix_norm * other.prefix_norm)).clamp(0.0, 1.0).sqrt())
+        root_cosine((&self.prefixes, self.prefix_norm), (&other.prefixes, other.prefix_norm))
     }
 
     /// The similarity of two articles whose language terms give `terms`,
@@ -541,6 +530,17 @@ pub fn all_similarities(vs: &[StoryVector]) -> Vec<f64> {
         }
     }
     out
+}
+
+/// The square root of the cosine of two sparse vectors given with their
+/// norms, or `None` when either is empty (norm 0).
+fn root_cosine(a: (&FxHashMap<u64, f32>, f64), b: (&FxHashMap<u64, f32>, f64)) -> Option<f64> {
+    if a.1 == 0.0 || b.1 == 0.0 {
+        return None;
+    }
+    let (small, large) = if a.0.len() <= b.0.len() { (a.0, b.0) } else { (b.0, a.0) };
+    let dot = ordered_sum(small.iter().filter_map(|(k, w)| large.get(k).map(|v| f64::from(v * w))));
+    Some((dot / (a.1 * b.1)).clamp(0.0, 1.0).sqrt())
 }
 
 /// Sums in a fixed order (ascending), so the result does not depend on the
