@@ -6,6 +6,9 @@ use corroborate::internal::{self as entities, Lexicon};
 use std::collections::BTreeMap;
 use std::path::Path;
 
+/// A document's sentences of (token, gold tag).
+type Sentences = Vec<Vec<(String, String)>>;
+
 /// One document of tokens with gold tags (IOB2, converted from IOB1/IO).
 pub struct Doc {
     /// Sentences of (token, gold tag).
@@ -143,6 +146,77 @@ pub fn degrade(s: &[(String, String)]) -> Vec<(String, String)> {
     // an I- whose chunk vanished before it starts a chunk of its own
     to_iob2(&mut out);
     out
+}
+
+/// The names of people, places and organizations in `docs` (IOB2), each
+/// as its tokens with its type, for [`swap_names`].
+pub fn name_pool(docs: &[Doc]) -> Vec<(String, Vec<String>)> {
+    let mut pool = Vec::new();
+    for s in docs.iter().flat_map(|d| &d.sentences) {
+        let tags: Vec<&str> = s.iter().map(|(_, t)| t.as_str()).collect();
+        for (a, b, kind) in chunks(&tags) {
+            if matches!(kind.as_str(), "PER" | "LOC" | "ORG") {
+                pool.push((kind, s.get(a..b).unwrap_or_default().iter().map(|(w, _)| w.clone()).collect()));
+            }
+        }
+    }
+    pool
+}
+
+/// A copy of one document with every name of a person, place or
+/// organization replaced by a name of the same type drawn from `pool`
+/// (one draw per distinct name, so a name repeated in the document stays
+/// one name), its tags following: mention replacement, which makes the
+/// tagger read a name's context and shape instead of remembering the name
+/// (Dai and Adel 2020). `rng` is a xorshift state.
+pub fn swap_names(
+    sentences: &[Vec<(String, String)>],
+    pool: &[(String, Vec<String>)],
+    rate: f64,
+    rng: &mut u64,
+) -> Vec<Vec<(String, String)>> {
+    let by_kind = |k: &str| -> Vec<&Vec<String>> { pool.iter().filter(|(t, _)| t == k).map(|(_, w)| w).collect() };
+    let kinds: BTreeMap<&str, Vec<&Vec<String>>> = ["PER", "LOC", "ORG"].into_iter().map(|k| (k, by_kind(k))).collect();
+    let mut chosen: BTreeMap<(String, Vec<String>), Vec<String>> = BTreeMap::new();
+    sentences
+        .iter()
+        .map(|s| {
+            let tags: Vec<&str> = s.iter().map(|(_, t)| t.as_str()).collect();
+            let mut out: Vec<(String, String)> = Vec::with_capacity(s.len());
+            let mut at = 0;
+            for (a, b, kind) in chunks(&tags) {
+                out.extend(s.get(at..a).unwrap_or_default().iter().cloned());
+                at = b;
+                let words: Vec<String> = s.get(a..b).unwrap_or_default().iter().map(|(w, _)| w.clone()).collect();
+                let options = kinds.get(kind.as_str()).filter(|o| !o.is_empty());
+                let new = match options {
+                    Some(options) => chosen
+                        .entry((kind.clone(), words))
+                        .or_insert_with_key(|(_, words)| {
+                            let mut next = || {
+                                *rng ^= *rng << 13;
+                                *rng ^= *rng >> 7;
+                                *rng ^= *rng << 17;
+                                *rng
+                            };
+                            if (next() % 1_000_000) as f64 >= rate * 1_000_000.0 {
+                                return words.clone();
+                            }
+                            options
+                                .get((next() % options.len() as u64) as usize)
+                                .map_or_else(Vec::new, |w| (*w).clone())
+                        })
+                        .clone(),
+                    None => words,
+                };
+                for (i, w) in new.into_iter().enumerate() {
+                    out.push((w, format!("{}-{kind}", if i == 0 { "B" } else { "I" })));
+                }
+            }
+            out.extend(s.get(at..).unwrap_or_default().iter().cloned());
+            out
+        })
+        .collect()
 }
 
 fn label_index(tag: &str) -> usize {
@@ -443,6 +517,9 @@ struct Opts {
     vote: bool,
     casing_bbc: bool,
     gaz_min: usize,
+    augment: usize,
+    swap_rate: f64,
+    swap_wikiann: bool,
 }
 
 /// Reads the options; `--clusters FILE` replaces the committed word
@@ -465,6 +542,9 @@ fn parse(args: &[String]) -> Result<Opts, String> {
         vote: false,
         casing_bbc: false,
         gaz_min: 2,
+        augment: 0,
+        swap_rate: 1.0,
+        swap_wikiann: false,
     };
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -484,6 +564,9 @@ fn parse(args: &[String]) -> Result<Opts, String> {
             "--gaz-min" => o.gaz_min = val("--gaz-min")?.parse().map_err(|_| "--gaz-min needs a number")?,
             "--margin" => o.margin = val("--margin")?.parse().map_err(|_| "--margin needs a number")?,
             "--miss-cost" => o.miss = val("--miss-cost")?.parse().map_err(|_| "--miss-cost needs a number")?,
+            "--swap-rate" => o.swap_rate = val("--swap-rate")?.parse().map_err(|_| "--swap-rate needs a number")?,
+            "--swap-wikiann" => o.swap_wikiann = true,
+            "--augment" => o.augment = val("--augment")?.parse().map_err(|_| "--augment needs a number")?,
             "--runs" => o.runs = val("--runs")?.parse().map_err(|_| "--runs needs a number")?,
             s => return Err(format!("unknown option {s}")),
         }
@@ -622,13 +705,37 @@ pub fn train_cmd(args: &[String]) -> Result<(), String> {
     for d in train_docs.iter().chain(&extra_docs) {
         degraded_docs.push(d.sentences.iter().map(|s| degrade(s)).filter(|s| !s.is_empty()).collect());
     }
+    // `--augment N`: N more copies of each document with its names swapped
+    // for others of the same type from the training data (half written,
+    // half stripped)
+    let mut pool = name_pool(&train_docs);
+    if o.swap_wikiann {
+        pool.extend(name_pool(&wikiann));
+    }
+    let mut swap_rng: u64 = 0x9e37_79b9_7f4a_7c15;
+    let swapped: Vec<Vec<Sentences>> = train_docs
+        .iter()
+        .chain(&extra_docs)
+        .map(|d| {
+            (0..o.augment)
+                .map(|k| {
+                    let copy = swap_names(&d.sentences, &pool, o.swap_rate, &mut swap_rng);
+                    if k % 2 == 1 {
+                        copy.iter().map(|s| degrade(s)).filter(|s| !s.is_empty()).collect()
+                    } else {
+                        copy
+                    }
+                })
+                .collect()
+        })
+        .collect();
     let originals: Vec<&Vec<Vec<(String, String)>>> =
         train_docs.iter().chain(&extra_docs).map(|d| &d.sentences).collect();
     let mut examples: Vec<Example> = Vec::new();
-    for (d, (sents, deg)) in originals.iter().zip(&degraded_docs).enumerate() {
+    for (d, ((sents, deg), swaps)) in originals.iter().zip(&degraded_docs).zip(&swapped).enumerate() {
         // a CoNLL document reads the names mined from the other half
         let lexicon = if d < train_docs.len() { half_lexicons.get(d % 2).unwrap_or(lexicon) } else { lexicon };
-        for group in [*sents, deg] {
+        for group in [*sents, deg].into_iter().chain(swaps) {
             let di = doc_infos.len();
             doc_infos.push(doc_info(lexicon, group));
             for s in group {
@@ -815,6 +922,30 @@ mod tests {
                 (t.to_string(), g.to_string())
             })
             .collect()
+    }
+
+    #[test]
+    fn swapped_names_keep_their_type_and_stay_one_name_per_document() {
+        let pool =
+            name_pool(&[Doc { sentences: vec![sent("Anna/B-PER Berg/I-PER visited Oslo/B-LOC for Acme/B-ORG")] }]);
+        assert_eq!(pool.len(), 3);
+        let doc = vec![
+            sent("Trump/B-PER met Putin/B-PER in Paris/B-LOC ./O"),
+            sent("Trump/B-PER praised the/O Olympics/B-MISC ./O"),
+        ];
+        let mut rng = 7;
+        let out = swap_names(&doc, &pool, 1.0, &mut rng);
+        let words = |s: &[(String, String)]| s.iter().map(|(w, t)| format!("{w}/{t}")).collect::<Vec<_>>().join(" ");
+        // (sentence, what it must read); one PER in the pool, so both people become her
+        let cases = [
+            (0, "Anna/B-PER Berg/I-PER met/O Anna/B-PER Berg/I-PER in/O Oslo/B-LOC ./O"),
+            (1, "Anna/B-PER Berg/I-PER praised/O the/O Olympics/B-MISC ./O"),
+        ];
+        for (i, want) in cases {
+            assert_eq!(words(out.get(i).map(Vec::as_slice).unwrap_or_default()), want, "sentence {i}");
+        }
+        // rate 0: the document unchanged
+        assert_eq!(swap_names(&doc, &pool, 0.0, &mut rng), doc);
     }
 
     #[test]
