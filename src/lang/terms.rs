@@ -669,24 +669,26 @@ const PREFIX_TERM: u64 = 0x9f1e_0000_0000_0000;
 /// The set of cross-language prefix terms of a text in language `code`
 /// (for building and evaluating `model/prefix-idf.tsv`).
 pub fn text_prefixes(text: &str, code: &str) -> FxHashSet<String> {
-    let t = crate::pipeline::text_stages(text);
-    let toks = crate::tokens::view(&t.tokens, &t.vocab);
-    let words = toks.iter().filter(|t| t.kind == crate::tokens::TokenKind::Word).map(|t| t.norm);
-    let mut out = FxHashSet::default();
-    each_prefix(code, words, &mut |_, term| {
-        out.insert(term.to_string());
-    });
-    out
+    term_set(text, |words, out| each_prefix(code, words, out))
 }
 
 /// The set of similarity terms of a text in language `code`, as the
 /// same-story similarity sees them (for building and evaluating `idf.tsv`).
 pub fn text_terms(text: &str, code: &str) -> FxHashSet<String> {
+    term_set(text, |words, out| terms_for(code).each_term(words, out))
+}
+
+/// The distinct terms `visit` gives for the words of `text` (after the
+/// pipeline's text stages).
+fn term_set(
+    text: &str,
+    visit: impl FnOnce(&mut dyn Iterator<Item = &str>, &mut dyn FnMut(u64, &str)),
+) -> FxHashSet<String> {
     let t = crate::pipeline::text_stages(text);
     let toks = crate::tokens::view(&t.tokens, &t.vocab);
-    let words = toks.iter().filter(|t| t.kind == crate::tokens::TokenKind::Word).map(|t| t.norm);
+    let mut words = toks.iter().filter(|t| t.kind == crate::tokens::TokenKind::Word).map(|t| t.norm);
     let mut out = FxHashSet::default();
-    terms_for(code).each_term(words, &mut |_, term| {
+    visit(&mut words, &mut |_, term| {
         out.insert(term.to_string());
     });
     out
