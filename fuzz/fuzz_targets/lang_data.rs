@@ -1,7 +1,8 @@
 //! The language-data readers of issue 20: the transliteration table, the
 //! country names, the calendar and the bilingual dictionaries
 //! (`corroborate::lang::{translit, places, calendar, bidict}`: the pack's
-//! table, and the dictd and CC-CEDICT readers of the build command), and
+//! table, and the dictd, WikDict and CC-CEDICT readers of the build
+//! command, word maps inverted), and
 //! folding itself: any text parses or is skipped line by line, and folds,
 //! never a panic.
 #![no_main]
@@ -24,6 +25,9 @@ fuzz_target!(|bytes: &[u8]| {
         let _ = corroborate::lang::bidict::entry_text(&text, &e);
     }
     let _ = corroborate::lang::bidict::translations(&text);
+    let _ = corroborate::lang::bidict::wikdict_translations(&text);
+    let map = corroborate::lang::bidict::word_map(&text, &text);
+    let _ = corroborate::lang::bidict::invert(&map);
     for line in text.lines() {
         let _ = corroborate::lang::bidict::cedict_line(line);
     }

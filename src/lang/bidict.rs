@@ -21,6 +21,24 @@ use rustc_hash::{FxHashMap, FxHashSet};
 /// commonest English words.
 pub const MAX_TRANSLATIONS: usize = 4;
 
+/// Share of the best-supported translation's headwords (or paths through
+/// other languages) a translation needs to be kept by default
+/// (`corroborate build-lang-dict --min-share`): half.
+pub const MIN_SHARE: f64 = 0.5;
+
+/// How much of each term's translations, and of the terms, a table keeps.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Limits {
+    /// Translations kept per term at most ([`MAX_TRANSLATIONS`]).
+    pub max_translations: usize,
+    /// Bytes of table at most.
+    pub max_bytes: usize,
+    /// A translation is kept when at least this share of the headwords
+    /// (or paths) giving the best-supported one give it too
+    /// ([`MIN_SHARE`]; 0 keeps every one).
+    pub min_share: f64,
+}
+
 /// One headword of a dictd `.index` file: the word, and where its entry
 /// lies in the (uncompressed) `.dict` file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -234,10 +252,11 @@ fn single_term(code: &str, word: &str) -> Option<String> {
 /// language's own words in a definition are left out). A term's
 /// translations are those of all its headwords ("alt", "Alter", "Alte"
 /// are all `alt`), the ones most of its headwords give first, then the
-/// commonest English words, at most `max_translations`, less the term
+/// commonest English words, those given by at least `limits.min_share` of
+/// the headwords giving the first, at most `limits.max_translations`, less the term
 /// itself when the two languages write it alike (a name, a loanword: those
 /// meet already). The terms of the commonest words come first (ties by
-/// term), while the table stays within `max_bytes`, as
+/// term), while the table stays within `limits.max_bytes`, as
 /// `term<TAB>english…`: the same bytes for the same files.
 pub fn build_table<'a>(
     code: &str,
@@ -245,8 +264,7 @@ pub fn build_table<'a>(
     dict: &str,
     words: impl Iterator<Item = (&'a str, f64)>,
     english: &FxHashMap<String, f64>,
-    max_translations: usize,
-    max_bytes: usize,
+    limits: Limits,
 ) -> String {
     let mut trans: Candidates = FxHashMap::default();
     for e in parse_index(index) {
@@ -257,7 +275,7 @@ pub fn build_table<'a>(
         let Some(text) = entry_text(dict, &e) else { continue };
         add_translations(&mut trans, term, translations(text), english);
     }
-    write_table(code, &trans, words, max_translations, max_bytes)
+    write_table(code, &trans, words, limits)
 }
 
 /// Per term, per English term: (headwords giving it, frequency of its
@@ -319,8 +337,7 @@ pub fn build_table_cedict<'a>(
     text: &str,
     words: impl Iterator<Item = (&'a str, f64)>,
     english: &FxHashMap<String, f64>,
-    max_translations: usize,
-    max_bytes: usize,
+    limits: Limits,
 ) -> String {
     let mut trans: Candidates = FxHashMap::default();
     for line in text.lines() {
@@ -331,17 +348,16 @@ pub fn build_table_cedict<'a>(
         let Some(term) = single_term("zh", &head) else { continue };
         add_translations(&mut trans, term, en, english);
     }
-    write_table("zh", &trans, words, max_translations, max_bytes)
+    write_table("zh", &trans, words, limits)
 }
 
 /// Writes the table of the terms of `trans`, the commonest (by `words`)
-/// first while within `max_bytes`.
+/// first while within `limits.max_bytes`.
 fn write_table<'a>(
     code: &str,
     trans: &Candidates,
     words: impl Iterator<Item = (&'a str, f64)>,
-    max_translations: usize,
-    max_bytes: usize,
+    limits: Limits,
 ) -> String {
     let mut freq: FxHashMap<String, f64> = FxHashMap::default();
     for (w, f) in words {
@@ -358,17 +374,162 @@ fn write_table<'a>(
         let Some(list) = trans.get(&term) else { continue };
         let mut list: Vec<(&String, &(u32, f64))> = list.iter().filter(|(en, _)| **en != term).collect();
         list.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(b.1 .1.total_cmp(&a.1 .1)).then_with(|| a.0.cmp(b.0)));
-        let list: Vec<&str> = list.iter().take(max_translations).map(|(en, _)| en.as_str()).collect();
+        let best = list.first().map_or(0, |(_, c)| c.0);
+        let list: Vec<&str> = list
+            .iter()
+            .filter(|(_, c)| f64::from(c.0) >= limits.min_share * f64::from(best))
+            .take(limits.max_translations)
+            .map(|(en, _)| en.as_str())
+            .collect();
         if list.is_empty() {
             continue;
         }
         let line = format!("{term}\t{}\n", list.join(" "));
-        if out.len() + line.len() > max_bytes {
+        if out.len() + line.len() > limits.max_bytes {
             break;
         }
         out.push_str(&line);
     }
     out
+}
+
+/// The single-word translations of one WikDict entry (the layout of the
+/// FreeDict dictionaries WikDict generates: the headword line, then either
+/// one line of translations or numbered ones, `1. dom, chata 2.`, each
+/// followed by definitions in the source language): only the lines of
+/// translations are read, a trailing sense number is dropped, and the
+/// pieces are kept as [`translations`] keeps them.
+///
+/// ```
+/// use corroborate::lang::bidict::wikdict_translations;
+/// let entry = "gehen <v>\n1. iść, chodzić 2.\nsich schreitend fortbewegen\n 3.\nTeig\n2. odejść\nverlassen\n";
+/// assert_eq!(wikdict_translations(entry), ["iść", "chodzić", "odejść"]);
+/// ```
+pub fn wikdict_translations(entry: &str) -> Vec<String> {
+    let lines: Vec<&str> = entry.lines().skip(1).collect();
+    let numbered = |l: &str| -> Option<String> {
+        let (n, rest) = l.split_once(". ")?;
+        if n.is_empty() || !n.chars().all(|c| c.is_ascii_digit()) || rest.trim().is_empty() {
+            return None;
+        }
+        Some(rest.to_string())
+    };
+    let picked: Vec<String> = if lines.iter().any(|l| numbered(l).is_some()) {
+        lines.iter().filter_map(|l| numbered(l)).collect()
+    } else {
+        lines.first().filter(|l| !l.starts_with(char::is_whitespace)).map(|l| l.to_string()).into_iter().collect()
+    };
+    let mut out: Vec<String> = Vec::new();
+    for line in picked {
+        let mut words: Vec<&str> = line.split_whitespace().collect();
+        // the sense numbers of further definitions: "chodzić 2."
+        while words.last().is_some_and(|w| {
+            w.strip_suffix('.').is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+        }) {
+            words.pop();
+        }
+        for w in translations(&format!("\n{}", words.join(" "))) {
+            if !out.contains(&w) {
+                out.push(w);
+            }
+        }
+    }
+    out
+}
+
+/// A dictionary read word by word: each single-word headword (lowercase)
+/// with its single-word translations (lowercase), in order, each once.
+pub type WordMap = FxHashMap<String, Vec<String>>;
+
+/// The [`WordMap`] of a dictd dictionary in the WikDict layout (`index`
+/// and `dict`, the `.index` and the uncompressed `.dict`), through
+/// [`wikdict_translations`]; headwords of several words are left out.
+pub fn word_map(index: &str, dict: &str) -> WordMap {
+    let mut map = WordMap::default();
+    for e in parse_index(index) {
+        if e.headword.split_whitespace().count() != 1 {
+            continue;
+        }
+        let Some(text) = entry_text(dict, &e) else { continue };
+        let list = map.entry(e.headword.to_lowercase()).or_default();
+        for w in wikdict_translations(text) {
+            if !list.contains(&w) {
+                list.push(w);
+            }
+        }
+    }
+    map.retain(|_, v| !v.is_empty());
+    map
+}
+
+/// `map` the other way round: each translation with the headwords that
+/// give it (in the order of the sorted headwords, each once).
+pub fn invert(map: &WordMap) -> WordMap {
+    let mut heads: Vec<&String> = map.keys().collect();
+    heads.sort();
+    let mut out = WordMap::default();
+    for head in heads {
+        for w in map.get(head).map_or(&[][..], Vec::as_slice) {
+            let list = out.entry(w.clone()).or_default();
+            if !list.contains(head) {
+                list.push(head.clone());
+            }
+        }
+    }
+    out
+}
+
+/// Adds `more` to `map` (the translations of a headword in both, each once).
+pub fn merge(map: &mut WordMap, more: WordMap) {
+    for (head, words) in more {
+        let list = map.entry(head).or_default();
+        for w in words {
+            if !list.contains(&w) {
+                list.push(w);
+            }
+        }
+    }
+}
+
+/// One language a dictionary into English goes through: the source
+/// language's words with their translations in the pivot language
+/// (`to_pivot`; a dictionary from the source language, and one into it
+/// inverted, merged), and the pivot language's words with their English
+/// translations (`to_english`: likewise).
+#[derive(Debug, Clone, Default)]
+pub struct Pivot {
+    /// Source-language word → pivot-language words.
+    pub to_pivot: WordMap,
+    /// Pivot-language word → English words.
+    pub to_english: WordMap,
+}
+
+/// [`build_table`] for a language without a dictionary into English,
+/// through `pivots`: each word of the source language gets the English
+/// translations of each of its pivot-language translations, one path (a
+/// source word and a pivot word) counting as one headword does in
+/// [`build_table`], so the English terms that most paths (several
+/// pivots, several words of a pivot) reach come first; the rest as there.
+pub fn build_table_pivot<'a>(
+    code: &str,
+    pivots: &[Pivot],
+    words: impl Iterator<Item = (&'a str, f64)>,
+    english: &FxHashMap<String, f64>,
+    limits: Limits,
+) -> String {
+    let mut trans: Candidates = FxHashMap::default();
+    let mut terms: FxHashMap<&str, Option<String>> = FxHashMap::default();
+    for pivot in pivots {
+        for (word, pivot_words) in &pivot.to_pivot {
+            let term = terms.entry(word.as_str()).or_insert_with(|| single_term(code, word));
+            let Some(term) = term else { continue };
+            for pw in pivot_words {
+                let Some(en) = pivot.to_english.get(pw) else { continue };
+                add_translations(&mut trans, term.clone(), en.clone(), english);
+            }
+        }
+    }
+    write_table(code, &trans, words, limits)
 }
 
 /// How the weight of a term spreads over its translations.
@@ -496,6 +657,69 @@ mod tests {
         }
     }
 
+    /// WikDict entries: only the lines of translations, numbered or not;
+    /// trailing sense numbers dropped; definitions and odd input give none.
+    #[test]
+    fn wikdict_translations_of_each_layout() {
+        let cases: [(&str, &[&str]); 8] = [
+            ("Aar <n>\norzeł\npoetisch, gehoben für: Adler\n", &["orzeł"]),
+            (
+                "dom <n>\n1. casa, hogar 2.\n(architektura) oddzielny budynek\n 3.\npomieszczenie\n2. casa 2.\nród, rodzina\n",
+                &["casa", "hogar"],
+            ),
+            ("rząd <n>\n1. order\nw systematyce\n2. government, administration\nwykonawczy organ\n", &["order", "government", "administration"]),
+            ("x\n  indented\n", &[]),
+            ("x\nAlpha Beta, gamma 12.\n", &["gamma"]),
+            ("", &[]),
+            ("x\n1. \n2.\n", &[]),
+            ("x\n99999999999999999999999. yes\n", &["yes"]),
+        ];
+        for (entry, want) in cases {
+            assert_eq!(wikdict_translations(entry), want, "{entry:?}");
+        }
+    }
+
+    /// Word maps from a dictd dictionary, inverted and merged, in a fixed
+    /// order; a table through a pivot ranks what most paths give first and
+    /// drops what fewer than `min_share` of them give.
+    #[test]
+    fn tables_build_through_a_pivot() {
+        let index = "Regierung\tA\td\nzwei Wörter\ti\tB\nkaputt\tzzzz\tA\n";
+        let dict = "Regierung\nrząd, władza\nDef\n";
+        let map = word_map(index, dict);
+        assert_eq!(map.len(), 1);
+        assert_eq!(map.get("regierung").map(Vec::as_slice), Some(&["rząd".to_string(), "władza".to_string()][..]));
+        let inv = invert(&map);
+        assert_eq!(inv.get("rząd").map(Vec::as_slice), Some(&["regierung".to_string()][..]));
+        let mut merged = map.clone();
+        merge(
+            &mut merged,
+            [("regierung".to_string(), vec!["rząd".to_string(), "rada".to_string()])].into_iter().collect(),
+        );
+        assert_eq!(merged.get("regierung").map(Vec::len), Some(3));
+        let w = |pairs: &[(&str, &[&str])]| -> WordMap {
+            pairs.iter().map(|(k, v)| (k.to_string(), v.iter().map(|x| x.to_string()).collect())).collect()
+        };
+        let pol = Pivot {
+            to_pivot: w(&[("regierung", &["rząd", "władza"])]),
+            to_english: w(&[("rząd", &["government", "row"]), ("władza", &["government", "power"])]),
+        };
+        let fin =
+            Pivot { to_pivot: w(&[("regierung", &["hallitus"])]), to_english: w(&[("hallitus", &["government"])]) };
+        let english: FxHashMap<String, f64> =
+            [("government", 3e-4), ("row", 1e-4), ("power", 2e-4)].iter().map(|(w, f)| (w.to_string(), *f)).collect();
+        let words = [("regierung", 0.001)];
+        let regier = single_term("de", "Regierung").unwrap_or_default();
+        let en = |x: &str| english_term(x).unwrap_or_default();
+        let all = build_table_pivot("de", &[pol.clone(), fin.clone()], words.iter().copied(), &english, lim(1000));
+        assert_eq!(all, format!("{regier}\t{} {} {}\n", en("government"), en("power"), en("row")));
+        // government: 3 paths; power and row: 1 each, under half of 3
+        let half = Limits { min_share: 0.5, ..lim(1000) };
+        let some = build_table_pivot("de", &[pol, fin], words.iter().copied(), &english, half);
+        assert_eq!(some, format!("{regier}\t{}\n", en("government")));
+        assert_eq!(build_table_pivot("de", &[], words.iter().copied(), &english, half), "");
+    }
+
     #[test]
     fn tables_parse_and_skip_malformed_lines() {
         let t = DictTable::parse("# comment\nregier\tgovern administr\nhaus\t\n\tx\nkein tab\nwahl\telect\n");
@@ -523,6 +747,10 @@ mod tests {
         assert_eq!((pass.get(&h("haus")), pass.len()), (Some(&5.0), 4));
         use_dict("xq", None);
         assert!(gloss("xq", &terms, Spread::Split).is_empty());
+    }
+
+    fn lim(max_bytes: usize) -> Limits {
+        Limits { max_translations: MAX_TRANSLATIONS, max_bytes, min_share: 0.0 }
     }
 
     /// The table from a small dictionary: single-word headwords, the
@@ -570,7 +798,7 @@ mod tests {
         .iter()
         .map(|(w, f)| (w.to_string(), *f))
         .collect();
-        let table = build_table("de", &index, &dict, words.iter().copied(), &english, MAX_TRANSLATIONS, 1000);
+        let table = build_table("de", &index, &dict, words.iter().copied(), &english, lim(1000));
         let regier = single_term("de", "Regierung").unwrap_or_default();
         let wahl = single_term("de", "Wahl").unwrap_or_default();
         let en = |w: &str| english_term(w).unwrap_or_default();
@@ -583,19 +811,14 @@ mod tests {
             en("administration")
         );
         assert_eq!(table, want);
-        assert_eq!(build_table("de", &index, &dict, words.iter().copied(), &english, MAX_TRANSLATIONS, 1000), table);
+        assert_eq!(build_table("de", &index, &dict, words.iter().copied(), &english, lim(1000)), table);
         let first = table.lines().next().map_or(0, |l| l.len() + 1);
         assert_eq!(
-            build_table("de", &index, &dict, words.iter().copied(), &english, MAX_TRANSLATIONS, first + 3)
-                .lines()
-                .count(),
+            build_table("de", &index, &dict, words.iter().copied(), &english, lim(first + 3)).lines().count(),
             1
         );
-        assert_eq!(build_table("de", "", "", words.iter().copied(), &english, MAX_TRANSLATIONS, 1000), "");
+        assert_eq!(build_table("de", "", "", words.iter().copied(), &english, lim(1000)), "");
         // translations that are no English word of the list are left out
-        assert_eq!(
-            build_table("de", &index, &dict, words.iter().copied(), &FxHashMap::default(), MAX_TRANSLATIONS, 1000),
-            ""
-        );
+        assert_eq!(build_table("de", &index, &dict, words.iter().copied(), &FxHashMap::default(), lim(1000)), "");
     }
 }

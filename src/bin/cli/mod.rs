@@ -56,7 +56,9 @@ const USAGE: &str = "usage:
       rebuild model/lang/<code>/idf.tsv, term weights learned from the SemEval pairs' texts,
       and model/prefix-idf.tsv, the weights of the cross-language prefix terms
   corroborate build-lang-dict DICT-DIR LISTS-DIR [--out DIR] [--max-bytes N] [--max-translations K]
-      rebuild model/lang/<code>/dict.tsv, bilingual dictionaries into English (scripts/build-lang-dict.sh)
+                              [--min-share F] [--pivots ISO3,...]
+      rebuild model/lang/<code>/dict.tsv, bilingual dictionaries into English, directly or through
+      other languages (scripts/build-lang-dict.sh)
   corroborate build-lang-freq DUMP-DIR [--out DIR] [--top N]
       rebuild model/lang/<code>/freq.tsv, term frequencies from the wordfreq lists (scripts/build-lang-freq.sh)
   corroborate build-translit [--out DIR]

