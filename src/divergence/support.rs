@@ -235,8 +235,11 @@ pub fn is_the_unsupported_side(f: &Features) -> bool {
     mine <= theirs || mine < 0.5 || (figures_they_lack > 0.0 && figures_i_lack == 0.0)
 }
 
-/// One judgement the unique finder made: article, sentence, features.
-pub type Judged = (usize, usize, Features);
+/// One judgement the unique finder made: article, sentence, features, and
+/// whether a rule decided the sentence whatever the model says (a statement
+/// another article attributes to another source is not unique): such a
+/// judgement is training data, but not the engine's decision.
+pub type Judged = (usize, usize, Features, bool);
 
 /// Runs `f` with `m` as the support model of this thread (training and
 /// evaluation only).

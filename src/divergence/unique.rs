@@ -16,7 +16,16 @@ const CANDIDATES: usize = 3;
 /// another article, in the judgement of the learned [`support`] model,
 /// against the sentences of the [`CANDIDATES`] articles that carry most of
 /// its content; `covered` is the share of its words in shared passages.
-fn supported(ctx: &Context, terms: &[Vec<Terms>], index: &SentenceIndex, a: usize, k: usize, covered: f32) -> bool {
+/// `ruled`: the sentence is decided by a rule anyway (the judgement is
+/// recorded for training only).
+fn supported(
+    ctx: &Context,
+    terms: &[Vec<Terms>],
+    index: &SentenceIndex,
+    (a, k): (usize, usize),
+    covered: f32,
+    ruled: bool,
+) -> bool {
     let (Some(d), Some(s), Some(mine)) = (
         ctx.articles.get(a),
         ctx.articles.get(a).and_then(|d| d.sentences.get(k)),
@@ -57,7 +66,7 @@ fn supported(ctx: &Context, terms: &[Vec<Terms>], index: &SentenceIndex, a: usiz
     }
     match top {
         Some((p, f)) => {
-            support::record((a, k, f));
+            support::record((a, k, f, ruled));
             p >= 0.5
         }
         None => false,
@@ -72,8 +81,15 @@ fn has_figure(d: &super::Article, s: &crate::tokens::Sentence) -> bool {
 /// Sentences no other article supports: no shared passage covers them and
 /// no sentence elsewhere carries most of their content words (weighted by
 /// rarity), so a paraphrase is not unique. Neighbouring unique sentences
-/// are reported as one passage.
-pub(super) fn unique(ctx: &Context, terms: &[Vec<Terms>], index: &SentenceIndex) -> Vec<Finding> {
+/// are reported as one passage. A sentence in `stated_elsewhere` (article,
+/// byte start) is a statement another article attributes to another source
+/// (an `attribution` finding pairs the two): it is not unique.
+pub(super) fn unique(
+    ctx: &Context,
+    terms: &[Vec<Terms>],
+    index: &SentenceIndex,
+    stated_elsewhere: &rustc_hash::FxHashSet<(usize, usize)>,
+) -> Vec<Finding> {
     let n = ctx.articles.len();
     let mut out: Vec<Finding> = Vec::new();
     for (a, d) in ctx.articles.iter().enumerate() {
@@ -95,7 +111,8 @@ pub(super) fn unique(ctx: &Context, terms: &[Vec<Terms>], index: &SentenceIndex)
             if mine.is_empty() {
                 continue;
             }
-            if supported(ctx, terms, index, a, k, cov as f32 / pos.len() as f32) {
+            let stated = stated_elsewhere.contains(&(a, s.start));
+            if supported(ctx, terms, index, (a, k), cov as f32 / pos.len() as f32, stated) || stated {
                 last_unique = None;
                 continue;
             }
