@@ -94,6 +94,8 @@ pub struct Article<'a> {
     pub label: &'a str,
     /// True when the copy lost its digits (a stripped dump).
     pub no_digits: bool,
+    /// Byte range of its headline, when one was detected.
+    pub title: Option<(usize, usize)>,
     /// Its language code (`en`, `de`; `und` when unknown): figures and
     /// dates of articles in two languages are compared by the names and
     /// numbers around them, not by their words.
