@@ -374,7 +374,7 @@ pub fn eval_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
     let engine: Vec<(bool, bool)> = analyzed.iter().map(|(p, said_same)| (*said_same, p.same)).collect();
     let always: Vec<(bool, bool)> = analyzed.iter().map(|(p, _)| (true, p.same)).collect();
     let line = |name: &str, s: (f64, f64, f64, f64)| {
-        format!("{name:<58} accuracy {:.3}  precision {:.3}  recall {:.3}  F1 {:.3}", s.0, s.1, s.2, s.3)
+        format!("{name:<58} accuracy {:.4}  precision {:.4}  recall {:.4}  F1 {:.4}", s.0, s.1, s.2, s.3)
     };
     let _ = writeln!(out, "{} pairs from {path} ({:.1} s)", pairs.len(), t.elapsed().as_secs_f64());
     let _ = writeln!(out, "{}", line("always \"same\"", scores(&always)));
