@@ -191,3 +191,35 @@ fn names_in_copied_text_and_understood_nouns() {
         public.divergences
     );
 }
+
+/// A statement two articles attribute to different sources is in both (an
+/// `attribution`, not two `unique` sentences); a headline whose content its
+/// own body tells, in a sentence the other article copies, is not unique.
+/// (Both pin behaviour: the seeds and our sets are where the rules first
+/// changed findings.)
+#[test]
+fn attributed_statements_and_headlines_told_below() {
+    let wire = format!(
+        "{BASE} The two officials also said they wanted to continue such inspections and were \"in favour of \
+         organising a review during the safety summit on June 3 in Lisbon,\" the Port Authority said in a statement."
+    );
+    let copy = format!(
+        "{BASE} \"Elena Vasquez and the union agreed to continue their inspections and spoke in favor of arranging \
+         a review during the safety summit in Lisbon\", Governor Ruth Okoye said."
+    );
+    let r = report(&wire, &copy);
+    assert!(r.divergences.iter().any(|d| d.kind.as_str() == "attribution"), "{:#?}", r.divergences);
+    assert!(
+        !r.divergences.iter().any(|d| d.kind.as_str() == "unique" && d.text.contains("safety summit")),
+        "{:#?}",
+        r.divergences
+    );
+    let headed = format!("Harbor crane collapses in storm\n\n{BASE}");
+    let other = format!("Port counts the cost\n\n{BASE}");
+    let h = report(&headed, &other);
+    assert!(
+        !h.divergences.iter().any(|d| d.kind.as_str() == "unique" && d.text.contains("Harbor crane collapses")),
+        "{:#?}",
+        h.divergences
+    );
+}

@@ -35,6 +35,41 @@ fn speaker(ctx: &Context, ents: &EntityIndex, a: usize, s: &Sentence) -> Option<
     None
 }
 
+/// Whether two speakers' names are one source written two ways: they share
+/// a word other than a title ("Jack" / "Dr Jack", "Timothy Muris" / "Tim
+/// Muris"), or a word of five letters or more spelled one letter apart
+/// ("Sundwell" / "Sundwall", "McClellan" / "McLellan").
+fn same_source(x: &str, y: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .map(str::to_lowercase)
+            .filter(|w| w.chars().count() >= 3 && !crate::lang::en::TITLES.contains(&w.as_str()))
+            .collect()
+    };
+    let (wx, wy) = (words(x), words(y));
+    wx.iter().any(|a| {
+        wy.iter().any(|b| {
+            let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            a == b || (ca.len().min(cb.len()) >= 5 && one_edit_apart(&ca, &cb))
+        })
+    })
+}
+
+/// Whether two words differ by one inserted, deleted or replaced letter.
+fn one_edit_apart(a: &[char], b: &[char]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let head = short.iter().zip(long).take_while(|(p, q)| p == q).count();
+    let rest = |s: &[char], from: usize| s.get(from..).unwrap_or(&[]).to_vec();
+    if short.len() == long.len() {
+        rest(short, head + 1) == rest(long, head + 1)
+    } else {
+        rest(short, head) == rest(long, head + 1)
+    }
+}
+
 /// The same statement attributed to different sources: a sentence that
 /// quotes someone, and the sentence of another article that carries most of
 /// its content, quoting someone else.
@@ -69,7 +104,7 @@ pub(super) fn attributions(
                     continue;
                 }
                 let Some(Some(other)) = speakers.get(b).and_then(|s| s.get(t)).copied() else { continue };
-                if other == who {
+                if other == who || same_source(&name(who), &name(other)) {
                     continue;
                 }
                 // the other article's sentence may name both (one quoting the other)
@@ -99,4 +134,22 @@ pub(super) fn attributions(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_source;
+
+    #[test]
+    fn one_source_written_two_ways() {
+        assert!(same_source("Jack", "Dr Jack"));
+        assert!(same_source("Timothy Muris", "Tim Muris"));
+        assert!(same_source("Sean Sundwell", "Sundwall"));
+        assert!(same_source("McClellan", "McLellan"));
+        assert!(same_source("Eichhorn", "Eichorn"));
+        assert!(!same_source("Kremlin", "Vladimir Putin"));
+        assert!(!same_source("Burke", "National Weather Service"));
+        assert!(!same_source("Jones", "Johns"));
+        assert!(!same_source("", ""));
+    }
 }

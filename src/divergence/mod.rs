@@ -94,6 +94,8 @@ pub struct Article<'a> {
     pub label: &'a str,
     /// True when the copy lost its digits (a stripped dump).
     pub no_digits: bool,
+    /// Byte range of its headline, when one was detected.
+    pub title: Option<(usize, usize)>,
     /// Its language code (`en`, `de`; `und` when unknown): figures and
     /// dates of articles in two languages are compared by the names and
     /// numbers around them, not by their words.
@@ -134,9 +136,19 @@ pub fn find(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     out.extend(wording(ctx, &ents));
     out.extend(dropped_sentences(ctx, &ents));
-    out.extend(unique(ctx, &terms, &index));
+    // a statement two articles attribute to different sources is in both:
+    // neither sentence is one only its article has
+    let attributed = attributions(ctx, &ents, &terms, &index);
+    let stated_elsewhere: FxHashSet<(usize, usize)> = attributed
+        .iter()
+        .flat_map(|f| {
+            let theirs = f.others.first().zip(f.counterpart_span).map(|(&o, (s, _))| (o, s));
+            std::iter::once((f.article, f.start)).chain(theirs)
+        })
+        .collect();
+    out.extend(unique(ctx, &terms, &index, &stated_elsewhere));
     out.extend(coverage(ctx));
-    out.extend(attributions(ctx, &ents, &terms, &index));
+    out.extend(attributed);
     out.extend(facts(ctx, &ents));
     out.sort_by(|x, y| {
         y.severity

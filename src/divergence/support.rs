@@ -74,9 +74,12 @@ pub const DIRECTED: [&str; N_DIRECTED] = [
     "char_precision",
     "edit_rate",
     "prefix_edit_rate",
+    "has_quote",
+    "quote_differs",
+    "speech_differs",
 ];
 /// Number of directed features.
-pub const N_DIRECTED: usize = 48;
+pub const N_DIRECTED: usize = 51;
 /// Number of features.
 pub const N_FEATURES: usize = 2 * N_DIRECTED;
 
@@ -235,8 +238,11 @@ pub fn is_the_unsupported_side(f: &Features) -> bool {
     mine <= theirs || mine < 0.5 || (figures_they_lack > 0.0 && figures_i_lack == 0.0)
 }
 
-/// One judgement the unique finder made: article, sentence, features.
-pub type Judged = (usize, usize, Features);
+/// One judgement the unique finder made: article, sentence, features, and
+/// whether a rule decided the sentence whatever the model says (a statement
+/// another article attributes to another source is not unique): such a
+/// judgement is training data, but not the engine's decision.
+pub type Judged = (usize, usize, Features, bool);
 
 /// Runs `f` with `m` as the support model of this thread (training and
 /// evaluation only).
@@ -379,10 +385,39 @@ fn directed(mine: (&Side, &[Word]), theirs: (&Side, &[Word]), covered: f32) -> [
     let mut out = [0.0; N_DIRECTED];
     let first = overlap_features(mine, theirs, covered);
     let second = mt_features(wm, wt);
-    for (dst, src) in out.iter_mut().zip(first.iter().chain(second.iter())) {
+    let third = quote_features(mine.0, theirs.0, wm, wt);
+    for (dst, src) in out.iter_mut().zip(first.iter().chain(second.iter()).chain(third.iter())) {
         *dst = *src;
     }
     out
+}
+
+/// Verbs that attribute a statement to a speaker (the narrower list of
+/// the two measured: with coverage's, which adds "reported", "announced"
+/// and "confirmed", MSRP 10-fold CV gave 0.759 / 0.828 against 0.761 /
+/// 0.830).
+const SPEECH: &[&str] = &["said", "says", "say", "told", "tells", "according", "stated", "added"];
+
+/// Number of features [`quote_features`] gives.
+const N_QUOTE: usize = 3;
+
+/// Whether a sentence quotes and whether it reports speech, against the
+/// other sentence: it has quotation marks, the two differ in having them,
+/// and they differ in having a speech verb ("said", "told", "according").
+/// A quote and its paraphrase, or a statement with and without its
+/// attribution, tell apart pairs whose words otherwise agree.
+fn quote_features(mine: &Side, theirs: &Side, wm: &[Word], wt: &[Word]) -> [f32; N_QUOTE] {
+    let quoted = |x: &Side| {
+        x.d.tokens
+            .get(x.s.tokens.clone())
+            .unwrap_or(&[])
+            .iter()
+            .any(|t| t.norm.contains(['"', '\u{201c}', '\u{201d}']) || t.norm == "''" || t.norm == "``")
+    };
+    let spoken = |w: &[Word]| w.iter().any(|x| SPEECH.contains(&x.norm));
+    let flag = |b: bool| if b { 1.0 } else { 0.0 };
+    let q = quoted(mine);
+    [flag(q), flag(q != quoted(theirs)), flag(spoken(wm) != spoken(wt))]
 }
 
 /// Number of features [`mt_features`] gives.
@@ -499,7 +534,7 @@ fn edit_distance(a: &[u64], b: &[u64]) -> usize {
 }
 
 /// Number of features [`overlap_features`] gives.
-const N_OVERLAP: usize = N_DIRECTED - N_MT;
+const N_OVERLAP: usize = N_DIRECTED - N_MT - N_QUOTE;
 
 /// The overlap, alignment, name, number and hedge features of `mine`
 /// against `theirs`.

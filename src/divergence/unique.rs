@@ -16,7 +16,16 @@ const CANDIDATES: usize = 3;
 /// another article, in the judgement of the learned [`support`] model,
 /// against the sentences of the [`CANDIDATES`] articles that carry most of
 /// its content; `covered` is the share of its words in shared passages.
-fn supported(ctx: &Context, terms: &[Vec<Terms>], index: &SentenceIndex, a: usize, k: usize, covered: f32) -> bool {
+/// `ruled`: the sentence is decided by a rule anyway (the judgement is
+/// recorded for training only).
+fn supported(
+    ctx: &Context,
+    terms: &[Vec<Terms>],
+    index: &SentenceIndex,
+    (a, k): (usize, usize),
+    covered: f32,
+    ruled: bool,
+) -> bool {
     let (Some(d), Some(s), Some(mine)) = (
         ctx.articles.get(a),
         ctx.articles.get(a).and_then(|d| d.sentences.get(k)),
@@ -57,10 +66,42 @@ fn supported(ctx: &Context, terms: &[Vec<Terms>], index: &SentenceIndex, a: usiz
     }
     match top {
         Some((p, f)) => {
-            support::record((a, k, f));
+            support::record((a, k, f, ruled));
             p >= 0.5
         }
         None => false,
+    }
+}
+
+/// A headline says in few words what its article's body tells: a
+/// headline judged unique is not, when a sentence of its own body carries
+/// at least half of its content (weighted by rarity) and that sentence is
+/// supported by another article ("Flooding forces evacuation of 300 homes"
+/// over the body's "... forcing the evacuation of 300 homes", which
+/// another article copies).
+fn headlines_told_below(d: &super::Article, terms: &[Terms], verdict: &mut [Option<bool>]) {
+    let Some((ts, te)) = d.title else { return };
+    let in_title = |s: &crate::tokens::Sentence| s.start < te && ts < s.end;
+    let body_supported: Vec<usize> = (0..d.sentences.len())
+        .filter(|&j| {
+            d.sentences.get(j).is_some_and(|s| !in_title(s)) && verdict.get(j).copied().flatten() == Some(false)
+        })
+        .collect();
+    for (k, s) in d.sentences.iter().enumerate() {
+        if !in_title(s) || verdict.get(k).copied().flatten() != Some(true) {
+            continue;
+        }
+        let Some(mine) = terms.get(k) else { continue };
+        let total: f32 = mine.values().sum();
+        let told = body_supported.iter().filter_map(|&j| terms.get(j)).any(|body| {
+            let carried: f32 = mine.iter().filter(|(w, _)| body.contains_key(*w)).map(|(_, v)| v).sum();
+            total > 0.0 && carried * 2.0 >= total
+        });
+        if told {
+            if let Some(v) = verdict.get_mut(k) {
+                *v = Some(false);
+            }
+        }
     }
 }
 
@@ -72,15 +113,25 @@ fn has_figure(d: &super::Article, s: &crate::tokens::Sentence) -> bool {
 /// Sentences no other article supports: no shared passage covers them and
 /// no sentence elsewhere carries most of their content words (weighted by
 /// rarity), so a paraphrase is not unique. Neighbouring unique sentences
-/// are reported as one passage.
-pub(super) fn unique(ctx: &Context, terms: &[Vec<Terms>], index: &SentenceIndex) -> Vec<Finding> {
+/// are reported as one passage. A sentence in `stated_elsewhere` (article,
+/// byte start) is a statement another article attributes to another source
+/// (an `attribution` finding pairs the two): it is not unique.
+pub(super) fn unique(
+    ctx: &Context,
+    terms: &[Vec<Terms>],
+    index: &SentenceIndex,
+    stated_elsewhere: &rustc_hash::FxHashSet<(usize, usize)>,
+) -> Vec<Finding> {
     let n = ctx.articles.len();
     let mut out: Vec<Finding> = Vec::new();
     for (a, d) in ctx.articles.iter().enumerate() {
-        let mut last_unique: Option<usize> = None;
+        // per sentence: Some(true) unique, Some(false) judged supported,
+        // None not judged (too short, no content)
+        let mut verdict: Vec<Option<bool>> = Vec::with_capacity(d.sentences.len());
         for (k, s) in d.sentences.iter().enumerate() {
             let pos = sentence_positions(d, s);
             if pos.len() < 6 {
+                verdict.push(None);
                 continue;
             }
             let cov =
@@ -88,15 +139,28 @@ pub(super) fn unique(ctx: &Context, terms: &[Vec<Terms>], index: &SentenceIndex)
             // nearly all of it inside shared passages: what changed there is
             // the business of the word-change findings
             if cov * 10 >= pos.len() * 9 {
-                last_unique = None;
+                verdict.push(Some(false));
                 continue;
             }
-            let Some(mine) = terms.get(a).and_then(|t| t.get(k)) else { continue };
+            let Some(mine) = terms.get(a).and_then(|t| t.get(k)) else {
+                verdict.push(None);
+                continue;
+            };
             if mine.is_empty() {
+                verdict.push(None);
                 continue;
             }
-            if supported(ctx, terms, index, a, k, cov as f32 / pos.len() as f32) {
-                last_unique = None;
+            let stated = stated_elsewhere.contains(&(a, s.start));
+            let sup = supported(ctx, terms, index, (a, k), cov as f32 / pos.len() as f32, stated) || stated;
+            verdict.push(Some(!sup));
+        }
+        headlines_told_below(d, terms.get(a).map_or(&[][..], Vec::as_slice), &mut verdict);
+        let mut last_unique: Option<usize> = None;
+        for (k, s) in d.sentences.iter().enumerate() {
+            if verdict.get(k).copied().flatten() != Some(true) {
+                if verdict.get(k).copied().flatten() == Some(false) {
+                    last_unique = None;
+                }
                 continue;
             }
             let others: Vec<usize> = (0..n).filter(|x| *x != a).collect();

@@ -296,6 +296,7 @@ fn find_divergences(docs: &[Doc], canon: &[Canonical], reuse: &Reuse) -> Vec<Fin
             stream: &d.stream,
             label: &d.label,
             no_digits: d.cleaned.flags.no_digits,
+            title: d.cleaned.title.as_ref().map(|r| (r.start, r.end)),
             language: &d.language.code,
         })
         .collect();

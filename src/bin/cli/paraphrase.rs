@@ -21,7 +21,8 @@ const DEFAULT_OUT: &str = "model/support.tsv";
 struct Pair {
     same: bool,
     conflict: bool,
-    judged: Vec<(usize, Features)>,
+    /// (article, features, decided by a rule whatever the model says)
+    judged: Vec<(usize, Features, bool)>,
     /// The conflicting facts' explanations (for `--dump`).
     conflicts: Vec<String>,
 }
@@ -67,7 +68,7 @@ fn analyze_pairs(pairs: &[(bool, String, String)], model: Option<SupportModel>) 
                 ),
                 Err(_) => (false, false),
             };
-            let judged = judged.into_iter().map(|(art, _, f)| (art, f)).collect();
+            let judged = judged.into_iter().map(|(art, _, f, ruled)| (art, f, ruled)).collect();
             (Pair { same: *same, conflict, judged, conflicts }, !(conflict || unique))
         })
         .collect()
@@ -77,7 +78,7 @@ fn analyze_pairs(pairs: &[(bool, String, String)], model: Option<SupportModel>) 
 /// pair's label (each sentence of a pair is judged against the other, so
 /// most pairs give the same features twice, once from each side).
 fn examples<'p>(pairs: impl Iterator<Item = &'p Pair>) -> Vec<(Features, f32)> {
-    pairs.flat_map(|p| p.judged.iter().map(move |(_, f)| (*f, if p.same { 1.0 } else { 0.0 }))).collect()
+    pairs.flat_map(|p| p.judged.iter().map(move |(_, f, _)| (*f, if p.same { 1.0 } else { 0.0 }))).collect()
 }
 
 /// Logistic regression by Newton's method (L2 penalty `lambda`, intercept
@@ -245,7 +246,7 @@ fn predict(p: &Pair, model: &SupportModel) -> bool {
     // as the unique finder decides: not the same, and this sentence is the
     // one the other carries less of
     let unique = |f: &Features| model.p_same(f) < 0.5 && support::is_the_unsupported_side(f);
-    !(p.conflict || p.judged.iter().any(|(_, f)| unique(f)))
+    !(p.conflict || p.judged.iter().any(|(_, f, ruled)| !ruled && unique(f)))
 }
 
 /// Fits the model, then moves its intercept so that the engine's pair
@@ -363,7 +364,7 @@ pub fn eval_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
                 p.conflicts.join(" | ").replace(['\t', '\n'], " "),
                 p.judged.len()
             );
-            for (art, f) in &p.judged {
+            for (art, f, _) in &p.judged {
                 text += &format!("\t{art}:{}", f.iter().map(|x| format!("{x:.3}")).collect::<Vec<_>>().join(","));
             }
             text.push('\n');
@@ -373,7 +374,7 @@ pub fn eval_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
     let engine: Vec<(bool, bool)> = analyzed.iter().map(|(p, said_same)| (*said_same, p.same)).collect();
     let always: Vec<(bool, bool)> = analyzed.iter().map(|(p, _)| (true, p.same)).collect();
     let line = |name: &str, s: (f64, f64, f64, f64)| {
-        format!("{name:<58} accuracy {:.3}  precision {:.3}  recall {:.3}  F1 {:.3}", s.0, s.1, s.2, s.3)
+        format!("{name:<58} accuracy {:.4}  precision {:.4}  recall {:.4}  F1 {:.4}", s.0, s.1, s.2, s.3)
     };
     let _ = writeln!(out, "{} pairs from {path} ({:.1} s)", pairs.len(), t.elapsed().as_secs_f64());
     let _ = writeln!(out, "{}", line("always \"same\"", scores(&always)));
