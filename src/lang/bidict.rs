@@ -180,11 +180,7 @@ impl DictTable {
         for line in text.lines().filter(|l| !l.starts_with('#')) {
             let Some((term, en)) = line.split_once('\t') else { continue };
             let mut hashes: Vec<u64> = Vec::new();
-            for h in en.split(' ').filter(|w| !w.is_empty()).map(super::terms::hash_term) {
-                if !hashes.contains(&h) {
-                    hashes.push(h);
-                }
-            }
+            add_each_once(&mut hashes, en.split(' ').filter(|w| !w.is_empty()).map(super::terms::hash_term));
             if !term.is_empty() && !hashes.is_empty() {
                 map.insert(super::terms::hash_term(term), hashes);
             }
@@ -267,12 +263,8 @@ pub fn build_table<'a>(
     limits: Limits,
 ) -> String {
     let mut trans: Candidates = FxHashMap::default();
-    for e in parse_index(index) {
-        if e.headword.split_whitespace().count() != 1 {
-            continue;
-        }
-        let Some(term) = single_term(code, &e.headword) else { continue };
-        let Some(text) = entry_text(dict, &e) else { continue };
+    for (headword, text) in single_word_entries(index, dict) {
+        let Some(term) = single_term(code, &headword) else { continue };
         add_translations(&mut trans, term, translations(text), english);
     }
     write_table(code, &trans, words, limits)
@@ -321,11 +313,7 @@ pub fn cedict_line(line: &str) -> Option<(String, Vec<String>)> {
         if g.starts_with("CL:") || g.starts_with("see ") || g.contains("variant of") || g.starts_with("surname ") {
             continue;
         }
-        for w in translations(&format!("\n{g}")) {
-            if !en.contains(&w) {
-                en.push(w);
-            }
-        }
+        add_each_once(&mut en, translations(&format!("\n{g}")));
     }
     Some((simplified.to_string(), en))
 }
@@ -428,13 +416,27 @@ pub fn wikdict_translations(entry: &str) -> Vec<String> {
         }) {
             words.pop();
         }
-        for w in translations(&format!("\n{}", words.join(" "))) {
-            if !out.contains(&w) {
-                out.push(w);
-            }
-        }
+        add_each_once(&mut out, translations(&format!("\n{}", words.join(" "))));
     }
     out
+}
+
+/// The headwords of one word in a dictd `index`, each with its entry in
+/// `dict` (entries outside `dict` left out).
+fn single_word_entries<'d>(index: &str, dict: &'d str) -> impl Iterator<Item = (String, &'d str)> {
+    parse_index(index).into_iter().filter(|e| e.headword.split_whitespace().count() == 1).filter_map(|e| {
+        let text = entry_text(dict, &e)?;
+        Some((e.headword, text))
+    })
+}
+
+/// Appends each of `more` to `list` unless it is there already.
+fn add_each_once<T: PartialEq>(list: &mut Vec<T>, more: impl IntoIterator<Item = T>) {
+    for w in more {
+        if !list.contains(&w) {
+            list.push(w);
+        }
+    }
 }
 
 /// A dictionary read word by word: each single-word headword (lowercase)
@@ -446,17 +448,8 @@ pub type WordMap = FxHashMap<String, Vec<String>>;
 /// [`wikdict_translations`]; headwords of several words are left out.
 pub fn word_map(index: &str, dict: &str) -> WordMap {
     let mut map = WordMap::default();
-    for e in parse_index(index) {
-        if e.headword.split_whitespace().count() != 1 {
-            continue;
-        }
-        let Some(text) = entry_text(dict, &e) else { continue };
-        let list = map.entry(e.headword.to_lowercase()).or_default();
-        for w in wikdict_translations(text) {
-            if !list.contains(&w) {
-                list.push(w);
-            }
-        }
+    for (headword, text) in single_word_entries(index, dict) {
+        add_each_once(map.entry(headword.to_lowercase()).or_default(), wikdict_translations(text));
     }
     map.retain(|_, v| !v.is_empty());
     map
@@ -470,10 +463,7 @@ pub fn invert(map: &WordMap) -> WordMap {
     let mut out = WordMap::default();
     for head in heads {
         for w in map.get(head).map_or(&[][..], Vec::as_slice) {
-            let list = out.entry(w.clone()).or_default();
-            if !list.contains(head) {
-                list.push(head.clone());
-            }
+            add_each_once(out.entry(w.clone()).or_default(), [head.clone()]);
         }
     }
     out
@@ -483,11 +473,7 @@ pub fn invert(map: &WordMap) -> WordMap {
 pub fn merge(map: &mut WordMap, more: WordMap) {
     for (head, words) in more {
         let list = map.entry(head).or_default();
-        for w in words {
-            if !list.contains(&w) {
-                list.push(w);
-            }
-        }
+        add_each_once(list, words);
     }
 }
 
