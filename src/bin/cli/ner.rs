@@ -517,6 +517,10 @@ struct Opts {
     vote: bool,
     casing_bbc: bool,
     gaz_min: usize,
+    gaz_extra: Option<String>,
+    crf: f32,
+    crf_alternate: bool,
+    l2: f32,
     augment: usize,
     swap_rate: f64,
     swap_wikiann: bool,
@@ -542,6 +546,10 @@ fn parse(args: &[String]) -> Result<Opts, String> {
         vote: false,
         casing_bbc: false,
         gaz_min: 2,
+        gaz_extra: None,
+        crf: 0.0,
+        crf_alternate: false,
+        l2: 0.0,
         augment: 0,
         swap_rate: 1.0,
         swap_wikiann: false,
@@ -561,6 +569,10 @@ fn parse(args: &[String]) -> Result<Opts, String> {
             "--jackknife" => o.jackknife = true,
             "--vote" => o.vote = true,
             "--casing-bbc" => o.casing_bbc = true,
+            "--l2" => o.l2 = val("--l2")?.parse().map_err(|_| "--l2 needs a number")?,
+            "--crf-alternate" => o.crf_alternate = true,
+            "--crf" => o.crf = val("--crf")?.parse().map_err(|_| "--crf needs a number")?,
+            "--gaz-extra" => o.gaz_extra = Some(val("--gaz-extra")?.to_string()),
             "--gaz-min" => o.gaz_min = val("--gaz-min")?.parse().map_err(|_| "--gaz-min needs a number")?,
             "--margin" => o.margin = val("--margin")?.parse().map_err(|_| "--margin needs a number")?,
             "--miss-cost" => o.miss = val("--miss-cost")?.parse().map_err(|_| "--miss-cost needs a number")?,
@@ -665,7 +677,10 @@ pub fn train_cmd(args: &[String]) -> Result<(), String> {
     // the time); each half of the training documents is trained with the
     // names mined from the other half only, so the tagger learns how far to
     // trust a name list on names it has not seen labelled
-    let wikiann_gaz = mine_gazetteer(&wikiann, o.gaz_min, "WikiANN English (silver labels from Wikipedia links)");
+    let mut wikiann_gaz = mine_gazetteer(&wikiann, o.gaz_min, "WikiANN English (silver labels from Wikipedia links)");
+    if let Some(path) = &o.gaz_extra {
+        wikiann_gaz += &std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    }
     let conll_source = "CoNLL-2003 train";
     let half = |parity: usize| -> Vec<Doc> {
         train_docs
@@ -772,7 +787,12 @@ pub fn train_cmd(args: &[String]) -> Result<(), String> {
                      keep: &dyn Fn(usize) -> bool,
                      history: &[Vec<usize>]|
      -> Result<Trainer, String> {
-        let mut trainer = Trainer::new(o.bits).with_aggressiveness(o.pa).with_margin(o.margin).with_miss_cost(o.miss);
+        let mut trainer = Trainer::new(o.bits)
+            .with_aggressiveness(o.pa)
+            .with_margin(o.margin)
+            .with_miss_cost(o.miss)
+            .with_crf(if o.crf_alternate && run % 2 == 0 { 0.0 } else { o.crf })
+            .with_l2(o.l2);
         let mut order: Vec<usize> = (0..by_doc.len()).filter(|d| keep(*d)).collect();
         let mut rng: u64 = 0x2545_f491_4f6c_dd1d ^ (run as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
         for epoch in 1..=o.epochs {

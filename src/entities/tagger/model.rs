@@ -47,6 +47,12 @@ static ALLOWED: std::sync::LazyLock<[[bool; N_TAGS]; N_TAGS + 1]> = std::sync::L
     t
 });
 
+/// Whether tag `y` closes a name or lies outside one (O, L-*, U-*): a
+/// sentence may end on it.
+pub(super) fn closes(y: usize) -> bool {
+    CLOSED.contains(&y)
+}
+
 /// The tags that close a name or lie outside one (O, L-*, U-*): the only
 /// ones O, B-* or U-* may follow.
 const CLOSED: [usize; 9] = [0, 3, 4, 7, 8, 11, 12, 15, 16];
@@ -66,7 +72,10 @@ pub fn viterbi(em: &[[f32; N_TAGS]], tr: &[[f32; N_TAGS]; N_TAGS], start: &[f32;
 const NEG: f32 = -1e30;
 
 /// Transition and start scores with BILOU-forbidden moves at [`NEG`].
-fn constrained(tr: &[[f32; N_TAGS]; N_TAGS], start: &[f32; N_TAGS]) -> ([[f32; N_TAGS]; N_TAGS], [f32; N_TAGS]) {
+pub(super) fn constrained(
+    tr: &[[f32; N_TAGS]; N_TAGS],
+    start: &[f32; N_TAGS],
+) -> ([[f32; N_TAGS]; N_TAGS], [f32; N_TAGS]) {
     let ok = &*ALLOWED;
     let mut t = *tr;
     let mut s = *start;

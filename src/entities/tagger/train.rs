@@ -32,6 +32,12 @@ pub struct Trainer {
     /// Extra cost, over `margin`, of the tag O at a token of a name
     /// (a missed name costs more than a wrong one).
     miss: f32,
+    /// Learning rate of conditional log-likelihood steps (a linear-chain
+    /// CRF trained by averaged stochastic gradient); 0: perceptron steps.
+    crf: f32,
+    /// L2 pull towards zero of the weights a CRF step touches (each time
+    /// a feature is seen, in units of the step size).
+    l2: f32,
 }
 
 impl Trainer {
@@ -50,7 +56,24 @@ impl Trainer {
             aggressiveness: 0.0,
             margin: 0.0,
             miss: 0.0,
+            crf: 0.0,
+            l2: 0.0,
         }
+    }
+
+    /// Conditional log-likelihood steps of size `rate` (a linear-chain
+    /// CRF, its weights averaged as the perceptron's are) instead of
+    /// perceptron steps (`rate` 0: the perceptron).
+    pub fn with_crf(mut self, rate: f32) -> Trainer {
+        self.crf = rate.max(0.0);
+        self
+    }
+
+    /// With CRF steps, an L2 pull of `l2` on the weights of each feature
+    /// each time it is seen (sparse L2: frequent features are pulled more).
+    pub fn with_l2(mut self, l2: f32) -> Trainer {
+        self.l2 = l2.max(0.0);
+        self
     }
 
     /// Margin (loss-augmented) updates: the sentence is decoded for the
@@ -141,6 +164,9 @@ impl Trainer {
     /// [`LABELS`] (BIO) indices and learned as BILOU ([`TAGS`]); returns the
     /// tags (BIO) the model gave before the step.
     pub fn step(&mut self, feats: &[[u32; N_FEATURES]], gold: &[usize]) -> Vec<usize> {
+        if self.crf > 0.0 {
+            return self.step_crf(feats, gold);
+        }
         let gold = &to_bilou(gold)[..];
         let mut em = self.emissions(feats);
         let plain = viterbi(&em, &self.tw, &self.sw);
@@ -194,6 +220,93 @@ impl Trainer {
                     }
                 }
                 prev = Some((g, p));
+            }
+        }
+        self.c += 1.0;
+        plain.into_iter().map(to_bio).collect()
+    }
+
+    /// One stochastic gradient step of the conditional log-likelihood:
+    /// every feature of every token moves each tag by (gold − marginal),
+    /// the marginals from forward-backward under the BILOU constraints.
+    // Invariant: `n == em.len() == feats.len() == gold.len() > 0` (checked
+    // on entry), `t < n`, and every tag index is below `N_TAGS`, the
+    // length of each row, so every index is in bounds.
+    #[allow(clippy::indexing_slicing, clippy::needless_range_loop)]
+    fn step_crf(&mut self, feats: &[[u32; N_FEATURES]], gold: &[usize]) -> Vec<usize> {
+        let gold = &to_bilou(gold)[..];
+        let em = self.emissions(feats);
+        let plain = viterbi(&em, &self.tw, &self.sw);
+        let n = em.len();
+        if n == 0 || gold.len() != n || feats.len() != n {
+            self.c += 1.0;
+            return Vec::new();
+        }
+        let (tr, start) = super::model::constrained(&self.tw, &self.sw);
+        let lse = |xs: &mut dyn Iterator<Item = f32>| -> f32 {
+            let v: Vec<f32> = xs.collect();
+            let m = v.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+            if m <= -1e29 {
+                return -1e30;
+            }
+            m + v.iter().map(|x| (x - m).exp()).sum::<f32>().ln()
+        };
+        let mut alpha = vec![[0f32; N_TAGS]; n];
+        let mut beta = vec![[0f32; N_TAGS]; n];
+        for y in 0..N_TAGS {
+            alpha[0][y] = start[y] + em[0][y];
+        }
+        for t in 1..n {
+            for y in 0..N_TAGS {
+                let a = &alpha[t - 1];
+                alpha[t][y] = lse(&mut (0..N_TAGS).map(|p| a[p] + tr[p][y])) + em[t][y];
+            }
+        }
+        for y in 0..N_TAGS {
+            beta[n - 1][y] = if super::model::closes(y) { 0.0 } else { -1e30 };
+        }
+        for t in (0..n - 1).rev() {
+            for y in 0..N_TAGS {
+                let b = &beta[t + 1];
+                let e = &em[t + 1];
+                beta[t][y] = lse(&mut (0..N_TAGS).map(|q| tr[y][q] + e[q] + b[q]));
+            }
+        }
+        let z = lse(&mut (0..N_TAGS).map(|y| alpha[n - 1][y] + beta[n - 1][y]));
+        let lr = self.crf;
+        let c = self.c * lr;
+        for t in 0..n {
+            let mut g = [0f32; N_TAGS];
+            for y in 0..N_TAGS {
+                let p = (alpha[t][y] + beta[t][y] - z).exp();
+                g[y] = f32::from(u8::from(gold[t] == y)) - p;
+            }
+            for &f in feats[t].iter().filter(|f| **f != 0) {
+                let base = f as usize * N_TAGS;
+                for (y, &gy) in g.iter().enumerate() {
+                    let d = gy - self.l2 * self.w.get(base + y).copied().unwrap_or(0.0);
+                    if d.abs() > 1e-4 {
+                        add(&mut self.w, base + y, lr * d);
+                        add(&mut self.u, base + y, c * d);
+                    }
+                }
+            }
+            if t == 0 {
+                for (y, &gy) in g.iter().enumerate() {
+                    add(&mut self.sw, y, lr * gy);
+                    add(&mut self.su, y, c * gy);
+                }
+            } else {
+                for p in 0..N_TAGS {
+                    for q in 0..N_TAGS {
+                        let m = (alpha[t - 1][p] + tr[p][q] + em[t][q] + beta[t][q] - z).exp();
+                        let gpq = f32::from(u8::from(gold[t - 1] == p && gold[t] == q)) - m;
+                        if gpq.abs() > 1e-4 {
+                            add2(&mut self.tw, p, q, lr * gpq);
+                            add2(&mut self.tu, p, q, c * gpq);
+                        }
+                    }
+                }
             }
         }
         self.c += 1.0;
@@ -269,12 +382,20 @@ impl Trainer {
             return None;
         }
         let k = runs.len() as f32;
+        // runs of different learners (perceptron and CRF) have weights of
+        // different scales: each is brought to the mean of their largest
+        // averaged weights before mixing
+        let max_of = |t: &Trainer| t.w.iter().zip(&t.u).map(|(w, u)| (w - u / t.c).abs()).fold(0f32, f32::max);
+        let mixed_learners = runs.iter().any(|t| (t.crf > 0.0) != (first.crf > 0.0));
+        let maxes: Vec<f32> = runs.iter().map(|t| if mixed_learners { max_of(t) } else { 1.0 }).collect();
+        let mean_max = maxes.iter().sum::<f32>() / k;
         let mut out = Trainer::new(first.bits);
         out.aggressiveness = first.aggressiveness;
         out.margin = first.margin;
         out.miss = first.miss;
-        for t in runs {
-            let avg = |w: f32, u: f32| (w - u / t.c) / k;
+        for (t, m) in runs.iter().zip(&maxes) {
+            let norm = if *m > 0.0 { mean_max / m } else { 1.0 };
+            let avg = |w: f32, u: f32| (w - u / t.c) / k * norm;
             for (o, (w, u)) in out.w.iter_mut().zip(t.w.iter().zip(&t.u)) {
                 *o += avg(*w, *u);
             }
@@ -371,6 +492,31 @@ mod tests {
             }
             assert!(t.w.iter().take(N_TAGS).all(|w| *w == 0.0), "cap {cap}");
             assert!(t.u.iter().take(N_TAGS).all(|w| *w == 0.0), "cap {cap}");
+        }
+    }
+
+    #[test]
+    fn crf_steps_learn_the_gold_tags() {
+        // (features, gold BIO tags): a CRF trainer with any step size tags
+        // both sentences right after a few passes, its averaged model
+        // serializes, and a sentence with no tokens is a no-op
+        let rows: Vec<(Vec<[u32; N_FEATURES]>, Vec<usize>)> = vec![
+            (vec![[3; N_FEATURES], [5; N_FEATURES], [9; N_FEATURES]], vec![1, 2, 0]),
+            (vec![[7; N_FEATURES], [3; N_FEATURES]], vec![0, 3]),
+        ];
+        for rate in [0.05, 0.1, 1.0] {
+            let mut t = Trainer::new(8).with_crf(rate);
+            for _ in 0..30 {
+                for (feats, gold) in &rows {
+                    t.step(feats, gold);
+                }
+            }
+            for (feats, gold) in &rows {
+                assert_eq!(&t.step(feats, gold), gold, "rate {rate}");
+            }
+            assert!(t.step(&[], &[]).is_empty());
+            assert!(t.to_bytes(0.0).len() > MAGIC.len());
+            assert!(t.w.iter().take(N_TAGS).all(|w| *w == 0.0), "bucket 0 stays unused");
         }
     }
 
