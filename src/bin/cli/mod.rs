@@ -35,7 +35,7 @@ const USAGE: &str = "usage:
       recall and precision of a corpus run against the planted reuse
   corroborate tag --conll [FILE|-]
       append the tagger's CoNLL-2003 tag to each token line
-  corroborate train-ner [--epochs N] [--bits N] [--prune X] [--pa C] [--data DIR] [--out FILE] [--extra FILE]
+  corroborate train-ner [--epochs N] [--bits N] [--prune X] [--pa C] [--crf RATE] [--data DIR] [--out FILE] [--extra FILE] [--gaz-extra FILE]
       train the entity tagger on CoNLL-2003 (rebuilds model/ner.bin and the mined lexicons)
   corroborate build-clusters [--data DIR] [--out FILE] [--min-count N] [--store-min N] [--iterations N]
       rebuild model/clusters.txt, word clusters from unlabeled news, for the tagger

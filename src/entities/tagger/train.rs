@@ -35,9 +35,6 @@ pub struct Trainer {
     /// Learning rate of conditional log-likelihood steps (a linear-chain
     /// CRF trained by averaged stochastic gradient); 0: perceptron steps.
     crf: f32,
-    /// L2 pull towards zero of the weights a CRF step touches (each time
-    /// a feature is seen, in units of the step size).
-    l2: f32,
 }
 
 impl Trainer {
@@ -57,7 +54,6 @@ impl Trainer {
             margin: 0.0,
             miss: 0.0,
             crf: 0.0,
-            l2: 0.0,
         }
     }
 
@@ -66,13 +62,6 @@ impl Trainer {
     /// perceptron steps (`rate` 0: the perceptron).
     pub fn with_crf(mut self, rate: f32) -> Trainer {
         self.crf = rate.max(0.0);
-        self
-    }
-
-    /// With CRF steps, an L2 pull of `l2` on the weights of each feature
-    /// each time it is seen (sparse L2: frequent features are pulled more).
-    pub fn with_l2(mut self, l2: f32) -> Trainer {
-        self.l2 = l2.max(0.0);
         self
     }
 
@@ -284,10 +273,9 @@ impl Trainer {
             for &f in feats[t].iter().filter(|f| **f != 0) {
                 let base = f as usize * N_TAGS;
                 for (y, &gy) in g.iter().enumerate() {
-                    let d = gy - self.l2 * self.w.get(base + y).copied().unwrap_or(0.0);
-                    if d.abs() > 1e-4 {
-                        add(&mut self.w, base + y, lr * d);
-                        add(&mut self.u, base + y, c * d);
+                    if gy.abs() > 1e-4 {
+                        add(&mut self.w, base + y, lr * gy);
+                        add(&mut self.u, base + y, c * gy);
                     }
                 }
             }
@@ -382,20 +370,12 @@ impl Trainer {
             return None;
         }
         let k = runs.len() as f32;
-        // runs of different learners (perceptron and CRF) have weights of
-        // different scales: each is brought to the mean of their largest
-        // averaged weights before mixing
-        let max_of = |t: &Trainer| t.w.iter().zip(&t.u).map(|(w, u)| (w - u / t.c).abs()).fold(0f32, f32::max);
-        let mixed_learners = runs.iter().any(|t| (t.crf > 0.0) != (first.crf > 0.0));
-        let maxes: Vec<f32> = runs.iter().map(|t| if mixed_learners { max_of(t) } else { 1.0 }).collect();
-        let mean_max = maxes.iter().sum::<f32>() / k;
         let mut out = Trainer::new(first.bits);
         out.aggressiveness = first.aggressiveness;
         out.margin = first.margin;
         out.miss = first.miss;
-        for (t, m) in runs.iter().zip(&maxes) {
-            let norm = if *m > 0.0 { mean_max / m } else { 1.0 };
-            let avg = |w: f32, u: f32| (w - u / t.c) / k * norm;
+        for t in runs {
+            let avg = |w: f32, u: f32| (w - u / t.c) / k;
             for (o, (w, u)) in out.w.iter_mut().zip(t.w.iter().zip(&t.u)) {
                 *o += avg(*w, *u);
             }
