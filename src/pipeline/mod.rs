@@ -291,7 +291,7 @@ fn score_pairs(docs: &[Doc], canon: &[Canonical], reuse: &Reuse) -> Vec<PairScor
 /// not lift the score, so its similarity is the story vectors' alone.
 /// Before, every word of any passage counted (the containment): measured
 /// held out on the SemEval pairs (README "Languages", ninth round).
-fn identical_share(same: usize, len_a: usize, len_b: usize) -> f64 {
+pub(crate) fn identical_share(same: usize, len_a: usize, len_b: usize) -> f64 {
     let share = |len: usize| if len == 0 { 0.0 } else { same as f64 / len as f64 };
     share(len_a).max(share(len_b)).min(1.0)
 }
