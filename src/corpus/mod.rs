@@ -188,7 +188,7 @@ pub struct PairRow {
     pub containment_b: f64,
     /// Same-story similarity in `[0, 1]`: the engine's word-vector cosine
     /// (without the entity weighting of a full analysis), at least the
-    /// larger containment.
+    /// larger share of identical words.
     pub similarity: f64,
     /// Words of `a` in shared passages.
     pub shared_words_a: usize,

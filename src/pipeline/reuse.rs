@@ -221,7 +221,8 @@ pub(crate) struct PairReuse {
     /// Words of each article inside passages shared with the other.
     pub shared: [usize; 2],
     /// Same-story similarity of the engine's word vectors (without the
-    /// entity weighting of a full analysis), at least the larger containment.
+    /// entity weighting of a full analysis), at least the larger share of
+    /// identical words (as in [`crate::analyze`]).
     pub similarity: f64,
     /// The passages, seen from the first article, spans in `offsets` units.
     pub passages: Vec<Passage>,
@@ -248,9 +249,9 @@ pub(crate) fn pair_reuse(a: &str, b: &str, offsets: OffsetUnit) -> PairReuse {
             overlap::StoryVector::in_language(&d.tokens, &d.stream, &named, &[], &d.language.code, mixed)
         })
         .collect();
-    let text = |s: usize, w: usize| if w == 0 { 0.0 } else { s as f64 / w as f64 };
+    let same = r.matches.get(&(0, 1)).map_or(0, |ms| ms.iter().map(overlap::Match::same_words).sum());
     let story_sim = overlap::all_similarities(&story).get(1).copied().unwrap_or(0.0);
-    let similarity = story_sim.max(text(shared[0], words[0])).max(text(shared[1], words[1]));
+    let similarity = story_sim.max(super::identical_share(same, words[0], words[1]));
     let ids: Vec<String> = (0..2).map(article_id).collect();
     let maps: Vec<OffsetMap> = docs.iter().map(|d| OffsetMap::new(d.text, offsets)).collect();
     let conv = |x: usize, byte: usize| maps.get(x).map_or(byte, |m| m.convert(byte));
