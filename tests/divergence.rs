@@ -223,3 +223,29 @@ fn attributed_statements_and_headlines_told_below() {
         h.divergences
     );
 }
+
+/// Figures counting nouns near in meaning (one middle word-cluster class:
+/// "homes", "households") around the same names are compared when no figure
+/// counts the same noun: compatible when the values allow it, and never a
+/// conflict (the nouns differ).
+#[test]
+fn figures_of_nouns_near_in_meaning() {
+    let wire =
+        format!("{BASE} Floodwater from the Wenlow River forced the evacuation of 120 homes in Carrow on Monday.");
+    let told = |count: &str| {
+        let copy = format!(
+            "{BASE} Crews in Carrow said {count} households had left their streets as the Wenlow River kept rising."
+        );
+        report(&wire, &copy)
+    };
+    let r = told("more than 90");
+    assert!(
+        r.divergences.iter().any(|d| d.kind.as_str() == "fact"
+            && d.relation.map(|x| x.as_str()) == Some("compatible")
+            && (d.text.contains("households") || d.counterpart.as_deref().is_some_and(|c| c.contains("households")))),
+        "{:#?}",
+        r.divergences
+    );
+    let r = told("40");
+    assert!(!r.divergences.iter().any(|d| d.kind.as_str() == "fact"), "{:#?}", r.divergences);
+}
