@@ -123,12 +123,20 @@ pub(super) fn wording(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
 }
 
 fn all_changes(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
+    let n = ctx.articles.len();
     let mut out = Vec::new();
     for (&(a, b), ms) in ctx.matches {
         let (Some(da), Some(db)) = (ctx.articles.get(a), ctx.articles.get(b)) else { continue };
         if ctx.unlisted.contains(&(a, b)) {
             continue;
         }
+        // the copy is the article more of whose words the other has (as
+        // for dropped text), ties by text order: words one side lacks are
+        // dropped by the copy or added to it, whatever the input order
+        let share = |x: usize, y: usize, d: &Article| {
+            ctx.shared.get(x * n + y).copied().unwrap_or(0) as f64 / d.stream.len().max(1) as f64
+        };
+        let a_is_source = (share(b, a, db), da.text) >= (share(a, b, da), db.text);
         for m in ms {
             // (once per passage: it counts the passage's words)
             let verbatim = m.kind() == PassageKind::Verbatim;
@@ -139,7 +147,7 @@ fn all_changes(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
                 if !verbatim && reworded(&m.ops, k) {
                     continue;
                 }
-                if let Some(f) = one_change(ents, (a, da, i0, i1), (b, db, j0, j1)) {
+                if let Some(f) = one_change(ents, (a, da, i0, i1), (b, db, j0, j1), a_is_source) {
                     out.extend(f);
                 }
             }
@@ -280,7 +288,7 @@ fn elided_head(ents: &EntityIndex, sa: Side, sb: Side) -> bool {
 }
 
 /// The findings of one `Diff` inside a passage.
-fn one_change(ents: &EntityIndex, sa: Side, sb: Side) -> Option<Vec<Finding>> {
+fn one_change(ents: &EntityIndex, sa: Side, sb: Side, a_is_source: bool) -> Option<Vec<Finding>> {
     let (a, da, i0, i1) = sa;
     let (b, db, j0, j1) = sb;
     let norms = |d: &Article, s: usize, e: usize| -> Vec<String> {
@@ -309,6 +317,10 @@ fn one_change(ents: &EntityIndex, sa: Side, sb: Side) -> Option<Vec<Finding>> {
     let span_b = if j1 > j0 { stream_span(db, j0, j1) } else { None };
     let (ta, tb) = (slice(da, span_a), slice(db, span_b));
     let (la, lb) = (da.label, db.label);
+    // a change with words on both sides is told with the wording that comes
+    // first in text order first, as the finding is (the input order changes
+    // nothing)
+    let ((l1, t1), (l2, t2)) = if ta <= tb { ((la, ta), (lb, tb)) } else { ((lb, tb), (la, ta)) };
     let toks = |d: &Article, s: usize, e: usize| -> Vec<usize> {
         (s..e).filter_map(|k| d.stream.tokens.get(k).copied()).collect()
     };
@@ -328,13 +340,13 @@ fn one_change(ents: &EntityIndex, sa: Side, sb: Side) -> Option<Vec<Finding>> {
             (
                 DivergenceKind::Framing,
                 Severity::Medium,
-                format!("{la} writes \"{ta}\" where {lb} writes \"{tb}\": the statement sounds more or less certain."),
+                format!("{l1} writes \"{t1}\" where {l2} writes \"{t2}\": the statement sounds more or less certain."),
             )
         } else {
             (
                 DivergenceKind::Format,
                 Severity::Low,
-                format!("{la} writes \"{ta}\" where {lb} writes \"{tb}\": a minor copy edit."),
+                format!("{l1} writes \"{t1}\" where {l2} writes \"{t2}\": a minor copy edit."),
             )
         }
     } else if (db.no_digits && wb.is_empty() && has_digit(&wa)) || (da.no_digits && wa.is_empty() && has_digit(&wb)) {
@@ -358,31 +370,33 @@ fn one_change(ents: &EntityIndex, sa: Side, sb: Side) -> Option<Vec<Finding>> {
             (
                 DivergenceKind::Format,
                 Severity::Low,
-                format!("{la} writes \"{ta}\" where {lb} writes \"{tb}\": two names for the same thing."),
+                format!("{l1} writes \"{t1}\" where {l2} writes \"{t2}\": two names for the same thing."),
             )
         } else if classify(&wa.join(" "), &wb.join(" ")) == Change::Format {
             (
                 DivergenceKind::Format,
                 Severity::Low,
-                format!("{la} writes \"{ta}\" where {lb} writes \"{tb}\": the same thing, spelled differently."),
+                format!("{l1} writes \"{t1}\" where {l2} writes \"{t2}\": the same thing, spelled differently."),
             )
         } else if same_words {
             (
                 DivergenceKind::Format,
                 Severity::Low,
-                format!("{la} writes \"{ta}\" where {lb} writes \"{tb}\": re-phrased with the same words."),
+                format!("{l1} writes \"{t1}\" where {l2} writes \"{t2}\": re-phrased with the same words."),
             )
         } else {
             (
                 DivergenceKind::Framing,
                 Severity::High,
-                format!("In a passage they share, {la} says \"{ta}\" where {lb} says \"{tb}\": the wording changes how it reads."),
+                format!("In a passage they share, {l1} says \"{t1}\" where {l2} says \"{t2}\": the wording changes how it reads."),
             )
         }
     } else {
         // words on one side only
         let (has, lacks, what, words, ids) =
             if wb.is_empty() { (la, lb, ta, &wa, &ids_a) } else { (lb, la, tb, &wb, &ids_b) };
+        // the source has words its copy dropped; a copy has words it added
+        let dropped = wb.is_empty() == a_is_source;
         let names = !ids.is_empty();
         if words.len() <= 3 {
             (
@@ -390,14 +404,14 @@ fn one_change(ents: &EntityIndex, sa: Side, sb: Side) -> Option<Vec<Finding>> {
                 if names { Severity::High } else { Severity::Medium },
                 format!(
                     "In a passage they share, {has} has \"{what}\" and {lacks} does not: a qualifier {}.",
-                    if wb.is_empty() { "dropped" } else { "added" }
+                    if dropped { "dropped" } else { "added" }
                 ),
             )
         } else {
             (
                 DivergenceKind::Omission,
                 if names { Severity::High } else { Severity::Medium },
-                if wb.is_empty() {
+                if dropped {
                     format!("{lacks} copies this passage from {has} but leaves out \"{what}\".")
                 } else {
                     format!("{has} adds \"{what}\" to a passage it shares with {lacks}.")

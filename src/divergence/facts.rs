@@ -38,6 +38,9 @@ struct Quantity<'a> {
     role: Role,
     /// The names and figures around it, in any language.
     names: FxHashMap<String, f32>,
+    /// The middle word-cluster class of the counted noun (0: none): nouns
+    /// of one class are near in meaning ("homes", "households").
+    kin: u16,
 }
 
 /// A figure of change ("rose $2.11", "up 8 cents", "by 5%") or a level
@@ -81,6 +84,19 @@ fn head_noun(unit: &str) -> String {
         })
         .map(stem)
         .unwrap_or_default()
+}
+
+/// The middle word-cluster class of a unit's counted noun, 0 when it has
+/// none (`model/clusters.txt`, learned from unlabeled news).
+fn kin_of(unit: &str) -> u16 {
+    use crate::entities::tagger::{clusters, stable_hash};
+    unit.split_whitespace()
+        .last()
+        .map(|w| {
+            let fine = clusters::class_of(stable_hash(w.to_lowercase().as_bytes()));
+            clusters::levels(fine).get(1).copied().unwrap_or(0)
+        })
+        .unwrap_or(0)
 }
 
 /// The currency a figure is written in, by its symbol or code.
@@ -425,6 +441,28 @@ fn image(m: &Match, swap: bool, q: usize, upper: bool) -> Option<usize> {
     None
 }
 
+/// The figure of article `b` counting a noun near in meaning to `x`'s
+/// (the same middle word-cluster class, another noun: "300 homes",
+/// "250 households") around the same names, when no figure counting the
+/// same noun matches: as across languages, where the counted nouns cannot
+/// be compared word for word, the names around the figures stand for the
+/// context. Such figures are compared, never found in conflict.
+fn kin_figure<'q>(ctx: &Context, x: &Quantity, b: usize, theirs: &[&'q Quantity<'q>]) -> Option<&'q Quantity<'q>> {
+    if x.kin == 0 {
+        return None;
+    }
+    crate::work::add(1 + theirs.len());
+    theirs
+        .iter()
+        .copied()
+        .filter(|y| y.kin == x.kin && y.head != x.head && roles_fit(x, y))
+        .filter(|y| aligned_place(ctx, b, x.article, y.found).is_none())
+        .map(|y| (context_overlap(&x.names, &y.names), y))
+        .filter(|(s, _)| *s >= 0.5)
+        .max_by(|p, q| p.0.total_cmp(&q.0))
+        .map(|(_, y)| y)
+}
+
 /// A date mention: article, mention, month (0-11), day range, context.
 type DateMention<'a> = (usize, &'a Found, usize, Option<(u32, u32)>, FxHashMap<String, f32>, FxHashMap<String, f32>);
 
@@ -481,6 +519,7 @@ pub(super) fn facts(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
             let before = f.tokens.start.checked_sub(1).and_then(|k| d.tokens.get(k)).map_or("", |t| t.norm);
             let role = role_of(before);
             let names = names_around(d, f, ents, a);
+            let kin = kin_of(unit);
             quantities.push(Quantity {
                 article: a,
                 found: f,
@@ -491,6 +530,7 @@ pub(super) fn facts(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
                 context,
                 role,
                 names,
+                kin,
             });
             nq += 1;
         }
@@ -528,6 +568,8 @@ pub(super) fn facts(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
             if b == x.article {
                 continue;
             }
+            // paired by a noun near in meaning: compared, never a conflict
+            let mut near = false;
             let y = match aligned_place(ctx, x.article, b, x.found) {
                 // in shared text: the figure at the same place, if any (a
                 // figure dropped from a copy is a wording change, not a fact)
@@ -598,6 +640,10 @@ pub(super) fn facts(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
                         .filter(|(s, _)| *s >= 0.3)
                         .max_by(|p, q| p.0.total_cmp(&q.0))
                         .map(|(_, y)| y)
+                        .or_else(|| {
+                            near = true;
+                            kin_figure(ctx, x, b, by_article.get(b).unwrap_or(&no_figures))
+                        })
                 }
             };
             let Some(y) = y else { continue };
@@ -618,6 +664,8 @@ pub(super) fn facts(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
                 }
             } else if scale_lost(x, &tx, y, &ty) {
                 (Relation::Compatible, Severity::Medium, "the same digits, one without its scale word")
+            } else if near {
+                continue; // nouns near in meaning, not the same measure
             } else if same_measure(x, &tx, y, &ty)
                 // across languages the counted nouns cannot be compared word
                 // for word ("человек", "people"): the pairing by the names
@@ -744,6 +792,7 @@ mod tests {
             context: FxHashMap::default(),
             role: Role::Unknown,
             names: FxHashMap::default(),
+            kin: 0,
         }
     }
 

@@ -150,25 +150,70 @@ pub fn find(ctx: &Context) -> Vec<Finding> {
     out.extend(coverage(ctx));
     out.extend(attributed);
     out.extend(facts(ctx, &ents));
-    out.sort_by(|x, y| {
-        y.severity
-            .cmp(&x.severity)
-            .then(x.article.cmp(&y.article))
-            .then(x.start.cmp(&y.start))
-            .then(x.end.cmp(&y.end))
-            .then(x.kind.cmp(&y.kind))
-            .then(x.others.cmp(&y.others))
-    });
+    // each article's place in the order of whole texts, computed once (at
+    // most MAX_ARTICLES² comparisons): findings are handled in an order
+    // defined by content, not by the input order, and a two-sided finding
+    // whose sides read alike is told from the first
+    let order = TextOrder::new(ctx);
+    sort_by_content(ctx, &order, &mut out);
     out.dedup_by(|x, y| {
         x.article == y.article && x.start == y.start && x.end == y.end && x.kind == y.kind && x.others == y.others
     });
-    // each article's place in the order of whole texts, computed once (at
-    // most MAX_ARTICLES² comparisons): a two-sided finding whose sides read
-    // alike is told from the first
-    let text = |a: usize| ctx.articles.get(a).map_or("", |d| d.text);
-    let rank: Vec<usize> = (0..n).map(|a| (0..n).filter(|&b| (text(b), b) < (text(a), a)).count()).collect();
-    let out: Vec<Finding> = out.into_iter().map(|f| on_canonical_side(ctx, &rank, f)).collect();
-    once_across_sources(ctx, once_per_text(once_per_difference(one_kind_per_difference(ctx, out))))
+    let out: Vec<Finding> = out.into_iter().map(|f| on_canonical_side(ctx, &order.rank, f)).collect();
+    once_across_sources(ctx, &order, once_per_text(once_per_difference(one_kind_per_difference(ctx, out))))
+}
+
+/// Each article's place in the order of whole texts (ties by input
+/// order), and which articles are the same text as an earlier one.
+struct TextOrder {
+    /// `rank[a]`: how many articles come before `a`.
+    rank: Vec<usize>,
+    /// `twin[a]`: the first article whose text equals `a`'s (`a` itself
+    /// when none before it does).
+    twin: Vec<usize>,
+}
+
+impl TextOrder {
+    fn new(ctx: &Context) -> TextOrder {
+        let n = ctx.articles.len();
+        let text = |a: usize| ctx.articles.get(a).map_or("", |d| d.text);
+        crate::work::add(n * n);
+        let rank = (0..n).map(|a| (0..n).filter(|&b| (text(b), b) < (text(a), a)).count()).collect();
+        let twin = (0..n).map(|a| (0..a).find(|&b| text(b) == text(a)).unwrap_or(a)).collect();
+        TextOrder { rank, twin }
+    }
+
+    fn place(&self, a: usize) -> usize {
+        self.rank.get(a).copied().unwrap_or(usize::MAX)
+    }
+
+    /// Whether two articles are the same text.
+    fn same_text(&self, a: usize, b: usize) -> bool {
+        self.twin.get(a).is_some_and(|x| Some(x) == self.twin.get(b))
+    }
+}
+
+/// Most severe first, then by the article's place in the order of whole
+/// texts, span, kind and the others (the one sharing the most words with
+/// the article first, then by place): the same findings in the same order
+/// whatever the input order (up to articles with the same text). Of one
+/// difference seen against several sources, the nearest source is the
+/// first, whose wording the finding carries.
+fn sort_by_content(ctx: &Context, order: &TextOrder, all: &mut [Finding]) {
+    let n = ctx.articles.len();
+    let shared = |a: usize, b: usize| ctx.shared.get(a * n + b).copied().unwrap_or(0);
+    let places = |f: &Finding| -> Vec<(std::cmp::Reverse<usize>, usize)> {
+        f.others.iter().map(|&o| (std::cmp::Reverse(shared(f.article, o)), order.place(o))).collect()
+    };
+    all.sort_by(|x, y| {
+        y.severity
+            .cmp(&x.severity)
+            .then(order.place(x.article).cmp(&order.place(y.article)))
+            .then(x.start.cmp(&y.start))
+            .then(x.end.cmp(&y.end))
+            .then(x.kind.cmp(&y.kind))
+            .then_with(|| places(x).cmp(&places(y)))
+    });
 }
 
 /// Whether a kind is a word change inside a shared passage.
@@ -360,21 +405,27 @@ fn key_hash(parts: &[&dyn Fn(&mut rustc_hash::FxHasher)]) -> u64 {
 ///   articles ("April 1" where A and C both say "March 1") is one finding
 ///   whose `others` lists both;
 /// - a figure two sources both give against a third ("$4 million" in A
-///   and B where C says "about $4 million") is listed once, from the first
-///   source, which names the other;
+///   and B where C says "about $4 million") is the same case seen from the
+///   other side: it is told from the third, whose `others` lists both, so
+///   no source is picked over the other;
 /// - text that two sources share and a third drops (the same sentence, in
-///   nearly the same words) is one omission, listed from the first.
-fn once_across_sources(ctx: &Context, all: Vec<Finding>) -> Vec<Finding> {
+///   nearly the same words) is one omission, listed from the first in the
+///   order of whole texts (two articles with the same text each keep
+///   theirs: nothing tells them apart).
+///
+/// Findings are handled in the order of `sort_by_content`, so which one is
+/// kept and how it reads do not depend on the input order.
+fn once_across_sources(ctx: &Context, order: &TextOrder, all: Vec<Finding>) -> Vec<Finding> {
     use std::hash::Hash;
     let label = |a: usize| ctx.articles.get(a).map_or("", |d| d.label);
     let text = |a: usize, s: usize, e: usize| {
         ctx.articles.get(a).and_then(|d| d.text.get(s..e)).unwrap_or("").trim().to_lowercase()
     };
+    let mut all = figures_from_the_lone_side(ctx, all);
+    sort_by_content(ctx, order, &mut all);
     // findings kept, by a hash of (kind, relation, this side, the other
-    // side's wording) and of (kind, relation, the other side, this side's
-    // wording); omissions by the articles they are missing from
+    // side's wording); omissions by the articles they are missing from
     let mut same_side: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
-    let mut same_other: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
     let mut omissions: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
     let mut words: Vec<FxHashSet<u64>> = Vec::new();
     let mut out: Vec<Finding> = Vec::with_capacity(all.len());
@@ -382,7 +433,6 @@ fn once_across_sources(ctx: &Context, all: Vec<Finding>) -> Vec<Finding> {
         let at = out.len() as u32;
         if let (Some(&o), Some(span)) = (f.others.first(), f.counterpart_span) {
             let theirs = text(o, span.0, span.1);
-            let mine = text(f.article, f.start, f.end);
             let h1 = key_hash(&[&|h| (f.kind, f.relation, f.article, f.start, f.end, theirs.as_str()).hash(h)]);
             let first_theirs = |g: &Finding| {
                 g.others.first().zip(g.counterpart_span).map(|(&go, (s, e))| text(go, s, e)).unwrap_or_default()
@@ -400,25 +450,7 @@ fn once_across_sources(ctx: &Context, all: Vec<Finding>) -> Vec<Finding> {
                 }
                 continue;
             }
-            let h2 = key_hash(&[&|h| (f.kind, f.relation, o, span, mine.as_str()).hash(h)]);
-            // a figure, not a wording: two sources wording a passage alike
-            // against a third are each an edit of their own copy
-            if f.kind == DivergenceKind::Fact {
-                let twin = same_other.get(&h2).into_iter().flatten().copied().find(|&i| {
-                    out.get(i as usize).is_some_and(|g| {
-                        (g.kind, g.relation, g.others.first(), g.counterpart_span)
-                            == (f.kind, f.relation, Some(&o), Some(span))
-                            && g.article != f.article
-                            && text(g.article, g.start, g.end) == mine
-                    })
-                });
-                if let Some(g) = twin.and_then(|i| out.get_mut(i as usize)) {
-                    g.explanation += &format!(" {} has the same.", label(f.article));
-                    continue;
-                }
-            }
             same_side.entry(h1).or_default().push(at);
-            same_other.entry(h2).or_default().push(at);
         } else if f.kind == DivergenceKind::Omission {
             let w = ctx.articles.get(f.article).map_or_else(FxHashSet::default, |d| span_words(d.text, f.start, f.end));
             let h = key_hash(&[&|h| f.others.hash(h)]);
@@ -428,7 +460,10 @@ fn once_across_sources(ctx: &Context, all: Vec<Finding>) -> Vec<Finding> {
                 let Some(g) = out.get(i as usize) else { return false };
                 let Some(gw) = words.get(i as usize) else { return false };
                 let both = w.iter().filter(|x| gw.contains(*x)).count();
-                g.article != f.article && g.others == f.others && 10 * both >= 7 * (w.len() + gw.len() - both).max(1)
+                g.article != f.article
+                    && !order.same_text(g.article, f.article)
+                    && g.others == f.others
+                    && 10 * both >= 7 * (w.len() + gw.len() - both).max(1)
             });
             if let Some(g) = same.and_then(|i| out.get_mut(i as usize)) {
                 g.explanation += &format!(" {} has the same text.", label(f.article));
@@ -441,6 +476,51 @@ fn once_across_sources(ctx: &Context, all: Vec<Finding>) -> Vec<Finding> {
         out.push(f);
     }
     out
+}
+
+/// A figure that two or more sources give in the same words against the
+/// same figure of another article ("87 officials" in A and B, "87 workers"
+/// in C) is told from that other article's side, whose figure each of them
+/// is compared with; `once_across_sources` then lists it once, naming all.
+fn figures_from_the_lone_side(ctx: &Context, all: Vec<Finding>) -> Vec<Finding> {
+    type Key = (Option<Relation>, usize, (usize, usize), String);
+    let text = |a: usize, s: usize, e: usize| {
+        ctx.articles.get(a).and_then(|d| d.text.get(s..e)).unwrap_or("").trim().to_lowercase()
+    };
+    let key = |f: &Finding| -> Option<Key> {
+        if f.kind != DivergenceKind::Fact {
+            return None;
+        }
+        let (&o, span) = f.others.first().zip(f.counterpart_span)?;
+        Some((f.relation, o, span, text(f.article, f.start, f.end)))
+    };
+    // the articles giving each figure in the same words against one figure
+    let mut sources: FxHashMap<Key, Vec<usize>> = FxHashMap::default();
+    for f in &all {
+        if let Some(k) = key(f) {
+            let v = sources.entry(k).or_default();
+            if !v.contains(&f.article) {
+                v.push(f.article);
+            }
+        }
+    }
+    crate::work::add(all.len());
+    all.into_iter()
+        .map(|f| {
+            let several = key(&f).and_then(|k| sources.get(&k)).is_some_and(|v| v.len() > 1);
+            let (Some(&o), Some((cs, ce)), true) = (f.others.first(), f.counterpart_span, several) else { return f };
+            let mine = text_span(ctx, f.article, (f.start, f.end)).to_string();
+            Finding {
+                article: o,
+                start: cs,
+                end: ce,
+                others: vec![f.article],
+                counterpart: Some(mine),
+                counterpart_span: Some((f.start, f.end)),
+                ..f
+            }
+        })
+        .collect()
 }
 
 fn text_span<'t>(ctx: &Context<'t>, a: usize, (s, e): (usize, usize)) -> &'t str {
