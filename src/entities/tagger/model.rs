@@ -48,7 +48,8 @@ static ALLOWED: std::sync::LazyLock<[[bool; N_TAGS]; N_TAGS + 1]> = std::sync::L
 });
 
 /// Whether tag `y` closes a name or lies outside one (O, L-*, U-*): a
-/// sentence may end on it.
+/// sentence may end on it (the trainer's CRF steps).
+#[cfg(feature = "train")]
 pub(super) fn closes(y: usize) -> bool {
     CLOSED.contains(&y)
 }
