@@ -10,18 +10,10 @@ library only; no text is printed.
     python3 scripts/similarity-bootstrap.py BEFORE.csv AFTER.csv de-de,es-es,pl-pl
 """
 import csv
-import math
 import random
 import sys
 
-
-def pearson(x, y):
-    n = len(x)
-    mx, my = sum(x) / n, sum(y) / n
-    sxy = sum((a - mx) * (b - my) for a, b in zip(x, y))
-    sx = math.sqrt(sum((a - mx) ** 2 for a in x))
-    sy = math.sqrt(sum((b - my) ** 2 for b in y))
-    return 0.0 if sx == 0 or sy == 0 else sxy / (sx * sy)
+from similarity_stats import pearson
 
 
 def load(path):

@@ -24,19 +24,12 @@ import csv
 import math
 import sys
 
+from similarity_stats import pearson
+
 
 def load(path):
     with open(path, newline="", encoding="utf-8") as f:
         return {int(r["row"]): r for r in csv.DictReader(f)}
-
-
-def pearson(x, y):
-    n = len(x)
-    mx, my = sum(x) / n, sum(y) / n
-    sxy = sum((a - mx) * (b - my) for a, b in zip(x, y))
-    sx = math.sqrt(sum((a - mx) ** 2 for a in x))
-    sy = math.sqrt(sum((b - my) ** 2 for b in y))
-    return 0.0 if sx == 0 or sy == 0 else sxy / (sx * sy)
 
 
 def solve(a, b):

@@ -11,17 +11,9 @@ only.
 e.g. `de-de 8` for the eight German pairs that weigh most.
 """
 import csv
-import math
 import sys
 
-
-def pearson(x, y):
-    n = len(x)
-    mx, my = sum(x) / n, sum(y) / n
-    sxy = sum((a - mx) * (b - my) for a, b in zip(x, y))
-    sx = math.sqrt(sum((a - mx) ** 2 for a in x))
-    sy = math.sqrt(sum((b - my) ** 2 for b in y))
-    return 0.0 if sx == 0 or sy == 0 else sxy / (sx * sy)
+from similarity_stats import pearson
 
 
 def main():

@@ -7,19 +7,9 @@ an article, for example). Standard library only.
     python3 scripts/similarity-subset.py CSV FEATURES PREFIX
 """
 import csv
-import math
 import sys
 
-
-def pearson(x, y):
-    n = len(x)
-    if n < 2:
-        return 0.0
-    mx, my = sum(x) / n, sum(y) / n
-    c = sum((a - mx) * (b - my) for a, b in zip(x, y))
-    vx = sum((a - mx) ** 2 for a in x)
-    vy = sum((b - my) ** 2 for b in y)
-    return c / math.sqrt(vx * vy) if vx > 0 and vy > 0 else 0.0
+from similarity_stats import pearson
 
 
 def main():

@@ -18,21 +18,12 @@ Development only, standard library.
 """
 
 import csv
-import math
 import sys
 from collections import defaultdict
 
+from similarity_stats import pearson
+
 GRID = [0.0, 0.25, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0]
-
-
-def pearson(x: list[float], y: list[float]) -> float:
-    n = len(x)
-    mx, my = sum(x) / n, sum(y) / n
-    sx = math.sqrt(sum((a - mx) ** 2 for a in x))
-    sy = math.sqrt(sum((b - my) ** 2 for b in y))
-    if not sx or not sy:
-        return 0.0
-    return sum((a - mx) * (b - my) for a, b in zip(x, y)) / (sx * sy)
 
 
 def score(rows: list[tuple[float, float, float]], w: float) -> float:
