@@ -123,7 +123,6 @@ pub(super) fn wording(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
 }
 
 fn all_changes(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
-    let n = ctx.articles.len();
     let mut out = Vec::new();
     for (&(a, b), ms) in ctx.matches {
         let (Some(da), Some(db)) = (ctx.articles.get(a), ctx.articles.get(b)) else { continue };
@@ -133,10 +132,7 @@ fn all_changes(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
         // the copy is the article more of whose words the other has (as
         // for dropped text), ties by text order: words one side lacks are
         // dropped by the copy or added to it, whatever the input order
-        let share = |x: usize, y: usize, d: &Article| {
-            ctx.shared.get(x * n + y).copied().unwrap_or(0) as f64 / d.stream.len().max(1) as f64
-        };
-        let a_is_source = (share(b, a, db), da.text) >= (share(a, b, da), db.text);
+        let a_is_source = (ctx.share(b, a), da.text) >= (ctx.share(a, b), db.text);
         for m in ms {
             // (once per passage: it counts the passage's words)
             let verbatim = m.kind() == PassageKind::Verbatim;

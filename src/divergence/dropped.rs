@@ -12,10 +12,7 @@ use crate::report::Severity;
 pub(super) fn dropped_sentences(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
     let n = ctx.articles.len();
     let mut out = Vec::new();
-    let share = |x: usize, y: usize| {
-        let len = ctx.articles.get(x).map_or(0, |d| d.stream.len()).max(1);
-        ctx.shared.get(x * n + y).copied().unwrap_or(0) as f64 / len as f64
-    };
+    let share = |x: usize, y: usize| ctx.share(x, y);
     for a in 0..n {
         for b in 0..n {
             if a == b || share(a, b).max(share(b, a)) < 0.5 {

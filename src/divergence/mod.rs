@@ -120,6 +120,17 @@ pub struct Context<'a> {
     pub canon: &'a [Canonical],
 }
 
+impl Context<'_> {
+    /// The share of article `x`'s words that lie in passages it shares
+    /// with `y` (0 for an empty article or one out of range): the copy of
+    /// two articles is the one more of whose words the other has.
+    fn share(&self, x: usize, y: usize) -> f64 {
+        let n = self.articles.len();
+        let len = self.articles.get(x).map_or(0, |d| d.stream.len()).max(1);
+        self.shared.get(x * n + y).copied().unwrap_or(0) as f64 / len as f64
+    }
+}
+
 /// Finds every divergence between the articles, most severe first.
 pub fn find(ctx: &Context) -> Vec<Finding> {
     let n = ctx.articles.len();
@@ -418,9 +429,7 @@ fn key_hash(parts: &[&dyn Fn(&mut rustc_hash::FxHasher)]) -> u64 {
 fn once_across_sources(ctx: &Context, order: &TextOrder, all: Vec<Finding>) -> Vec<Finding> {
     use std::hash::Hash;
     let label = |a: usize| ctx.articles.get(a).map_or("", |d| d.label);
-    let text = |a: usize, s: usize, e: usize| {
-        ctx.articles.get(a).and_then(|d| d.text.get(s..e)).unwrap_or("").trim().to_lowercase()
-    };
+    let text = |a: usize, s: usize, e: usize| span_key(ctx, a, (s, e));
     let mut all = figures_from_the_lone_side(ctx, all);
     sort_by_content(ctx, order, &mut all);
     // findings kept, by a hash of (kind, relation, this side, the other
@@ -484,9 +493,7 @@ fn once_across_sources(ctx: &Context, order: &TextOrder, all: Vec<Finding>) -> V
 /// is compared with; `once_across_sources` then lists it once, naming all.
 fn figures_from_the_lone_side(ctx: &Context, all: Vec<Finding>) -> Vec<Finding> {
     type Key = (Option<Relation>, usize, (usize, usize), String);
-    let text = |a: usize, s: usize, e: usize| {
-        ctx.articles.get(a).and_then(|d| d.text.get(s..e)).unwrap_or("").trim().to_lowercase()
-    };
+    let text = |a: usize, s: usize, e: usize| span_key(ctx, a, (s, e));
     let key = |f: &Finding| -> Option<Key> {
         if f.kind != DivergenceKind::Fact {
             return None;
@@ -521,6 +528,11 @@ fn figures_from_the_lone_side(ctx: &Context, all: Vec<Finding>) -> Vec<Finding> 
             }
         })
         .collect()
+}
+
+/// The words of a span as findings are compared by: trimmed, lowercase.
+fn span_key(ctx: &Context, a: usize, span: (usize, usize)) -> String {
+    text_span(ctx, a, span).trim().to_lowercase()
 }
 
 fn text_span<'t>(ctx: &Context<'t>, a: usize, (s, e): (usize, usize)) -> &'t str {
