@@ -175,6 +175,9 @@ test('a long analysis shows progress and can be cancelled without losing input',
   }));
   await page.locator('input[type="file"]').setInputFiles(files);
   await expect(page.locator('section.article-box')).toHaveCount(50);
+  // the boxes exist before the drop has finished (the page scrolls to the first one at the end):
+  // a click before then may land on whatever the scroll moves under the pointer
+  await expect(page.locator('#status')).toContainText('Added 50 files');
   await page.getByRole('button', { name: 'Analyze' }).click();
   await expect(page.locator('body')).toHaveAttribute('data-state', 'analyzing');
   const progress = page.locator('#progress');
@@ -218,6 +221,7 @@ test('figures for the README: example render time, 50 × 1,000 words', async ({ 
   }));
   await page.locator('input[type="file"]').setInputFiles(files);
   await expect(page.locator('section.article-box')).toHaveCount(50);
+  await expect(page.locator('#status')).toContainText('Added 50 files');
   const t0 = Date.now();
   await page.getByRole('button', { name: 'Analyze' }).click();
   // (progress may come and go before a poll sees it: the progress test checks it)
