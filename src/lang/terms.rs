@@ -134,6 +134,36 @@ impl LangTerms {
         }
     }
 
+    /// The similarity term of a normalized lowercase word, as `rule` says: its stem ([`LangTerms::stem`]) in the
+    /// shipped engine; with `lemmas` (the language's [`LemmaTable`]) and a
+    /// lemma rule, the word's lemma when the table knows the word, then the
+    /// rule's stem or cut on top.
+    pub fn key<'a>(&self, word: &'a str, rule: TermKey, lemmas: Option<&LemmaTable>) -> std::borrow::Cow<'a, str> {
+        use std::borrow::Cow;
+        let base: Cow<'a, str> = match lemmas.and_then(|t| t.lemma(word)).filter(|_| rule.uses_lemmas()) {
+            Some(l) => Cow::Owned(l.to_string()),
+            None => Cow::Borrowed(word),
+        };
+        let cut = |w: Cow<'a, str>, n: usize| -> Cow<'a, str> {
+            match w.char_indices().nth(n) {
+                Some((i, _)) => Cow::Owned(w[..i].to_string()),
+                None => w,
+            }
+        };
+        let stem = |w: Cow<'a, str>| -> Cow<'a, str> {
+            match w {
+                Cow::Borrowed(b) => self.stem(b),
+                Cow::Owned(o) => Cow::Owned(self.stem(&o).into_owned()),
+            }
+        };
+        match rule {
+            TermKey::Stem | TermKey::LemmaStem => stem(base),
+            TermKey::Lemma => base,
+            TermKey::LemmaCut(n) => cut(base, n),
+            TermKey::StemCut(n) | TermKey::LemmaStemCut(n) => cut(stem(base), n),
+        }
+    }
+
     /// Calls `out(term hash, term text)` for each similarity term of a run
     /// of normalized words (one sentence or more, in order): the stem of
     /// each content word, and for runs of characters of an unspaced script,
@@ -166,7 +196,7 @@ impl LangTerms {
     }
 
     /// The two parts of a compound `lower` (a lowercase word), stemmed.
-    fn split_compound(&self, lower: &str, whole: &str) -> Option<(String, String)> {
+    fn split_compound(&self, lower: &str, whole: &str, rule: TermKey, lemmas: Option<&LemmaTable>) -> Option<(String, String)> {
         if lower.chars().count() < COMPOUND_MIN || !lower.chars().all(char::is_alphabetic) {
             return None;
         }
@@ -181,7 +211,7 @@ impl LangTerms {
                 if tail.chars().count() < PART_MIN {
                     break;
                 }
-                let tail_stem = self.stem(tail);
+                let tail_stem = self.key(tail, rule, lemmas);
                 let tail_df = df(&tail_stem);
                 if tail_df == 0 {
                     continue;
@@ -191,7 +221,7 @@ impl LangTerms {
                     if h.chars().count() < PART_MIN {
                         continue;
                     }
-                    let head_stem = self.stem(h);
+                    let head_stem = self.key(h, rule, lemmas);
                     let head_df = df(&head_stem);
                     let score = (f64::from(head_df) * f64::from(tail_df)).sqrt();
                     if head_df > 0 && score > whole_df && best.as_ref().is_none_or(|b| score > b.0) {
@@ -204,6 +234,14 @@ impl LangTerms {
     }
 
     fn terms<'w>(&self, words: impl Iterator<Item = &'w str>, split: bool, out: &mut dyn FnMut(u64, &str)) {
+        // the lemma table once per run of words (each look-up takes a lock)
+        // the rule and the lemma table once per run of words (each look-up
+        // takes a lock); a lemma rule without a table stems
+        let mut rule = term_key(&self.code);
+        let lemmas = rule.uses_lemmas().then(|| LEMMA.get(&self.code, "lemma.tsv", LemmaTable::parse));
+        if lemmas.as_ref().is_some_and(|t| t.is_empty()) {
+            rule = TermKey::Stem;
+        }
         let mut run: Vec<char> = Vec::new();
         let flush = |run: &mut Vec<char>, out: &mut dyn FnMut(u64, &str)| {
             let mut buf = String::new();
@@ -235,10 +273,10 @@ impl LangTerms {
             if lower.chars().count() < 2 || !lower.chars().any(char::is_alphabetic) || self.is_stop(&lower) {
                 continue;
             }
-            let stem = self.stem(&lower);
+            let stem = self.key(&lower, rule, lemmas.as_deref());
             out(hash_str(&stem), &stem);
             if split {
-                if let Some((head, tail)) = self.split_compound(&lower, &stem) {
+                if let Some((head, tail)) = self.split_compound(&lower, &stem, rule, lemmas.as_deref()) {
                     out(hash_str(&head), &head);
                     out(hash_str(&tail), &tail);
                 }
@@ -246,6 +284,136 @@ impl LangTerms {
         }
         flush(&mut run, out);
     }
+}
+
+/// How a word becomes its similarity term (README "Languages", lemma
+/// tables): the shipped engine stems ([`TermKey::Stem`]); the others read
+/// the language's [`LemmaTable`] first, for evaluations that compare them
+/// (`eval-similarity --term-key`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TermKey {
+    /// The Snowball stem (the first [`PREFIX_STEM`] characters without one).
+    Stem,
+    /// The lemma when the table knows the word, else the word itself.
+    Lemma,
+    /// The stem of the lemma (of the word when the table lacks it).
+    LemmaStem,
+    /// The first N characters of the lemma (of the word).
+    LemmaCut(usize),
+    /// The stem cut to N characters, no lemma.
+    StemCut(usize),
+    /// The stem of the lemma (of the word) cut to N characters.
+    LemmaStemCut(usize),
+}
+
+impl TermKey {
+    /// Whether the rule reads the lemma table.
+    pub fn uses_lemmas(self) -> bool {
+        !matches!(self, TermKey::Stem | TermKey::StemCut(_))
+    }
+
+    /// Reads `stem`, `lemma`, `lemma+stem`, `lemma+cut:N`, `stem+cut:N`
+    /// or `lemma+stem+cut:N`.
+    ///
+    /// ```
+    /// use corroborate::lang::terms::TermKey;
+    /// assert_eq!(TermKey::parse("lemma+cut:6"), Some(TermKey::LemmaCut(6)));
+    /// assert_eq!(TermKey::parse("cut"), None);
+    /// ```
+    pub fn parse(s: &str) -> Option<TermKey> {
+        let (name, n) = match s.rsplit_once(":") {
+            Some((a, b)) => (a, Some(b.parse::<usize>().ok().filter(|n| *n > 0)?)),
+            None => (s, None),
+        };
+        Some(match (name, n) {
+            ("stem", None) => TermKey::Stem,
+            ("lemma", None) => TermKey::Lemma,
+            ("lemma+stem", None) => TermKey::LemmaStem,
+            ("lemma+cut", Some(n)) => TermKey::LemmaCut(n),
+            ("stem+cut", Some(n)) => TermKey::StemCut(n),
+            ("lemma+stem+cut", Some(n)) => TermKey::LemmaStemCut(n),
+            _ => return None,
+        })
+    }
+}
+
+/// The rule of the shipped engine.
+pub const TERM_KEY: TermKey = TermKey::Stem;
+
+/// A rule given for evaluations, and the languages it is for (all when
+/// `None`).
+type GivenKey = (TermKey, Option<Vec<String>>);
+
+static TERM_KEY_GIVEN: Mutex<Option<GivenKey>> = Mutex::new(None);
+
+/// Uses another [`TermKey`] (or with `None` the shipped [`TERM_KEY`] again)
+/// for the languages `langs` (every language other than English when
+/// `None`): for evaluations and for the developer commands that rebuild the
+/// tables keyed by the terms.
+pub fn use_term_key(rule: Option<TermKey>, langs: Option<Vec<String>>) {
+    *TERM_KEY_GIVEN.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = rule.map(|r| (r, langs));
+}
+
+/// The [`TermKey`] in use for language `code` (English always stems).
+pub fn term_key(code: &str) -> TermKey {
+    if code == "en" {
+        return TermKey::Stem;
+    }
+    let given = TERM_KEY_GIVEN.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    match &*given {
+        Some((rule, None)) => *rule,
+        Some((rule, Some(langs))) if langs.iter().any(|l| l == code) => *rule,
+        Some(_) => TermKey::Stem,
+        None => TERM_KEY,
+    }
+}
+
+/// Word forms and their lemmas in one language (`lemma.tsv`,
+/// `form<TAB>lemma` lines, both lowercase; written by
+/// `scripts/build-lang-lemma.sh` from the `spacy-lookups-data` package).
+#[derive(Debug, Clone, Default)]
+pub struct LemmaTable {
+    lemma: rustc_hash::FxHashMap<String, String>,
+}
+
+impl LemmaTable {
+    /// Parses `form<TAB>lemma` lines (`#` lines are comments; other lines
+    /// skipped).
+    pub fn parse(text: &str) -> LemmaTable {
+        let mut t = LemmaTable::default();
+        for line in text.lines().filter(|l| !l.starts_with('#')) {
+            let Some((form, lemma)) = line.split_once('\t') else { continue };
+            let lemma = lemma.trim();
+            if form.is_empty() || lemma.is_empty() || lemma.contains('\t') {
+                continue;
+            }
+            t.lemma.insert(form.to_string(), lemma.to_string());
+        }
+        t
+    }
+
+    /// The lemma of a lowercase word form, if the table has it.
+    pub fn lemma(&self, form: &str) -> Option<&str> {
+        self.lemma.get(form).map(String::as_str)
+    }
+
+    /// How many forms the table has.
+    pub fn len(&self) -> usize {
+        self.lemma.len()
+    }
+
+    /// Whether the table has no forms.
+    pub fn is_empty(&self) -> bool {
+        self.lemma.is_empty()
+    }
+}
+
+static LEMMA: Tables<LemmaTable> = Tables::new();
+
+/// Uses `table` (or, with `None`, the pack's again) for the lemmas of
+/// language `code`: for evaluations of other tables.
+pub fn use_lemma(code: &str, table: Option<LemmaTable>) {
+    LEMMA.set(code, table);
 }
 
 /// Arabic letters normalized and clitics stripped before the Snowball

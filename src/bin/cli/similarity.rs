@@ -183,6 +183,39 @@ pub fn build_stopwords_cmd(args: &[String], out: &mut impl Write) -> Result<(), 
     Ok(())
 }
 
+/// `--term-key RULE` (how words become terms, [`corroborate::lang::terms::TermKey`])
+/// and `--lemma-dir DIR` (lemma tables `DIR/<code>/lemma.tsv`, written by
+/// `scripts/build-lang-lemma.sh`), read by `eval-similarity` and by the commands
+/// that rebuild tables keyed by the terms (`build-lang-freq`, `build-lang-dict`,
+/// `build-lang-idf`); `true` when `a` was one of them.
+fn term_key_option<'a>(a: &str, it: &mut impl Iterator<Item = &'a String>) -> Result<bool, String> {
+    match a {
+        "--term-key" => {
+            let v = it.next().ok_or("--term-key needs a rule")?;
+            let (r, langs) = match v.split_once('@') {
+                Some((r, l)) => (r, Some(l.split(',').map(str::to_string).collect())),
+                None => (v.as_str(), None),
+            };
+            let rule = corroborate::lang::terms::TermKey::parse(r).ok_or(format!(
+                "--term-key takes stem, lemma, lemma+stem, lemma+cut:N, stem+cut:N or lemma+stem+cut:N, \
+                 then @ and languages (de,pl) or nothing (all but English), not {v:?}"
+            ))?;
+            corroborate::lang::terms::use_term_key(Some(rule), langs);
+        }
+        "--lemma-dir" => {
+            let d = it.next().ok_or("--lemma-dir needs a directory")?;
+            for code in PACK_LANGUAGES {
+                let table = std::fs::read_to_string(format!("{d}/{code}/lemma.tsv"))
+                    .map(|t| corroborate::lang::terms::LemmaTable::parse(&t))
+                    .unwrap_or_default();
+                corroborate::lang::terms::use_lemma(code, Some(table));
+            }
+        }
+        _ => return Ok(false),
+    }
+    Ok(true)
+}
+
 /// `corroborate build-lang-idf [CSV] [--out DIR]`: counts, for each language
 /// of [`PACK_LANGUAGES`], in how many of the texts of the SemEval pairs in
 /// that language each similarity term occurs, and writes the terms found in
@@ -200,6 +233,7 @@ pub fn build_lang_idf_cmd(args: &[String], out: &mut impl Write) -> Result<(), S
         match a.as_str() {
             "--out" => dir = it.next().ok_or("--out needs a directory")?.clone(),
             "--prefix-out" => prefix_out = it.next().ok_or("--prefix-out needs a file name")?.clone(),
+            s if term_key_option(s, &mut it)? => {}
             s if !s.starts_with('-') => path = s.to_string(),
             s => return Err(format!("unknown option {s:?}")),
         }
@@ -250,6 +284,7 @@ pub fn build_lang_freq_cmd(args: &[String], out: &mut impl Write) -> Result<(), 
         match a.as_str() {
             "--out" => dir = it.next().ok_or("--out needs a directory")?.clone(),
             "--top" => top = it.next().and_then(|n| n.parse().ok()).ok_or("--top needs a number")?,
+            s if term_key_option(s, &mut it)? => {}
             s if !s.starts_with('-') => dump = Some(s.to_string()),
             s => return Err(format!("unknown option {s:?}")),
         }
@@ -313,6 +348,7 @@ pub fn build_lang_dict_cmd(args: &[String], out: &mut impl Write) -> Result<(), 
             "--pivots" => {
                 pivot_langs = it.next().ok_or("--pivots needs languages")?.split(',').map(str::to_string).collect()
             }
+            s if term_key_option(s, &mut it)? => {}
             s if !s.starts_with('-') => dirs.push(s.to_string()),
             s => return Err(format!("unknown option {s:?}")),
         }
@@ -525,6 +561,15 @@ pub fn eval_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
                 };
                 corroborate::internal::use_gloss(Some(corroborate::internal::GlossConfig { weight, spread }));
             }
+            "--idf-dir" => {
+                let d = it.next().ok_or("--idf-dir needs a directory")?;
+                for code in PACK_LANGUAGES {
+                    let table = std::fs::read_to_string(format!("{d}/{code}/idf.tsv"))
+                        .map(|t| corroborate::lang::terms::DfTable::parse(&t))
+                        .unwrap_or_default();
+                    corroborate::lang::terms::use_idf(code, Some(table));
+                }
+            }
             "--dict-dir" => {
                 let d = it.next().ok_or("--dict-dir needs a directory")?;
                 for code in PACK_LANGUAGES {
@@ -538,6 +583,7 @@ pub fn eval_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
                 folds =
                     it.next().and_then(|k| k.parse().ok()).filter(|&k| k >= 2).ok_or("--folds needs a number ≥ 2")?
             }
+            s if term_key_option(s, &mut it)? => {}
             s if !s.starts_with('-') => path = s.to_string(),
             s => return Err(format!("unknown option {s:?}")),
         }
