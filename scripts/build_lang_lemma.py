@@ -23,13 +23,13 @@ import zipfile
 # Each table's source and licence, as the wheel's own files say (README
 # "Data and licences" records them).
 LICENCES = {
-    "de": "spacy-lookups-data 1.0.5 (MIT)",
-    "es": "spacy-lookups-data 1.0.5 (MIT)",
-    "fr": "spacy-lookups-data 1.0.5 (MIT)",
-    "it": "spacy-lookups-data 1.0.5 (MIT; it_license.txt: Morph-it! by Zanchetta and Baroni, CC BY-SA 2.0 / LGPL)",
+    "de": "spacy-lookups-data 1.0.5 (package MIT; table from Michal Mechura's lemmatization-lists, ODbL 1.0)",
+    "es": "spacy-lookups-data 1.0.5 (package MIT; table from Michal Mechura's lemmatization-lists, ODbL 1.0)",
+    "fr": "spacy-lookups-data 1.0.5 (package MIT; table from Michal Mechura's lemmatization-lists, ODbL 1.0)",
+    "it": "spacy-lookups-data 1.0.5 (package MIT; it_license.txt: Morph-it! by Zanchetta and Baroni, CC BY-SA 2.0 or LGPL)",
     "pl": "spacy-lookups-data 1.0.5 (PoliMorf/SGJP 2020.05.03, BSD-2-Clause, pl_license.txt)",
-    "ru": "spacy-lookups-data 1.0.5 (MIT)",
-    "tr": "spacy-lookups-data 1.0.5 (MIT; tr_source.txt)",
+    "ru": "spacy-lookups-data 1.0.5 (package MIT; table from Michal Mechura's lemmatization-lists, ODbL 1.0)",
+    "tr": "spacy-lookups-data 1.0.5 (package MIT; tr_source.txt: Zargan linguistic resources, no licence stated)",
 }
 
 

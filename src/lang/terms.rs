@@ -146,7 +146,7 @@ impl LangTerms {
         };
         let cut = |w: Cow<'a, str>, n: usize| -> Cow<'a, str> {
             match w.char_indices().nth(n) {
-                Some((i, _)) => Cow::Owned(w[..i].to_string()),
+                Some((i, _)) => Cow::Owned(w.get(..i).unwrap_or(&w).to_string()),
                 None => w,
             }
         };
@@ -196,7 +196,13 @@ impl LangTerms {
     }
 
     /// The two parts of a compound `lower` (a lowercase word), stemmed.
-    fn split_compound(&self, lower: &str, whole: &str, rule: TermKey, lemmas: Option<&LemmaTable>) -> Option<(String, String)> {
+    fn split_compound(
+        &self,
+        lower: &str,
+        whole: &str,
+        rule: TermKey,
+        lemmas: Option<&LemmaTable>,
+    ) -> Option<(String, String)> {
         if lower.chars().count() < COMPOUND_MIN || !lower.chars().all(char::is_alphabetic) {
             return None;
         }
@@ -975,6 +981,62 @@ mod tests {
         assert_eq!(terms("ar", &["بالحكومة"]), terms("ar", &["الحكومة"]));
         assert_eq!(arabic_light("أحمد"), "احمد");
         assert_eq!(arabic_light("ولد"), "ولد");
+    }
+
+    /// Each term rule on words the lemma table knows and does not know
+    /// (German: "häuser" → "haus"; Snowball stems "hausern"/"haus").
+    #[test]
+    fn term_keys_read_the_lemma_then_the_rule() {
+        let de = terms_for("de");
+        let table = LemmaTable::parse("# comment\nhäuser\thaus\nbad line\n\tnone\ngingen\tgehen\n");
+        assert_eq!(table.len(), 2);
+        let cases: [(&str, TermKey, &str); 10] = [
+            ("häuser", TermKey::Stem, "haus"),
+            ("häuser", TermKey::Lemma, "haus"),
+            ("gingen", TermKey::Lemma, "gehen"),
+            ("gingen", TermKey::LemmaStem, "geh"),
+            ("gingen", TermKey::Stem, "ging"),
+            ("regierungen", TermKey::Lemma, "regierungen"),
+            ("regierungen", TermKey::LemmaStem, "regier"),
+            ("regierungen", TermKey::LemmaCut(5), "regie"),
+            ("regierungen", TermKey::StemCut(4), "regi"),
+            ("gingen", TermKey::LemmaStemCut(2), "ge"),
+        ];
+        for (word, rule, want) in cases {
+            assert_eq!(de.key(word, rule, Some(&table)), want, "{word} {rule:?}");
+        }
+        // without a table the lemma rules read the word itself
+        assert_eq!(de.key("gingen", TermKey::LemmaStem, None), de.stem("gingen"));
+        // a cut longer than the word keeps it whole
+        assert_eq!(de.key("haus", TermKey::LemmaCut(9), None), "haus");
+    }
+
+    #[test]
+    fn term_key_rules_parse_and_apply_per_language() {
+        let cases = [
+            ("stem", Some(TermKey::Stem)),
+            ("lemma", Some(TermKey::Lemma)),
+            ("lemma+stem", Some(TermKey::LemmaStem)),
+            ("lemma+cut:6", Some(TermKey::LemmaCut(6))),
+            ("stem+cut:5", Some(TermKey::StemCut(5))),
+            ("lemma+stem+cut:4", Some(TermKey::LemmaStemCut(4))),
+            ("lemma+cut:0", None),
+            ("lemma+cut", None),
+            ("stem:3", None),
+            ("", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(TermKey::parse(text), want, "{text:?}");
+        }
+        assert_eq!(term_key("xq"), TERM_KEY);
+        // a language of no other test, so tests running meanwhile see the
+        // shipped rule
+        use_term_key(Some(TermKey::Lemma), Some(vec!["xq".to_string()]));
+        assert_eq!(term_key("xq"), TermKey::Lemma);
+        assert_eq!(term_key("xr"), TermKey::Stem);
+        use_term_key(None, None);
+        assert_eq!(term_key("xq"), TERM_KEY);
+        assert_eq!(term_key("en"), TermKey::Stem);
     }
 
     #[test]

@@ -44,12 +44,16 @@ const USAGE: &str = "usage:
   corroborate build-idf [CONLL-FILE] [--out FILE]
       rebuild model/idf.tsv, the word weights of the same-story similarity
   corroborate eval-similarity [CSV-FILE] [--features FILE] [--folds K] [--fit] [--prefix-weights W,A]
-      [--freq-mode learned|freq|backoff:K|mix:M] [--freq-dir DIR]
+      [--freq-mode learned|freq|backoff:K|mix:M] [--freq-dir DIR] [--dict-dir DIR] [--idf-dir DIR]
+      [--term-key RULE[@de,pl,...]] [--lemma-dir DIR]
       Pearson and Spearman of the similarity against human ratings, per language pair
       (--folds: the other languages' term weights learned from the other folds' pairs)
       (--fit: a learned linear combination of the pair features, training and held out in 5 folds)
       (--prefix-weights: the prefix cosine's weight within one language and across languages)
       (--freq-mode: how learned idf and corpus frequencies combine; --freq-dir: other freq.tsv tables)
+      (--term-key: stem, lemma, lemma+stem, lemma+cut:N, stem+cut:N, lemma+stem+cut:N, for the languages
+       after @ or all but English; --lemma-dir: lemma.tsv tables of scripts/build-lang-lemma.sh; the
+       build-lang-freq, build-lang-dict and build-lang-idf commands take both too)
   corroborate build-stopwords [--out DIR]
       rebuild model/lang/<code>/stopwords.txt from the stopwords-iso lists (stop-words crate)
   corroborate build-lang-idf [CSV-FILE] [--out DIR] [--prefix-out FILE]
