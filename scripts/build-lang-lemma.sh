@@ -16,7 +16,8 @@
 # for scripts/similarity-bootstrap.py.
 #
 #   OUT_DIR=/tmp/lemma bash scripts/build-lang-lemma.sh
-#   LEMMA_EVAL=1 RULES="stem lemma+stem lemma+cut:6" OUT_DIR=/tmp/lemma bash scripts/build-lang-lemma.sh
+#   LEMMA_EVAL=1 OUT_DIR=/tmp/lemma bash scripts/build-lang-lemma.sh      # every rule, about 1 minute each
+#   LEMMA_EVAL=1 TOP=30000 RULES="lemma+stem lemma+cut:7" OUT_DIR=/tmp/lemma30k bash scripts/build-lang-lemma.sh
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
@@ -24,7 +25,8 @@ LOOKUPS_PIN=spacy-lookups-data==1.0.5
 CODES=(de es fr it pl ru tr)
 OUT_DIR="${OUT_DIR:-/tmp/corroborate-lemma}"
 TOP="${TOP:-1000000}"
-RULES="${RULES:-stem lemma lemma+stem lemma+cut:6 stem+cut:5 stem+cut:6 lemma+stem+cut:5 lemma+stem+cut:6}"
+LANGS=de,es,fr,it,pl,ru,tr
+RULES="${RULES:-stem lemma lemma+stem lemma+cut:5 lemma+cut:6 lemma+cut:7 stem+cut:5 stem+cut:6 stem+cut:7 lemma+stem+cut:5 lemma+stem+cut:6 lemma+stem+cut:7}"
 CSV="${CSV:-$ROOT/../shared/data/similarity/semeval2022-task8-train-all.csv}"
 
 source "$ROOT/scripts/data-lib.sh"
@@ -70,7 +72,8 @@ B="$ROOT/target/release/corroborate"
 for rule in $RULES; do
   V="$OUT_DIR/${rule//:/}"
   mkdir -p "$V"
-  K=(--term-key "$rule" --lemma-dir "$OUT_DIR/lemma")
+  # the languages with a table only: Arabic and Chinese keep their terms
+  K=(--term-key "$rule@$LANGS" --lemma-dir "$OUT_DIR/lemma")
   say "$rule: tables into $V, then eval-similarity"
   "$B" build-lang-freq "$TMP/lists" --out "$V" "${K[@]}" >"$V/build.log"
   "$B" build-lang-dict "$TMP/x/usr/share/dictd" "$TMP/lists" --out "$V" "${K[@]}" >>"$V/build.log"
