@@ -39,6 +39,8 @@ const USAGE: &str = "usage:
       train the entity tagger on CoNLL-2003 (rebuilds model/ner.bin and the mined lexicons)
   corroborate build-clusters [--data DIR] [--out FILE] [--min-count N] [--store-min N] [--iterations N]
       rebuild model/clusters.txt, word clusters from unlabeled news, for the tagger
+  corroborate build-glove-clusters --vectors FILE [--words N] [--levels A,B,C] [--iterations N] [--seed S] [--out FILE]
+      word classes of pretrained GloVe vectors by k-means (scripts/build-glove-clusters.sh)
   corroborate eval-ner [--model FILE] [--data DIR]
       per-type precision, recall and F1 of the tagger
   corroborate build-idf [CONLL-FILE] [--out FILE]
@@ -95,6 +97,8 @@ pub fn run(os_args: Vec<OsString>) -> i32 {
         #[cfg(feature = "train")]
         Some("build-clusters") => clusters::build_cmd(rest).map_err(|e| (2, e)),
         #[cfg(feature = "train")]
+        Some("build-glove-clusters") => clusters::build_glove_cmd(rest).map_err(|e| (2, e)),
+        #[cfg(feature = "train")]
         Some("eval-ner") => ner::eval_cmd(rest).map_err(|e| (2, e)),
         #[cfg(feature = "train")]
         Some("build-idf") => similarity::build_idf_cmd(rest, &mut out).map_err(|e| (2, e)),
@@ -118,7 +122,7 @@ pub fn run(os_args: Vec<OsString>) -> i32 {
         Some("eval-similarity") => similarity::eval_cmd(rest, &mut out).map_err(|e| (2, e)),
         #[cfg(not(feature = "train"))]
         Some(
-            cmd @ ("train-ner" | "eval-ner" | "build-clusters" | "build-idf" | "eval-similarity" | "eval-extraction"
+            cmd @ ("train-ner" | "eval-ner" | "build-clusters" | "build-glove-clusters" | "build-idf" | "eval-similarity" | "eval-extraction"
             | "train-support" | "eval-paraphrase" | "eval-reuse" | "build-stopwords" | "build-lang-idf"
             | "build-lang-freq" | "build-lang-dict" | "build-translit"),
         ) => Err((2, format!("{cmd} is not in this build: rebuild with the `train` feature (on by default)"))),
