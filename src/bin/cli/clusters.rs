@@ -248,7 +248,9 @@ pub fn build_glove_cmd(args: &[String]) -> Result<(), String> {
             "--levels" => {
                 levels = val("--levels")?
                     .split(',')
-                    .map(|x| x.trim().parse::<usize>().map_err(|_| "--levels needs numbers, e.g. 64,256,1024".to_string()))
+                    .map(|x| {
+                        x.trim().parse::<usize>().map_err(|_| "--levels needs numbers, e.g. 64,256,1024".to_string())
+                    })
                     .collect::<Result<_, _>>()?
             }
             s => return Err(format!("unknown option {s}")),

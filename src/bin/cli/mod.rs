@@ -122,9 +122,21 @@ pub fn run(os_args: Vec<OsString>) -> i32 {
         Some("eval-similarity") => similarity::eval_cmd(rest, &mut out).map_err(|e| (2, e)),
         #[cfg(not(feature = "train"))]
         Some(
-            cmd @ ("train-ner" | "eval-ner" | "build-clusters" | "build-glove-clusters" | "build-idf" | "eval-similarity" | "eval-extraction"
-            | "train-support" | "eval-paraphrase" | "eval-reuse" | "build-stopwords" | "build-lang-idf"
-            | "build-lang-freq" | "build-lang-dict" | "build-translit"),
+            cmd @ ("train-ner"
+            | "eval-ner"
+            | "build-clusters"
+            | "build-idf"
+            | "eval-similarity"
+            | "eval-extraction"
+            | "train-support"
+            | "eval-paraphrase"
+            | "eval-reuse"
+            | "build-stopwords"
+            | "build-lang-idf"
+            | "build-lang-freq"
+            | "build-lang-dict"
+            | "build-translit"
+            | "build-glove-clusters"),
         ) => Err((2, format!("{cmd} is not in this build: rebuild with the `train` feature (on by default)"))),
         Some("-h" | "--help" | "help") => {
             let _ = writeln!(out, "{USAGE}");

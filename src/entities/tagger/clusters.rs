@@ -55,7 +55,8 @@ pub fn parse_levels(text: &str) -> LevelMap {
     }
     let mut map = LevelMap::default();
     for (i, line) in text.lines().filter(|l| !l.starts_with('#')).enumerate() {
-        let Some(at) = per.map(|p| u16::try_from(i / p.max(1) + 1).ok()).into_iter().collect::<Option<Vec<u16>>>() else {
+        let Some(at) = per.map(|p| u16::try_from(i / p.max(1) + 1).ok()).into_iter().collect::<Option<Vec<u16>>>()
+        else {
             break;
         };
         let Ok(ids) = <[u16; 3]>::try_from(at) else { break };
