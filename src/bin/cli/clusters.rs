@@ -257,7 +257,11 @@ pub fn build_glove_cmd(args: &[String]) -> Result<(), String> {
         }
     }
     let fine = levels.last().copied().unwrap_or(0);
-    if levels.is_empty() || levels.len() > 3 || levels.windows(2).any(|w| w[0] == 0 || w[1] % w[0] != 0) {
+    if levels.is_empty()
+        || levels.len() > 3
+        || levels.contains(&0)
+        || levels.iter().zip(levels.iter().skip(1)).any(|(a, b)| b % a != 0)
+    {
         return Err("--levels: one to three class counts, each a multiple of the one before".into());
     }
     if fine == 0 || fine >= u16::MAX as usize {

@@ -49,7 +49,7 @@ pub fn parse_levels(text: &str) -> LevelMap {
         *slot = fine / l.max(&1);
     }
     // with fewer than three levels the missing coarse ones repeat the coarsest given
-    let coarsest = per[3 - levels.len().clamp(1, 3)];
+    let coarsest = per.get(3 - levels.len().clamp(1, 3)).copied().unwrap_or(1);
     for p in per.iter_mut().take(3 - levels.len().clamp(1, 3)) {
         *p = coarsest;
     }

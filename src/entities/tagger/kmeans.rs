@@ -60,8 +60,9 @@ pub fn kmeans(points: &[Vec<f32>], members: &[usize], k: usize, iterations: usiz
     let k = k.min(n);
     let at = |i: usize| row(points, members, i);
     // k-means++: each next centre drawn with probability ∝ squared distance
-    let mut centres: Vec<Vec<f32>> = vec![at((rng.next_u64() % n as u64) as usize).to_vec()];
-    let mut d2: Vec<f64> = (0..n).map(|i| f64::from(dist2(at(i), &centres[0]))).collect();
+    let first = at((rng.next_u64() % n as u64) as usize).to_vec();
+    let mut d2: Vec<f64> = (0..n).map(|i| f64::from(dist2(at(i), &first))).collect();
+    let mut centres: Vec<Vec<f32>> = vec![first];
     while centres.len() < k {
         let total: f64 = d2.iter().sum();
         let pick = if total > 0.0 {
