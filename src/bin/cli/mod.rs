@@ -36,12 +36,13 @@ const USAGE: &str = "usage:
   corroborate tag --conll [FILE|-]
       append the tagger's CoNLL-2003 tag to each token line
   corroborate train-ner [--epochs N] [--bits N] [--prune X] [--pa C] [--crf RATE] [--data DIR] [--out FILE] [--extra FILE] [--gaz-extra FILE]
+                        [--clusters FILE] [--glove FILE|none]
       train the entity tagger on CoNLL-2003 (rebuilds model/ner.bin and the mined lexicons)
   corroborate build-clusters [--data DIR] [--out FILE] [--min-count N] [--store-min N] [--iterations N]
       rebuild model/clusters.txt, word clusters from unlabeled news, for the tagger
   corroborate build-glove-clusters --vectors FILE [--words N] [--levels A,B,C] [--iterations N] [--seed S] [--out FILE]
       word classes of pretrained GloVe vectors by k-means (scripts/build-glove-clusters.sh)
-  corroborate eval-ner [--model FILE] [--data DIR]
+  corroborate eval-ner [--model FILE] [--data DIR] [--clusters FILE] [--glove FILE|none]
       per-type precision, recall and F1 of the tagger
   corroborate build-idf [CONLL-FILE] [--out FILE]
       rebuild model/idf.tsv, the word weights of the same-story similarity
