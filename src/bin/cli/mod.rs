@@ -36,10 +36,13 @@ const USAGE: &str = "usage:
   corroborate tag --conll [FILE|-]
       append the tagger's CoNLL-2003 tag to each token line
   corroborate train-ner [--epochs N] [--bits N] [--prune X] [--pa C] [--crf RATE] [--data DIR] [--out FILE] [--extra FILE] [--gaz-extra FILE]
+                        [--clusters FILE] [--glove FILE|none]
       train the entity tagger on CoNLL-2003 (rebuilds model/ner.bin and the mined lexicons)
   corroborate build-clusters [--data DIR] [--out FILE] [--min-count N] [--store-min N] [--iterations N]
       rebuild model/clusters.txt, word clusters from unlabeled news, for the tagger
-  corroborate eval-ner [--model FILE] [--data DIR]
+  corroborate build-glove-clusters --vectors FILE [--words N] [--levels A,B,C] [--iterations N] [--seed S] [--out FILE]
+      word classes of pretrained GloVe vectors by k-means (scripts/build-glove-clusters.sh)
+  corroborate eval-ner [--model FILE] [--data DIR] [--clusters FILE] [--glove FILE|none]
       per-type precision, recall and F1 of the tagger
   corroborate build-idf [CONLL-FILE] [--out FILE]
       rebuild model/idf.tsv, the word weights of the same-story similarity
@@ -99,6 +102,8 @@ pub fn run(os_args: Vec<OsString>) -> i32 {
         #[cfg(feature = "train")]
         Some("build-clusters") => clusters::build_cmd(rest).map_err(|e| (2, e)),
         #[cfg(feature = "train")]
+        Some("build-glove-clusters") => clusters::build_glove_cmd(rest).map_err(|e| (2, e)),
+        #[cfg(feature = "train")]
         Some("eval-ner") => ner::eval_cmd(rest).map_err(|e| (2, e)),
         #[cfg(feature = "train")]
         Some("build-idf") => similarity::build_idf_cmd(rest, &mut out).map_err(|e| (2, e)),
@@ -122,9 +127,21 @@ pub fn run(os_args: Vec<OsString>) -> i32 {
         Some("eval-similarity") => similarity::eval_cmd(rest, &mut out).map_err(|e| (2, e)),
         #[cfg(not(feature = "train"))]
         Some(
-            cmd @ ("train-ner" | "eval-ner" | "build-clusters" | "build-idf" | "eval-similarity" | "eval-extraction"
-            | "train-support" | "eval-paraphrase" | "eval-reuse" | "build-stopwords" | "build-lang-idf"
-            | "build-lang-freq" | "build-lang-dict" | "build-translit"),
+            cmd @ ("train-ner"
+            | "eval-ner"
+            | "build-clusters"
+            | "build-idf"
+            | "eval-similarity"
+            | "eval-extraction"
+            | "train-support"
+            | "eval-paraphrase"
+            | "eval-reuse"
+            | "build-stopwords"
+            | "build-lang-idf"
+            | "build-lang-freq"
+            | "build-lang-dict"
+            | "build-translit"
+            | "build-glove-clusters"),
         ) => Err((2, format!("{cmd} is not in this build: rebuild with the `train` feature (on by default)"))),
         Some("-h" | "--help" | "help") => {
             let _ = writeln!(out, "{USAGE}");

@@ -509,6 +509,7 @@ struct Opts {
     prune: f32,
     extra: Vec<String>,
     clusters: Option<String>,
+    glove: Option<String>,
     pa: f32,
     runs: usize,
     margin: f32,
@@ -525,8 +526,9 @@ struct Opts {
 }
 
 /// Reads the options; `--clusters FILE` replaces the committed word
-/// clusters for this run (experiments; the model must be evaluated with the
-/// clusters it was trained with).
+/// clusters and `--glove FILE` the committed GloVe classes
+/// (`build-glove-clusters`; `--glove none`: without them) for this run (experiments; the model must be evaluated with the
+/// classes it was trained with).
 fn parse(args: &[String]) -> Result<Opts, String> {
     let mut o = Opts {
         data: "../shared/data/ner".into(),
@@ -536,6 +538,7 @@ fn parse(args: &[String]) -> Result<Opts, String> {
         prune: 0.0,
         extra: Vec::new(),
         clusters: None,
+        glove: None,
         pa: 0.0,
         runs: 1,
         margin: 0.0,
@@ -561,6 +564,7 @@ fn parse(args: &[String]) -> Result<Opts, String> {
             "--prune" => o.prune = val("--prune")?.parse().map_err(|_| "--prune needs a number")?,
             "--extra" => o.extra.push(val("--extra")?),
             "--clusters" => o.clusters = Some(val("--clusters")?),
+            "--glove" => o.glove = Some(val("--glove")?),
             "--pa" => o.pa = val("--pa")?.parse().map_err(|_| "--pa needs a number")?,
             "--jackknife" => o.jackknife = true,
             "--vote" => o.vote = true,
@@ -580,6 +584,16 @@ fn parse(args: &[String]) -> Result<Opts, String> {
     if let Some(path) = &o.clusters {
         let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
         tagger::clusters::use_clusters(&text);
+    }
+    match o.glove.as_deref() {
+        Some("none") => {
+            tagger::clusters::use_glove("");
+        }
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+            tagger::clusters::use_glove(&text);
+        }
+        None => {}
     }
     Ok(o)
 }

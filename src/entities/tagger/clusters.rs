@@ -25,6 +25,84 @@ pub type ClusterMap = FxHashMap<u64, u16>;
 static COMMITTED: OnceLock<ClusterMap> = OnceLock::new();
 static NONE: LazyLock<ClusterMap> = LazyLock::new(ClusterMap::default);
 static GIVEN: OnceLock<ClusterMap> = OnceLock::new();
+static GLOVE: OnceLock<LevelMap> = OnceLock::new();
+static GLOVE_COMMITTED: OnceLock<LevelMap> = OnceLock::new();
+static NO_LEVELS: LazyLock<LevelMap> = LazyLock::new(LevelMap::default);
+
+/// Stable hashes of keys → class + 1 at each level, coarse to fine.
+pub type LevelMap = FxHashMap<u64, [u16; 3]>;
+
+/// Parses a cluster file whose header names its levels (`# levels 64 256
+/// 1024`, one to three class counts, coarse to fine, each splitting the one
+/// before; [`LEVELS`] when absent): every key gets its class + 1 at each
+/// level (with fewer than three levels, the coarsest repeats).
+pub fn parse_levels(text: &str) -> LevelMap {
+    let levels: Vec<usize> = text
+        .lines()
+        .filter_map(|l| l.strip_prefix("# levels "))
+        .map(|l| l.split(' ').filter_map(|x| x.parse().ok()).filter(|x| *x > 0).collect())
+        .next()
+        .unwrap_or_else(|| LEVELS.to_vec());
+    let fine = levels.last().copied().unwrap_or(1).max(1);
+    let mut per: [usize; 3] = [fine; 3];
+    for (slot, l) in per.iter_mut().rev().zip(levels.iter().rev()) {
+        *slot = fine / l.max(&1);
+    }
+    // with fewer than three levels the missing coarse ones repeat the coarsest given
+    let coarsest = per.get(3 - levels.len().clamp(1, 3)).copied().unwrap_or(1);
+    for p in per.iter_mut().take(3 - levels.len().clamp(1, 3)) {
+        *p = coarsest;
+    }
+    let mut map = LevelMap::default();
+    for (i, line) in text.lines().filter(|l| !l.starts_with('#')).enumerate() {
+        let Some(at) = per.map(|p| u16::try_from(i / p.max(1) + 1).ok()).into_iter().collect::<Option<Vec<u16>>>()
+        else {
+            break;
+        };
+        let Ok(ids) = <[u16; 3]>::try_from(at) else { break };
+        for w in line.split(' ').filter(|w| !w.is_empty()) {
+            map.insert(super::stable_hash(w.as_bytes()), ids);
+        }
+    }
+    map
+}
+
+/// The committed GloVe classes (`model/glove-clusters.txt`), from the
+/// English language data (none while it is missing).
+fn glove_committed() -> &'static LevelMap {
+    if let Some(m) = GLOVE_COMMITTED.get() {
+        return m;
+    }
+    match crate::lang::pack::text("en", "glove-clusters.txt") {
+        Some(text) => GLOVE_COMMITTED.get_or_init(|| parse_levels(text)),
+        None => &NO_LEVELS,
+    }
+}
+
+/// The GloVe classes in use: the given ones, else the committed ones.
+fn glove() -> &'static LevelMap {
+    GLOVE.get().unwrap_or_else(glove_committed)
+}
+
+/// Uses other GloVe word classes (`corroborate build-glove-clusters`) than
+/// the committed ones for the rest of the process (training experiments;
+/// an empty text: none, the tagger as it was before them); false when
+/// they were already chosen.
+pub fn use_glove(text: &str) -> bool {
+    GLOVE.set(parse_levels(text)).is_ok()
+}
+
+/// Whether GloVe classes are at hand (their features are unused slots
+/// otherwise, so a model trained without them tags as it was trained).
+pub fn glove_on() -> bool {
+    !glove().is_empty()
+}
+
+/// The GloVe classes + 1 of a key's stable hash at each level, coarse to
+/// fine (all 0: none).
+pub fn glove_of(key_hash: u64) -> [u16; 3] {
+    glove().get(&key_hash).copied().unwrap_or([0; 3])
+}
 
 /// The committed clusters, from the English language data (no classes while
 /// it is missing).
@@ -88,5 +166,29 @@ mod tests {
         assert_eq!(levels(1), [1, 1, 1]);
         assert_eq!(levels(MID + 1), [1, 2, MID + 1]);
         assert_eq!(levels(COARSE + 1), [2, COARSE / MID + 1, COARSE + 1]);
+    }
+
+    #[test]
+    fn levels_from_the_header() {
+        let hash = |w: &str| crate::entities::tagger::stable_hash(w.as_bytes());
+        let three = parse_levels("# levels 1 2 4\na\nb\nc\nd\n");
+        let two = parse_levels("# levels 2 4\na\nb\nc\nd\n");
+        let one = parse_levels("# levels 4\na\nb\nc\nd\n");
+        let none = parse_levels("x y\nz\n");
+        let cases: [(&LevelMap, &str, Option<[u16; 3]>); 9] = [
+            (&three, "a", Some([1, 1, 1])),
+            (&three, "c", Some([1, 2, 3])),
+            (&three, "d", Some([1, 2, 4])),
+            (&two, "b", Some([1, 1, 2])),
+            (&two, "d", Some([2, 2, 4])),
+            (&one, "c", Some([3, 3, 3])),
+            (&one, "e", None),
+            (&none, "y", Some([1, 1, 1])),
+            (&none, "z", Some([1, 1, 2])),
+        ];
+        for (map, w, want) in cases {
+            assert_eq!(map.get(&hash(w)).copied(), want, "{w}");
+        }
+        assert!(parse_levels("# levels 0\na\n").contains_key(&hash("a")));
     }
 }

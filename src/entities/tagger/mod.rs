@@ -20,6 +20,10 @@ pub mod clusters;
 /// feature).
 #[cfg(feature = "train")]
 pub mod exchange;
+/// Deterministic hierarchical k-means over word vectors (only with the
+/// `train` feature).
+#[cfg(feature = "train")]
+pub mod kmeans;
 mod model;
 /// Training: an averaged structured perceptron over the same features
 /// (only with the `train` feature: never in the shipped wasm).
@@ -80,7 +84,7 @@ pub fn to_bilou(bio: &[usize]) -> Vec<usize> {
         .collect()
 }
 /// Features per token (unused slots point at bucket 0, which stays zero).
-pub const N_FEATURES: usize = 45;
+pub const N_FEATURES: usize = 53;
 
 /// Lexicon classes a token can belong to (bit flags).
 pub mod lex {
@@ -304,6 +308,8 @@ pub struct Surface {
     first_alpha: bool,
     /// Word cluster of the key at each level, coarse to fine (0: none).
     cluster: [u16; 3],
+    /// GloVe class of the key at each level, coarse to fine (0: none).
+    glove: [u16; 3],
 }
 
 impl Surface {
@@ -356,6 +362,7 @@ impl Surface {
             punct: !alnum,
             first_alpha: first.is_alphabetic(),
             cluster: clusters::levels(clusters::class_of(key_hash)),
+            glove: clusters::glove_of(key_hash),
         }
     }
 }
@@ -393,9 +400,14 @@ pub fn features(words: &[Word], doc: &DocInfo, bits: u32) -> Vec<[u32; N_FEATURE
 
 /// Features that read the token alone (its surface form, lexicon classes,
 /// document facts, history, and whether it starts the sentence).
-const N_LOCAL: usize = 24;
+const N_LOCAL: usize = 28;
 /// Features that read the neighbours.
 const N_CONTEXT: usize = N_FEATURES - N_LOCAL;
+/// The last local and the last context features read the GloVe classes
+/// (unused slots while none are given).
+const N_GLOVE_LOCAL: usize = 4;
+/// See [`N_GLOVE_LOCAL`].
+const N_GLOVE_CONTEXT: usize = 4;
 
 /// A template's id and its value, ready for the bucket multiply (the parts
 /// are hashed already).
@@ -423,6 +435,7 @@ fn local_buckets(p: &Parts, first: bool, uncased: bool, shift: u32) -> [u32; N_L
     let doc_flags = u64::from(p.doc_cap) | u64::from(p.doc_lower) << 1 | u64::from(uncased) << 2;
     let lex = u64::from(p.lex);
     let c = p.w.cluster;
+    let g = p.w.glove;
     let f: [u64; N_LOCAL] = [
         0, // bias (bucket 1)
         slot(2, p.w.key),
@@ -448,9 +461,19 @@ fn local_buckets(p: &Parts, first: bool, uncased: bool, shift: u32) -> [u32; N_L
         slot(51, u64::from(c[1])),
         slot(52, u64::from(c[0])),
         slot(53, pair(u64::from(c[1]), flags)),
+        // the GloVe classes, as the clusters above
+        slot(80, u64::from(g[2])),
+        slot(81, u64::from(g[1])),
+        slot(82, u64::from(g[0])),
+        slot(83, pair(u64::from(g[1]), flags)),
     ];
     let mut row = f.map(|x| bucket(x, shift));
     row[0] = 1;
+    if !clusters::glove_on() {
+        for b in row.iter_mut().skip(N_LOCAL - N_GLOVE_LOCAL) {
+            *b = 0;
+        }
+    }
     row
 }
 
@@ -488,8 +511,19 @@ fn context_buckets(ps: &[Parts], i: usize, shift: u32) -> [u32; N_CONTEXT] {
         slot(70, pair(l1.w.key, r1.w.key)),
         slot(73, pair(l1.w.key, u64::from(p.w.cluster[2]))),
         slot(74, pair(u64::from(p.w.cluster[2]), r1.w.key)),
+        // the GloVe classes, as the clusters above
+        slot(85, u64::from(l1.w.glove[1])),
+        slot(86, u64::from(r1.w.glove[1])),
+        slot(87, pair(l1.w.key, u64::from(p.w.glove[2]))),
+        slot(88, pair(u64::from(p.w.glove[2]), r1.w.key)),
     ];
-    f.map(|x| bucket(x, shift))
+    let mut row = f.map(|x| bucket(x, shift));
+    if !clusters::glove_on() {
+        for b in row.iter_mut().skip(N_CONTEXT - N_GLOVE_CONTEXT) {
+            *b = 0;
+        }
+    }
+    row
 }
 
 /// Feature buckets from tokens' parts ([`features`] without the hashing of
