@@ -478,7 +478,11 @@ fn local_buckets(p: &Parts, first: bool, uncased: bool, shift: u32) -> [u32; N_L
 }
 
 fn context_buckets(ps: &[Parts], i: usize, shift: u32) -> [u32; N_CONTEXT] {
-    let at = |j: Option<usize>| -> &Parts { neighbour_at(ps, j) };
+    static NONE: std::sync::LazyLock<Parts> = std::sync::LazyLock::new(|| Parts {
+        w: Surface { key: h(b"<none>"), shape: h(b"<none>"), ..Surface::default() },
+        ..Parts::default()
+    });
+    let at = |j: Option<usize>| -> &Parts { j.and_then(|j| ps.get(j)).unwrap_or(&NONE) };
     let p = at(Some(i));
     let (l1, r1, l2, r2) = (at(i.checked_sub(1)), at(Some(i + 1)), at(i.checked_sub(2)), at(Some(i + 2)));
     let lex = u64::from(p.lex);
@@ -520,87 +524,6 @@ fn context_buckets(ps: &[Parts], i: usize, shift: u32) -> [u32; N_CONTEXT] {
         }
     }
     row
-}
-
-/// Which neighbour of the tagged token a word is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Neighbour {
-    Left1 = 0,
-    Right1 = 1,
-    Left2 = 2,
-    Right2 = 3,
-}
-
-/// Most features [`neighbour_buckets`] gives one neighbour.
-pub(crate) const N_NEIGHBOUR: usize = 5;
-
-/// The features of [`context_buckets`] that read one neighbour alone (its
-/// key, shape, lexicon classes, cluster and GloVe class): the same for every
-/// token the word is that neighbour of, so the tagger sums them once per
-/// word form ([`Model::tag_cached`]); unused places are bucket 0.
-pub(crate) fn neighbour_buckets(q: &Parts, side: Neighbour, shift: u32) -> [u32; N_NEIGHBOUR] {
-    let b = |id: u64, x: u64| bucket(slot(id, x), shift);
-    let glove = if clusters::glove_on() { 1 } else { 0 };
-    match side {
-        Neighbour::Left1 => [
-            b(12, q.w.key),
-            b(16, q.w.shape),
-            b(23, u64::from(q.lex)),
-            b(55, u64::from(q.w.cluster[1])),
-            glove * b(85, u64::from(q.w.glove[1])),
-        ],
-        Neighbour::Right1 => [
-            b(13, q.w.key),
-            b(17, q.w.shape),
-            b(24, u64::from(q.lex)),
-            b(56, u64::from(q.w.cluster[1])),
-            glove * b(86, u64::from(q.w.glove[1])),
-        ],
-        Neighbour::Left2 => [b(14, q.w.key), 0, 0, 0, 0],
-        Neighbour::Right2 => [b(15, q.w.key), 0, 0, 0, 0],
-    }
-}
-
-/// Number of features [`pair_buckets`] gives.
-pub(crate) const N_PAIR: usize = 13;
-
-/// The features of [`context_buckets`] that read the token with its
-/// neighbours (the rest are [`neighbour_buckets`]').
-pub(crate) fn pair_buckets(ps: &[Parts], i: usize, shift: u32) -> [u32; N_PAIR] {
-    let p = neighbour_at(ps, Some(i));
-    let (l1, r1) = (neighbour_at(ps, i.checked_sub(1)), neighbour_at(ps, Some(i + 1)));
-    let lex = u64::from(p.lex);
-    let f: [u64; N_PAIR] = [
-        slot(18, pair(l1.w.key, p.w.key)),
-        slot(19, pair(p.w.key, r1.w.key)),
-        slot(20, pair(l1.w.shape, p.w.shape)),
-        slot(21, pair(p.w.shape, r1.w.shape)),
-        slot(29, pair(l1.w.key, lex)),
-        slot(30, pair(lex, r1.w.key)),
-        slot(57, pair(u64::from(l1.w.cluster[0]), u64::from(p.w.cluster[1]))),
-        slot(58, pair(u64::from(p.w.cluster[1]), u64::from(r1.w.cluster[0]))),
-        slot(70, pair(l1.w.key, r1.w.key)),
-        slot(73, pair(l1.w.key, u64::from(p.w.cluster[2]))),
-        slot(74, pair(u64::from(p.w.cluster[2]), r1.w.key)),
-        slot(87, pair(l1.w.key, u64::from(p.w.glove[2]))),
-        slot(88, pair(u64::from(p.w.glove[2]), r1.w.key)),
-    ];
-    let mut row = f.map(|x| bucket(x, shift));
-    if !clusters::glove_on() {
-        for b in row.iter_mut().skip(N_PAIR - 2) {
-            *b = 0;
-        }
-    }
-    row
-}
-
-/// Token `j`'s parts, or those of a place past the sentence's ends.
-pub(crate) fn neighbour_at(ps: &[Parts], j: Option<usize>) -> &Parts {
-    static NONE: std::sync::LazyLock<Parts> = std::sync::LazyLock::new(|| Parts {
-        w: Surface { key: h(b"<none>"), shape: h(b"<none>"), ..Surface::default() },
-        ..Parts::default()
-    });
-    j.and_then(|j| ps.get(j)).unwrap_or(&NONE)
 }
 
 /// Feature buckets from tokens' parts ([`features`] without the hashing of

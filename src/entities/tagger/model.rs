@@ -1,11 +1,8 @@
+use super::context_buckets;
 use super::features_of;
 use super::local_buckets;
-use super::neighbour_at;
-use super::neighbour_buckets;
-use super::pair_buckets;
 use super::to_bio;
 use super::DocInfo;
-use super::Neighbour;
 use super::Parts;
 use super::Scratch;
 use super::Surface;
@@ -20,12 +17,7 @@ use super::TAGS;
 /// than half of all) then cost one table look-up instead of one weight row
 /// each.
 #[derive(Debug, Default)]
-pub struct LocalCache(
-    pub(super) rustc_hash::FxHashMap<u64, [i32; N_TAGS]>,
-    /// The sums of [`super::neighbour_buckets`] per word form, lexicon
-    /// classes and side.
-    pub(super) rustc_hash::FxHashMap<u64, [i32; N_TAGS]>,
-);
+pub struct LocalCache(pub(super) rustc_hash::FxHashMap<u64, [i32; N_TAGS]>);
 
 /// True when model tag `to` ([`TAGS`] index) may follow tag `from` in
 /// BILOU (`None`: the sentence start): after B-X or I-X only I-X or L-X;
@@ -344,30 +336,9 @@ impl Model {
                     // no id: not cached (callers give one per token)
                     None => local_sum(),
                 };
-                // the neighbours' own features, summed once per word form and side
-                let mut acc = local;
-                let sides = [
-                    (i.checked_sub(1), Neighbour::Left1),
-                    (Some(i + 1), Neighbour::Right1),
-                    (i.checked_sub(2), Neighbour::Left2),
-                    (Some(i + 2), Neighbour::Right2),
-                ];
-                for (j, side) in sides {
-                    let q = neighbour_at(ps, j);
-                    let sum = || self.sum(&neighbour_buckets(q, side, shift));
-                    let part = match j.filter(|&j| j < ps.len()).and_then(|j| ids.get(j)) {
-                        Some(&id) => *cache
-                            .1
-                            .entry(u64::from(id) | u64::from(q.lex) << 32 | (side as u64) << 48)
-                            .or_insert_with(sum),
-                        None => sum(),
-                    };
-                    for (a, x) in acc.iter_mut().zip(part) {
-                        *a += x;
-                    }
-                }
-                for (a, x) in acc.iter_mut().zip(self.sum(&pair_buckets(ps, i, shift))) {
-                    *a += x;
+                let mut acc = self.sum(&context_buckets(ps, i, shift));
+                for (a, l) in acc.iter_mut().zip(local) {
+                    *a += l;
                 }
                 self.scaled(acc)
             })
