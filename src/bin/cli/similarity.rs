@@ -153,6 +153,22 @@ pub fn build_idf_cmd(args: &[String], out: &mut impl Write) -> Result<(), String
 /// gets a pack with its stop words and term weights.
 pub const PACK_LANGUAGES: &[&str] = &["de", "es", "fr", "it", "pl", "ru", "tr", "ar", "zh"];
 
+/// Reads `DIR/<code>/FILE` of each language in `codes` and hands the
+/// parsed table to `set` (an empty table when the file is missing or
+/// unreadable): the `--*-dir` options of the experiments.
+fn tables_from_dir<T: Default>(
+    dir: &str,
+    file: &str,
+    codes: &[&str],
+    parse: impl Fn(&str) -> T,
+    set: impl Fn(&str, T),
+) {
+    for code in codes {
+        let table = std::fs::read_to_string(format!("{dir}/{code}/{file}")).map(|t| parse(&t)).unwrap_or_default();
+        set(code, table);
+    }
+}
+
 /// `corroborate build-stopwords [--out DIR]`: writes the stopwords-iso list
 /// of each language of [`PACK_LANGUAGES`] (through the `stop-words` crate)
 /// to `DIR/<code>/stopwords.txt` (default `model/lang`), sorted, one a line.
@@ -204,12 +220,9 @@ fn term_key_option<'a>(a: &str, it: &mut impl Iterator<Item = &'a String>) -> Re
         }
         "--lemma-dir" => {
             let d = it.next().ok_or("--lemma-dir needs a directory")?;
-            for code in PACK_LANGUAGES {
-                let table = std::fs::read_to_string(format!("{d}/{code}/lemma.tsv"))
-                    .map(|t| corroborate::lang::terms::LemmaTable::parse(&t))
-                    .unwrap_or_default();
-                corroborate::lang::terms::use_lemma(code, Some(table));
-            }
+            tables_from_dir(d, "lemma.tsv", PACK_LANGUAGES, corroborate::lang::terms::LemmaTable::parse, |c, t| {
+                corroborate::lang::terms::use_lemma(c, Some(t))
+            });
         }
         _ => return Ok(false),
     }
@@ -534,12 +547,10 @@ pub fn eval_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
             }
             "--freq-dir" => {
                 let d = it.next().ok_or("--freq-dir needs a directory")?;
-                for code in std::iter::once(&"en").chain(PACK_LANGUAGES) {
-                    let table = std::fs::read_to_string(format!("{d}/{code}/freq.tsv"))
-                        .map(|t| corroborate::lang::terms::FreqTable::parse(&t))
-                        .unwrap_or_default();
-                    corroborate::lang::terms::use_freq(code, Some(table));
-                }
+                let codes: Vec<&str> = std::iter::once("en").chain(PACK_LANGUAGES.iter().copied()).collect();
+                tables_from_dir(d, "freq.tsv", &codes, corroborate::lang::terms::FreqTable::parse, |c, t| {
+                    corroborate::lang::terms::use_freq(c, Some(t))
+                });
             }
             "--prefix-weights" => {
                 let v = it.next().ok_or("--prefix-weights needs WITHIN,ACROSS")?;
@@ -563,21 +574,15 @@ pub fn eval_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
             }
             "--idf-dir" => {
                 let d = it.next().ok_or("--idf-dir needs a directory")?;
-                for code in PACK_LANGUAGES {
-                    let table = std::fs::read_to_string(format!("{d}/{code}/idf.tsv"))
-                        .map(|t| corroborate::lang::terms::DfTable::parse(&t))
-                        .unwrap_or_default();
-                    corroborate::lang::terms::use_idf(code, Some(table));
-                }
+                tables_from_dir(d, "idf.tsv", PACK_LANGUAGES, corroborate::lang::terms::DfTable::parse, |c, t| {
+                    corroborate::lang::terms::use_idf(c, Some(t))
+                });
             }
             "--dict-dir" => {
                 let d = it.next().ok_or("--dict-dir needs a directory")?;
-                for code in PACK_LANGUAGES {
-                    let table = std::fs::read_to_string(format!("{d}/{code}/dict.tsv"))
-                        .map(|t| corroborate::lang::bidict::DictTable::parse(&t))
-                        .unwrap_or_default();
-                    corroborate::lang::bidict::use_dict(code, Some(table));
-                }
+                tables_from_dir(d, "dict.tsv", PACK_LANGUAGES, corroborate::lang::bidict::DictTable::parse, |c, t| {
+                    corroborate::lang::bidict::use_dict(c, Some(t))
+                });
             }
             "--folds" => {
                 folds =

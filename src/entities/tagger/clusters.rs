@@ -70,13 +70,7 @@ pub fn parse_levels(text: &str) -> LevelMap {
 /// The committed GloVe classes (`model/glove-clusters.txt`), from the
 /// English language data (none while it is missing).
 fn glove_committed() -> &'static LevelMap {
-    if let Some(m) = GLOVE_COMMITTED.get() {
-        return m;
-    }
-    match crate::lang::pack::text("en", "glove-clusters.txt") {
-        Some(text) => GLOVE_COMMITTED.get_or_init(|| parse_levels(text)),
-        None => &NO_LEVELS,
-    }
+    from_pack(&GLOVE_COMMITTED, "glove-clusters.txt", parse_levels, &NO_LEVELS)
 }
 
 /// The GloVe classes in use: the given ones, else the committed ones.
@@ -107,12 +101,18 @@ pub fn glove_of(key_hash: u64) -> [u16; 3] {
 /// The committed clusters, from the English language data (no classes while
 /// it is missing).
 fn committed() -> &'static ClusterMap {
-    if let Some(m) = COMMITTED.get() {
+    from_pack(&COMMITTED, "clusters.txt", parse, &NONE)
+}
+
+/// Section `name` of the English language data parsed into `cell` once it
+/// is at hand; `none` until then.
+fn from_pack<T>(cell: &'static OnceLock<T>, name: &str, parse: fn(&str) -> T, none: &'static T) -> &'static T {
+    if let Some(m) = cell.get() {
         return m;
     }
-    match crate::lang::pack::text("en", "clusters.txt") {
-        Some(text) => COMMITTED.get_or_init(|| parse(text)),
-        None => &NONE,
+    match crate::lang::pack::text("en", name) {
+        Some(text) => cell.get_or_init(|| parse(text)),
+        None => none,
     }
 }
 
