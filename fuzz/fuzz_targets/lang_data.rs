@@ -2,7 +2,8 @@
 //! country names, the calendar and the bilingual dictionaries
 //! (`corroborate::lang::{translit, places, calendar, bidict}`: the pack's
 //! table, and the dictd, WikDict and CC-CEDICT readers of the build
-//! command, word maps inverted), and
+//! command, word maps inverted), the lemma tables and term-key rules of
+//! the lemma experiment, the tagger's GloVe class table, and
 //! folding itself: any text parses or is skipped line by line, and folds,
 //! never a panic.
 #![no_main]
@@ -31,4 +32,7 @@ fuzz_target!(|bytes: &[u8]| {
     for line in text.lines() {
         let _ = corroborate::lang::bidict::cedict_line(line);
     }
+    let _ = corroborate::lang::terms::LemmaTable::parse(&text);
+    let _ = corroborate::lang::terms::TermKey::parse(&text);
+    let _ = corroborate::internal::tagger::clusters::parse_levels(&text);
 });
