@@ -6,7 +6,8 @@
 # work, not time (cache misses and mispredicted branches are not in it):
 # confirm a gain with `node bench/ner-wasm.mjs A B A B` on a quiet machine.
 #
-#   bash bench/ner-instructions.sh [TARGET_DIR]   (default: target)
+#   bash bench/ner-instructions.sh [TARGET_DIR]   (default: target/instructions, so the
+#   line-table build does not replace the normal release build in target)
 #
 # Runs examples/profile_ner (three passes over ~1 MB built from the seeds, or
 # from tests/fixtures when ../shared is absent) and prints the total and the
@@ -14,7 +15,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v valgrind > /dev/null || { echo "valgrind is not installed (apt install valgrind)" >&2; exit 1; }
-target="${1:-target}"
+target="${1:-target/instructions}"
 CARGO_TARGET_DIR="$target" CARGO_PROFILE_RELEASE_DEBUG=line-tables-only \
   cargo build --release --quiet --example profile_ner
 inputs=(../shared/seeds/*.txt)

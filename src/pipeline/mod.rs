@@ -185,6 +185,14 @@ fn recognize_entities(docs: &[Doc], progress: &mut dyn FnMut(&str, f64)) -> Vec<
     entities::merge_in(&texts, &found, &languages)
 }
 
+/// Whether the articles are written in more than one language (articles of
+/// no known language aside).
+fn spans_languages(docs: &[Doc]) -> bool {
+    let mut codes = docs.iter().map(|d| d.language.code.as_str()).filter(|c| *c != "und");
+    let first = codes.next();
+    codes.any(|c| Some(c) != first)
+}
+
 /// Containment both ways and the same-story similarity of every ordered
 /// pair, with the names both articles mention.
 fn score_pairs(docs: &[Doc], canon: &[Canonical], reuse: &Reuse) -> Vec<PairScore> {
@@ -241,10 +249,7 @@ fn score_pairs(docs: &[Doc], canon: &[Canonical], reuse: &Reuse) -> Vec<PairScor
     }
     // what each article is about: weighted words, names weighted up, and
     // the canonical entities it mentions
-    // whether the set spans languages (articles of no known language aside)
-    let mut codes = docs.iter().map(|d| d.language.code.as_str()).filter(|c| *c != "und");
-    let first = codes.next();
-    let mixed = codes.any(|c| Some(c) != first);
+    let mixed = spans_languages(docs);
     let story: Vec<overlap::StoryVector> = docs
         .iter()
         .zip(named.iter().zip(&ids_of))
@@ -261,7 +266,7 @@ fn score_pairs(docs: &[Doc], canon: &[Canonical], reuse: &Reuse) -> Vec<PairScor
             }
             crate::work::add(1);
             let (lo, hi) = (a.min(b), a.max(b));
-            let same = reuse.matches.get(&(lo, hi)).map_or(0, |ms| ms.iter().map(overlap::Match::same_words).sum());
+            let same = reuse.same_words(lo, hi);
             let len = |x: usize| docs.get(x).map_or(0, |d| d.stream.len());
             let text = identical_share(same, len(lo), len(hi));
             let similarity = story_sim.get(lo * n + hi).copied().unwrap_or(0.0).max(text);

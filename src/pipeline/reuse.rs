@@ -40,6 +40,12 @@ impl Reuse {
     pub fn shared(&self, a: usize, b: usize) -> usize {
         self.shared.get(a * self.n + b).copied().unwrap_or(0)
     }
+
+    /// Identical words in the passages of the pair `(a, b)`, `a < b` (see
+    /// [`Match::same_words`]).
+    pub fn same_words(&self, a: usize, b: usize) -> usize {
+        self.matches.get(&(a, b)).map_or(0, |ms| ms.iter().map(Match::same_words).sum())
+    }
 }
 
 /// Aligns every pair that shares text, each pair the same way whatever the
@@ -239,9 +245,7 @@ pub(crate) fn pair_reuse(a: &str, b: &str, offsets: OffsetUnit) -> PairReuse {
     let r = reuse(&docs);
     let words = [docs.first().map_or(0, |d| d.stream.len()), docs.get(1).map_or(0, |d| d.stream.len())];
     let shared = [r.shared(0, 1), r.shared(1, 0)];
-    let mut codes = docs.iter().map(|d| d.language.code.as_str()).filter(|c| *c != "und");
-    let first = codes.next();
-    let mixed = codes.any(|c| Some(c) != first);
+    let mixed = super::spans_languages(&docs);
     let story: Vec<overlap::StoryVector> = docs
         .iter()
         .map(|d| {
@@ -249,7 +253,7 @@ pub(crate) fn pair_reuse(a: &str, b: &str, offsets: OffsetUnit) -> PairReuse {
             overlap::StoryVector::in_language(&d.tokens, &d.stream, &named, &[], &d.language.code, mixed)
         })
         .collect();
-    let same = r.matches.get(&(0, 1)).map_or(0, |ms| ms.iter().map(overlap::Match::same_words).sum());
+    let same = r.same_words(0, 1);
     let story_sim = overlap::all_similarities(&story).get(1).copied().unwrap_or(0.0);
     let similarity = story_sim.max(super::identical_share(same, words[0], words[1]));
     let ids: Vec<String> = (0..2).map(article_id).collect();
