@@ -99,6 +99,10 @@ for (const width of [360, 390]) {
 }
 
 test('screenshots at 1280 and 390 px, light and dark', async ({ browser }) => {
+  // four page loads and analyses, twenty screenshots: the suite's 30 s per
+  // test is too short for them on a loaded machine (seen with a build
+  // running beside the suite on 2 cores)
+  test.setTimeout(120_000);
   mkdirSync(SHOTS, { recursive: true });
   for (const colorScheme of ['light', 'dark']) {
     for (const width of [1280, 390]) {
