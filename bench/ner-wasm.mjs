@@ -2,7 +2,7 @@
 // of news text, beside compromise and wink-nlp on the same text in the same
 // run. Also times the model + lexicon load.
 //   node bench/ner-wasm.mjs            (after `npm run build`)
-//   node bench/ner-wasm.mjs A B A B    (ours only, builds A and B alternately)
+//   node bench/ner-wasm.mjs A B [C...] (ours only: builds in rotating rounds, speed paired per round)
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
@@ -30,21 +30,44 @@ for (let copy = 1; size < 1_000_000; copy++) {
 const text = parts.join('');
 
 
-// `node bench/ner-wasm.mjs DIR...`: only our recognizer, once per
-// diagnostics build given (copies of www/pkg-diagnostics/), in the order
-// given: an A/B of two builds in one sitting
+// `node bench/ner-wasm.mjs DIR...`: only our recognizer, once per build
+// given (copies of www/pkg-diagnostics/), all loaded in one process: after
+// four warm-up passes each, ROUNDS rounds (default 15) run every build once
+// in a rotating order, and each build's time is divided by the first
+// build's in the same round. The machine's speed drifts by a third from one
+// minute to the next on a shared host, so only these paired ratios tell two
+// builds apart; their median is the figure to quote.
 const dirs = process.argv.slice(2);
 if (dirs.length > 0) {
+  const pkgs = [];
   for (const dir of dirs) {
     const pkg = await import(pathToFileURL(join(resolve(dir), 'corroborate.js')).href);
     await pkg.default({ module_or_path: readFileSync(join(resolve(dir), 'corroborate_bg.wasm')) });
     const t = performance.now();
     pkg.warmUp();
-    const load = performance.now() - t;
-    const r = median(() => pkg.entityStats(text), 7);
-    const w = r.out.words;
-    console.log(`${dir}: load ${load.toFixed(1)} ms, ${Math.round(w / (r.ms / 1000)).toLocaleString('en')} words/s (${w} words, ${r.out.entities} entities)`);
+    pkgs.push({ pkg, load: performance.now() - t });
   }
+  let out = null;
+  for (let i = 0; i < 4; i++) for (const { pkg } of pkgs) out = pkg.entityStats(text);
+  const rounds = Number(process.env.ROUNDS || 15);
+  const times = dirs.map(() => []);
+  for (let r = 0; r < rounds; r++) {
+    for (let k = 0; k < pkgs.length; k++) {
+      const j = (k + r) % pkgs.length;
+      const t = performance.now();
+      pkgs[j].pkg.entityStats(text);
+      times[j].push(performance.now() - t);
+    }
+  }
+  const mid = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const w = out.words;
+  dirs.forEach((dir, j) => {
+    const ratios = times[j].map((ms, r) => times[0][r] / ms);
+    console.log(
+      `${dir}: load ${pkgs[j].load.toFixed(1)} ms, median ${Math.round(w / (mid(times[j]) / 1000)).toLocaleString('en')} words/s (${w} words, ${out.entities} entities); ` +
+        `speed against ${dirs[0]} ×${mid(ratios).toFixed(3)} (rounds: ${ratios.map((x) => x.toFixed(2)).join(' ')})`,
+    );
+  });
   process.exit(0);
 }
 
