@@ -4,7 +4,8 @@
 # whatever else the machine is doing, so an A/B of two commits holds on a
 # shared, noisy machine where wall-clock figures swing by a third. It counts
 # work, not time (cache misses and mispredicted branches are not in it):
-# confirm a gain with `node bench/ner-wasm.mjs A B A B` on a quiet machine.
+# confirm a gain in wasm with `node bench/ner-wasm.mjs BEFORE AFTER` (paired
+# rotating rounds).
 #
 #   bash bench/ner-instructions.sh [TARGET_DIR]   (default: target/instructions, so the
 #   line-table build does not replace the normal release build in target)
