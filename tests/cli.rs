@@ -88,6 +88,41 @@ fn stdin_and_text_summary() {
     }
 }
 
+/// The summary's entity table lists people, places, organizations, groups
+/// and dates; counts of things ("four dock workers") only with `--numbers`,
+/// with a line saying how many were left out. Its header names the articles.
+#[test]
+fn summary_lists_counts_of_things_only_when_asked() {
+    let files = ["tests/fixtures/wire.txt", "tests/fixtures/rewrite.txt"];
+    let report = json(&["analyze", files[0], files[1], "--json"]);
+    let numbers: Vec<String> = report["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == "number")
+        .map(|e| e["name"].as_str().unwrap().to_string())
+        .collect();
+    assert!(!numbers.is_empty(), "the fixture should have counts of things");
+    let table = |args: &[&str]| {
+        let out = run(args);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let s = String::from_utf8(out.stdout).unwrap();
+        let start = s.find("Entities (top 25)").unwrap();
+        let end = s.find("Divergences").unwrap();
+        s[start..end].to_string()
+    };
+    let plain = table(&["analyze", files[0], files[1]]);
+    assert!(plain.lines().nth(1).unwrap().split_whitespace().eq(["A", "B"]), "{plain}");
+    assert!(!plain.lines().any(|l| l.split_whitespace().nth_back(2) == Some("number")), "{plain}");
+    assert!(
+        plain.contains(&format!("({} counts of things not listed; --numbers lists them)", numbers.len())),
+        "{plain}"
+    );
+    let all = table(&["analyze", files[0], files[1], "--numbers"]);
+    assert!(all.lines().any(|l| l.split_whitespace().nth_back(2) == Some("number")), "{all}");
+    assert!(!all.contains("not listed"), "{all}");
+}
+
 #[test]
 fn bad_usage_exits_2_with_one_line() {
     // (arguments, words the message must contain)

@@ -16,14 +16,15 @@ mod reuse;
 mod similarity;
 
 use corroborate::limits::{human_size, MAX_FILE_BYTES};
-use corroborate::{analyze, input, ArticleInput, OffsetUnit, Options, Report};
+use corroborate::{analyze, input, ArticleInput, Entity, EntityKind, OffsetUnit, Options, Report};
 use std::ffi::OsString;
 use std::io::{self, BufRead, Read, Write};
 use std::path::{Path, PathBuf};
 
 const USAGE: &str = "usage:
-  corroborate analyze FILE... [--json] [--offsets utf8|utf16|chars]
+  corroborate analyze FILE... [--json] [--offsets utf8|utf16|chars] [--numbers]
       compare articles (- reads stdin): a summary, or the Report as JSON
+      (--numbers: the summary's entity table also lists counts of things, \"two leaders\")
   corroborate read FILE... [--json]
       what analyze reads from each file: title, metadata, body, what was set aside and why
   corroborate corpus IN.jsonl --out DIR [--threshold X] [--min-shingles X] [--shingle N] [--bands N] [--rows N]
@@ -211,6 +212,7 @@ fn read_input(path: &Path) -> Result<input::Decoded, (i32, String)> {
 fn cmd_analyze(os_args: &[OsString], out: &mut impl Write) -> CliResult {
     let mut files: Vec<PathBuf> = Vec::new();
     let mut json = false;
+    let mut numbers = false;
     let mut offsets = OffsetUnit::Utf8;
     let args: Vec<String> = os_args.iter().map(|a| a.to_string_lossy().into_owned()).collect();
     let mut it = args.iter().zip(os_args);
@@ -218,6 +220,7 @@ fn cmd_analyze(os_args: &[OsString], out: &mut impl Write) -> CliResult {
         let mut it = it.by_ref().map(|(s, _)| s);
         match a.as_str() {
             "--json" => json = true,
+            "--numbers" => numbers = true,
             "--offsets" => {
                 let v = it.next().ok_or((2, "--offsets needs a value: utf8, utf16 or chars".to_string()))?;
                 offsets = OffsetUnit::parse(v)
@@ -258,7 +261,7 @@ fn cmd_analyze(os_args: &[OsString], out: &mut impl Write) -> CliResult {
         serde_json::to_writer_pretty(&mut *out, &report).map_err(|e| (1, format!("cannot write output: {e}")))?;
         writeln!(out).map_err(write_err)?;
     } else {
-        summary(&report, out).map_err(write_err)?;
+        summary(&report, numbers, out).map_err(write_err)?;
     }
     Ok(())
 }
@@ -267,7 +270,10 @@ fn pct(x: f64) -> String {
     format!("{:.0}%", x * 100.0)
 }
 
-fn summary(r: &Report, out: &mut impl Write) -> io::Result<()> {
+/// The text summary of `analyze`. Counts of things ("two leaders", kind
+/// `number`) stay in the Report for the fact comparison but are rows of the
+/// entity table only when asked for (`numbers`), as on the page.
+fn summary(r: &Report, numbers: bool, out: &mut impl Write) -> io::Result<()> {
     writeln!(out, "Articles")?;
     for a in &r.articles {
         let flags = if a.flags.is_empty() {
@@ -297,11 +303,26 @@ fn summary(r: &Report, out: &mut impl Write) -> io::Result<()> {
             writeln!(out)?;
         }
     }
+    let shown = |e: &&Entity| numbers || e.kind != EntityKind::Number;
+    let hidden = r.entities.iter().filter(|e| !shown(e)).count();
     writeln!(out, "\nEntities (top 25)")?;
-    for e in r.entities.iter().take(25) {
-        let counts: Vec<String> =
-            r.articles.iter().map(|a| e.counts.get(&a.id).copied().unwrap_or(0).to_string()).collect();
-        writeln!(out, "  {:<32} {:<12} {}", e.name, e.kind.as_str(), counts.join(" "))?;
+    let rows: Vec<&Entity> = r.entities.iter().filter(shown).take(25).collect();
+    let count = |e: &Entity, id: &str| e.counts.get(id).copied().unwrap_or(0).to_string();
+    // each column as wide as its article's id or its widest count
+    let widths: Vec<usize> = r
+        .articles
+        .iter()
+        .map(|a| rows.iter().map(|e| count(e, &a.id).len()).chain([a.id.chars().count()]).max().unwrap_or(1))
+        .collect();
+    let line =
+        |cells: Vec<String>| cells.iter().zip(&widths).map(|(c, w)| format!("{c:>w$}")).collect::<Vec<_>>().join(" ");
+    writeln!(out, "  {:<32} {:<12} {}", "", "", line(r.articles.iter().map(|a| a.id.clone()).collect()))?;
+    for e in rows {
+        let counts = line(r.articles.iter().map(|a| count(e, &a.id)).collect());
+        writeln!(out, "  {:<32} {:<12} {}", e.name, e.kind.as_str(), counts)?;
+    }
+    if hidden > 0 {
+        writeln!(out, "  ({hidden} counts of things not listed; --numbers lists them)")?;
     }
     writeln!(out, "\nDivergences (top 20 of {})", r.divergences.len())?;
     for d in r.divergences.iter().take(20) {
