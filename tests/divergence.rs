@@ -328,3 +328,24 @@ fn findings_do_not_depend_on_the_order_of_articles() {
         }
     }
 }
+
+/// A name found in a stripped copy ("asia pacific trump", one run of words
+/// there) is not looked up across a sentence break in a clean text
+/// ("Asia-Pacific. Trump told"): every mention in the clean article stays
+/// inside one sentence, and its three "Trump" are counted as people.
+#[test]
+fn names_found_in_a_stripped_copy_do_not_run_across_sentences() {
+    let wire = "President Donald Trump spoke about the storm, which raised tensions throughout the Asia-Pacific.                 Trump told Reuters in an interview last week that the port would stay closed. Trump said engineers                 inspected every crane.";
+    let copy = "president donald trump spoke about the storm which raised tensions throughout the asia pacific trump                 told reuters in an interview last week that the port would stay closed trump said engineers                 inspected every crane";
+    let r = report(wire, copy);
+    let in_a: Vec<&str> =
+        r.entities.iter().flat_map(|e| &e.mentions).filter(|m| m.article == "A").map(|m| m.text.as_str()).collect();
+    assert!(in_a.iter().all(|m| !m.contains(". ")), "{in_a:?}");
+    let trump_in_a: usize = r
+        .entities
+        .iter()
+        .filter(|e| e.kind.as_str() == "person" && e.name.ends_with("Trump"))
+        .map(|e| e.counts.get("A").copied().unwrap_or(0))
+        .sum();
+    assert_eq!(trump_in_a, 3, "{in_a:?}");
+}

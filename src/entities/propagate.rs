@@ -104,7 +104,11 @@ pub fn propagate(texts: &[&str], tokens: &[Vec<Token>], degraded: &[bool], found
                 let (&(b0, _), &(b_last, t_last)) = (at.get(first)?, at.get(first + words - 1)?);
                 let end = b_last + toks.get(t_last).map_or(0, |t| t.norm.len());
                 let i = *by_key.get(hay.get(b0..end)?)?;
-                Some((words, i))
+                // a name does not run across a sentence or a clause: "asia
+                // pacific trump", one name in a stripped copy, is not
+                // "Asia-Pacific. Trump"
+                let (&(_, t0), text) = (at.get(first)?, texts.get(a).copied().unwrap_or_default());
+                (!crosses_a_break(text, toks, t0, t_last + 1)).then_some((words, i))
             });
             let Some((words, i)) = found else {
                 first += 1;
@@ -115,6 +119,7 @@ pub fn propagate(texts: &[&str], tokens: &[Vec<Token>], degraded: &[bool], found
             let Some((p, kind)) = patterns.get(i) else { continue };
             let (Some(&(_, t0)), Some(&(_, t_last))) = (at.get(here), at.get(here + words - 1)) else { continue };
             let t1 = t_last + 1;
+            let text_a = texts.get(a).copied().unwrap_or_default();
             let degraded_doc = degraded.get(a).copied().unwrap_or(false);
             if (t0..t1).any(|k| covered.get(k).copied().unwrap_or(false)) {
                 // in a stripped copy a name confirmed by a clean sibling beats
@@ -145,10 +150,15 @@ pub fn propagate(texts: &[&str], tokens: &[Vec<Token>], degraded: &[bool], found
                 }
             }
             // a bare surname right after another name-like word is someone
-            // else who shares it ("john smith" is not "Jane Smith")
+            // else who shares it ("john smith" is not "Jane Smith"), unless
+            // that word ends the name of a place or organization just matched
+            // ("asia pacific trump told", a stripped copy's run-on sentence)
             if *kind == EntityKind::Person && !p.contains(' ') && t0 > 0 {
                 let Some(prev) = toks.get(t0 - 1) else { continue };
-                if prev.kind == TokenKind::Word
+                let ends_a_match =
+                    extra.last().is_some_and(|f: &Found| f.tokens.end == t0 && f.kind != EntityKind::Person);
+                if !ends_a_match
+                    && prev.kind == TokenKind::Word
                     && !is_stop(prev.norm)
                     && !TITLES.contains(&prev.norm)
                     && !common.contains(prev.norm)
@@ -162,7 +172,6 @@ pub fn propagate(texts: &[&str], tokens: &[Vec<Token>], degraded: &[bool], found
                 continue;
             }
             // a two-letter alias such as "us" only in degraded copies or as capitals
-            let text_a = texts.get(a).copied().unwrap_or_default();
             if p.len() <= 3 && clean && !tok0.text(text_a).chars().all(|c| c.is_uppercase() || c == '.') {
                 continue;
             }
@@ -182,4 +191,18 @@ pub fn propagate(texts: &[&str], tokens: &[Vec<Token>], degraded: &[bool], found
         found_a.extend(extra);
         found_a.sort_by_key(|f| f.start);
     }
+}
+
+/// Whether the words `t0..t1` of a match are split by punctuation that ends
+/// a sentence or a clause: a comma, semicolon, colon, `!` or `?`, or a full
+/// stop after a word of four letters or more ("Pacific. Trump"), not after
+/// an initial or a short abbreviation ("U.S.", "St. Louis", "Gen. Lee").
+fn crosses_a_break(text: &str, toks: &[Token], t0: usize, t1: usize) -> bool {
+    let words: Vec<&Token> = toks.get(t0..t1).unwrap_or_default().iter().filter(|t| t.is_wordlike()).collect();
+    words.windows(2).any(|w| {
+        let [x, y] = w else { return false };
+        let gap = text.get(x.end..y.start).unwrap_or_default();
+        gap.contains([',', ';', ':', '!', '?'])
+            || (gap.contains('.') && gap.contains(char::is_whitespace) && x.text(text).chars().count() >= 4)
+    })
 }
