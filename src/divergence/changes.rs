@@ -317,6 +317,9 @@ fn one_change(ents: &EntityIndex, sa: Side, sb: Side, a_is_source: bool) -> Opti
     // first in text order first, as the finding is (the input order changes
     // nothing)
     let ((l1, t1), (l2, t2)) = if ta <= tb { ((la, ta), (lb, tb)) } else { ((lb, tb), (la, ta)) };
+    // quoted in the explanation with runs of spaces made one (a stripped
+    // copy has two where punctuation was); spans and counterparts stay as written
+    let (qa, qb, q1, q2) = (one_spaced(ta), one_spaced(tb), one_spaced(t1), one_spaced(t2));
     let toks = |d: &Article, s: usize, e: usize| -> Vec<usize> {
         (s..e).filter_map(|k| d.stream.tokens.get(k).copied()).collect()
     };
@@ -336,17 +339,17 @@ fn one_change(ents: &EntityIndex, sa: Side, sb: Side, a_is_source: bool) -> Opti
             (
                 DivergenceKind::Framing,
                 Severity::Medium,
-                format!("{l1} writes \"{t1}\" where {l2} writes \"{t2}\": the statement sounds more or less certain."),
+                format!("{l1} writes \"{q1}\" where {l2} writes \"{q2}\": the statement sounds more or less certain."),
             )
         } else {
             (
                 DivergenceKind::Format,
                 Severity::Low,
-                format!("{l1} writes \"{t1}\" where {l2} writes \"{t2}\": a minor copy edit."),
+                format!("{l1} writes \"{q1}\" where {l2} writes \"{q2}\": a minor copy edit."),
             )
         }
     } else if (db.no_digits && wb.is_empty() && has_digit(&wa)) || (da.no_digits && wa.is_empty() && has_digit(&wb)) {
-        let (has, lacks, what) = if wb.is_empty() { (la, lb, ta) } else { (lb, la, tb) };
+        let (has, lacks, what) = if wb.is_empty() { (la, lb, qa.as_str()) } else { (lb, la, qb.as_str()) };
         (
             DivergenceKind::Format,
             Severity::Low,
@@ -366,31 +369,31 @@ fn one_change(ents: &EntityIndex, sa: Side, sb: Side, a_is_source: bool) -> Opti
             (
                 DivergenceKind::Format,
                 Severity::Low,
-                format!("{l1} writes \"{t1}\" where {l2} writes \"{t2}\": two names for the same thing."),
+                format!("{l1} writes \"{q1}\" where {l2} writes \"{q2}\": two names for the same thing."),
             )
         } else if classify(&wa.join(" "), &wb.join(" ")) == Change::Format {
             (
                 DivergenceKind::Format,
                 Severity::Low,
-                format!("{l1} writes \"{t1}\" where {l2} writes \"{t2}\": the same thing, spelled differently."),
+                format!("{l1} writes \"{q1}\" where {l2} writes \"{q2}\": the same thing, spelled differently."),
             )
         } else if same_words {
             (
                 DivergenceKind::Format,
                 Severity::Low,
-                format!("{l1} writes \"{t1}\" where {l2} writes \"{t2}\": re-phrased with the same words."),
+                format!("{l1} writes \"{q1}\" where {l2} writes \"{q2}\": re-phrased with the same words."),
             )
         } else {
             (
                 DivergenceKind::Framing,
                 Severity::High,
-                format!("In a passage they share, {l1} says \"{t1}\" where {l2} says \"{t2}\": the wording changes how it reads."),
+                format!("In a passage they share, {l1} says \"{q1}\" where {l2} says \"{q2}\": the wording changes how it reads."),
             )
         }
     } else {
         // words on one side only
         let (has, lacks, what, words, ids) =
-            if wb.is_empty() { (la, lb, ta, &wa, &ids_a) } else { (lb, la, tb, &wb, &ids_b) };
+            if wb.is_empty() { (la, lb, qa.as_str(), &wa, &ids_a) } else { (lb, la, qb.as_str(), &wb, &ids_b) };
         // the source has words its copy dropped; a copy has words it added
         let dropped = wb.is_empty() == a_is_source;
         let names = !ids.is_empty();
@@ -437,9 +440,26 @@ fn one_change(ents: &EntityIndex, sa: Side, sb: Side, a_is_source: bool) -> Opti
     Some(out)
 }
 
+/// A quoted span for an explanation: every run of whitespace one space.
+fn one_spaced(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quotes_are_one_spaced() {
+        for (span, quoted) in [
+            ("the talks  even as an observer", "the talks even as an observer"),
+            ("  u s \n ambassador ", "u s ambassador"),
+            ("ceasefire", "ceasefire"),
+            ("", ""),
+        ] {
+            assert_eq!(one_spaced(span), quoted, "{span:?}");
+        }
+    }
 
     /// (ops as same-run lengths and changes `(a words, b words)`, the change
     /// looked at, reworded?)
