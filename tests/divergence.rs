@@ -329,23 +329,26 @@ fn findings_do_not_depend_on_the_order_of_articles() {
     }
 }
 
-/// A name found in a stripped copy ("asia pacific trump", one run of words
-/// there) is not looked up across a sentence break in a clean text
-/// ("Asia-Pacific. Trump told"): every mention in the clean article stays
-/// inside one sentence, and its three "Trump" are counted as people.
+/// A name found in a stripped copy ("asia pacific vasquez", one run of
+/// words there) is not looked up across a sentence break in a clean text
+/// ("Asia-Pacific. Vasquez ordered"): every mention in the clean article
+/// stays inside one sentence, and its three "Vasquez" are counted as people.
 #[test]
 fn names_found_in_a_stripped_copy_do_not_run_across_sentences() {
-    let wire = "President Donald Trump spoke about the storm, which raised tensions throughout the Asia-Pacific.                 Trump told Reuters in an interview last week that the port would stay closed. Trump said engineers                 inspected every crane.";
-    let copy = "president donald trump spoke about the storm which raised tensions throughout the asia pacific trump                 told reuters in an interview last week that the port would stay closed trump said engineers                 inspected every crane";
+    let wire = "Mayor Elena Vasquez inspected the harbor on Monday, after a typhoon closed ports across the \
+                Asia-Pacific. Vasquez ordered every crane checked before the docks reopen. Vasquez thanked the \
+                rescue crews.";
+    let copy = "mayor elena vasquez inspected the harbor on monday after a typhoon closed ports across the asia \
+                pacific vasquez ordered every crane checked before the docks reopen vasquez thanked the rescue crews";
     let r = report(wire, copy);
     let in_a: Vec<&str> =
         r.entities.iter().flat_map(|e| &e.mentions).filter(|m| m.article == "A").map(|m| m.text.as_str()).collect();
     assert!(in_a.iter().all(|m| !m.contains(". ")), "{in_a:?}");
-    let trump_in_a: usize = r
+    let vasquez_in_a: usize = r
         .entities
         .iter()
-        .filter(|e| e.kind.as_str() == "person" && e.name.ends_with("Trump"))
+        .filter(|e| e.kind.as_str() == "person" && e.name.ends_with("Vasquez"))
         .map(|e| e.counts.get("A").copied().unwrap_or(0))
         .sum();
-    assert_eq!(trump_in_a, 3, "{in_a:?}");
+    assert_eq!(vasquez_in_a, 3, "{in_a:?}");
 }

@@ -452,8 +452,8 @@ mod tests {
     #[test]
     fn quotes_are_one_spaced() {
         for (span, quoted) in [
-            ("the talks  even as an observer", "the talks even as an observer"),
-            ("  u s \n ambassador ", "u s ambassador"),
+            ("the harbor  even at night", "the harbor even at night"),
+            ("  u n \n envoy ", "u n envoy"),
             ("ceasefire", "ceasefire"),
             ("", ""),
         ] {
