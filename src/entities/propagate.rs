@@ -68,6 +68,7 @@ pub fn propagate(texts: &[&str], tokens: &[Vec<Token>], degraded: &[bool], found
         .flat_map(|(t, _)| t.iter().filter(|t| t.kind == TokenKind::Word && !t.capitalized).map(|t| t.norm))
         .collect();
     for (a, (toks, found_a)) in tokens.iter().zip(found.iter_mut()).enumerate() {
+        let text_a = texts.get(a).copied().unwrap_or_default();
         // joined norms of word tokens, with a map back to token indices
         let mut hay = String::from(" ");
         let mut at: Vec<(usize, usize)> = Vec::new(); // (byte in hay, token index)
@@ -105,10 +106,9 @@ pub fn propagate(texts: &[&str], tokens: &[Vec<Token>], degraded: &[bool], found
                 let end = b_last + toks.get(t_last).map_or(0, |t| t.norm.len());
                 let i = *by_key.get(hay.get(b0..end)?)?;
                 // a name does not run across a sentence or a clause: "asia
-                // pacific trump", one name in a stripped copy, is not
-                // "Asia-Pacific. Trump"
-                let (&(_, t0), text) = (at.get(first)?, texts.get(a).copied().unwrap_or_default());
-                (!crosses_a_break(text, toks, t0, t_last + 1)).then_some((words, i))
+                // pacific vasquez", one name in a stripped copy, is not
+                // "Asia-Pacific. Vasquez"
+                (!crosses_a_break(text_a, toks, at.get(first)?.1, t_last + 1)).then_some((words, i))
             });
             let Some((words, i)) = found else {
                 first += 1;
@@ -119,7 +119,6 @@ pub fn propagate(texts: &[&str], tokens: &[Vec<Token>], degraded: &[bool], found
             let Some((p, kind)) = patterns.get(i) else { continue };
             let (Some(&(_, t0)), Some(&(_, t_last))) = (at.get(here), at.get(here + words - 1)) else { continue };
             let t1 = t_last + 1;
-            let text_a = texts.get(a).copied().unwrap_or_default();
             let degraded_doc = degraded.get(a).copied().unwrap_or(false);
             if (t0..t1).any(|k| covered.get(k).copied().unwrap_or(false)) {
                 // in a stripped copy a name confirmed by a clean sibling beats
@@ -152,7 +151,7 @@ pub fn propagate(texts: &[&str], tokens: &[Vec<Token>], degraded: &[bool], found
             // a bare surname right after another name-like word is someone
             // else who shares it ("john smith" is not "Jane Smith"), unless
             // that word ends the name of a place or organization just matched
-            // ("asia pacific trump told", a stripped copy's run-on sentence)
+            // ("the asia pacific vasquez ordered", a stripped run-on sentence)
             if *kind == EntityKind::Person && !p.contains(' ') && t0 > 0 {
                 let Some(prev) = toks.get(t0 - 1) else { continue };
                 let ends_a_match =
@@ -198,11 +197,13 @@ pub fn propagate(texts: &[&str], tokens: &[Vec<Token>], degraded: &[bool], found
 /// stop after a word of four letters or more ("Pacific. Trump"), not after
 /// an initial or a short abbreviation ("U.S.", "St. Louis", "Gen. Lee").
 fn crosses_a_break(text: &str, toks: &[Token], t0: usize, t1: usize) -> bool {
-    let words: Vec<&Token> = toks.get(t0..t1).unwrap_or_default().iter().filter(|t| t.is_wordlike()).collect();
-    words.windows(2).any(|w| {
-        let [x, y] = w else { return false };
+    let mut words = toks.get(t0..t1).unwrap_or_default().iter().filter(|t| t.is_wordlike());
+    let Some(mut x) = words.next() else { return false };
+    words.any(|y| {
         let gap = text.get(x.end..y.start).unwrap_or_default();
-        gap.contains([',', ';', ':', '!', '?'])
-            || (gap.contains('.') && gap.contains(char::is_whitespace) && x.text(text).chars().count() >= 4)
+        let breaks = gap.contains([',', ';', ':', '!', '?'])
+            || (gap.contains('.') && gap.contains(char::is_whitespace) && x.text(text).chars().count() >= 4);
+        x = y;
+        breaks
     })
 }
