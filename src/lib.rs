@@ -73,6 +73,6 @@ pub use error::{Error, ErrorKind};
 pub use pipeline::{analyze, analyze_with_progress};
 pub use report::{
     article_id, ArticleFlag, ArticleReport, Divergence, DivergenceKind, Edit, EditKind, Entity, EntityKind, Mention,
-    OffsetMap, OffsetUnit, Pair, Passage, PassageKind, Relation, Removed, Report, Severity, Span, Stats,
+    OffsetMap, OffsetUnit, Pair, Passage, PassageKind, Relation, Removed, Report, Severity, Side, Span, Stats,
     REPORT_VERSION,
 };

@@ -3,7 +3,7 @@
 //! relation.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::string_slice)]
 
-use corroborate::{analyze, ArticleInput, Options, Report};
+use corroborate::{analyze, ArticleInput, Divergence, Options, Report};
 
 fn report(a: &str, b: &str) -> Report {
     analyze(&[ArticleInput::new(a).with_label("Wire"), ArticleInput::new(b).with_label("Copy")], &Options::default())
@@ -253,7 +253,18 @@ fn figures_of_nouns_near_in_meaning() {
 /// A finding as a reader sees it, with each article named by the label of
 /// the first article with the same text (two identical texts are one
 /// source as far as their words go).
-type Seen = (String, usize, usize, String, Option<String>, Option<String>, Option<(usize, usize)>, Vec<String>, String);
+type Seen = (
+    String,
+    usize,
+    usize,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<(usize, usize)>,
+    Vec<String>,
+    Vec<(String, usize, usize)>,
+    String,
+);
 
 /// Every finding of the articles analyzed in `order`, in report order.
 fn seen_in_order(texts: &[String], order: &[usize]) -> Vec<Seen> {
@@ -288,6 +299,7 @@ fn seen_in_order(texts: &[String], order: &[usize]) -> Vec<Seen> {
                 d.counterpart.clone(),
                 d.counterpart_start.zip(d.counterpart_end),
                 others,
+                d.also.iter().map(|o| (name(&o.article), o.start, o.end)).collect(),
                 explanation,
             )
         })
@@ -309,6 +321,7 @@ fn findings_do_not_depend_on_the_order_of_articles() {
     let money = format!("{BASE} The council set aside $4 million for repairs to the quay in Carrow.");
     let about = money.replace("$4 million", "about $4 million");
     let dropped = BASE.replace("during a storm.", "during a storm and said the operator was not at fault.");
+    let swapped = BASE.replace("The union blamed", "The union faulted");
     // (label, three texts: two near-copies or copies, then the third)
     let cases: &[(&str, [&str; 3])] = &[
         ("nouns near in meaning, near-copies", [&copy, &near, &wire]),
@@ -317,6 +330,8 @@ fn findings_do_not_depend_on_the_order_of_articles() {
         ("the same figure, identical copies", [&money, &money, &about]),
         ("a clause two copies have and a third drops", [&dropped, &dropped.replace("neglect", "sabotage"), BASE]),
         ("the same, identical copies", [&dropped, &dropped, BASE]),
+        ("a word two copies share and a third swaps", [BASE, &BASE.replace("neglect", "sabotage"), &swapped]),
+        ("the same, identical copies", [BASE, BASE, &swapped]),
     ];
     let orders = [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]];
     for (label, texts) in cases {
@@ -351,4 +366,47 @@ fn names_found_in_a_stripped_copy_do_not_run_across_sentences() {
         .map(|e| e.counts.get("A").copied().unwrap_or(0))
         .sum();
     assert_eq!(vasquez_in_a, 3, "{in_a:?}");
+}
+
+/// One word change seen against two sources that word it alike is one
+/// finding, told from the lone wording: the copy that swaps "blamed" for
+/// "accused" (or "faulted": a wording that sorts after the others', so the
+/// finding is not told from its side by the order of the words alone)
+/// against a wire and its near-copy gives one card naming both, with the
+/// span of "blamed" in each.
+#[test]
+fn a_word_two_sources_share_against_a_third_is_one_finding() {
+    let near = BASE.replace("neglect", "sabotage");
+    for word in ["accused", "faulted"] {
+        let swapped = BASE.replace("The union blamed", &format!("The union {word}"));
+        let inputs: Vec<ArticleInput> = [BASE, near.as_str(), swapped.as_str()]
+            .iter()
+            .enumerate()
+            .map(|(i, t)| ArticleInput::new(t.to_string()).with_label(format!("S{i}")))
+            .collect();
+        let r = analyze(&inputs, &Options::default()).unwrap();
+        let ids: Vec<&str> = r.articles.iter().map(|a| a.id.as_str()).collect();
+        let swaps: Vec<&Divergence> = r
+            .divergences
+            .iter()
+            .filter(|d| d.text.contains(word) || d.counterpart.as_deref().is_some_and(|c| c.contains(word)))
+            .collect();
+        assert_eq!(swaps.len(), 1, "{word}: {swaps:#?}");
+        let d = swaps[0];
+        assert_eq!(d.article, ids[2], "{d:#?}");
+        assert!(d.text.contains(word) && d.counterpart.as_deref().is_some_and(|c| c.contains("blamed")), "{d:#?}");
+        let mut sides: Vec<(&str, usize, usize)> = vec![(
+            d.others[0].as_str(),
+            d.counterpart_start.expect("counterpart span"),
+            d.counterpart_end.expect("counterpart span"),
+        )];
+        sides.extend(d.also.iter().map(|o| (o.article.as_str(), o.start, o.end)));
+        sides.sort();
+        let texts = [BASE, near.as_str()];
+        assert_eq!(sides.iter().map(|s| s.0).collect::<Vec<_>>(), vec![ids[0], ids[1]], "{d:#?}");
+        for (i, (_, s, e)) in sides.iter().enumerate() {
+            assert!(texts[i][*s..*e].contains("blamed"), "{d:#?}");
+        }
+        assert!(d.also.iter().all(|o| o.text.contains("blamed")), "{d:#?}");
+    }
 }

@@ -24,7 +24,8 @@ fn hits(x: &Expected, d: &Divergence) -> bool {
     x.kinds.iter().any(|k| k == d.kind.as_str())
         && ((d.article == x.article && d.start < x.end && x.start < d.end)
             || (d.others.first() == Some(&x.article)
-                && d.counterpart_start.zip(d.counterpart_end).is_some_and(|(s, e)| s < x.end && x.start < e)))
+                && d.counterpart_start.zip(d.counterpart_end).is_some_and(|(s, e)| s < x.end && x.start < e))
+            || d.also.iter().any(|o| o.article == x.article && o.start < x.end && x.start < o.end))
 }
 
 #[test]

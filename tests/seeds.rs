@@ -66,12 +66,22 @@ fn wire_and_rewrite_are_the_closest_pair() {
 #[test]
 fn rewording_between_rewrite_and_content_farm_is_found() {
     let Some((_, r)) = seed_report() else { return };
-    let found = r.divergences.iter().any(|d| {
-        d.kind.as_str() == "framing"
-            && d.text.to_lowercase().contains("dangerous")
-            && d.counterpart.as_deref().unwrap_or("").contains("unsafe")
-    });
-    assert!(found, "dangerous -> unsafe not found");
+    // one finding, told from the content farm's side (the lone wording),
+    // with the span of each source that says "dangerous"
+    let found: Vec<_> = r
+        .divergences
+        .iter()
+        .filter(|d| {
+            let (mine, theirs) = (d.text.to_lowercase(), d.counterpart.as_deref().unwrap_or("").to_lowercase());
+            d.kind.as_str() == "framing"
+                && ((mine.contains("dangerous") && theirs.contains("unsafe"))
+                    || (mine.contains("unsafe") && theirs.contains("dangerous")))
+        })
+        .collect();
+    assert_eq!(found.len(), 1, "dangerous -> unsafe: {found:#?}");
+    let d = found[0];
+    assert!(d.text.contains("unsafe") && d.others.len() == 2 && d.also.len() == 1, "{d:#?}");
+    assert!(d.also.iter().all(|o| o.text.to_lowercase() == "dangerous"), "{d:#?}");
 }
 
 /// Issue 4's seed checks: what a reader must see for the stripped wire copy
@@ -192,12 +202,13 @@ fn divergences_against_the_editors_list() {
         assert_eq!(&texts[a][s..e], f[4], "anchor of {line:?} does not match the seed");
         expected.push((r.articles[a].id.clone(), f[1].to_string(), s, e, f[5] == "1", f[4].to_string()));
     }
-    // a finding carries both sides of a difference: either may be the one listed
+    // a finding carries every side of a difference: any may be the one listed
     let hits = |x: &(String, String, usize, usize, bool, String), d: &corroborate::Divergence| {
         d.kind.as_str() == x.1
             && ((d.article == x.0 && d.start < x.3 && x.2 < d.end)
                 || (d.others.first() == Some(&x.0)
-                    && d.counterpart_start.zip(d.counterpart_end).is_some_and(|(s, e)| s < x.3 && x.2 < e)))
+                    && d.counterpart_start.zip(d.counterpart_end).is_some_and(|(s, e)| s < x.3 && x.2 < e))
+                || d.also.iter().any(|o| o.article == x.0 && o.start < x.3 && x.2 < o.end))
     };
     let found: Vec<bool> = expected.iter().map(|x| r.divergences.iter().any(|d| hits(x, d))).collect();
     let missed: Vec<String> =

@@ -501,6 +501,29 @@ export type Passage = {
 };
 
 /**
+ * One more source's side of a divergence: where an article says what the
+ * counterpart says.
+ */
+export type Side = {
+  /**
+   * The article.
+   */
+  article: string;
+  /**
+   * Start in that article's original text.
+   */
+  start: number;
+  /**
+   * End in that article's original text.
+   */
+  end: number;
+  /**
+   * The original text.
+   */
+  text: string;
+};
+
+/**
  * Something one source says differently from the others.
  */
 export type Divergence = {
@@ -545,6 +568,12 @@ export type Divergence = {
    * End of the counterpart in the first of `others`.
    */
   counterpart_end?: number;
+  /**
+   * Where the further articles of `others` (after the first) say what
+   * the counterpart says: one difference seen against several sources
+   * is one finding, with every source's span.
+   */
+  also?: Array<Side>;
   /**
    * For facts: how the figures relate.
    */

@@ -121,6 +121,7 @@ pub(super) fn attributions(
                     others: vec![b],
                     counterpart: db.sentences.get(t).and_then(|st| db.text.get(st.start..st.end)).map(str::to_string),
                     counterpart_span: db.sentences.get(t).map(|st| (st.start, st.end)),
+                    also: Vec::new(),
                     relation: None,
                     explanation: format!(
                         "{} attributes this to {} where {} attributes the same statement to {}.",

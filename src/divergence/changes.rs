@@ -108,6 +108,7 @@ pub(super) fn wording(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
             end: first.end,
             counterpart: None,
             counterpart_span: None,
+            also: Vec::new(),
             relation: None,
             explanation: format!(
                 "{label} has {} more word changes inside passages it shares with {with}{more}; \
@@ -433,6 +434,7 @@ fn one_change(ents: &EntityIndex, sa: Side, sb: Side, a_is_source: bool) -> Opti
             others: vec![other],
             counterpart: Some(theirs.to_string()),
             counterpart_span: their_span,
+            also: Vec::new(),
             relation: None,
             explanation: why,
         });

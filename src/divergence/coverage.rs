@@ -100,6 +100,7 @@ pub(super) fn coverage(ctx: &Context) -> Vec<Finding> {
             others,
             counterpart: None,
             counterpart_span: None,
+            also: Vec::new(),
             relation: None,
             explanation: if quoted {
                 format!("Only {} quotes or cites {} as a source; {who_not}.", d.label, c.name)

@@ -54,6 +54,7 @@ pub(super) fn dropped_sentences(ctx: &Context, ents: &EntityIndex) -> Vec<Findin
                     others: vec![b],
                     counterpart: None,
                     counterpart_span: None,
+                    also: Vec::new(),
                     relation: None,
                     explanation: if a_is_source {
                         format!("{lb} copies the text around this from {la} but leaves this out.")

@@ -685,6 +685,7 @@ pub(super) fn facts(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
                 others: vec![b],
                 counterpart: Some(ty.clone()),
                 counterpart_span: Some((y.found.start, y.found.end)),
+                also: Vec::new(),
                 relation: Some(relation),
                 explanation: format!("{} says \"{tx}\" where {} says \"{ty}\": {why}.", label(x.article), label(b)),
             });
@@ -733,6 +734,7 @@ pub(super) fn facts(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
                     others: vec![other.0],
                     counterpart: Some(to.clone()),
                     counterpart_span: Some((other.1.start, other.1.end)),
+                    also: Vec::new(),
                     relation: Some(relation),
                     explanation: format!(
                         "{} dates it \"{tm}\" where {} says \"{to}\": {why}.",

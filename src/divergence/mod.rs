@@ -73,6 +73,10 @@ pub struct Finding {
     /// Where that wording is in the first of `others` (bytes): one finding
     /// carries both sides of a difference, listed once.
     pub counterpart_span: Option<(usize, usize)>,
+    /// `(article, start, end)`: where the further articles of `others` say
+    /// the same as the counterpart (one difference seen against several
+    /// sources is one finding, with every source's span).
+    pub also: Vec<(usize, usize, usize)>,
     /// For facts: how the figures relate.
     pub relation: Option<Relation>,
     /// One sentence for a reader.
@@ -414,11 +418,13 @@ fn key_hash(parts: &[&dyn Fn(&mut rustc_hash::FxHasher)]) -> u64 {
 /// One difference seen against several sources is one finding:
 /// - the same figure, word or name against the same wording in two other
 ///   articles ("April 1" where A and C both say "March 1") is one finding
-///   whose `others` lists both;
-/// - a figure two sources both give against a third ("$4 million" in A
-///   and B where C says "about $4 million") is the same case seen from the
-///   other side: it is told from the third, whose `others` lists both, so
-///   no source is picked over the other;
+///   whose `others` lists both, and `also` the span in each after the
+///   first;
+/// - a figure or wording two sources both give against a third ("$4
+///   million" in A and B where C says "about $4 million"; "dangerous" in A
+///   and B where C says "unsafe") is the same case seen from the other
+///   side: it is told from the third, whose `others` lists both, so no
+///   source is picked over the other;
 /// - text that two sources share and a third drops (the same sentence, in
 ///   nearly the same words) is one omission, listed from the first in the
 ///   order of whole texts (two articles with the same text each keep
@@ -430,7 +436,7 @@ fn once_across_sources(ctx: &Context, order: &TextOrder, all: Vec<Finding>) -> V
     use std::hash::Hash;
     let label = |a: usize| ctx.articles.get(a).map_or("", |d| d.label);
     let text = |a: usize, s: usize, e: usize| span_key(ctx, a, (s, e));
-    let mut all = figures_from_the_lone_side(ctx, all);
+    let mut all = told_from_the_lone_side(ctx, all);
     sort_by_content(ctx, order, &mut all);
     // findings kept, by a hash of (kind, relation, this side, the other
     // side's wording); omissions by the articles they are missing from
@@ -455,6 +461,7 @@ fn once_across_sources(ctx: &Context, order: &TextOrder, all: Vec<Finding>) -> V
             if let Some(g) = twin.and_then(|i| out.get_mut(i as usize)) {
                 if !g.others.contains(&o) {
                     g.others.push(o);
+                    g.also.push((o, span.0, span.1));
                     g.explanation += &format!(" {} also says \"{}\".", label(o), text_span(ctx, o, span));
                 }
                 continue;
@@ -487,19 +494,22 @@ fn once_across_sources(ctx: &Context, order: &TextOrder, all: Vec<Finding>) -> V
     out
 }
 
-/// A figure that two or more sources give in the same words against the
-/// same figure of another article ("87 officials" in A and B, "87 workers"
-/// in C) is told from that other article's side, whose figure each of them
-/// is compared with; `once_across_sources` then lists it once, naming all.
-fn figures_from_the_lone_side(ctx: &Context, all: Vec<Finding>) -> Vec<Finding> {
-    type Key = (Option<Relation>, usize, (usize, usize), String);
+/// A figure or wording that two or more sources give in the same words
+/// against the same span of another article ("87 officials" in A and B,
+/// "87 workers" in C; "dangerous" in A and B, "unsafe" in C) is told from
+/// that other article's side, whose span each of them is compared with;
+/// `once_across_sources` then lists it once, naming all, with each
+/// source's span.
+fn told_from_the_lone_side(ctx: &Context, all: Vec<Finding>) -> Vec<Finding> {
+    type Key = (DivergenceKind, Option<Relation>, usize, (usize, usize), String);
     let text = |a: usize, s: usize, e: usize| span_key(ctx, a, (s, e));
     let key = |f: &Finding| -> Option<Key> {
-        if f.kind != DivergenceKind::Fact {
+        if f.kind != DivergenceKind::Fact && !is_word_change(f.kind) {
             return None;
         }
-        let (&o, span) = f.others.first().zip(f.counterpart_span)?;
-        Some((f.relation, o, span, text(f.article, f.start, f.end)))
+        // the lone side must have words to be told from
+        let (&o, span) = f.others.first().zip(f.counterpart_span).filter(|(_, (s, e))| s < e)?;
+        Some((f.kind, f.relation, o, span, text(f.article, f.start, f.end)))
     };
     // the articles giving each figure in the same words against one figure
     let mut sources: FxHashMap<Key, Vec<usize>> = FxHashMap::default();

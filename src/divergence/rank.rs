@@ -65,6 +65,7 @@ mod tests {
             others: vec![1],
             counterpart: None,
             counterpart_span: None,
+            also: Vec::new(),
             relation,
             explanation: String::new(),
         }

@@ -183,6 +183,7 @@ pub(super) fn unique(
                 others: others.clone(),
                 counterpart: None,
                 counterpart_span: None,
+                also: Vec::new(),
                 relation: None,
                 explanation: format!(
                     "Only {} says this: neither a passage nor a sentence with the same content appears in {}.",

@@ -5,7 +5,7 @@
 use super::prose::pair_explanation;
 use super::{
     article_id, ArticleFlag, ArticleReport, Divergence, Edit, EditKind, Entity, Mention, OffsetMap, OffsetUnit, Pair,
-    Passage, Removed, Report, Span, Stats, REPORT_VERSION,
+    Passage, Removed, Report, Side, Span, Stats, REPORT_VERSION,
 };
 use crate::overlap::{Match, Op};
 use crate::pipeline::{Analysis, Doc};
@@ -152,6 +152,11 @@ pub(crate) fn assemble(an: &Analysis, offsets: OffsetUnit) -> Report {
                 counterpart: f.counterpart.clone(),
                 counterpart_start: f.counterpart_span.zip(f.others.first()).map(|((s, _), o)| conv(*o, s)),
                 counterpart_end: f.counterpart_span.zip(f.others.first()).map(|((_, e), o)| conv(*o, e)),
+                also: f
+                    .also
+                    .iter()
+                    .map(|&(o, s, e)| Side { article: id(o), start: conv(o, s), end: conv(o, e), text: slice(o, s, e) })
+                    .collect(),
                 relation: f.relation,
                 explanation: f.explanation.clone(),
                 score: (score * 1000.0).round() / 1000.0,

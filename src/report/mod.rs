@@ -482,6 +482,12 @@ pub struct Divergence {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(all(test, not(target_family = "wasm")), ts(optional))]
     pub counterpart_end: Option<usize>,
+    /// Where the further articles of `others` (after the first) say what
+    /// the counterpart says: one difference seen against several sources
+    /// is one finding, with every source's span.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(all(test, not(target_family = "wasm")), ts(as = "Option<Vec<Side>>", optional))]
+    pub also: Vec<Side>,
     /// For facts: how the figures relate.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(all(test, not(target_family = "wasm")), ts(optional))]
@@ -493,6 +499,21 @@ pub struct Divergence {
     pub score: f64,
     /// Why it matters, in one line.
     pub why: String,
+}
+
+/// One more source's side of a divergence: where an article says what the
+/// counterpart says.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(all(test, not(target_family = "wasm")), derive(ts_rs::TS))]
+pub struct Side {
+    /// The article.
+    pub article: String,
+    /// Start in that article's original text.
+    pub start: usize,
+    /// End in that article's original text.
+    pub end: usize,
+    /// The original text.
+    pub text: String,
 }
 
 /// Totals for one run.

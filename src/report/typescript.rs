@@ -72,6 +72,7 @@ fn generate() -> String {
         declaration::<Pair>(&cfg),
         declaration::<Edit>(&cfg),
         declaration::<Passage>(&cfg),
+        declaration::<Side>(&cfg),
         declaration::<Divergence>(&cfg),
         declaration::<Stats>(&cfg),
         declaration::<Report>(&cfg),

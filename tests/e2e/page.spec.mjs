@@ -129,6 +129,24 @@ test('picking two articles in the reading view and the single-article mode', asy
   await expect(page.locator('#reading-view .cb-note')).toContainText('800 residents');
 });
 
+test('a difference seen against two sources is one card, marked in each of them', async ({ page }) => {
+  await loadExample(page);
+  // C dates the derailment "Wednesday" where A and B both say "Tuesday":
+  // one card, told from C, with the span of "Tuesday" in A and in B
+  const cards = page.getByTestId('divergences').locator('li.cb-divergence');
+  await expect(cards.filter({ hasText: /Tuesday/ }).filter({ hasText: /Wednesday/ })).toHaveCount(1);
+  await page.getByRole('radio', { name: 'One article, its divergences' }).click();
+  const reading = page.getByTestId('reading');
+  for (const id of ['A', 'B']) {
+    await page.getByLabel('Article to read').selectOption(id);
+    await expect(reading.locator('.cb-pane')).toHaveAttribute('data-article', id);
+    const marked = reading.locator('.cb-pane .cb-div', { hasText: 'Tuesday' }).first();
+    await expect(marked).toBeVisible();
+    await marked.click();
+    await expect(page.locator('#reading-view .cb-note')).toContainText('Wednesday');
+  }
+});
+
 test('clicking an entity highlights its mentions in every article', async ({ page }) => {
   await loadExample(page);
   const table = page.getByTestId('entities');

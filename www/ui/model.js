@@ -98,18 +98,32 @@ export class Context {
   }
 
   /**
-   * An entry of `byArticle`: a divergence's index, or for the other side
-   * of a finding that carries both (`counterpart_start`), `-(index + 1)`:
-   * the finding as the other article sees it (`mirror: true`).
+   * An entry of `byArticle`: a divergence's index, or for another side of
+   * a finding that carries several, `mirrorEntry(index, side)`: side 0 is
+   * the counterpart (`counterpart_start`), side k the k-th of `also`; the
+   * finding as that article sees it (`mirror: true`, `side`).
    */
   entry(e) {
     if (e >= 0) return this.indexed(e);
-    const index = -e - 1;
+    const n = Math.max(1, this.divergences.length);
+    const v = -e - 1;
+    const side = Math.floor(v / n);
+    const index = v - side * n;
     const d = this.divergences[index];
+    if (!d) return undefined;
+    const at = side === 0
+      ? { article: d.others[0], start: d.counterpart_start, end: d.counterpart_end, text: d.counterpart ?? '' }
+      : d.also?.[side - 1];
+    if (!at) return undefined;
     return {
-      ...d, index, mirror: true, article: d.others[0], start: d.counterpart_start, end: d.counterpart_end,
-      text: d.counterpart ?? '', counterpart: d.text, others: [d.article],
+      ...d, index, mirror: true, side, article: at.article, start: at.start, end: at.end,
+      text: at.text ?? '', counterpart: d.text, others: [d.article],
     };
+  }
+
+  /** The `byArticle` entry of side `side` of divergence `index` (see `entry`). */
+  mirrorEntry(index, side = 0) {
+    return -(index + 1) - side * Math.max(1, this.divergences.length);
   }
 
   /** The divergences of article `id` (both sides of those that carry two), with their index in the report. */
@@ -149,12 +163,18 @@ export class Context {
           let mine = byArticle.get(d.article);
           if (!mine) byArticle.set(d.article, (mine = []));
           mine.push(i);
-          // the other side of a finding that carries both
+          // the other sides of a finding that carries them
           const o = d.others?.[0];
           if (o != null && Number.isInteger(d.counterpart_start) && Number.isInteger(d.counterpart_end)) {
             let theirs = byArticle.get(o);
             if (!theirs) byArticle.set(o, (theirs = []));
-            theirs.push(-i - 1);
+            theirs.push(this.mirrorEntry(i, 0));
+            (d.also || []).forEach((side, k) => {
+              if (!Number.isInteger(side?.start) || !Number.isInteger(side?.end)) return;
+              let more = byArticle.get(side.article);
+              if (!more) byArticle.set(side.article, (more = []));
+              more.push(this.mirrorEntry(i, k + 1));
+            });
           }
           if (g === 'fact') facts.push(i);
         }

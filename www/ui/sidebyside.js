@@ -310,7 +310,7 @@ export class ReadingView {
       const d = ctx.entry(entry);
       const info = kindInfo(d.kind);
       return {
-        start: d.start, end: d.end, key: `d${d.index}${d.mirror ? 'm' : ''}`,
+        start: d.start, end: d.end, key: `d${d.index}${d.mirror ? `m${d.side}` : ''}`,
         cls: ['cb-div', `cb-group-${info.group}`, `cb-sev-${severityOf(d.severity)}`],
         title: `${info.icon} ${info.label} (${d.severity}): ${d.explanation}`,
         // the first stretch of each divergence carries its kind's icon
@@ -334,9 +334,9 @@ export class ReadingView {
       const span = ev.target.closest?.('[data-keys]');
       if (!span) return;
       // the most specific divergence under the pointer: the shortest one
-      // keys: `d<index>`, or `d<index>m` for the other side of a finding that carries both
-      const found = span.dataset.keys.split(' ').filter((x) => /^d\d+m?$/.test(x))
-        .map((x) => ctx.entry(x.endsWith('m') ? -Number(x.slice(1, -1)) - 1 : Number(x.slice(1))))
+      // keys: `d<index>`, or `d<index>m<side>` for another side of a finding that carries several
+      const found = span.dataset.keys.split(' ').map((x) => /^d(\d+)(?:m(\d+))?$/.exec(x)).filter(Boolean)
+        .map(([, i, side]) => ctx.entry(side === undefined ? Number(i) : ctx.mirrorEntry(Number(i), Number(side))))
         .filter((d) => d && Number.isInteger(d.start));
       found.sort((x, y) => (x.end - x.start) - (y.end - y.start));
       if (found.length) this.note.replaceChildren(...describeDivergence(ctx, found[0]));
