@@ -75,6 +75,15 @@ proptest! {
         }
         for d in &r.divergences {
             prop_assert_eq!(texts[idx(&d.article)].get(d.start..d.end), Some(d.text.as_str()));
+            if let (Some(o), Some(s), Some(e)) = (d.others.first(), d.counterpart_start, d.counterpart_end) {
+                prop_assert!(texts[idx(o)].get(s..e).is_some());
+            }
+            // every further source's span slices its text, and names one of `others`
+            prop_assert!(d.also.len() < d.others.len().max(1));
+            for side in &d.also {
+                prop_assert!(d.others.contains(&side.article) && side.article != d.article);
+                prop_assert_eq!(texts[idx(&side.article)].get(side.start..side.end), Some(side.text.as_str()));
+            }
         }
         for p in &r.pairs {
             prop_assert!((0.0..=1.0).contains(&p.containment) && (0.0..=1.0).contains(&p.similarity));

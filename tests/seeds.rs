@@ -28,6 +28,13 @@ fn every_span_slices_the_original() {
     }
     for d in &r.divergences {
         assert_eq!(texts[idx(&d.article)].get(d.start..d.end), Some(d.text.as_str()));
+        if let (Some(o), Some(s), Some(e)) = (d.others.first(), d.counterpart_start, d.counterpart_end) {
+            assert!(texts[idx(o)].get(s..e).is_some(), "{d:?}");
+        }
+        for side in &d.also {
+            assert!(d.others.contains(&side.article), "{d:?}");
+            assert_eq!(texts[idx(&side.article)].get(side.start..side.end), Some(side.text.as_str()));
+        }
     }
     for p in &r.passages {
         assert!(texts[idx(&p.a)].get(p.a_start..p.a_end).is_some());
