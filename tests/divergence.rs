@@ -322,6 +322,9 @@ fn findings_do_not_depend_on_the_order_of_articles() {
     let about = money.replace("$4 million", "about $4 million");
     let dropped = BASE.replace("during a storm.", "during a storm and said the operator was not at fault.");
     let swapped = BASE.replace("The union blamed", "The union faulted");
+    let older = BASE.replace("The harbor crane", "The old harbor crane");
+    let qualified = BASE.replace("years of neglect", "years of serious neglect");
+    let clause = BASE.replace("during a storm.", "during a storm that had battered the coast for two days.");
     // (label, three texts: two near-copies or copies, then the third)
     let cases: &[(&str, [&str; 3])] = &[
         ("nouns near in meaning, near-copies", [&copy, &near, &wire]),
@@ -332,6 +335,9 @@ fn findings_do_not_depend_on_the_order_of_articles() {
         ("the same, identical copies", [&dropped, &dropped, BASE]),
         ("a word two copies share and a third swaps", [BASE, &BASE.replace("neglect", "sabotage"), &swapped]),
         ("the same, identical copies", [BASE, BASE, &swapped]),
+        ("a qualifier a third adds against two copies", [BASE, &older, &qualified]),
+        ("the same, identical copies", [BASE, BASE, &qualified]),
+        ("a clause a third adds against two copies", [BASE, &older, &clause]),
     ];
     let orders = [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]];
     for (label, texts) in cases {
@@ -408,5 +414,31 @@ fn a_word_two_sources_share_against_a_third_is_one_finding() {
             assert!(texts[i][*s..*e].contains("blamed"), "{d:#?}");
         }
         assert!(d.also.iter().all(|o| o.text.contains("blamed")), "{d:#?}");
+    }
+}
+
+/// Words one article adds inside passages it shares with two others that
+/// both lack them are one finding naming both, not one per source: a
+/// qualifier (`framing`) and a clause (`omission`).
+#[test]
+fn words_added_against_two_sources_are_one_finding() {
+    let older = BASE.replace("The harbor crane", "The old harbor crane");
+    let cases = [
+        ("serious", BASE.replace("years of neglect", "years of serious neglect")),
+        ("battered", BASE.replace("during a storm.", "during a storm that had battered the coast for two days.")),
+    ];
+    for (word, added) in cases {
+        let inputs: Vec<ArticleInput> = [older.as_str(), BASE, added.as_str()]
+            .iter()
+            .enumerate()
+            .map(|(i, t)| ArticleInput::new(t.to_string()).with_label(format!("S{i}")))
+            .collect();
+        let r = analyze(&inputs, &Options::default()).unwrap();
+        let ids: Vec<&str> = r.articles.iter().map(|a| a.id.as_str()).collect();
+        let cards: Vec<&Divergence> = r.divergences.iter().filter(|d| d.text.contains(word)).collect();
+        assert_eq!(cards.len(), 1, "{word}: {cards:#?}");
+        let mut others: Vec<&str> = cards[0].others.iter().map(String::as_str).collect();
+        others.sort();
+        assert_eq!((cards[0].article.as_str(), others), (ids[2], vec![ids[0], ids[1]]), "{cards:#?}");
     }
 }

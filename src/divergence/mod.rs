@@ -425,6 +425,9 @@ fn key_hash(parts: &[&dyn Fn(&mut rustc_hash::FxHasher)]) -> u64 {
 ///   and B where C says "unsafe") is the same case seen from the other
 ///   side: it is told from the third, whose `others` lists both, so no
 ///   source is picked over the other;
+/// - words one article has inside passages it shares with two others that
+///   both lack them (a qualifier added against both) are one finding whose
+///   `others` lists both;
 /// - text that two sources share and a third drops (the same sentence, in
 ///   nearly the same words) is one omission, listed from the first in the
 ///   order of whole texts (two articles with the same text each keep
@@ -441,11 +444,36 @@ fn once_across_sources(ctx: &Context, order: &TextOrder, all: Vec<Finding>) -> V
     // findings kept, by a hash of (kind, relation, this side, the other
     // side's wording); omissions by the articles they are missing from
     let mut same_side: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+    let mut lacking: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
     let mut omissions: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
     let mut words: Vec<FxHashSet<u64>> = Vec::new();
     let mut out: Vec<Finding> = Vec::with_capacity(all.len());
     for f in all {
         let at = out.len() as u32;
+        // words one article has inside passages it shares with two others
+        // that both lack them ("serious" added against A and B)
+        let lacks = match (f.others.as_slice(), f.counterpart.as_deref(), f.counterpart_span) {
+            ([o], Some(""), None) if is_word_change(f.kind) => {
+                Some((*o, key_hash(&[&|h| (f.kind, f.article, f.start, f.end).hash(h)])))
+            }
+            _ => None,
+        };
+        if let Some((o, h)) = lacks {
+            let twin = lacking.get(&h).into_iter().flatten().copied().find(|&i| {
+                out.get(i as usize).is_some_and(|g| {
+                    (g.kind, g.article, g.start, g.end) == (f.kind, f.article, f.start, f.end)
+                        && g.counterpart.as_deref() == Some("")
+                        && g.counterpart_span.is_none()
+                })
+            });
+            if let Some(g) = twin.and_then(|i| out.get_mut(i as usize)) {
+                if !g.others.contains(&o) {
+                    g.others.push(o);
+                    g.explanation += &format!(" {} does not have it either.", label(o));
+                }
+                continue;
+            }
+        }
         if let (Some(&o), Some(span)) = (f.others.first(), f.counterpart_span) {
             let theirs = text(o, span.0, span.1);
             let h1 = key_hash(&[&|h| (f.kind, f.relation, f.article, f.start, f.end, theirs.as_str()).hash(h)]);
@@ -488,6 +516,9 @@ fn once_across_sources(ctx: &Context, order: &TextOrder, all: Vec<Finding>) -> V
             kept.push(at);
             words.resize_with(out.len(), FxHashSet::default);
             words.push(w);
+        }
+        if let Some((_, h)) = lacks {
+            lacking.entry(h).or_default().push(at);
         }
         out.push(f);
     }
