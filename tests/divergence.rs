@@ -374,6 +374,13 @@ fn names_found_in_a_stripped_copy_do_not_run_across_sentences() {
     assert_eq!(vasquez_in_a, 3, "{in_a:?}");
 }
 
+/// The report of `texts`, labelled S0, S1, … in that order.
+fn labelled(texts: &[&str]) -> Report {
+    let inputs: Vec<ArticleInput> =
+        texts.iter().enumerate().map(|(i, t)| ArticleInput::new(t.to_string()).with_label(format!("S{i}"))).collect();
+    analyze(&inputs, &Options::default()).unwrap()
+}
+
 /// One word change seen against two sources that word it alike is one
 /// finding, told from the lone wording: the copy that swaps "blamed" for
 /// "accused" (or "faulted": a wording that sorts after the others', so the
@@ -385,12 +392,7 @@ fn a_word_two_sources_share_against_a_third_is_one_finding() {
     let near = BASE.replace("neglect", "sabotage");
     for word in ["accused", "faulted"] {
         let swapped = BASE.replace("The union blamed", &format!("The union {word}"));
-        let inputs: Vec<ArticleInput> = [BASE, near.as_str(), swapped.as_str()]
-            .iter()
-            .enumerate()
-            .map(|(i, t)| ArticleInput::new(t.to_string()).with_label(format!("S{i}")))
-            .collect();
-        let r = analyze(&inputs, &Options::default()).unwrap();
+        let r = labelled(&[BASE, &near, &swapped]);
         let ids: Vec<&str> = r.articles.iter().map(|a| a.id.as_str()).collect();
         let swaps: Vec<&Divergence> = r
             .divergences
@@ -428,12 +430,7 @@ fn words_added_against_two_sources_are_one_finding() {
         ("battered", BASE.replace("during a storm.", "during a storm that had battered the coast for two days.")),
     ];
     for (word, added) in cases {
-        let inputs: Vec<ArticleInput> = [older.as_str(), BASE, added.as_str()]
-            .iter()
-            .enumerate()
-            .map(|(i, t)| ArticleInput::new(t.to_string()).with_label(format!("S{i}")))
-            .collect();
-        let r = analyze(&inputs, &Options::default()).unwrap();
+        let r = labelled(&[&older, BASE, &added]);
         let ids: Vec<&str> = r.articles.iter().map(|a| a.id.as_str()).collect();
         let cards: Vec<&Divergence> = r.divergences.iter().filter(|d| d.text.contains(word)).collect();
         assert_eq!(cards.len(), 1, "{word}: {cards:#?}");

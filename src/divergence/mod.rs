@@ -444,58 +444,50 @@ fn once_across_sources(ctx: &Context, order: &TextOrder, all: Vec<Finding>) -> V
     // findings kept, by a hash of (kind, relation, this side, the other
     // side's wording); omissions by the articles they are missing from
     let mut same_side: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
-    let mut lacking: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
     let mut omissions: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
     let mut words: Vec<FxHashSet<u64>> = Vec::new();
     let mut out: Vec<Finding> = Vec::with_capacity(all.len());
-    for f in all {
-        let at = out.len() as u32;
-        // words one article has inside passages it shares with two others
-        // that both lack them ("serious" added against A and B)
-        let lacks = match (f.others.as_slice(), f.counterpart.as_deref(), f.counterpart_span) {
-            ([o], Some(""), None) if is_word_change(f.kind) => {
-                Some((*o, key_hash(&[&|h| (f.kind, f.article, f.start, f.end).hash(h)])))
+    // the other side of a finding against one article: its span, when it
+    // has one, and its wording ("" for words the other article lacks: a
+    // qualifier or clause added against it)
+    type OtherSide = (usize, Option<(usize, usize)>, String);
+    let other_side = |f: &Finding| -> Option<OtherSide> {
+        match (f.others.as_slice(), f.counterpart_span) {
+            ([o, ..], Some(span)) => Some((*o, Some(span), text(*o, span.0, span.1))),
+            ([o, ..], None) if is_word_change(f.kind) && f.counterpart.as_deref() == Some("") => {
+                Some((*o, None, String::new()))
             }
             _ => None,
-        };
-        if let Some((o, h)) = lacks {
-            let twin = lacking.get(&h).into_iter().flatten().copied().find(|&i| {
-                out.get(i as usize).is_some_and(|g| {
-                    (g.kind, g.article, g.start, g.end) == (f.kind, f.article, f.start, f.end)
-                        && g.counterpart.as_deref() == Some("")
-                        && g.counterpart_span.is_none()
-                })
-            });
-            if let Some(g) = twin.and_then(|i| out.get_mut(i as usize)) {
-                if !g.others.contains(&o) {
-                    g.others.push(o);
-                    g.explanation += &format!(" {} does not have it either.", label(o));
-                }
-                continue;
-            }
         }
-        if let (Some(&o), Some(span)) = (f.others.first(), f.counterpart_span) {
-            let theirs = text(o, span.0, span.1);
-            let h1 = key_hash(&[&|h| (f.kind, f.relation, f.article, f.start, f.end, theirs.as_str()).hash(h)]);
-            let first_theirs = |g: &Finding| {
-                g.others.first().zip(g.counterpart_span).map(|(&go, (s, e))| text(go, s, e)).unwrap_or_default()
-            };
-            let twin = same_side.get(&h1).into_iter().flatten().copied().find(|&i| {
+    };
+    for f in all {
+        let at = out.len() as u32;
+        let mut h1 = None;
+        if let Some((o, span, theirs)) = &other_side(&f) {
+            let h = key_hash(&[&|h| (f.kind, f.relation, f.article, f.start, f.end, theirs.as_str()).hash(h)]);
+            let twin = same_side.get(&h).into_iter().flatten().copied().find(|&i| {
                 out.get(i as usize).is_some_and(|g| {
                     (g.kind, g.relation, g.article, g.start, g.end) == (f.kind, f.relation, f.article, f.start, f.end)
-                        && first_theirs(g) == theirs
+                        && g.counterpart_span.is_some() == span.is_some()
+                        && other_side(g).is_some_and(|(_, _, t)| t == *theirs)
                 })
             });
             if let Some(g) = twin.and_then(|i| out.get_mut(i as usize)) {
-                if !g.others.contains(&o) {
-                    g.others.push(o);
-                    g.also.push((o, span.0, span.1));
-                    g.explanation += &format!(" {} also says \"{}\".", label(o), text_span(ctx, o, span));
+                if !g.others.contains(o) {
+                    g.others.push(*o);
+                    g.explanation += &match span {
+                        Some(span) => {
+                            g.also.push((*o, span.0, span.1));
+                            format!(" {} also says \"{}\".", label(*o), text_span(ctx, *o, *span))
+                        }
+                        None => format!(" {} does not have it either.", label(*o)),
+                    };
                 }
                 continue;
             }
-            same_side.entry(h1).or_default().push(at);
-        } else if f.kind == DivergenceKind::Omission {
+            h1 = Some(h);
+        }
+        if f.counterpart_span.is_none() && f.kind == DivergenceKind::Omission {
             let w = ctx.articles.get(f.article).map_or_else(FxHashSet::default, |d| span_words(d.text, f.start, f.end));
             let h = key_hash(&[&|h| f.others.hash(h)]);
             let kept = omissions.entry(h).or_default();
@@ -517,8 +509,8 @@ fn once_across_sources(ctx: &Context, order: &TextOrder, all: Vec<Finding>) -> V
             words.resize_with(out.len(), FxHashSet::default);
             words.push(w);
         }
-        if let Some((_, h)) = lacks {
-            lacking.entry(h).or_default().push(at);
+        if let Some(h) = h1 {
+            same_side.entry(h).or_default().push(at);
         }
         out.push(f);
     }
