@@ -439,3 +439,80 @@ fn words_added_against_two_sources_are_one_finding() {
         assert_eq!((cards[0].article.as_str(), others), (ids[2], vec![ids[0], ids[1]]), "{cards:#?}");
     }
 }
+
+/// Issue 19's "no false alarms": a figure or date both articles give is no
+/// difference and is not set against another figure or date of the other
+/// article; a range is one figure from its low end to its high end; number
+/// words and hyphenated scale words are read whole. Each pair is written
+/// differently but tells the same figures, except the last, which must
+/// still conflict.
+#[test]
+fn figures_both_articles_give_are_not_set_against_others() {
+    // (wire, copy, a conflict expected)
+    let cases: &[(&str, &str, bool)] = &[
+        // the same two sums, told in other orders and with other nouns
+        (
+            "The harbor fee will rise to $2,800 from $2,500 for each ship next spring, the port said.",
+            "The harbor fee for each ship will rise by $300 to $2,800 next spring, the port said.",
+            false,
+        ),
+        (
+            "The crane operator earns $10 million a year, or about $190,000 a week, the union said.",
+            "The union said the crane operator is paid about $185,000 each week and $10 million per year.",
+            false,
+        ),
+        // the same two dates in both
+        (
+            "Between July 1, 2024 and June 30, 2025 the port handled 40 ships a week.",
+            "From July 1, 2024 to June 30, 2025 the port handled 40 ships each week.",
+            false,
+        ),
+        (
+            "The dock index fell to 48.2 in October from 51.5 in September, the port said.",
+            "The port said its dock index dropped to 48.2 from 51.5 in September.",
+            false,
+        ),
+        // a range and a figure inside it; a range inside a range
+        (
+            "Repairs to the quay will cost between $40 million and $55 million, engineers said.",
+            "Engineers said repairs to the quay will cost $48 million.",
+            false,
+        ),
+        (
+            "Engineers put the cost of repairs to the quay at $40 million-$60 million.",
+            "Engineers put the cost of repairs to the quay at $45 million-$50 million.",
+            false,
+        ),
+        // number words and hyphenated scale words
+        (
+            "Twenty-eight dock workers were on the quay when the crane fell, officials said.",
+            "Officials said 28 dock workers were on the quay when the crane fell.",
+            false,
+        ),
+        (
+            "The port paid a $3-million fine after the crane fell on the quay.",
+            "After the crane fell on the quay, the port paid a $3 million fine.",
+            false,
+        ),
+        (
+            "The crane reached .25 meters past the edge of the quay before it fell.",
+            "The crane reached 0.25 meters past the edge of the quay before it fell.",
+            false,
+        ),
+        // a real difference still conflicts, read whole
+        (
+            "Twenty-eight dock workers were on the quay when the crane fell, officials said.",
+            "Officials said twenty-six dock workers were on the quay when the crane fell.",
+            true,
+        ),
+    ];
+    for (wire, copy, conflict) in cases {
+        let r = report(wire, copy);
+        let conflicts: Vec<&Divergence> =
+            r.divergences.iter().filter(|d| d.relation.map(|r| r.as_str()) == Some("conflicts")).collect();
+        assert_eq!(!conflicts.is_empty(), *conflict, "{wire:?} / {copy:?}: {conflicts:#?}");
+        if *conflict {
+            assert!(conflicts.iter().any(|d| d.text.contains("Twenty-eight") || d.text.contains("twenty-six")));
+        }
+    }
+}

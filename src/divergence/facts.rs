@@ -41,6 +41,15 @@ struct Quantity<'a> {
     /// The middle word-cluster class of the counted noun (0: none): nouns
     /// of one class are near in meaning ("homes", "households").
     kin: u16,
+    /// The currency the figure is written in, if any.
+    money: Option<&'static str>,
+}
+
+/// Whether `y` gives the figure `x` gives: the same value counting the same
+/// thing, or the same sum in the same currency ("$10 million a year" and
+/// "$10 million plus bonuses", whatever noun follows).
+fn same_figure(x: &Quantity, y: &Quantity) -> bool {
+    x.lo == y.lo && x.hi == y.hi && (x.head == y.head || (x.money.is_some() && x.money == y.money))
 }
 
 /// A figure of change ("rose $2.11", "up 8 cents", "by 5%") or a level
@@ -63,10 +72,11 @@ fn role_of(before: &str) -> Role {
     match before {
         "by" | "up" | "down" | "rose" | "fell" | "gained" | "lost" | "added" | "shed" | "jumped" | "dropped"
         | "climbed" | "slipped" | "declined" | "increased" | "decreased" | "rising" | "falling" | "gaining"
-        | "losing" | "dipped" | "surged" | "slid" | "eased" | "advanced" | "tumbled" | "plunged" | "soared" => {
+        | "losing" | "dipped" | "surged" | "slid" | "eased" | "advanced" | "tumbled" | "plunged" | "soared" | "off"
+        | "increasing" | "decreasing" | "adding" | "dropping" | "slipping" | "jumping" | "climbing" | "plunging" => {
             Role::Change
         }
-        "to" | "at" => Role::Level,
+        "to" | "at" | "from" => Role::Level,
         _ => Role::Unknown,
     }
 }
@@ -267,6 +277,40 @@ fn rounds_to(x: &Quantity, tx: &str, y: &Quantity, ty: &str) -> bool {
     (zx - zy).abs() > 1e-9 * coarse && (x.lo - y.lo).abs() < coarse * 0.5 - 1e-9 * coarse
 }
 
+/// The high end of a range written as two figures ("between 30 and 40
+/// people", "$10 billion-$15 billion", "ranged from 16 cents to 27 cents";
+/// not "rose from 5 to 7", a change): the second figure's value.
+fn range_end(d: &Article, f: &Found, g: &Found) -> Option<f64> {
+    let (low, high) = (f.value?, g.value?);
+    if f.kind != EntityKind::Number || g.kind != EntityKind::Number || high <= low || g.tokens.start != f.tokens.end + 1
+    {
+        return None;
+    }
+    let word = |k: Option<usize>| k.and_then(|k| d.tokens.get(k)).map_or("", |t| t.norm);
+    let before = word(f.tokens.start.checked_sub(1));
+    let joined = match word(Some(f.tokens.end)) {
+        "-" | "\u{2010}" | "\u{2013}" | "\u{2014}" => true,
+        "and" => before == "between",
+        "to" => before == "from" && role_of(word(f.tokens.start.checked_sub(2))) != Role::Change,
+        _ => false,
+    };
+    let (tf, tg) = (d.text.get(f.start..f.end)?, d.text.get(g.start..g.end)?);
+    // both ends are written figures ("$3-million" is one figure)
+    let written = |t: &str| t.chars().any(|c| c.is_ascii_digit()) || !t.chars().any(char::is_alphabetic);
+    (joined && written(tf) && written(tg) && same_money(tf, tg)).then_some(high)
+}
+
+/// The high end of a range written in one figure ("10-15 boats", "$2-3
+/// million"; the scale word counts for both ends).
+fn dash_range_end(text: &str, value: f64) -> Option<f64> {
+    let number = |s: &str| s.replace(',', "").parse::<f64>().ok();
+    let digits = text.trim_start_matches(|c: char| !c.is_ascii_digit());
+    let (first, rest) = digits.split_once(['-', '\u{2013}'])?;
+    let second: String = rest.chars().take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',').collect();
+    let (low, high) = (number(first)?, number(&second)?);
+    (low > 0.0 && high > low).then(|| high * value / low)
+}
+
 /// Month and day range of a date mention, when it names a month.
 fn parse_date(text: &str) -> Option<(usize, Option<(u32, u32)>)> {
     const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
@@ -463,6 +507,9 @@ fn kin_figure<'q>(ctx: &Context, x: &Quantity, b: usize, theirs: &[&'q Quantity<
         .map(|(_, y)| y)
 }
 
+/// A month (0-11) and its day range, when the date gives one.
+type MonthDays = (usize, Option<(u32, u32)>);
+
 /// A date mention: article, mention, month (0-11), day range, context.
 type DateMention<'a> = (usize, &'a Found, usize, Option<(u32, u32)>, FxHashMap<String, f32>, FxHashMap<String, f32>);
 
@@ -476,9 +523,38 @@ pub(super) fn facts(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
     // the first figures and dates of each article are compared, so a text
     // made of numbers cannot make the comparison quadratic
     let cap = (MAX_FACTS / n.max(1)).max(10);
+    // two figures that make one range are one figure from the first's
+    // start to the second's end, with both values
+    let mut ranges: Vec<Found> = Vec::new();
+    let mut range_at: FxHashMap<(usize, usize), (usize, f64)> = FxHashMap::default();
+    for (a, d) in ctx.articles.iter().enumerate() {
+        let values = ents.values.get(a).map_or(&[][..], Vec::as_slice);
+        for (i, pair) in values.windows(2).enumerate().take(2 * cap) {
+            let [f, g] = pair else { continue };
+            if range_at.contains_key(&(a, i)) || (i > 0 && range_at.contains_key(&(a, i - 1))) {
+                continue;
+            }
+            if let Some(high) = range_end(d, f, g) {
+                let mut whole = Found::clone(f);
+                whole.end = g.end;
+                whole.tokens = f.tokens.start..g.tokens.end;
+                whole.unit = g.unit.clone().or_else(|| f.unit.clone());
+                range_at.insert((a, i), (ranges.len(), high));
+                ranges.push(whole);
+            }
+        }
+    }
     for (a, d) in ctx.articles.iter().enumerate() {
         let (mut nq, mut nd) = (0usize, 0usize);
-        for f in ents.values.get(a).into_iter().flatten() {
+        for (i, f) in ents.values.get(a).into_iter().flatten().enumerate() {
+            // the second figure of a range is in the range
+            if i > 0 && range_at.contains_key(&(a, i - 1)) {
+                continue;
+            }
+            let (f, high) = match range_at.get(&(a, i)) {
+                Some(&(k, high)) => (ranges.get(k).unwrap_or(*f), Some(high)),
+                None => (*f, None),
+            };
             if nq >= cap && nd >= cap {
                 break;
             }
@@ -515,7 +591,10 @@ pub(super) fn facts(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
             let context = context_terms(d, f);
             let sentence_words: Vec<&str> =
                 d.tokens.get(around(d, f)).map(|ts| ts.iter().map(|t| t.norm).collect()).unwrap_or_default();
-            let (lo, hi) = bounds(value, f.qualifier.as_deref());
+            let (lo, hi) = match high.or_else(|| dash_range_end(text, value)) {
+                Some(high) => (bounds(value, f.qualifier.as_deref()).0, bounds(high, f.qualifier.as_deref()).1),
+                None => bounds(value, f.qualifier.as_deref()),
+            };
             let before = f.tokens.start.checked_sub(1).and_then(|k| d.tokens.get(k)).map_or("", |t| t.norm);
             let role = role_of(before);
             let names = names_around(d, f, ents, a);
@@ -531,6 +610,7 @@ pub(super) fn facts(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
                 role,
                 names,
                 kin,
+                money: currency(text),
             });
             nq += 1;
         }
@@ -561,6 +641,19 @@ pub(super) fn facts(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
     for v in &mut by_article {
         v.sort_by_key(|q| q.found.tokens.start);
     }
+    // which articles give each figure too (by value, then measure): a
+    // figure both articles give is no difference, and it is not the
+    // counterpart of another figure either, so "$2,800 from $2,500" and
+    // "by $300 to $2,800" leave nothing to compare
+    let mut by_value: FxHashMap<(u64, u64), Vec<&Quantity>> = FxHashMap::default();
+    for q in &quantities {
+        by_value.entry((q.lo.to_bits(), q.hi.to_bits())).or_default().push(q);
+    }
+    let told = |x: &Quantity, b: usize| {
+        let same = by_value.get(&(x.lo.to_bits(), x.hi.to_bits())).map_or(&[][..], Vec::as_slice);
+        crate::work::add(1 + same.len());
+        same.iter().any(|y| y.article == b && same_figure(x, y))
+    };
     let no_figures: Vec<&Quantity> = Vec::new();
     // each quantity against the best-matching one in every other article
     for x in &quantities {
@@ -607,6 +700,11 @@ pub(super) fn facts(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
                     theirs
                         .iter()
                         .copied()
+                        .filter(|y| {
+                            !by_article
+                                .get(x.article)
+                                .is_some_and(|mine| mine.iter().any(|z| z.lo == y.lo && z.hi == y.hi))
+                        })
                         .map(|y| (context_overlap(&x.names, &y.names), y))
                         .filter(|(s, _)| *s >= 0.5)
                         .max_by(|p, q| p.0.total_cmp(&q.0))
@@ -629,13 +727,15 @@ pub(super) fn facts(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
                     crate::work::add(1 + candidates.len());
                     // a figure the other article also gives, counting the
                     // same thing, is not a difference, wherever it stands
-                    // ("$29 for A, $89 for B" against "A is $29, B is $89")
-                    if candidates.iter().any(|y| y.head == x.head && y.lo == x.lo && y.hi == x.hi) {
+                    // ("$29 for A, $89 for B" against "A is $29, B is $89"),
+                    // and one of theirs that this article gives is matched
+                    if told(x, b) {
                         continue;
                     }
                     candidates
                         .into_iter()
-                        .filter(|y| roles_fit(x, y) && aligned_place(ctx, b, x.article, y.found).is_none())
+                        .filter(|y| roles_fit(x, y) && !told(y, x.article))
+                        .filter(|y| aligned_place(ctx, b, x.article, y.found).is_none())
                         .map(|y| (context_overlap(&x.context, &y.context), y))
                         .filter(|(s, _)| *s >= 0.3)
                         .max_by(|p, q| p.0.total_cmp(&q.0))
@@ -691,6 +791,20 @@ pub(super) fn facts(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
             });
         }
     }
+    // the months (and days) each article gives: a date both articles give
+    // is no difference, nor the counterpart of another date ("from July 1
+    // to June 30" in both: July 1 is not set against June 30)
+    let mut given: Vec<Vec<MonthDays>> = vec![Vec::new(); n];
+    for d in &dates {
+        if let Some(v) = given.get_mut(d.0) {
+            v.push((d.2, d.3));
+        }
+    }
+    let gives = |a: usize, month: usize, days: Option<(u32, u32)>| {
+        given
+            .get(a)
+            .is_some_and(|v| v.iter().any(|&(m, dd)| m == month && (dd.is_none() || days.is_none() || dd == days)))
+    };
     for (i, x) in dates.iter().enumerate() {
         crate::work::add(dates.len() - i);
         for y in dates.iter().skip(i + 1) {
@@ -708,6 +822,10 @@ pub(super) fn facts(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
             }
             let (tx, ty) = (text_of(x.0, x.1), text_of(y.0, y.1));
             let stripped = |a: usize| ctx.articles.get(a).is_some_and(|d| d.no_digits);
+            let conflict = x.2 != y.2 || matches!((x.3, y.3), (Some(p), Some(q)) if p != q);
+            if conflict && (gives(y.0, x.2, x.3) || gives(x.0, y.2, y.3)) {
+                continue;
+            }
             let (relation, severity, why) = if x.2 != y.2 {
                 (Relation::Conflicts, Severity::High, "different months".to_string())
             } else {
@@ -795,6 +913,7 @@ mod tests {
             role: Role::Unknown,
             names: FxHashMap::default(),
             kin: 0,
+            money: None,
         }
     }
 
@@ -850,6 +969,21 @@ mod tests {
         ] {
             assert_eq!(same_measure(&x, tx, &y, ty), measure, "{tx} {ty}");
             assert_eq!(scale_lost(&x, tx, &y, ty), lost, "{tx} {ty}");
+        }
+    }
+
+    #[test]
+    fn ranges_in_one_figure() {
+        // (text, its value, the range's high end)
+        for (text, value, want) in [
+            ("10-15 boats", 10.0, Some(15.0)),
+            ("$2-3 million", 2e6, Some(3e6)),
+            ("1,200\u{2013}1,500 people", 1200.0, Some(1500.0)),
+            ("$3-million", 3e6, None),
+            ("15-10 win", 15.0, None),
+            ("300 homes", 300.0, None),
+        ] {
+            assert_eq!(dash_range_end(text, value), want, "{text}");
         }
     }
 

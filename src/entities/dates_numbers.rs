@@ -170,13 +170,47 @@ pub(super) fn numbers(tokens: &[Token], used: &mut [bool], found: &mut Vec<Found
         }
         let mut s = i;
         let mut e = i + 1;
+        let mut value = parse_number(t.norm);
+        // ".20 parts": a decimal point with no zero before it
+        if t.kind == TokenKind::Number && t.gap == 0 && t.norm.bytes().all(|b| b.is_ascii_digit()) {
+            let point = i.checked_sub(1).and_then(|k| tokens.get(k).map(|p| (k, p)));
+            if let Some((k, p)) = point {
+                if p.norm == "." && (k == 0 || p.gap > 0) && !is_used(used, k) {
+                    value = format!("0.{}", t.norm).parse().ok();
+                    s = k;
+                }
+            }
+        }
+        // "twenty-eight", "twenty eight" (a stripped copy): one number
+        if let Some(tens) = value.filter(|v| t.kind == TokenKind::Word && (20.0..=90.0).contains(v) && v % 10.0 == 0.0)
+        {
+            let dash = tokens.get(e).is_some_and(|d| d.kind == TokenKind::Punct && d.gap == 0 && is_dash(d.norm));
+            let at = if dash { e + 1 } else { e };
+            let ones = tokens
+                .get(at)
+                .filter(|u| u.kind == TokenKind::Word && u.gap <= 1 && !is_used(used, at))
+                .and_then(|u| parse_number(u.norm))
+                .filter(|v| (1.0..=9.0).contains(v) && v.fract() == 0.0);
+            if let Some(ones) = ones {
+                value = Some(tens + ones);
+                e = at + 1;
+            }
+        }
+        // "$3-million": a scale word joined by a hyphen
+        let hyphen_scale = tokens.get(e).is_some_and(|d| d.kind == TokenKind::Punct && d.gap == 0 && is_dash(d.norm))
+            && tokens.get(e + 1).is_some_and(|m| {
+                m.gap == 0 && m.kind == TokenKind::Word && word_class(m.norm) & class::MULTIPLIER != 0
+            });
+        if hyphen_scale {
+            e += 1;
+        }
         // "320 million", "two hundred"
+        let number_end = e;
         while tokens.get(e).is_some_and(|m| m.kind == TokenKind::Word && word_class(m.norm) & class::MULTIPLIER != 0) {
             e += 1;
         }
-        let mut value = parse_number(t.norm);
         if let (Some(v), Some(mult)) =
-            (value, tokens.get(i + 1).and_then(|m| if e > i + 1 { parse_number(m.norm) } else { None }))
+            (value, tokens.get(number_end).and_then(|m| if e > number_end { parse_number(m.norm) } else { None }))
         {
             value = Some(v * mult);
         }
@@ -228,6 +262,11 @@ pub(super) fn numbers(tokens: &[Token], used: &mut [bool], found: &mut Vec<Found
         found.push(f);
         i = r.end;
     }
+}
+
+/// A hyphen or dash token ("twenty-eight").
+fn is_dash(norm: &str) -> bool {
+    matches!(norm, "-" | "\u{2010}" | "\u{2011}" | "\u{2013}")
 }
 
 /// Words that end a counted noun phrase when they follow a number's noun:

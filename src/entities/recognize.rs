@@ -385,4 +385,27 @@ mod tests {
         assert_eq!(f[0].unit.as_deref(), Some("people"));
         assert_eq!(f[1].value, Some(320000.0));
     }
+
+    #[test]
+    fn number_values() {
+        // (text, the figure's words, its value)
+        let cases: &[(&str, &str, f64)] = &[
+            ("Twenty-eight people were there.", "Twenty-eight people", 28.0),
+            ("twenty eight people were there", "twenty eight people", 28.0),
+            ("Some ninety-nine boats sailed.", "Some ninety-nine boats", 99.0),
+            ("Seventeen crew members waited.", "Seventeen crew members", 17.0),
+            ("Twenty-two million voters came.", "Twenty-two million voters", 22e6),
+            ("Thirty people and nine dogs.", "Thirty people", 30.0),
+            ("The level reached .25 parts per million.", ".25 parts", 0.25),
+            ("The level reached 0.25 parts per million.", "0.25 parts", 0.25),
+            ("It costs 4.5 dollars.", "4.5 dollars", 4.5),
+            ("He posted $3-million bail.", "$3-million bail", 3e6),
+            ("It won a 53.7-million award.", "53.7-million award", 53.7e6),
+        ];
+        for &(text, words, value) in cases {
+            let f = found(text);
+            let got = f.iter().find(|f| f.kind == EntityKind::Number).map(|f| (&text[f.start..f.end], f.value));
+            assert_eq!(got, Some((words, Some(value))), "{text:?}");
+        }
+    }
 }
