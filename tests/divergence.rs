@@ -516,3 +516,24 @@ fn figures_both_articles_give_are_not_set_against_others() {
         }
     }
 }
+
+/// Among figures in like words, a figure is compared with the nearest in
+/// value: two sums in one sentence each meet their own counterpart, not
+/// one sum of another scale.
+#[test]
+fn figures_meet_the_nearest_in_value() {
+    let r = report(
+        "In the second quarter the port earned $412 million, or 9 cents a share, on sales of $2.7 billion.",
+        "The port reported earnings of $409 million, or 9 cents a share, on revenue of $2.62 billion for the quarter ending in June.",
+    );
+    let pairs: Vec<(&str, &str)> = r
+        .divergences
+        .iter()
+        .filter(|d| d.kind.as_str() == "fact")
+        .map(|d| (d.text.as_str(), d.counterpart.as_deref().unwrap_or("")))
+        .collect();
+    assert!(!pairs.is_empty(), "{:#?}", r.divergences);
+    for (mine, theirs) in &pairs {
+        assert_eq!(mine.contains("million"), theirs.contains("million"), "{pairs:?}");
+    }
+}

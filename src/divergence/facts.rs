@@ -67,6 +67,17 @@ fn roles_fit(x: &Quantity, y: &Quantity) -> bool {
     x.role == y.role || x.role == Role::Unknown || y.role == Role::Unknown
 }
 
+/// How far apart two figures are in value, for choosing between figures
+/// in like words: a tenth for each order of magnitude, at most 0.3.
+fn apart(x: &Quantity, y: &Quantity) -> f32 {
+    let mid = |q: &Quantity| if q.hi.is_finite() { (q.lo + q.hi) / 2.0 } else { q.lo };
+    let (a, b) = (mid(x), mid(y));
+    if a <= 0.0 || b <= 0.0 {
+        return 0.3;
+    }
+    ((a / b).log10().abs() * 0.1).min(0.3) as f32
+}
+
 /// The role of a figure by the word before it.
 fn role_of(before: &str) -> Role {
     match before {
@@ -738,7 +749,10 @@ pub(super) fn facts(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
                         .filter(|y| aligned_place(ctx, b, x.article, y.found).is_none())
                         .map(|y| (context_overlap(&x.context, &y.context), y))
                         .filter(|(s, _)| *s >= 0.3)
-                        .max_by(|p, q| p.0.total_cmp(&q.0))
+                        // among figures in like words, the nearest in value
+                        // ("$4.7 billion" with "$4.62 billion", not with
+                        // "$987 million" in the same sentence)
+                        .max_by(|p, q| (p.0 - apart(x, p.1)).total_cmp(&(q.0 - apart(x, q.1))))
                         .map(|(_, y)| y)
                         .or_else(|| {
                             near = true;
