@@ -537,3 +537,24 @@ fn figures_meet_the_nearest_in_value() {
         assert_eq!(mine.contains("million"), theirs.contains("million"), "{pairs:?}");
     }
 }
+
+/// A figure about an earlier event, in words as near to the other
+/// article's figure as the rewritten figure of the same event, is not set
+/// against it: which of the two answers it is not known, and no conflict
+/// is claimed on a guess.
+#[test]
+fn a_figure_of_another_event_is_not_a_conflict() {
+    let wire = "Fourteen cranes of the Caldera Shipping fleet were toppled at the harbor in Port Ellis on Monday \
+                night, spilling oil into the bay, officials said. The harbor stayed closed on Tuesday.";
+    let rewrite = "Eighteen cranes were toppled at the harbor in Port Ellis on Sunday night, spilling oil into the \
+                   bay. The harbor stayed closed on Tuesday. In March, three cranes of the Caldera Shipping fleet \
+                   were toppled at the quay in Stonehaven.";
+    let r = report(wire, rewrite);
+    let conflicts: Vec<(&str, &str)> = r
+        .divergences
+        .iter()
+        .filter(|d| d.relation.map(|r| r.as_str()) == Some("conflicts"))
+        .map(|d| (d.text.as_str(), d.counterpart.as_deref().unwrap_or("")))
+        .collect();
+    assert!(!conflicts.iter().any(|(a, b)| a.contains("three") || b.contains("three")), "{conflicts:?}");
+}

@@ -518,6 +518,11 @@ fn kin_figure<'q>(ctx: &Context, x: &Quantity, b: usize, theirs: &[&'q Quantity<
         .map(|(_, y)| y)
 }
 
+/// How much better than any other figure a figure must match to be taken
+/// as the counterpart of a figure elsewhere in the text (context overlap,
+/// less how far apart the values are).
+const AMBIGUOUS: f32 = 0.05;
+
 /// A month (0-11) and its day range, when the date gives one.
 type MonthDays = (usize, Option<(u32, u32)>);
 
@@ -666,6 +671,50 @@ pub(super) fn facts(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
         same.iter().any(|y| y.article == b && same_figure(x, y))
     };
     let no_figures: Vec<&Quantity> = Vec::new();
+    // the best-matching figure of article `b` for `x` (outside text the two
+    // share when `outside`): counting the same thing (or people in the same
+    // event), in like words, and among those the nearest in value; one of
+    // theirs that `x`'s article also gives is matched already
+    let best_elsewhere = |x: &Quantity, b: usize, outside: bool| -> (Option<(f32, &Quantity)>, f32) {
+        let same_head = by_head.get(b).and_then(|m| m.get(x.head.as_str())).unwrap_or(&no_figures);
+        let counted_people = if is_people(&x.head) && !x.event.is_empty() {
+            people.get(b).unwrap_or(&no_figures).as_slice()
+        } else {
+            &[]
+        };
+        let mut candidates: Vec<&Quantity> = same_head
+            .iter()
+            .chain(counted_people.iter().filter(|y| y.event == x.event && y.head != x.head))
+            .copied()
+            .collect();
+        // in text order, as the comparison always went
+        candidates.sort_by_key(|y| y.found.tokens.start);
+        crate::work::add(1 + candidates.len());
+        candidates
+            .into_iter()
+            .filter(|y| roles_fit(x, y) && !told(y, x.article))
+            .filter(|y| !outside || aligned_place(ctx, b, x.article, y.found).is_none())
+            .map(|y| (context_overlap(&x.context, &y.context), y))
+            .filter(|(s, _)| *s >= 0.3)
+            // among figures in like words, the nearest in value ("$4.7
+            // billion" with "$4.62 billion", not with "$987 million" in the
+            // same sentence)
+            .map(|(s, y)| (s - apart(x, y), y))
+            .fold((None, f32::NEG_INFINITY), |(best, second): (Option<(f32, &Quantity)>, f32), (s, y)| match best {
+                Some((top, _)) if s < top => (best, second.max(s)),
+                Some((top, _)) => (Some((s, y)), top),
+                None => (Some((s, y)), second),
+            })
+    };
+    // a figure's counterpart elsewhere in `b`, when it is clear: the best
+    // match, unless another figure answers almost as well (which of the two
+    // it is is not known, and no difference is claimed)
+    let clear_best = |x: &Quantity, b: usize, outside: bool| -> Option<&Quantity> {
+        match best_elsewhere(x, b, outside) {
+            (Some((top, y)), second) if top - second >= AMBIGUOUS => Some(y),
+            _ => None,
+        }
+    };
     // each quantity against the best-matching one in every other article
     for x in &quantities {
         for b in 0..n {
@@ -722,42 +771,30 @@ pub(super) fn facts(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
                         .map(|(_, y)| y)
                 }
                 None => {
-                    let same_head = by_head.get(b).and_then(|m| m.get(x.head.as_str())).unwrap_or(&no_figures);
-                    let counted_people = if is_people(&x.head) && !x.event.is_empty() {
-                        people.get(b).unwrap_or(&no_figures).as_slice()
-                    } else {
-                        &[]
-                    };
-                    let mut candidates: Vec<&Quantity> = same_head
-                        .iter()
-                        .chain(counted_people.iter().filter(|y| y.event == x.event && y.head != x.head))
-                        .copied()
-                        .collect();
-                    // in text order, as the comparison always went
-                    candidates.sort_by_key(|y| y.found.tokens.start);
-                    crate::work::add(1 + candidates.len());
                     // a figure the other article also gives, counting the
                     // same thing, is not a difference, wherever it stands
-                    // ("$29 for A, $89 for B" against "A is $29, B is $89"),
-                    // and one of theirs that this article gives is matched
+                    // ("$29 for A, $89 for B" against "A is $29, B is $89")
                     if told(x, b) {
                         continue;
                     }
-                    candidates
-                        .into_iter()
-                        .filter(|y| roles_fit(x, y) && !told(y, x.article))
-                        .filter(|y| aligned_place(ctx, b, x.article, y.found).is_none())
-                        .map(|y| (context_overlap(&x.context, &y.context), y))
-                        .filter(|(s, _)| *s >= 0.3)
-                        // among figures in like words, the nearest in value
-                        // ("$4.7 billion" with "$4.62 billion", not with
-                        // "$987 million" in the same sentence)
-                        .max_by(|p, q| (p.0 - apart(x, p.1)).total_cmp(&(q.0 - apart(x, q.1))))
-                        .map(|(_, y)| y)
-                        .or_else(|| {
+                    match best_elsewhere(x, b, true).0.map(|(_, y)| y) {
+                        // each figure meets one counterpart: the one it is
+                        // the best match of in turn, among all the figures
+                        // of this article ("three cars" in a paragraph on
+                        // an earlier accident is not set against "fourteen
+                        // cars" when "eighteen cars" answers it better)
+                        Some(y) => {
+                            let clear = clear_best(x, b, true).is_some_and(|z| std::ptr::eq(z, y));
+                            if !clear || !clear_best(y, x.article, false).is_some_and(|back| std::ptr::eq(back, x)) {
+                                continue;
+                            }
+                            Some(y)
+                        }
+                        None => {
                             near = true;
                             kin_figure(ctx, x, b, by_article.get(b).unwrap_or(&no_figures))
-                        })
+                        }
+                    }
                 }
             };
             let Some(y) = y else { continue };
