@@ -125,7 +125,7 @@ test('picking two articles in the reading view and the single-article mode', asy
   expect(await plainText(reading.locator('.cb-scroll'))).toBe(EXAMPLE_ARTICLES[0].text);
   expect(await reading.locator('.cb-div-first').count()).toBeGreaterThan(3);
   // selecting a marked stretch explains it
-  await reading.locator('.cb-pane .cb-div.cb-group-fact').first().click();
+  await reading.locator('.cb-pane .cb-div.cb-group-fact', { hasText: '300 residents' }).first().click();
   await expect(page.locator('#reading-view .cb-note')).toContainText('800 residents');
 });
 
