@@ -73,8 +73,22 @@ pub(super) fn dates(tokens: &[Token], used: &mut [bool], found: &mut Vec<Found>)
             {
                 s -= 1;
             }
+            // "Dec. 31", "Sept. 9": the abbreviation's point before the day
+            let day_after = |k: usize| kind_at(k) == Some(TokenKind::Number) && norm_at(k).len() <= 2;
+            if is_month
+                && norm.len() <= 4
+                && norm_at(e) == "."
+                && tokens.get(e).is_some_and(|p| p.gap == 0)
+                && day_after(e + 1)
+            {
+                e += 1;
+            }
             while e < n && kind_at(e) == Some(TokenKind::Number) && norm_at(e).len() <= 10 && e - i <= 2 {
                 e += 1;
+            }
+            // "May 22, 2017": the year after the day and its comma
+            if is_month && e > i + 1 && day_after(e - 1) && norm_at(e) == "," && is_year(norm_at(e + 1)) {
+                e += 2;
             }
             if s > 0 && matches!(norm_at(s - 1), "last" | "next" | "this" | "early" | "late" | "mid") {
                 s -= 1;

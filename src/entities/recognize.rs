@@ -387,6 +387,23 @@ mod tests {
     }
 
     #[test]
+    fn dates_written_as_news_writes_them() {
+        // (text, the dates found)
+        let cases: &[(&str, &[&str])] = &[
+            ("The fee rose on Dec. 31 after a vote.", &["Dec. 31"]),
+            ("Voting ends Sept. 9, 2003, at noon.", &["Sept. 9, 2003"]),
+            ("It opened on May 22, 2017, in the port.", &["May 22, 2017"]),
+            ("They meet on July 7-8 in the port.", &["July 7-8"]),
+            ("The port reopened in Dec. after repairs.", &["Dec"]),
+        ];
+        for &(text, want) in cases {
+            let got: Vec<&str> =
+                found(text).iter().filter(|f| f.kind == EntityKind::Date).map(|f| &text[f.start..f.end]).collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    #[test]
     fn number_values() {
         // (text, the figure's words, its value)
         let cases: &[(&str, &str, f64)] = &[
