@@ -706,11 +706,11 @@ pub(super) fn facts(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
                 None => (Some((s, y)), second),
             })
     };
-    // a figure's counterpart elsewhere in `b`, when it is clear: the best
-    // match, unless another figure answers almost as well (which of the two
-    // it is is not known, and no difference is claimed)
-    let clear_best = |x: &Quantity, b: usize, outside: bool| -> Option<&Quantity> {
-        match best_elsewhere(x, b, outside) {
+    // a figure's counterpart among all of `b`'s figures, when it is clear:
+    // the best match, unless another figure answers almost as well (which
+    // of the two it is is not known, and no difference is claimed)
+    let clear_best = |x: &Quantity, b: usize| -> Option<&Quantity> {
+        match best_elsewhere(x, b, false) {
             (Some((top, y)), second) if top - second >= AMBIGUOUS => Some(y),
             _ => None,
         }
@@ -777,20 +777,20 @@ pub(super) fn facts(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
                     if told(x, b) {
                         continue;
                     }
-                    match best_elsewhere(x, b, true).0.map(|(_, y)| y) {
+                    match best_elsewhere(x, b, true) {
                         // each figure meets one counterpart: the one it is
                         // the best match of in turn, among all the figures
                         // of this article ("three cars" in a paragraph on
                         // an earlier accident is not set against "fourteen
                         // cars" when "eighteen cars" answers it better)
-                        Some(y) => {
-                            let clear = clear_best(x, b, true).is_some_and(|z| std::ptr::eq(z, y));
-                            if !clear || !clear_best(y, x.article, false).is_some_and(|back| std::ptr::eq(back, x)) {
+                        (Some((top, y)), second) => {
+                            let clear = top - second >= AMBIGUOUS;
+                            if !clear || !clear_best(y, x.article).is_some_and(|back| std::ptr::eq(back, x)) {
                                 continue;
                             }
                             Some(y)
                         }
-                        None => {
+                        (None, _) => {
                             near = true;
                             kin_figure(ctx, x, b, by_article.get(b).unwrap_or(&no_figures))
                         }
