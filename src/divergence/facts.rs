@@ -665,11 +665,12 @@ pub(super) fn facts(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
     for q in &quantities {
         by_value.entry((q.lo.to_bits(), q.hi.to_bits())).or_default().push(q);
     }
-    let told = |x: &Quantity, b: usize| {
+    let same_value = |x: &Quantity| {
         let same = by_value.get(&(x.lo.to_bits(), x.hi.to_bits())).map_or(&[][..], Vec::as_slice);
         crate::work::add(1 + same.len());
-        same.iter().any(|y| y.article == b && same_figure(x, y))
+        same
     };
+    let told = |x: &Quantity, b: usize| same_value(x).iter().any(|y| y.article == b && same_figure(x, y));
     let no_figures: Vec<&Quantity> = Vec::new();
     // the best-matching figure of article `b` for `x` (outside text the two
     // share when `outside`): counting the same thing (or people in the same
@@ -760,11 +761,7 @@ pub(super) fn facts(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
                     theirs
                         .iter()
                         .copied()
-                        .filter(|y| {
-                            !by_article
-                                .get(x.article)
-                                .is_some_and(|mine| mine.iter().any(|z| z.lo == y.lo && z.hi == y.hi))
-                        })
+                        .filter(|y| !same_value(y).iter().any(|z| z.article == x.article))
                         .map(|y| (context_overlap(&x.names, &y.names), y))
                         .filter(|(s, _)| *s >= 0.5)
                         .max_by(|p, q| p.0.total_cmp(&q.0))

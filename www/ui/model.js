@@ -35,6 +35,15 @@ export function kindInfo(kind) {
 }
 
 const SEVERITY_RANK = { high: 3, medium: 2, low: 1 };
+/**
+ * The key of a divergence's marked stretch in a reading view or the HTML
+ * report: `d<index>`, or `d<index>m<side>` for another side of a finding
+ * that carries several (see `Context.entry`).
+ */
+export function divergenceKey(d) {
+  return `d${d.index}${d.mirror ? `m${d.side}` : ''}`;
+}
+
 export function severityRank(s) {
   return SEVERITY_RANK[s] || 0;
 }

@@ -6,7 +6,7 @@
 import { segments } from './annotate.js';
 import { percent } from './dom.js';
 import { level } from './heatmap.js';
-import { GROUP_LABELS, kindInfo, otherNames, severityOf } from './model.js';
+import { GROUP_LABELS, divergenceKey, kindInfo, otherNames, severityOf } from './model.js';
 import { kindLabel } from './divergences.js';
 import { summaryText } from './summary.js';
 
@@ -77,7 +77,7 @@ export function reportHtml(ctx) {
     ['fact', 'wording', 'unique', 'coverage'].map((g) => `<span class="d g-${g}">${e(kindInfo(g).icon)} ${e(GROUP_LABELS[g])}</span>`).join(' · '), '</p>');
   for (const a of arts) {
     const ranges = ctx.divergencesOf(a.id).map((d) => ({
-      start: d.start, end: d.end, key: `d${d.index}${d.mirror ? `m${d.side}` : ''}`, d,
+      start: d.start, end: d.end, key: divergenceKey(d), d,
     }));
     out.push(`<h3 id="text-${e(a.id)}"><span class="id">${e(a.id)}</span> ${e(a.label)}</h3><div class="text">`);
     for (const s of segments(ctx.text(a.id), ranges)) {
@@ -85,7 +85,7 @@ export function reportHtml(ctx) {
       if (!s.active.length) { out.push(e(s.text)); continue; }
       const groups = [...new Set(s.active.map((r) => kindInfo(r.d.kind).group))];
       const title = s.active.map((r) => r.d.explanation).join('\n');
-      const icons = s.starts.map((r) => `<sup class="k" id="d${r.d.index}${r.d.mirror ? `m${r.d.side}` : ''}">${e(kindInfo(r.d.kind).icon)}</sup>`).join('');
+      const icons = s.starts.map((r) => `<sup class="k" id="${divergenceKey(r.d)}">${e(kindInfo(r.d.kind).icon)}</sup>`).join('');
       out.push(`<span class="d ${groups.map((g) => `g-${e(g)}`).join(' ')}" title="${e(title)}">${icons}${e(s.text)}</span>`);
     }
     out.push('</div>');

@@ -17,7 +17,7 @@
 
 import { annotateJob, gaps } from './annotate.js';
 import { el, listText, percent, plural, scrollWithin, token } from './dom.js';
-import { kindInfo, otherNames, passageKinds, severityOf } from './model.js';
+import { divergenceKey, kindInfo, otherNames, passageKinds, severityOf } from './model.js';
 import { describeDivergence } from './divergences.js';
 import { runSliced } from './schedule.js';
 
@@ -310,7 +310,7 @@ export class ReadingView {
       const d = ctx.entry(entry);
       const info = kindInfo(d.kind);
       return {
-        start: d.start, end: d.end, key: `d${d.index}${d.mirror ? `m${d.side}` : ''}`,
+        start: d.start, end: d.end, key: divergenceKey(d),
         cls: ['cb-div', `cb-group-${info.group}`, `cb-sev-${severityOf(d.severity)}`],
         title: `${info.icon} ${info.label} (${d.severity}): ${d.explanation}`,
         // the first stretch of each divergence carries its kind's icon
