@@ -517,6 +517,48 @@ fn figures_both_articles_give_are_not_set_against_others() {
     }
 }
 
+/// A figure with a qualifier is a bound: "as much as $7 million" allows
+/// $6 million and not $9 million; a month's name that names an event ("the
+/// March on Harbor Street") is not a date set against another article's
+/// month.
+#[test]
+fn qualified_figures_are_bounds_and_event_names_are_not_dates() {
+    // (wire, copy, a conflict expected)
+    let cases: &[(&str, &str, bool)] = &[
+        (
+            "Repairs to the quay could cost as much as $7 million, engineers said.",
+            "Engineers said repairs to the quay would cost $6 million.",
+            false,
+        ),
+        (
+            "Repairs to the quay could cost as much as $7 million, engineers said.",
+            "Engineers said repairs to the quay would cost $9 million.",
+            true,
+        ),
+        (
+            "As many as 300 residents left the harbor district after the crane fell.",
+            "Some 250 residents left the harbor district after the crane fell.",
+            false,
+        ),
+        (
+            "No fewer than 40 boats joined the search off Port Ellis, the mayor said.",
+            "The mayor said 55 boats joined the search off Port Ellis.",
+            false,
+        ),
+        (
+            "Dockers joined the March on Harbor Street after the crane fell in June.",
+            "Dockers marched on Harbor Street after the crane fell in June.",
+            false,
+        ),
+    ];
+    for (wire, copy, conflict) in cases {
+        let r = report(wire, copy);
+        let conflicts: Vec<&Divergence> =
+            r.divergences.iter().filter(|d| d.relation.map(|r| r.as_str()) == Some("conflicts")).collect();
+        assert_eq!(!conflicts.is_empty(), *conflict, "{wire:?} / {copy:?}: {conflicts:#?}");
+    }
+}
+
 /// Among figures in like words, a figure is compared with the nearest in
 /// value: two sums in one sentence each meet their own counterpart, not
 /// one sum of another scale.

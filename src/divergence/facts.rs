@@ -177,17 +177,47 @@ fn event_of(words: &[&str]) -> &'static str {
     ""
 }
 
-/// The bounds of a value under its qualifier.
+/// The bounds of a value under its qualifier: a floor ("more than", "as
+/// few as", "no fewer than"), a ceiling ("up to", "as many as", "no more
+/// than") or about the value ("nearly", "an estimated").
 fn bounds(value: f64, qualifier: Option<&str>) -> (f64, f64) {
     let q = qualifier.unwrap_or("").to_lowercase();
-    if ["more than", "over", "at least", "above", "upwards of", "in excess of"].iter().any(|x| q.contains(x)) {
+    let q = q.as_str();
+    const FLOOR: &[&str] = &[
+        "more than",
+        "over",
+        "at least",
+        "above",
+        "upwards of",
+        "in excess of",
+        "just over",
+        "well over",
+        "as few as",
+        "as little as",
+        "as low as",
+        "no fewer than",
+        "no less than",
+    ];
+    const CEILING: &[&str] = &[
+        "less than",
+        "under",
+        "fewer than",
+        "up to",
+        "at most",
+        "below",
+        "just under",
+        "as much as",
+        "as many as",
+        "as high as",
+        "no more than",
+    ];
+    const ABOUT: &[&str] =
+        &["about", "around", "nearly", "almost", "some", "roughly", "approximately", "an estimated", "close to"];
+    if FLOOR.contains(&q) {
         (value, f64::INFINITY)
-    } else if ["less than", "under", "fewer than", "up to", "at most", "below"].iter().any(|x| q.contains(x)) {
+    } else if CEILING.contains(&q) {
         (0.0, value)
-    } else if ["about", "around", "nearly", "almost", "some", "roughly", "approximately", "an estimated"]
-        .iter()
-        .any(|x| q.contains(x))
-    {
+    } else if ABOUT.contains(&q) {
         (value * 0.85, value * 1.15)
     } else {
         (value, value)
@@ -924,6 +954,15 @@ mod tests {
             (87.0, None, 87.0, 87.0),
             (100.0, Some("about"), 85.0, 115.0),
             (50.0, Some("up to"), 0.0, 50.0),
+            (7.0, Some("as much as"), 0.0, 7.0),
+            (300.0, Some("as many as"), 0.0, 300.0),
+            (10.0, Some("as few as"), 10.0, f64::INFINITY),
+            (40.0, Some("no more than"), 0.0, 40.0),
+            (40.0, Some("no fewer than"), 40.0, f64::INFINITY),
+            (40.0, Some("no less than"), 40.0, f64::INFINITY),
+            (1000.0, Some("an estimated"), 850.0, 1150.0),
+            (1000.0, Some("in excess of"), 1000.0, f64::INFINITY),
+            (1000.0, Some("As many as"), 0.0, 1000.0),
         ];
         for &(v, q, lo, hi) in cases {
             let (l, h) = bounds(v, q);

@@ -53,7 +53,9 @@ fn word_class(norm: &str) -> u8 {
     TABLE.get(norm).copied().unwrap_or(0)
 }
 
-pub(super) fn dates(tokens: &[Token], used: &mut [bool], found: &mut Vec<Found>) {
+/// Dates among `tokens`; `uncased` when the text has no capital at all (a
+/// stripped copy), where a month is known by its name alone.
+pub(super) fn dates(tokens: &[Token], used: &mut [bool], found: &mut Vec<Found>, uncased: bool) {
     let n = tokens.len();
     let mut i = 0;
     let kind_at = |k: usize| tokens.get(k).map(|t| t.kind);
@@ -63,7 +65,9 @@ pub(super) fn dates(tokens: &[Token], used: &mut [bool], found: &mut Vec<Found>)
         let norm = t.norm;
         let mut span: Option<Range<usize>> = None;
         let c = word_class(norm);
-        let is_month = c & class::MONTH != 0 && (t.capitalized || norm.len() > 3) && norm != "may"
+        // a cased text capitalizes its months: "a march", "august company"
+        // are other words
+        let is_month = c & class::MONTH != 0 && (t.capitalized || (uncased && norm.len() > 3)) && norm != "may"
             || (norm == "may" && t.capitalized && i > 0);
         if is_month || c & class::WEEKDAY != 0 {
             let mut s = i;
@@ -93,7 +97,12 @@ pub(super) fn dates(tokens: &[Token], used: &mut [bool], found: &mut Vec<Found>)
             if s > 0 && matches!(norm_at(s - 1), "last" | "next" | "this" | "early" | "late" | "mid") {
                 s -= 1;
             }
-            span = Some(s..e);
+            // a month's name alone after an article names an event ("the
+            // March on Washington"), not a time
+            let bare = s == i && e == i + 1 && is_month;
+            if !(bare && i > 0 && matches!(norm_at(i - 1), "the" | "a" | "an")) {
+                span = Some(s..e);
+            }
         } else if c & class::RELATIVE_DAY != 0 {
             span = Some(i..i + 1);
         } else if matches!(norm, "last" | "next" | "this" | "past")
@@ -236,9 +245,9 @@ pub(super) fn numbers(tokens: &[Token], used: &mut [bool], found: &mut Vec<Found
         if s > 0 && matches!(norm_at(s - 1), "$" | "€" | "£" | "¥") {
             s -= 1;
         }
-        // qualifier before: one or two words
+        // qualifier before: one to three words
         let mut qualifier = None;
-        for len in [2usize, 1] {
+        for len in [3usize, 2, 1] {
             if s >= len {
                 let q = tokens.get(s - len..s).unwrap_or_default().iter().map(|t| t.norm).collect::<Vec<_>>().join(" ");
                 if QUALIFIERS.contains(&q.as_str()) {

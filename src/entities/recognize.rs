@@ -229,7 +229,7 @@ pub fn recognize(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Fo
         }
     }
     organizations_by_suffix(tokens, &mut used, &mut found);
-    dates(tokens, &mut used, &mut found);
+    dates(tokens, &mut used, &mut found, uncased);
     numbers(tokens, &mut used, &mut found);
     found.sort_by_key(|f| f.start);
     found
@@ -395,6 +395,11 @@ mod tests {
             ("It opened on May 22, 2017, in the port.", &["May 22, 2017"]),
             ("They meet on July 7-8 in the port.", &["July 7-8"]),
             ("The port reopened in Dec. after repairs.", &["Dec"]),
+            ("Dockers joined the March on Harbor Street.", &[]),
+            ("They planned a march through the port in June.", &["June"]),
+            ("the port reopened in march after repairs", &["march"]),
+            ("An august body met in August.", &["August"]),
+            ("The vote came in March.", &["March"]),
         ];
         for &(text, want) in cases {
             let got: Vec<&str> =
@@ -423,6 +428,27 @@ mod tests {
             let f = found(text);
             let got = f.iter().find(|f| f.kind == EntityKind::Number).map(|f| (&text[f.start..f.end], f.value));
             assert_eq!(got, Some((words, Some(value))), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn qualifiers_of_figures() {
+        // (text, the figure's words, its qualifier)
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            ("The repair could cost as much as $7 million.", "as much as $7 million", Some("as much as")),
+            ("As many as 300 residents left.", "As many as 300 residents", Some("as many as")),
+            ("No more than 40 boats sailed.", "No more than 40 boats", Some("no more than")),
+            ("More than 80 people came.", "More than 80 people", Some("more than")),
+            ("An estimated 2,000 people came.", "An estimated 2,000 people", Some("an estimated")),
+            ("The crane lifted 40 tonnes.", "40 tonnes", None),
+        ];
+        for &(text, words, qualifier) in cases {
+            let f = found(text);
+            let got = f
+                .iter()
+                .find(|f| f.kind == EntityKind::Number)
+                .map(|f| (&text[f.start..f.end], f.qualifier.as_deref()));
+            assert_eq!(got, Some((words, qualifier)), "{text:?}");
         }
     }
 }
