@@ -559,6 +559,26 @@ fn qualified_figures_are_bounds_and_event_names_are_not_dates() {
     }
 }
 
+/// A sum restated after "or" ("fell 4.6 percent, or $4.04, to $83.38")
+/// is a change like the percentage before it: it meets the other
+/// article's change, not its price.
+#[test]
+fn a_figure_restated_after_or_keeps_its_role() {
+    let r = report(
+        "Caldera Shipping shares fell $2.03, or 18 percent, to $9.17 in Port Ellis trading.",
+        "Caldera Shipping shares fell 4.6 percent, or $4.04, to $83.38 in Port Ellis trading.",
+    );
+    let facts: Vec<(&str, &str)> = r
+        .divergences
+        .iter()
+        .filter(|d| d.kind.as_str() == "fact")
+        .map(|d| (d.text.as_str(), d.counterpart.as_deref().unwrap_or("")))
+        .collect();
+    let paired = |x: &str, y: &str| facts.iter().any(|(a, b)| (*a == x && *b == y) || (*a == y && *b == x));
+    assert!(!paired("$4.04", "$9.17"), "{facts:?}");
+    assert!(paired("$4.04", "$2.03"), "{facts:?}");
+}
+
 /// Among figures in like words, a figure is compared with the nearest in
 /// value: two sums in one sentence each meet their own counterpart, not
 /// one sum of another scale.

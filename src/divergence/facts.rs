@@ -641,8 +641,17 @@ pub(super) fn facts(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
                 Some(high) => (bounds(value, f.qualifier.as_deref()).0, bounds(high, f.qualifier.as_deref()).1),
                 None => bounds(value, f.qualifier.as_deref()),
             };
-            let before = f.tokens.start.checked_sub(1).and_then(|k| d.tokens.get(k)).map_or("", |t| t.norm);
-            let role = role_of(before);
+            let word_before = |k: usize| k.checked_sub(1).and_then(|k| d.tokens.get(k)).map_or("", |t| t.norm);
+            let before = word_before(f.tokens.start);
+            let mut role = role_of(before);
+            // "fell 4.6 percent, or $4.04, to $83.38": a figure after "or"
+            // restates the figure just before it, in its role
+            if before == "or" {
+                let previous = i.checked_sub(1).and_then(|k| ents.values.get(a).and_then(|v| v.get(k)));
+                if let Some(p) = previous.filter(|p| p.tokens.end + 2 >= f.tokens.start) {
+                    role = role_of(word_before(p.tokens.start));
+                }
+            }
             let names = names_around(d, f, ents, a);
             let kin = kin_of(unit);
             quantities.push(Quantity {
