@@ -224,22 +224,24 @@ struct Embeddings {
     vectors: std::collections::HashMap<String, Vec<f32>>,
 }
 
-/// `corroborate build-glove-clusters --vectors FILE [--words N] [--levels A,B,C] [--iterations N] [--seed S] [--out FILE]`:
+/// `corroborate build-glove-clusters --vectors FILE [--words N] [--levels A,B,C] [--iterations N] [--seed S] [--raw] [--out FILE]`:
 /// word classes from pretrained vectors (scripts/build-glove-clusters.sh
 /// fetches them): the `--words` most frequent words that have a letter and
 /// no digit, keyed as the tagger keys words (the first of the words that
-/// share a key), scaled to unit length and clustered by hierarchical
+/// share a key), scaled to unit length (kept as they are with `--raw`) and clustered by hierarchical
 /// k-means (`kmeans::hierarchical`), written one fine class a line like
 /// `model/clusters.txt`, with the levels in the header.
 pub fn build_glove_cmd(args: &[String]) -> Result<(), String> {
     let (mut vectors, mut out, mut n_words, mut iterations, mut seed) =
         (None, "model/glove-clusters.txt".to_string(), 50_000usize, 20usize, 17u64);
     let mut levels: Vec<usize> = vec![16, 128, 512];
+    let mut raw = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let mut val = |name: &str| it.next().cloned().ok_or(format!("{name} needs a value"));
         let num = |v: String, name: &str| v.parse::<u64>().map_err(|_| format!("{name} needs a number"));
         match a.as_str() {
+            "--raw" => raw = true,
             "--vectors" => vectors = Some(val("--vectors")?),
             "--out" => out = val("--out")?,
             "--words" => n_words = num(val("--words")?, "--words")? as usize,
@@ -287,7 +289,9 @@ pub fn build_glove_cmd(args: &[String]) -> Result<(), String> {
         }
         let Some(v) = emb.vectors.get(w) else { continue };
         let mut v = v.get(..emb.dimensions).ok_or(format!("{path}: short vector for {w:?}"))?.to_vec();
-        tagger::kmeans::normalize(&mut v);
+        if !raw {
+            tagger::kmeans::normalize(&mut v);
+        }
         keys.push(key);
         points.push(v);
     }
