@@ -559,6 +559,44 @@ fn qualified_figures_are_bounds_and_event_names_are_not_dates() {
     }
 }
 
+/// A time of day is compared on the clock: "9:15 p.m." meets "9:15 p.m."
+/// and disagrees with "9:50 p.m.", "9 a.m." with "9 p.m."; the minutes
+/// are not a figure of their own ("15 p.m.").
+#[test]
+fn times_of_day_are_compared_on_the_clock() {
+    // (wire, copy, a conflict expected)
+    let cases: &[(&str, &str, bool)] = &[
+        (
+            "The crane fell onto the quay at 9:15 p.m. on Friday, the harbor master said.",
+            "The harbor master said the crane fell onto the quay at 9:15 p.m. on Friday.",
+            false,
+        ),
+        (
+            "The crane fell onto the quay at 9:15 p.m. on Friday, the harbor master said.",
+            "The harbor master said the crane fell onto the quay at 9:50 p.m. on Friday.",
+            true,
+        ),
+        (
+            "The crane fell onto the quay at 9 a.m. on Friday, the harbor master said.",
+            "The harbor master said the crane fell onto the quay at 9 p.m. on Friday.",
+            true,
+        ),
+        (
+            "The crane fell onto the quay at about 9 p.m. on Friday, the harbor master said.",
+            "The harbor master said the crane fell onto the quay at 9:20 p.m. on Friday.",
+            false,
+        ),
+    ];
+    for (wire, copy, conflict) in cases {
+        let r = report(wire, copy);
+        let conflicts: Vec<&Divergence> =
+            r.divergences.iter().filter(|d| d.relation.map(|r| r.as_str()) == Some("conflicts")).collect();
+        assert_eq!(!conflicts.is_empty(), *conflict, "{wire:?} / {copy:?}: {conflicts:#?}");
+        let minutes_alone = r.entities.iter().any(|e| e.name.starts_with("15") || e.name.starts_with("20"));
+        assert!(!minutes_alone, "{wire:?} / {copy:?}: minutes read as a figure of their own");
+    }
+}
+
 /// A sum restated after "or" ("fell 4.6 percent, or $4.04, to $83.38")
 /// is a change like the percentage before it: it meets the other
 /// article's change, not its price.

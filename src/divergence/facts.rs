@@ -211,18 +211,26 @@ fn bounds(value: f64, qualifier: Option<&str>) -> (f64, f64) {
         "as high as",
         "no more than",
     ];
-    const ABOUT: &[&str] =
-        &["about", "around", "nearly", "almost", "some", "roughly", "approximately", "an estimated", "close to"];
     if FLOOR.contains(&q) {
         (value, f64::INFINITY)
     } else if CEILING.contains(&q) {
         (0.0, value)
-    } else if ABOUT.contains(&q) {
+    } else if is_about(Some(q)) {
         (value * 0.85, value * 1.15)
     } else {
         (value, value)
     }
 }
+
+/// Whether a qualifier puts a figure near its value ("about", "nearly").
+fn is_about(qualifier: Option<&str>) -> bool {
+    const ABOUT: &[&str] =
+        &["about", "around", "nearly", "almost", "some", "roughly", "approximately", "an estimated", "close to"];
+    qualifier.is_some_and(|q| ABOUT.contains(&q.to_lowercase().as_str()))
+}
+
+/// The counted noun of a time of day ("9:15 p.m."), followed by its zone.
+const CLOCK: &str = "clock";
 
 /// Scale words a figure may be written with.
 const SCALES: [&str; 10] =
@@ -302,7 +310,9 @@ fn same_money(tx: &str, ty: &str) -> bool {
 /// the other rounded to its own last digit ("$30" for "$30.50", "4
 /// million" for "4.2 million"; not "300" for "350").
 fn rounds_to(x: &Quantity, tx: &str, y: &Quantity, ty: &str) -> bool {
-    if x.lo != x.hi || y.lo != y.hi {
+    // a time of day is written to the minute it means ("9 p.m." is not
+    // "9:15 p.m." rounded)
+    if x.lo != x.hi || y.lo != y.hi || x.head.starts_with(CLOCK) {
         return false;
     }
     let (Some(sx), Some(sy)) = (step(x.lo, tx), step(y.lo, ty)) else { return false };
@@ -627,7 +637,11 @@ pub(super) fn facts(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
             }
             let unit = f.unit.as_deref().unwrap_or("");
             // money counts in its currency when no noun follows ("$4 million")
+            // a time of day ("pm", "am edt") counts hours on the clock of
+            // its zone: "9 a.m." meets "9:15 p.m.", not "9 a.m. GMT"
+            let clock = unit.split_whitespace().next().is_some_and(|w| matches!(w, "am" | "pm"));
             let head = match head_noun(unit) {
+                _ if clock => unit.split_whitespace().skip(1).fold(CLOCK.to_string(), |h, zone| h + " " + zone),
                 h if h.is_empty() => currency(text).unwrap_or_default().to_string(),
                 h => h,
             };
@@ -639,6 +653,8 @@ pub(super) fn facts(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
                 d.tokens.get(around(d, f)).map(|ts| ts.iter().map(|t| t.norm).collect()).unwrap_or_default();
             let (lo, hi) = match high.or_else(|| dash_range_end(text, value)) {
                 Some(high) => (bounds(value, f.qualifier.as_deref()).0, bounds(high, f.qualifier.as_deref()).1),
+                // "about 9 p.m.": within half an hour
+                None if clock && is_about(f.qualifier.as_deref()) => (value - 0.5, value + 0.5),
                 None => bounds(value, f.qualifier.as_deref()),
             };
             let word_before = |k: usize| k.checked_sub(1).and_then(|k| d.tokens.get(k)).map_or("", |t| t.norm);

@@ -8,6 +8,7 @@ use crate::lang::en::NUMBER_WORDS;
 use crate::lang::en::PERIODS;
 use crate::lang::en::QUALIFIERS;
 use crate::lang::en::RELATIVE_DAYS;
+use crate::lang::en::TIME_ZONES;
 use crate::lang::en::WEEKDAYS;
 use crate::report::EntityKind;
 use crate::tokens::Tok as Token;
@@ -219,8 +220,16 @@ pub(super) fn numbers(tokens: &[Token], used: &mut [bool], found: &mut Vec<Found
                 e = at + 1;
             }
         }
+        // "9:15 p.m. EDT", "9 a.m.": a time of day, valued in 24-hour time
+        // (21.25); its unit is "am" or "pm" and the zone written after it
+        let time = clock(tokens, i, value);
+        if let Some((end, hours, _)) = &time {
+            e = *end;
+            value = Some(*hours);
+        }
         // "$3-million": a scale word joined by a hyphen
-        let hyphen_scale = tokens.get(e).is_some_and(|d| d.kind == TokenKind::Punct && d.gap == 0 && is_dash(d.norm))
+        let hyphen_scale = time.is_none()
+            && tokens.get(e).is_some_and(|d| d.kind == TokenKind::Punct && d.gap == 0 && is_dash(d.norm))
             && tokens.get(e + 1).is_some_and(|m| {
                 m.gap == 0 && m.kind == TokenKind::Word && word_class(m.norm) & class::MULTIPLIER != 0
             });
@@ -229,7 +238,9 @@ pub(super) fn numbers(tokens: &[Token], used: &mut [bool], found: &mut Vec<Found
         }
         // "320 million", "two hundred"
         let number_end = e;
-        while tokens.get(e).is_some_and(|m| m.kind == TokenKind::Word && word_class(m.norm) & class::MULTIPLIER != 0) {
+        while time.is_none()
+            && tokens.get(e).is_some_and(|m| m.kind == TokenKind::Word && word_class(m.norm) & class::MULTIPLIER != 0)
+        {
             e += 1;
         }
         if let (Some(v), Some(mult)) =
@@ -238,11 +249,11 @@ pub(super) fn numbers(tokens: &[Token], used: &mut [bool], found: &mut Vec<Found
             value = Some(v * mult);
         }
         // percent
-        if e < n && matches!(norm_at(e), "%" | "percent" | "per") {
+        if time.is_none() && e < n && matches!(norm_at(e), "%" | "percent" | "per") {
             e += if norm_at(e) == "per" && norm_at(e + 1) == "cent" { 2 } else { 1 };
         }
         // currency before
-        if s > 0 && matches!(norm_at(s - 1), "$" | "€" | "£" | "¥") {
+        if time.is_none() && s > 0 && matches!(norm_at(s - 1), "$" | "€" | "£" | "¥") {
             s -= 1;
         }
         // qualifier before: one to three words
@@ -260,7 +271,7 @@ pub(super) fn numbers(tokens: &[Token], used: &mut [bool], found: &mut Vec<Found
         // unit after: the counted noun phrase of up to two lowercase words
         let mut candidates: Vec<&str> = Vec::new();
         let mut k = e;
-        while k < n && candidates.len() < 2 {
+        while time.is_none() && k < n && candidates.len() < 2 {
             let Some(u) = tokens.get(k) else { break };
             if u.kind == TokenKind::Word && !u.capitalized && !is_stop(u.norm) && u.gap <= 1 {
                 candidates.push(u.norm);
@@ -271,7 +282,11 @@ pub(super) fn numbers(tokens: &[Token], used: &mut [bool], found: &mut Vec<Found
         }
         let unit_len = unit_length(&candidates);
         k = e + unit_len;
-        let unit = if unit_len == 0 { None } else { Some(candidates.get(..unit_len).unwrap_or_default().join(" ")) };
+        let unit = match time {
+            Some((_, _, unit)) => unit,
+            None if unit_len == 0 => None,
+            None => Some(candidates.get(..unit_len).unwrap_or_default().join(" ")),
+        };
         let r = s..k;
         if r.clone().any(|x| is_used(used, x)) {
             i += 1;
@@ -285,6 +300,74 @@ pub(super) fn numbers(tokens: &[Token], used: &mut [bool], found: &mut Vec<Found
         found.push(f);
         i = r.end;
     }
+}
+
+/// A time of day at token `i` whose value is `value`: "9:15" (hours, a
+/// colon, two digits of minutes) and "9 a.m.", "9:15 p.m." (a.m. and p.m.
+/// make it 24-hour: 21.25 for "9:15 p.m.", 0 for "12 a.m."), with a time
+/// zone after them ("EDT", "GMT"). Returns the end of the span, the hours
+/// and the unit ("pm edt"); `None` for a plain number.
+fn clock(tokens: &[Token], i: usize, value: Option<f64>) -> Option<(usize, f64, Option<String>)> {
+    let digits = |k: usize, max_len: usize| {
+        tokens.get(k).filter(|x| {
+            x.kind == TokenKind::Number && x.norm.len() <= max_len && x.norm.bytes().all(|b| b.is_ascii_digit())
+        })
+    };
+    let hours = value.filter(|h| h.fract() == 0.0 && (0.0..=24.0).contains(h))?;
+    digits(i, 2)?;
+    let mut e = i + 1;
+    let mut time = hours;
+    let colon = tokens.get(e).is_some_and(|c| c.norm == ":" && c.gap == 0);
+    let minutes = digits(e + 1, 2).filter(|m| m.gap == 0 && m.norm.len() == 2).and_then(|m| m.norm.parse::<u8>().ok());
+    let with_minutes = match (colon, minutes) {
+        (true, Some(m)) if m < 60 => {
+            time += f64::from(m) / 60.0;
+            e += 2;
+            true
+        }
+        _ => false,
+    };
+    let half = tokens.get(e).filter(|x| x.kind == TokenKind::Word && x.gap <= 1).map(|x| x.norm);
+    let half = half.filter(|h| matches!(*h, "am" | "pm") && (1.0..=12.0).contains(&hours));
+    let Some(half) = half else {
+        return with_minutes.then_some((e, time, None));
+    };
+    e += 1;
+    if half == "pm" && hours < 12.0 {
+        time += 12.0;
+    } else if half == "am" && hours == 12.0 {
+        time -= 12.0;
+    }
+    // "p.m." ends in a point of its own before the zone
+    let point = usize::from(tokens.get(e).is_some_and(|p| p.norm == "." && p.gap == 0));
+    let zone = tokens
+        .get(e + point)
+        .filter(|z| z.gap >= 1 && z.capitalized && z.kind == TokenKind::Word && TIME_ZONES.contains(&z.norm));
+    let unit = match zone {
+        Some(z) => {
+            e += point + 1;
+            format!("{half} {}", z.norm)
+        }
+        None => half.to_string(),
+    };
+    Some((e, time, Some(unit)))
+}
+
+/// Whether token `i` is the "PM" or the "GMT" of a time of day ("9:15 PM
+/// GMT"): part of the time, never a name of its own.
+pub(super) fn clock_word(tokens: &[Token], i: usize) -> bool {
+    let half = |k: usize| {
+        let after_number = k.checked_sub(1).and_then(|p| tokens.get(p)).is_some_and(|p| {
+            p.kind == TokenKind::Number && p.norm.len() <= 2 && p.norm.bytes().all(|b| b.is_ascii_digit())
+        });
+        after_number && tokens.get(k).is_some_and(|t| t.gap <= 1 && matches!(t.norm, "am" | "pm"))
+    };
+    let Some(t) = tokens.get(i) else { return false };
+    if matches!(t.norm, "am" | "pm") {
+        return half(i);
+    }
+    let point = i.checked_sub(1).and_then(|p| tokens.get(p)).is_some_and(|p| p.norm == "." && p.gap == 0);
+    t.capitalized && TIME_ZONES.contains(&t.norm) && i.checked_sub(1 + usize::from(point)).is_some_and(half)
 }
 
 /// A hyphen or dash token ("twenty-eight").

@@ -71,6 +71,12 @@ pub(crate) const NUMBER_WORDS: &[(&str, f64)] = &[
     ("hundreds", 200.0),
     ("thousands", 2000.0),
 ];
+/// Time zones news writes after a time of day ("9 p.m. EDT"), taken
+/// only when capitalized.
+pub(crate) const TIME_ZONES: &[&str] = &[
+    "edt", "est", "cdt", "cst", "mdt", "mst", "pdt", "pst", "akst", "akdt", "hst", "gmt", "utc", "bst", "cet", "cest",
+    "eet", "eest", "wet", "ist", "jst", "kst", "aest", "aedt", "et", "ct", "mt", "pt",
+];
 pub(crate) const QUALIFIERS: &[&str] = &[
     "more than",
     "less than",
