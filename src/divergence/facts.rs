@@ -636,9 +636,9 @@ pub(super) fn facts(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
                 continue;
             }
             let unit = f.unit.as_deref().unwrap_or("");
-            // money counts in its currency when no noun follows ("$4 million")
             // a time of day ("pm", "am edt") counts hours on the clock of
-            // its zone: "9 a.m." meets "9:15 p.m.", not "9 a.m. GMT"
+            // its zone: "9 a.m." meets "9:15 p.m.", not "9 a.m. GMT"; money
+            // counts in its currency when no noun follows ("$4 million")
             let clock = unit.split_whitespace().next().is_some_and(|w| matches!(w, "am" | "pm"));
             let head = match head_noun(unit) {
                 _ if clock => unit.split_whitespace().skip(1).fold(CLOCK.to_string(), |h, zone| h + " " + zone),
