@@ -595,6 +595,11 @@ fn times_of_day_are_compared_on_the_clock() {
         let minutes_alone = r.entities.iter().any(|e| e.name.starts_with("15") || e.name.starts_with("20"));
         assert!(!minutes_alone, "{wire:?} / {copy:?}: minutes read as a figure of their own");
     }
+    // one entity for the time both give, named as a time
+    let r = report(cases[0].0, cases[0].1);
+    let times: Vec<(&str, usize)> =
+        r.entities.iter().filter(|e| e.unit.as_deref() == Some("pm")).map(|e| (e.name.as_str(), e.total)).collect();
+    assert_eq!(times, [("9:15 pm", 2)]);
 }
 
 /// A sum restated after "or" ("fell 4.6 percent, or $4.04, to $83.38")

@@ -282,6 +282,7 @@ pub(super) fn numbers(tokens: &[Token], used: &mut [bool], found: &mut Vec<Found
         }
         let unit_len = unit_length(&candidates);
         k = e + unit_len;
+        let is_time = time.is_some();
         let unit = match time {
             Some((_, _, unit)) => unit,
             None if unit_len == 0 => None,
@@ -294,6 +295,20 @@ pub(super) fn numbers(tokens: &[Token], used: &mut [bool], found: &mut Vec<Found
         }
         set_used(used, r.clone());
         let mut f = mk(tokens, r.clone(), EntityKind::Number);
+        if is_time {
+            // "9:15 pm", not "9 15 pm": the key reads as the time it is
+            f.key = tokens.get(r.clone()).unwrap_or_default().iter().fold(String::new(), |mut key, t| {
+                if t.norm == ":" {
+                    key.push(':');
+                } else if t.is_wordlike() {
+                    if !key.is_empty() && !key.ends_with(':') {
+                        key.push(' ');
+                    }
+                    key.push_str(t.norm);
+                }
+                key
+            });
+        }
         f.value = value;
         f.qualifier = qualifier;
         f.unit = unit;

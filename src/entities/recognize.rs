@@ -457,24 +457,23 @@ mod tests {
 
     #[test]
     fn times_of_day() {
-        // (text, the time's words, its value in 24-hour time, its unit)
-        let cases: &[(&str, &str, f64, Option<&str>)] = &[
-            ("The crane fell at 9:15 p.m. on Friday.", "9:15 p.m", 21.25, Some("pm")),
-            ("The crane fell at 9 p.m. EDT on Friday.", "9 p.m. EDT", 21.0, Some("pm edt")),
-            ("Divers went down at 6:40 a.m.", "6:40 a.m", 6.0 + 40.0 / 60.0, Some("am")),
-            ("The quay closed at 12 a.m. sharp.", "12 a.m", 0.0, Some("am")),
-            ("The quay reopened at 12:30 PM GMT.", "12:30 PM GMT", 12.5, Some("pm gmt")),
-            ("The ferry left at 17:05 from Port Ellis.", "17:05", 17.0 + 5.0 / 60.0, None),
-            ("Crews worked 12 hours.", "12 hours", 12.0, Some("hours")),
-            ("The score was 3:2 after the break.", "3", 3.0, None),
+        // (text, the time's words, its key, its value in 24-hour time, its unit)
+        let cases: &[(&str, &str, &str, f64, Option<&str>)] = &[
+            ("The crane fell at 9:15 p.m. on Friday.", "9:15 p.m", "9:15 pm", 21.25, Some("pm")),
+            ("The crane fell at 9 p.m. EDT on Friday.", "9 p.m. EDT", "9 pm edt", 21.0, Some("pm edt")),
+            ("Divers went down at 6:40 a.m.", "6:40 a.m", "6:40 am", 6.0 + 40.0 / 60.0, Some("am")),
+            ("The quay closed at 12 a.m. sharp.", "12 a.m", "12 am", 0.0, Some("am")),
+            ("The quay reopened at 12:30 PM GMT.", "12:30 PM GMT", "12:30 pm gmt", 12.5, Some("pm gmt")),
+            ("The ferry left at 17:05 from Port Ellis.", "17:05", "17:05", 17.0 + 5.0 / 60.0, None),
+            ("Crews worked 12 hours.", "12 hours", "12 hours", 12.0, Some("hours")),
+            ("The score was 3:2 after the break.", "3", "3", 3.0, None),
         ];
-        for &(text, words, value, unit) in cases {
+        for &(text, words, key, value, unit) in cases {
             let f = found(text);
-            let got = f
-                .iter()
-                .find(|f| f.kind == EntityKind::Number)
-                .map(|f| (&text[f.start..f.end], f.value.map(|v| (v * 1000.0).round()), f.unit.as_deref()));
-            assert_eq!(got, Some((words, Some((value * 1000.0).round()), unit)), "{text:?}");
+            let got = f.iter().find(|f| f.kind == EntityKind::Number).map(|f| {
+                (&text[f.start..f.end], f.key.as_str(), f.value.map(|v| (v * 1000.0).round()), f.unit.as_deref())
+            });
+            assert_eq!(got, Some((words, key, Some((value * 1000.0).round()), unit)), "{text:?}");
         }
     }
 }
