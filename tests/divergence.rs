@@ -586,6 +586,22 @@ fn times_of_day_are_compared_on_the_clock() {
             "The harbor master said the crane fell onto the quay at 9:20 p.m. on Friday.",
             false,
         ),
+        (
+            "The crane fell onto the quay at 21:15 on Friday, the harbor master said.",
+            "The harbor master said the crane fell onto the quay at 9:15 p.m. on Friday.",
+            false,
+        ),
+        (
+            "The crane fell onto the quay at 21:15 on Friday, the harbor master said.",
+            "The harbor master said the crane fell onto the quay at 21:45 on Friday.",
+            true,
+        ),
+        // "9:15" alone may be morning or evening: not set against "9:45 p.m."
+        (
+            "The crane fell onto the quay at 9:15 on Friday, the harbor master said.",
+            "The harbor master said the crane fell onto the quay at 9:45 p.m. on Friday.",
+            false,
+        ),
     ];
     for (wire, copy, conflict) in cases {
         let r = report(wire, copy);

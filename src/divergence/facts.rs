@@ -4,6 +4,7 @@ use super::Context;
 use super::EntityIndex;
 use super::Finding;
 use crate::entities::Found;
+use crate::entities::DAY_CLOCK;
 use crate::lang::en::is_function_word;
 use crate::overlap::idf;
 use crate::overlap::{Match, Op};
@@ -639,7 +640,7 @@ pub(super) fn facts(ctx: &Context, ents: &EntityIndex) -> Vec<Finding> {
             // a time of day ("pm", "am edt") counts hours on the clock of
             // its zone: "9 a.m." meets "9:15 p.m.", not "9 a.m. GMT"; money
             // counts in its currency when no noun follows ("$4 million")
-            let clock = unit.split_whitespace().next().is_some_and(|w| matches!(w, "am" | "pm"));
+            let clock = unit.split_whitespace().next().is_some_and(|w| matches!(w, "am" | "pm" | DAY_CLOCK));
             let head = match head_noun(unit) {
                 _ if clock => unit.split_whitespace().skip(1).fold(CLOCK.to_string(), |h, zone| h + " " + zone),
                 h if h.is_empty() => currency(text).unwrap_or_default().to_string(),

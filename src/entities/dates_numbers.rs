@@ -317,11 +317,14 @@ pub(super) fn numbers(tokens: &[Token], used: &mut [bool], found: &mut Vec<Found
     }
 }
 
+/// The unit of a time written on the 24-hour clock ("21:15").
+pub(crate) const DAY_CLOCK: &str = "24h";
+
 /// A time of day at token `i` whose value is `value`: "9:15" (hours, a
 /// colon, two digits of minutes) and "9 a.m.", "9:15 p.m." (a.m. and p.m.
 /// make it 24-hour: 21.25 for "9:15 p.m.", 0 for "12 a.m."), with a time
 /// zone after them ("EDT", "GMT"). Returns the end of the span, the hours
-/// and the unit ("pm edt"); `None` for a plain number.
+/// and the unit ("pm edt", "24h" for "21:15"); `None` for a plain number.
 fn clock(tokens: &[Token], i: usize, value: Option<f64>) -> Option<(usize, f64, Option<String>)> {
     let digits = |k: usize, max_len: usize| {
         tokens.get(k).filter(|x| {
@@ -344,26 +347,34 @@ fn clock(tokens: &[Token], i: usize, value: Option<f64>) -> Option<(usize, f64, 
     };
     let half = tokens.get(e).filter(|x| x.kind == TokenKind::Word && x.gap <= 1).map(|x| x.norm);
     let half = half.filter(|h| matches!(*h, "am" | "pm") && (1.0..=12.0).contains(&hours));
-    let Some(half) = half else {
-        return with_minutes.then_some((e, time, None));
+    // a time on the 24-hour clock says so by its hours: past 12, 0 or with
+    // a leading zero ("21:15", "09:30"); "9:15" alone may be either half
+    // of the day, so it is a time but has no unit (never compared)
+    let leading_zero = tokens.get(i).is_some_and(|t| t.norm.len() == 2 && t.norm.starts_with('0'));
+    let marker = match half {
+        Some(half) => {
+            e += 1;
+            if half == "pm" && hours < 12.0 {
+                time += 12.0;
+            } else if half == "am" && hours == 12.0 {
+                time -= 12.0;
+            }
+            half
+        }
+        None if with_minutes && (hours >= 13.0 || hours == 0.0 || leading_zero) => DAY_CLOCK,
+        None => return with_minutes.then_some((e, time, None)),
     };
-    e += 1;
-    if half == "pm" && hours < 12.0 {
-        time += 12.0;
-    } else if half == "am" && hours == 12.0 {
-        time -= 12.0;
-    }
     // "p.m." ends in a point of its own before the zone
-    let point = usize::from(tokens.get(e).is_some_and(|p| p.norm == "." && p.gap == 0));
+    let point = usize::from(half.is_some() && tokens.get(e).is_some_and(|p| p.norm == "." && p.gap == 0));
     let zone = tokens
         .get(e + point)
         .filter(|z| z.gap >= 1 && z.capitalized && z.kind == TokenKind::Word && TIME_ZONES.contains(&z.norm));
     let unit = match zone {
         Some(z) => {
             e += point + 1;
-            format!("{half} {}", z.norm)
+            format!("{marker} {}", z.norm)
         }
-        None => half.to_string(),
+        None => marker.to_string(),
     };
     Some((e, time, Some(unit)))
 }
@@ -382,7 +393,14 @@ pub(super) fn clock_word(tokens: &[Token], i: usize) -> bool {
         return half(i);
     }
     let point = i.checked_sub(1).and_then(|p| tokens.get(p)).is_some_and(|p| p.norm == "." && p.gap == 0);
-    t.capitalized && TIME_ZONES.contains(&t.norm) && i.checked_sub(1 + usize::from(point)).is_some_and(half)
+    // "21:15 GMT": the zone right after the minutes
+    let after_minutes = i.checked_sub(2).and_then(|k| tokens.get(k..i)).is_some_and(|w| match w {
+        [colon, minutes] => colon.norm == ":" && minutes.kind == TokenKind::Number && minutes.norm.len() == 2,
+        _ => false,
+    });
+    t.capitalized
+        && TIME_ZONES.contains(&t.norm)
+        && (i.checked_sub(1 + usize::from(point)).is_some_and(half) || after_minutes)
 }
 
 /// A hyphen or dash token ("twenty-eight").

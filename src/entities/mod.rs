@@ -10,6 +10,7 @@
 //! in `lexicon`; English word lists in [`crate::lang::en`].
 
 mod dates_numbers;
+pub(crate) use dates_numbers::DAY_CLOCK;
 pub(crate) mod lexicon;
 mod merge;
 mod multilingual;

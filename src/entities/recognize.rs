@@ -464,7 +464,9 @@ mod tests {
             ("Divers went down at 6:40 a.m.", "6:40 a.m", "6:40 am", 6.0 + 40.0 / 60.0, Some("am")),
             ("The quay closed at 12 a.m. sharp.", "12 a.m", "12 am", 0.0, Some("am")),
             ("The quay reopened at 12:30 PM GMT.", "12:30 PM GMT", "12:30 pm gmt", 12.5, Some("pm gmt")),
-            ("The ferry left at 17:05 from Port Ellis.", "17:05", "17:05", 17.0 + 5.0 / 60.0, None),
+            ("The ferry left at 17:05 from Port Ellis.", "17:05", "17:05", 17.0 + 5.0 / 60.0, Some("24h")),
+            ("The ferry left at 09:05 GMT.", "09:05 GMT", "09:05 gmt", 9.0 + 5.0 / 60.0, Some("24h gmt")),
+            ("The ferry left at 9:05 from Port Ellis.", "9:05", "9:05", 9.0 + 5.0 / 60.0, None),
             ("Crews worked 12 hours.", "12 hours", "12 hours", 12.0, Some("hours")),
             ("The score was 3:2 after the break.", "3", "3", 3.0, None),
         ];
