@@ -326,17 +326,13 @@ pub(crate) const DAY_CLOCK: &str = "24h";
 /// zone after them ("EDT", "GMT"). Returns the end of the span, the hours
 /// and the unit ("pm edt", "24h" for "21:15"); `None` for a plain number.
 fn clock(tokens: &[Token], i: usize, value: Option<f64>) -> Option<(usize, f64, Option<String>)> {
-    let digits = |k: usize, max_len: usize| {
-        tokens.get(k).filter(|x| {
-            x.kind == TokenKind::Number && x.norm.len() <= max_len && x.norm.bytes().all(|b| b.is_ascii_digit())
-        })
-    };
+    let digits = |k: usize| tokens.get(k).filter(|x| one_or_two_digits(x));
     let hours = value.filter(|h| h.fract() == 0.0 && (0.0..=24.0).contains(h))?;
-    digits(i, 2)?;
+    digits(i)?;
     let mut e = i + 1;
     let mut time = hours;
     let colon = tokens.get(e).is_some_and(|c| c.norm == ":" && c.gap == 0);
-    let minutes = digits(e + 1, 2).filter(|m| m.gap == 0 && m.norm.len() == 2).and_then(|m| m.norm.parse::<u8>().ok());
+    let minutes = digits(e + 1).filter(|m| m.gap == 0 && m.norm.len() == 2).and_then(|m| m.norm.parse::<u8>().ok());
     let with_minutes = match (colon, minutes) {
         (true, Some(m)) if m < 60 => {
             time += f64::from(m) / 60.0;
@@ -383,9 +379,7 @@ fn clock(tokens: &[Token], i: usize, value: Option<f64>) -> Option<(usize, f64, 
 /// GMT"): part of the time, never a name of its own.
 pub(super) fn clock_word(tokens: &[Token], i: usize) -> bool {
     let half = |k: usize| {
-        let after_number = k.checked_sub(1).and_then(|p| tokens.get(p)).is_some_and(|p| {
-            p.kind == TokenKind::Number && p.norm.len() <= 2 && p.norm.bytes().all(|b| b.is_ascii_digit())
-        });
+        let after_number = k.checked_sub(1).and_then(|p| tokens.get(p)).is_some_and(one_or_two_digits);
         after_number && tokens.get(k).is_some_and(|t| t.gap <= 1 && matches!(t.norm, "am" | "pm"))
     };
     let Some(t) = tokens.get(i) else { return false };
@@ -395,12 +389,18 @@ pub(super) fn clock_word(tokens: &[Token], i: usize) -> bool {
     let point = i.checked_sub(1).and_then(|p| tokens.get(p)).is_some_and(|p| p.norm == "." && p.gap == 0);
     // "21:15 GMT": the zone right after the minutes
     let after_minutes = i.checked_sub(2).and_then(|k| tokens.get(k..i)).is_some_and(|w| match w {
-        [colon, minutes] => colon.norm == ":" && minutes.kind == TokenKind::Number && minutes.norm.len() == 2,
+        [colon, minutes] => colon.norm == ":" && one_or_two_digits(minutes) && minutes.norm.len() == 2,
         _ => false,
     });
     t.capitalized
         && TIME_ZONES.contains(&t.norm)
         && (i.checked_sub(1 + usize::from(point)).is_some_and(half) || after_minutes)
+}
+
+/// A number written in one or two digits: the hours or the minutes of a
+/// time of day.
+fn one_or_two_digits(t: &Token) -> bool {
+    t.kind == TokenKind::Number && t.norm.len() <= 2 && t.norm.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// A hyphen or dash token ("twenty-eight").
