@@ -12,10 +12,12 @@ use super::recognize::{mk, trim_edges};
 use crate::entities::Found;
 use crate::lang::calendar::{calendar, Calendar};
 use crate::lang::en::MONTHS;
+use crate::lang::en::WEEKDAYS;
 use crate::lang::places::{countries, name_words, Countries};
 use crate::report::EntityKind;
 use crate::tokens::Tok as Token;
 use crate::tokens::TokenKind;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 /// Adds the mentions this module finds (countries, people, dates, numbers) to `found` (one article in
@@ -110,6 +112,16 @@ fn words_and_days(tokens: &[Token], cal: &Calendar, terms: &crate::lang::terms::
             .filter(|t| t.kind == TokenKind::Word)
             .and_then(|t| cal.numbers.get(t.norm).copied().filter(|v| !t.capitalized || starts(i) || scale(*v)))
     };
+    // a weekday's full name (its longest in the calendar, not "Fr" or
+    // "mar"), written with a capital ("am Freitag", "Cuma günü"): a date,
+    // keyed by its English name like the English rules' "Friday"
+    let mut full_weekdays: FxHashMap<&str, u32> = FxHashMap::default();
+    for day in 0..7u32 {
+        let names = cal.weekdays.iter().filter(|(_, d)| **d == day);
+        if let Some((name, _)) = names.max_by_key(|(w, _)| (w.chars().count(), w.as_str())) {
+            full_weekdays.insert(name.as_str(), day);
+        }
+    }
     let mut claimed = vec![false; tokens.len()];
     // a figure in digits the English rules found, then a scale word
     for f in found.iter_mut().filter(|f| f.kind == EntityKind::Number) {
@@ -129,6 +141,14 @@ fn words_and_days(tokens: &[Token], cal: &Calendar, terms: &crate::lang::terms::
     let mut i = 0;
     while i < tokens.len() {
         if !free(i) || claimed.get(i).copied().unwrap_or(true) {
+            i += 1;
+            continue;
+        }
+        let weekday = tokens.get(i).filter(|t| t.kind == TokenKind::Word && t.capitalized);
+        if let Some(&d) = weekday.and_then(|t| full_weekdays.get(t.norm)) {
+            let mut f = mk(tokens, i..i + 1, EntityKind::Date);
+            f.key = WEEKDAYS.get(((d + 6) % 7) as usize).copied().unwrap_or("monday").to_string();
+            new.push(f);
             i += 1;
             continue;
         }
@@ -680,9 +700,20 @@ mod tests {
             ("ru", "Вчера министр выступил в Москве.", "Вчера", "yesterday"),
             ("es", "El ministro habló hoy en Madrid.", "hoy", "today"),
             ("tr", "Bakan dün Ankara'da konuştu.", "dün", "yesterday"),
+            // a weekday's full name with a capital
+            ("de", "Der Minister sprach am Freitag in Berlin.", "Freitag", "friday"),
+            ("de", "Am Montag begann der Prozess.", "Montag", "monday"),
+            ("tr", "Bakan Cuma günü Ankara'da konuştu.", "Cuma", "friday"),
         ];
         for (lang, sentence, written, key) in days {
             assert_found(lang, sentence, Some(written), EntityKind::Date, Some(key), None);
+        }
+        // an abbreviation ("Fr") or a lowercase word that is also a weekday's
+        // name (Russian "среда", environment) is no date
+        for (lang, sentence) in [("de", "Die Sitzung endete Fr um neun."), ("ru", "Окружающая среда страдает.")]
+        {
+            let got = run(sentence, lang);
+            assert!(!got.iter().any(|(_, k, _, _)| *k == EntityKind::Date), "{lang}: {sentence} → {got:?}");
         }
         // a number word that is also an adjective, with nothing counted after
         // it; a German noun that is also a number word
