@@ -10,6 +10,11 @@ fn report(a: &str, b: &str) -> Report {
         .unwrap()
 }
 
+/// The findings of a report whose relation is `conflicts`.
+fn conflicts(r: &Report) -> Vec<&Divergence> {
+    r.divergences.iter().filter(|d| d.relation.map(|r| r.as_str()) == Some("conflicts")).collect()
+}
+
 const BASE: &str = "The harbor crane collapsed on Monday morning after a cable snapped during a storm. \
 Mayor Elena Vasquez said the port would stay closed while engineers inspected every crane on the quay. \
 The union blamed the port authority for years of neglect and demanded a public inquiry into safety.";
@@ -508,8 +513,7 @@ fn figures_both_articles_give_are_not_set_against_others() {
     ];
     for (wire, copy, conflict) in cases {
         let r = report(wire, copy);
-        let conflicts: Vec<&Divergence> =
-            r.divergences.iter().filter(|d| d.relation.map(|r| r.as_str()) == Some("conflicts")).collect();
+        let conflicts = conflicts(&r);
         assert_eq!(!conflicts.is_empty(), *conflict, "{wire:?} / {copy:?}: {conflicts:#?}");
         if *conflict {
             assert!(conflicts.iter().any(|d| d.text.contains("Twenty-eight") || d.text.contains("twenty-six")));
@@ -553,8 +557,7 @@ fn qualified_figures_are_bounds_and_event_names_are_not_dates() {
     ];
     for (wire, copy, conflict) in cases {
         let r = report(wire, copy);
-        let conflicts: Vec<&Divergence> =
-            r.divergences.iter().filter(|d| d.relation.map(|r| r.as_str()) == Some("conflicts")).collect();
+        let conflicts = conflicts(&r);
         assert_eq!(!conflicts.is_empty(), *conflict, "{wire:?} / {copy:?}: {conflicts:#?}");
     }
 }
@@ -605,8 +608,7 @@ fn times_of_day_are_compared_on_the_clock() {
     ];
     for (wire, copy, conflict) in cases {
         let r = report(wire, copy);
-        let conflicts: Vec<&Divergence> =
-            r.divergences.iter().filter(|d| d.relation.map(|r| r.as_str()) == Some("conflicts")).collect();
+        let conflicts = conflicts(&r);
         assert_eq!(!conflicts.is_empty(), *conflict, "{wire:?} / {copy:?}: {conflicts:#?}");
         let minutes_alone = r.entities.iter().any(|e| e.name.starts_with("15") || e.name.starts_with("20"));
         assert!(!minutes_alone, "{wire:?} / {copy:?}: minutes read as a figure of their own");
