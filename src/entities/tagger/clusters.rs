@@ -150,9 +150,71 @@ pub fn levels(fine: u16) -> [u16; 3] {
     }
 }
 
+/// Stable hashes of keys → the stable hashes of their nearest words.
+pub type NeighborMap = FxHashMap<u64, Vec<u64>>;
+
+static NEIGHBORS: OnceLock<NeighborMap> = OnceLock::new();
+static NEIGHBORS_COMMITTED: OnceLock<NeighborMap> = OnceLock::new();
+static NO_NEIGHBORS: LazyLock<NeighborMap> = LazyLock::new(NeighborMap::default);
+
+/// Parses a neighbour file (`corroborate build-glove-neighbors`: `#`
+/// lines are comments; line `i` of the others is a word, then the steps
+/// from `i` to the lines of its neighbours further down, each from the
+/// one before). The relation is made symmetric: each word lists the words
+/// its line names and the words whose lines name it. Malformed steps and
+/// steps past the end are skipped.
+pub fn parse_neighbors(text: &str) -> NeighborMap {
+    let lines: Vec<&str> = text.lines().filter(|l| !l.starts_with('#')).collect();
+    let hashes: Vec<u64> =
+        lines.iter().map(|l| super::stable_hash(l.split(' ').next().unwrap_or("").as_bytes())).collect();
+    let mut map = NeighborMap::default();
+    for (i, line) in lines.iter().enumerate() {
+        let Some(&head) = hashes.get(i) else { continue };
+        let mut at = i;
+        for step in line.split(' ').skip(1).filter_map(|x| x.parse::<usize>().ok()) {
+            at = at.saturating_add(step);
+            let Some(&n) = hashes.get(at) else { break };
+            for (a, b) in [(head, n), (n, head)] {
+                map.entry(a).or_default().push(b);
+            }
+        }
+    }
+    map
+}
+
+/// Uses other neighbours than the committed ones for the rest of the
+/// process (experiments; an empty text: none); false when they were
+/// already chosen.
+pub fn use_neighbors(text: &str) -> bool {
+    NEIGHBORS.set(parse_neighbors(text)).is_ok()
+}
+
+/// The nearest words of a key's stable hash (`model/glove-neighbors.txt`,
+/// from the English language data; none while it is missing).
+pub fn neighbors_of(key_hash: u64) -> &'static [u64] {
+    let map = match NEIGHBORS.get() {
+        Some(m) => m,
+        None => from_pack(&NEIGHBORS_COMMITTED, "glove-neighbors.txt", parse_neighbors, &NO_NEIGHBORS),
+    };
+    map.get(&key_hash).map_or(&[], Vec::as_slice)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn neighbour_steps_name_later_lines_both_ways() {
+        let map = parse_neighbors("# header\nbought 1 2\nacquired\nrose 9\npurchased x 1\n");
+        let h = |w: &str| crate::entities::tagger::stable_hash(w.as_bytes());
+        let of = |w: &str| map.get(&h(w)).cloned().unwrap_or_default();
+        assert_eq!(of("bought"), vec![h("acquired"), h("purchased")]);
+        assert_eq!(of("acquired"), vec![h("bought")]);
+        // a step past the end and a malformed step are skipped
+        assert!(of("rose").is_empty());
+        assert_eq!(of("purchased"), vec![h("bought")]);
+        assert!(parse_neighbors("").is_empty());
+    }
 
     #[test]
     fn file_lines_are_classes() {
