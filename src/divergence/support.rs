@@ -603,7 +603,7 @@ fn overlap_features(mine: (&Side, &[Word]), theirs: (&Side, &[Word]), covered: f
     // "acquired"; also "rose", "fell": the weights learn what that means)
     let hash = |w: &Word| crate::entities::tagger::stable_hash(w.norm.as_bytes());
     let open_t: FxHashSet<u64> =
-        wt.iter().filter(|x| x.content && !sm.contains(&u64::from(x.sym))).map(|x| hash(x)).collect();
+        wt.iter().filter(|x| x.content && !sm.contains(&u64::from(x.sym))).map(&hash).collect();
     let mut by_neighbors = 0.0f32;
     let mut seen_n: FxHashSet<u64> = FxHashSet::default();
     for w in wm.iter().filter(|w| w.content) {
