@@ -224,11 +224,13 @@ struct Embeddings {
     vectors: std::collections::HashMap<String, Vec<f32>>,
 }
 
+/// Keys, their vectors and the file's word count.
+type Vectors = (Vec<String>, Vec<Vec<f32>>, usize);
+
 /// The `n_words` most frequent words of a pretrained vector file that have
 /// a letter and no digit, keyed as the tagger keys words (the first of the
 /// words that share a key), with their vectors (scaled to unit length when
 /// `unit`), and the file's word count.
-type Vectors = (Vec<String>, Vec<Vec<f32>>, usize);
 fn glove_vectors(path: &str, n_words: usize, unit: bool) -> Result<Vectors, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
     let emb: Embeddings = serde_json::from_str(&text).map_err(|e| format!("{path}: {e}"))?;
