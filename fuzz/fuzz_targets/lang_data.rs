@@ -3,7 +3,8 @@
 //! (`corroborate::lang::{translit, places, calendar, bidict}`: the pack's
 //! table, and the dictd, WikDict and CC-CEDICT readers of the build
 //! command, word maps inverted), the lemma tables and term-key rules of
-//! the lemma experiment, the tagger's GloVe class table, and
+//! the lemma experiment, the tagger's GloVe class table, the support
+//! model's GloVe neighbour table, and
 //! folding itself: any text parses or is skipped line by line, and folds,
 //! never a panic.
 #![no_main]
@@ -35,4 +36,5 @@ fuzz_target!(|bytes: &[u8]| {
     let _ = corroborate::lang::terms::LemmaTable::parse(&text);
     let _ = corroborate::lang::terms::TermKey::parse(&text);
     let _ = corroborate::internal::tagger::clusters::parse_levels(&text);
+    let _ = corroborate::internal::tagger::clusters::parse_neighbors(&text);
 });
