@@ -580,9 +580,16 @@ fn overlap_features(mine: (&Side, &[Word]), theirs: (&Side, &[Word]), covered: f
     } else {
         nm.intersection(&nt).count() as f32 / nm.union(&nt).count().max(1) as f32
     };
-    // content words aligned by symbol or by their first letters, by rarity
+    // content words aligned by symbol or by their first letters, by rarity;
+    // of those left, the ones that are near neighbours (by the cosine of
+    // GloVe vectors, learned from unlabeled text) of a content word theirs
+    // leaves unaligned: a synonym or a close relative ("bought",
+    // "acquired"; also "rose", "fell": the weights learn what that means)
     let prefixes: FxHashSet<&str> = wt.iter().filter(|x| x.content).map(Word::prefix).collect();
-    let (mut aligned, mut total, mut unaligned_rarest) = (0.0f32, 0.0f32, 0.0f32);
+    let hash = |w: &Word| crate::entities::tagger::stable_hash(w.norm.as_bytes());
+    let open_t: FxHashSet<u64> =
+        wt.iter().filter(|x| x.content && !sm.contains(&u64::from(x.sym))).map(&hash).collect();
+    let (mut aligned, mut total, mut unaligned_rarest, mut by_neighbors) = (0.0f32, 0.0f32, 0.0f32, 0.0f32);
     let mut seen: FxHashSet<u64> = FxHashSet::default();
     for w in wm.iter().filter(|w| w.content) {
         if !seen.insert(u64::from(w.sym)) {
@@ -594,26 +601,12 @@ fn overlap_features(mine: (&Side, &[Word]), theirs: (&Side, &[Word]), covered: f
             aligned += weight;
         } else {
             unaligned_rarest = unaligned_rarest.max(weight);
+            if crate::entities::tagger::clusters::neighbors_of(hash(w)).iter().any(|n| open_t.contains(n)) {
+                by_neighbors += weight;
+            }
         }
     }
     let aligned_share = if total > 0.0 { aligned / total } else { 1.0 };
-    // content words left unaligned that are near neighbours (by the
-    // cosine of GloVe vectors, learned from unlabeled text) of one of
-    // theirs left unaligned: a synonym or a close relative ("bought",
-    // "acquired"; also "rose", "fell": the weights learn what that means)
-    let hash = |w: &Word| crate::entities::tagger::stable_hash(w.norm.as_bytes());
-    let open_t: FxHashSet<u64> =
-        wt.iter().filter(|x| x.content && !sm.contains(&u64::from(x.sym))).map(&hash).collect();
-    let mut by_neighbors = 0.0f32;
-    let mut seen_n: FxHashSet<u64> = FxHashSet::default();
-    for w in wm.iter().filter(|w| w.content) {
-        if !seen_n.insert(u64::from(w.sym)) || st.contains(&u64::from(w.sym)) || prefixes.contains(w.prefix()) {
-            continue;
-        }
-        if crate::entities::tagger::clusters::neighbors_of(hash(w)).iter().any(|n| open_t.contains(n)) {
-            by_neighbors += idf(w.norm);
-        }
-    }
     let content_m: Vec<Sym> = wm.iter().filter(|w| w.content).map(|w| w.sym).collect();
     let content_t: Vec<Sym> = wt.iter().filter(|w| w.content).map(|w| w.sym).collect();
     let syms_m: Vec<Sym> = wm.iter().map(|w| w.sym).collect();
