@@ -6,7 +6,11 @@
 pub use crate::entities::{conll_type, lexicon, merge_in, model, recognize, recognize_in, Found};
 pub use crate::overlap::{use_gloss, use_prefix_weights, GlossConfig, MIN_PASSAGE, REWORDED_SEEDS};
 pub use crate::pipeline::{reuse_only, text_stages, ReuseSummary, TextStages};
-pub use crate::text::{clean, clean_article, Cleaned};
+pub use crate::text::chrome::{
+    chrome_model, context_features as chrome_context_features, features as chrome_features,
+    sentence_ranges as chrome_sentence_ranges, use_chrome_model, ChromeModel, Sentence as ChromeSentence,
+};
+pub use crate::text::{clean, clean_article, clean_with, Cleaned};
 pub use crate::tokens::{
     ascii_word_bounds, sentences, tokenize, tokenize_text, view, word_key, Sentence, Tok, Token, TokenKind, Vocab,
 };

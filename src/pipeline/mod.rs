@@ -339,7 +339,12 @@ pub(crate) fn read_inputs(inputs: &[ArticleInput], vocab: &mut Vocab) -> Vec<(Cl
         .iter()
         .map(|input| {
             let headline = input.meta.as_ref().is_some_and(|m| m.headline.is_some());
-            let cleaned = text::clean_article(&input.text, headline);
+            // the learned chrome detector reads pasted text in English: not
+            // a web page's (its markup set the chrome aside), nor text the
+            // user says is in another language
+            let chosen = input.language.as_deref().map(str::trim).filter(|c| !c.is_empty() && *c != "auto");
+            let learned = input.meta.is_none() && chosen.is_none_or(|c| c.eq_ignore_ascii_case("en"));
+            let cleaned = text::clean_with(&input.text, headline, learned);
             let toks = tokens::tokenize(&input.text, &cleaned.content(), vocab);
             crate::work::add(input.text.len() / 8 + toks.len());
             (cleaned, toks)

@@ -13,6 +13,7 @@ use lines::header_prefix;
 use lines::is_chrome;
 use lines::is_credit;
 
+pub(crate) mod chrome;
 mod degraded;
 mod lines;
 mod repeated;
@@ -100,6 +101,21 @@ pub fn clean(text: &str) -> Cleaned {
 /// assert!(corroborate::internal::clean_article(text, false).title.is_some());
 /// ```
 pub fn clean_article(text: &str, headline_known: bool) -> Cleaned {
+    clean_with(text, headline_known, true)
+}
+
+/// [`clean_article`], with the learned chrome detector ([`chrome`]) used
+/// when `learned` and the text is identified as English (the language of
+/// the pages and news it was trained and measured on). A web page's text
+/// comes without it: the page reader has already set aside the page's
+/// chrome by its markup, which knows better (README "Pasted page chrome").
+///
+/// ```
+/// let text = "Crane falls in port\nA crane fell on Monday in the port of Ellis.";
+/// let with = corroborate::internal::clean_with(text, false, true);
+/// assert_eq!(with, corroborate::internal::clean_with(text, false, false));
+/// ```
+pub fn clean_with(text: &str, headline_known: bool, learned: bool) -> Cleaned {
     let mut out = Cleaned::default();
     let mut lines: Vec<Range<usize>> = Vec::new();
     let mut pos = 0;
@@ -140,6 +156,14 @@ pub fn clean_article(text: &str, headline_known: bool) -> Cleaned {
         out.removed.push((l.clone(), why));
         false
     });
+
+    // Chrome written as sentences (consent notices, appeals, comment
+    // furniture) in any language: the learned detector, sentence by
+    // sentence; a line keeps its other sentences. When it would leave no
+    // body at all, the text is not an article with chrome around it, and
+    // nothing is set aside.
+    let english = || crate::lang::detect::identify(text).code == "en";
+    let lines = if learned && english() { learned_chrome(text, lines, &mut out.removed) } else { lines };
 
     // Repeated pull-quotes: a line whose words all occur, in order, inside
     // another line nearby (or, ending in `|`, sharing a six-word run with one).
@@ -191,6 +215,64 @@ pub fn clean_article(text: &str, headline_known: bool) -> Cleaned {
     out.flags = degradation(text, &lines);
     out.body = lines;
     out
+}
+
+/// The lines without the sentences [`chrome::chrome_model`] calls chrome
+/// (each recorded in `removed` as `"chrome"`); a line cut by such a
+/// sentence becomes the runs of sentences around it. The lines are
+/// returned as they were when every sentence would go.
+fn learned_chrome(
+    text: &str,
+    lines: Vec<Range<usize>>,
+    removed: &mut Vec<(Range<usize>, &'static str)>,
+) -> Vec<Range<usize>> {
+    // a copy stripped of case or punctuation has no sentences to judge
+    if degradation(text, &lines).degraded() {
+        return lines;
+    }
+    let model = chrome::chrome_model();
+    let per_line: Vec<Vec<Range<usize>>> = lines.iter().map(|l| chrome::sentence_ranges(text, l.clone())).collect();
+    let sentences: Vec<chrome::Sentence> = per_line
+        .iter()
+        .enumerate()
+        .flat_map(|(line, rs)| rs.iter().map(move |r| chrome::Sentence { text: slice(text, r), line }))
+        .collect();
+    // a text of a few sentences has no page around it
+    if sentences.len() < chrome::MIN_SENTENCES {
+        return lines;
+    }
+    let mut verdicts = model.chrome(&sentences).into_iter();
+    let mut kept = Vec::with_capacity(lines.len());
+    let mut gone = Vec::new();
+    for (line, sentences) in lines.iter().zip(&per_line) {
+        let chrome: Vec<bool> = verdicts.by_ref().take(sentences.len()).collect();
+        if !chrome.contains(&true) {
+            kept.push(line.clone());
+            continue;
+        }
+        // runs of sentences with one verdict, each from its first sentence
+        // to its last
+        let mut at = 0;
+        while let Some(first) = sentences.get(at) {
+            let verdict = chrome.get(at).copied().unwrap_or(false);
+            let mut end = at;
+            while chrome.get(end + 1) == Some(&verdict) {
+                end += 1;
+            }
+            let run = first.start..sentences.get(end).map_or(first.end, |r| r.end);
+            if verdict {
+                gone.push(run);
+            } else {
+                kept.push(run);
+            }
+            at = end + 1;
+        }
+    }
+    if kept.is_empty() {
+        return lines;
+    }
+    removed.extend(gone.into_iter().map(|r| (r, "chrome")));
+    kept
 }
 
 /// `text[r]`, or "" for a range that is not one of `text`'s (the ranges

@@ -68,7 +68,7 @@ fn tokens(line: &str) -> Vec<String> {
     out
 }
 
-fn text_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
+pub(super) fn text_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
     let rd = std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
     for e in rd.flatten() {
         let p = e.path();

@@ -4,7 +4,7 @@
 //! pages, scored like the extraction benchmarks).
 
 use corroborate::input;
-use corroborate::internal::{clean_article, Cleaned};
+use corroborate::internal::{clean_with, Cleaned};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::io::Write;
@@ -43,7 +43,7 @@ fn read_one(path: &str) -> Result<Read, String> {
     let name = Path::new(path).file_name().map_or(path.to_string(), |n| n.to_string_lossy().into_owned());
     let decoded = input::read(Some(&name), &bytes).map_err(|e| e.message().to_string())?;
     let headline = decoded.meta.as_ref().and_then(|m| m.headline.clone());
-    let cleaned = clean_article(&decoded.text, headline.is_some());
+    let cleaned = clean_with(&decoded.text, headline.is_some(), decoded.meta.is_none());
     let (title, text) = article_text(&decoded.text, &cleaned);
     // what the page reader set aside, then what the cleaner set aside
     let mut set_aside: Vec<SetAside> = decoded
@@ -136,7 +136,7 @@ fn shingles(words: &[String]) -> HashMap<&[String], usize> {
 /// true positives, false positives and false negatives counted over the two
 /// multisets of word 4-shingles, normalized on this page (the usual metric
 /// of extraction benchmarks). Two empty texts score 1, 1.
-fn page_scores(got: &str, want: &str) -> (f64, f64) {
+pub(super) fn page_scores(got: &str, want: &str) -> (f64, f64) {
     let (gw, ww) = (words(got), words(want));
     let (g, w) = (shingles(&gw), shingles(&ww));
     let tp: usize = g.iter().map(|(k, n)| (*n).min(w.get(k).copied().unwrap_or(0))).sum();
@@ -205,7 +205,7 @@ fn read_page(source: &[u8]) -> (String, Option<String>) {
     match input::read(Some("source.html"), source) {
         Ok(d) => {
             let headline = d.meta.as_ref().and_then(|m| m.headline.clone());
-            let cleaned = clean_article(&d.text, headline.is_some());
+            let cleaned = clean_with(&d.text, headline.is_some(), d.meta.is_none());
             let (title, body) = article_text(&d.text, &cleaned);
             (body, headline.or(title))
         }

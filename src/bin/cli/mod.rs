@@ -1,6 +1,8 @@
 //! Argument handling and output for the `corroborate` binary.
 
 #[cfg(feature = "train")]
+mod chrome;
+#[cfg(feature = "train")]
 mod clusters;
 mod corpus;
 mod extraction;
@@ -113,6 +115,8 @@ pub fn run(os_args: Vec<OsString>) -> i32 {
         #[cfg(feature = "train")]
         Some("build-idf") => similarity::build_idf_cmd(rest, &mut out).map_err(|e| (2, e)),
         #[cfg(feature = "train")]
+        Some("train-chrome") => chrome::train_cmd(rest, &mut out).map_err(|e| (2, e)),
+        #[cfg(feature = "train")]
         Some("train-support") => paraphrase::train_cmd(rest, &mut out).map_err(|e| (2, e)),
         #[cfg(feature = "train")]
         Some("eval-paraphrase") => paraphrase::eval_cmd(rest, &mut out).map_err(|e| (2, e)),
@@ -139,6 +143,7 @@ pub fn run(os_args: Vec<OsString>) -> i32 {
             | "eval-similarity"
             | "eval-extraction"
             | "train-support"
+            | "train-chrome"
             | "eval-paraphrase"
             | "eval-reuse"
             | "build-stopwords"
