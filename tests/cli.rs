@@ -432,6 +432,37 @@ fn train_support_rebuilds_the_committed_model() {
     assert!(rebuilt == committed, "model/support.tsv is stale: rerun `cargo run --release -- train-support`");
 }
 
+/// `model/chrome.bin` is what `train-chrome` learns from the saved pages
+/// and the news text today.
+#[test]
+fn train_chrome_rebuilds_the_committed_model() {
+    let (Some(pages), Some(news)) =
+        (common::shared("data/web-pages/readability-test-pages"), common::shared("data/unlabeled/bbc-news/news"))
+    else {
+        return;
+    };
+    let dir = TempDir::new("chrome");
+    let dest = dir.0.join("chrome.bin");
+    let args = [
+        "train-chrome",
+        "--pages",
+        pages.to_str().unwrap(),
+        "--news",
+        news.to_str().unwrap(),
+        "--out",
+        dest.to_str().unwrap(),
+    ];
+    let out = run(&args);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let committed = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/model/chrome.bin")).unwrap();
+    assert!(
+        std::fs::read(&dest).unwrap() == committed,
+        "model/chrome.bin is stale: rerun `cargo run --release -- train-chrome`"
+    );
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(report.contains("held out") && report.contains("whole pages pasted"), "{report}");
+}
+
 /// The seed files as the CLI reads them (their metadata lines included):
 /// every "trump" of the stripped wire copy counts toward Donald Trump, the
 /// one right after "asia pacific" in a run-on sentence too (it was left out

@@ -124,7 +124,8 @@ impl ChromeModel {
     /// The article span of a text: the run of sentences whose sum of
     /// values, each weighted by the sentence's words, is largest: −[`SPAN_CAP`]
     /// for a sentence at the chrome threshold or above, `margin − score`
-    /// (at most [`SPAN_CAP`]) for one below the margin, 0 between (the body text of Finn et al. 2001,
+    /// (at most [`SPAN_CAP`]) for one below the margin, 0 between; the
+    /// neutral sentences next to the run join it (the body text of Finn et al. 2001,
     /// on learned scores): a pasted page's menus above and comment
     /// furniture below fall outside it. All sentences when the margin is
     /// NaN or no run has a positive sum.
@@ -132,28 +133,42 @@ impl ChromeModel {
         if self.span.is_nan() {
             return 0..sentences.len();
         }
+        let values: Vec<f32> = sentences
+            .iter()
+            .zip(scores)
+            .map(|(s, &score)| {
+                // chrome counts against the run, article for it, and what
+                // lies between (a results table, a list) neither way
+                let value = if score >= self.threshold {
+                    -SPAN_CAP
+                } else if score >= self.span {
+                    0.0
+                } else {
+                    (self.span - score).min(SPAN_CAP)
+                };
+                value * s.text.split_whitespace().take(MAX_WORDS).count() as f32
+            })
+            .collect();
         let (mut best, mut best_span) = (0f32, 0..sentences.len());
         let (mut run, mut start) = (0f32, 0);
-        for (i, (s, score)) in sentences.iter().zip(scores).enumerate() {
-            let words = s.text.split_whitespace().take(MAX_WORDS).count() as f32;
+        for (i, value) in values.iter().enumerate() {
             if run <= 0.0 {
                 run = 0.0;
                 start = i;
             }
-            // chrome counts against the run, article for it, and what lies
-            // between (a results table, a list) neither way
-            let value = if *score >= self.threshold {
-                -SPAN_CAP
-            } else if *score >= self.span {
-                0.0
-            } else {
-                (self.span - score).min(SPAN_CAP)
-            };
-            run += value * words;
+            run += value;
             if run > best {
                 best = run;
                 best_span = start..i + 1;
             }
+        }
+        // the span takes in the neutral sentences next to it
+        let neutral = |i: usize| values.get(i).is_some_and(|v| *v == 0.0);
+        while best_span.start > 0 && neutral(best_span.start - 1) {
+            best_span.start -= 1;
+        }
+        while neutral(best_span.end) {
+            best_span.end += 1;
         }
         best_span
     }
@@ -308,6 +323,12 @@ fn hash(kind: u8, parts: &[&str], bits: u32) -> u32 {
         }
     }
     ((h ^ (h >> 29)) as u32) & ((1u32 << bits) - 1)
+}
+
+/// The index of a word's own feature (lowercase `word`) in a table of
+/// `bits` bits.
+pub(crate) fn word_feature(word: &str, bits: u32) -> u32 {
+    hash(b'w', &[word], bits)
 }
 
 /// A count in a few buckets.

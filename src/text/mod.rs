@@ -163,7 +163,11 @@ pub fn clean_with(text: &str, headline_known: bool, learned: bool) -> Cleaned {
     // body at all, the text is not an article with chrome around it, and
     // nothing is set aside.
     let english = || crate::lang::detect::identify(text).code == "en";
-    let lines = if learned && english() { learned_chrome(text, lines, &mut out.removed) } else { lines };
+    let lines = if learned && english() {
+        learned_chrome(text, lines, &mut out.removed, &chrome::chrome_model())
+    } else {
+        lines
+    };
 
     // Repeated pull-quotes: a line whose words all occur, in order, inside
     // another line nearby (or, ending in `|`, sharing a six-word run with one).
@@ -225,12 +229,12 @@ fn learned_chrome(
     text: &str,
     lines: Vec<Range<usize>>,
     removed: &mut Vec<(Range<usize>, &'static str)>,
+    model: &chrome::ChromeModel,
 ) -> Vec<Range<usize>> {
     // a copy stripped of case or punctuation has no sentences to judge
     if degradation(text, &lines).degraded() {
         return lines;
     }
-    let model = chrome::chrome_model();
     let per_line: Vec<Vec<Range<usize>>> = lines.iter().map(|l| chrome::sentence_ranges(text, l.clone())).collect();
     let sentences: Vec<chrome::Sentence> = per_line
         .iter()
@@ -407,5 +411,83 @@ mod tests {
     fn uncased_scripts_are_not_lowercased() {
         let text = "这是一个没有大写字母的中文句子。".repeat(10);
         assert!(!clean(&text).flags.lowercase);
+    }
+
+    /// A model that calls chrome exactly the sentences with one of `words`.
+    fn flagging(words: &[&str]) -> chrome::ChromeModel {
+        let bits = 12;
+        let mut weights = vec![0.0; 1 << bits];
+        for w in words {
+            if let Some(x) = weights.get_mut(chrome::word_feature(w, bits) as usize) {
+                *x = 20.0;
+            }
+        }
+        chrome::ChromeModel::new(bits, weights, -10.0, 0.0).with_span(0.0)
+    }
+
+    #[test]
+    fn learned_chrome_cuts_sentences_and_keeps_the_rest() {
+        let text = "Crane falls in port\nA harbor crane fell on Monday. We use cookies here. The mayor spoke.\nCaldera Shipping will pay for repairs.\nNobody was hurt.";
+        // (words the model flags, texts set aside, body lines kept)
+        let cases: [(&[&str], &[&str], &[&str]); 3] = [
+            (
+                &["cookies"],
+                &["We use cookies here."],
+                &[
+                    "Crane falls in port",
+                    "A harbor crane fell on Monday.",
+                    "The mayor spoke.",
+                    "Caldera Shipping will pay for repairs.",
+                    "Nobody was hurt.",
+                ],
+            ),
+            (
+                &["nobody"],
+                &["Nobody was hurt."],
+                &[
+                    "Crane falls in port",
+                    "A harbor crane fell on Monday. We use cookies here. The mayor spoke.",
+                    "Caldera Shipping will pay for repairs.",
+                ],
+            ),
+            // every sentence flagged: no article to keep, nothing set aside
+            (
+                &["crane", "cookies", "mayor", "caldera", "nobody", "harbor"],
+                &[],
+                &[
+                    "Crane falls in port",
+                    "A harbor crane fell on Monday. We use cookies here. The mayor spoke.",
+                    "Caldera Shipping will pay for repairs.",
+                    "Nobody was hurt.",
+                ],
+            ),
+        ];
+        for (words, gone, kept) in cases {
+            let lines: Vec<Range<usize>> = {
+                let mut pos = 0;
+                text.split_inclusive('\n')
+                    .map(|l| {
+                        let r = trim_range(text, pos..pos + l.len());
+                        pos += l.len();
+                        r
+                    })
+                    .collect()
+            };
+            let mut removed = Vec::new();
+            let body = learned_chrome(text, lines, &mut removed, &flagging(words));
+            let got: Vec<&str> = removed.iter().map(|(r, _)| &text[r.clone()]).collect();
+            assert_eq!(got, gone, "{words:?}");
+            let got: Vec<&str> = body.iter().map(|r| &text[r.clone()]).collect();
+            assert_eq!(got, kept, "{words:?}");
+        }
+    }
+
+    #[test]
+    fn learned_chrome_reads_only_pasted_english_of_several_sentences() {
+        let german = "Kran stürzt im Hafen ein\nAm Montag stürzte im Hafen von Port Ellis ein Kran ein. Niemand wurde verletzt, sagte die Bürgermeisterin Elena Vasquez.\nDie Reederei Caldera Shipping will die Reparatur bezahlen. Der Liegeplatz bleibt eine Woche geschlossen.\nStartseite\nAnmelden";
+        let short = "Harbor Daily\nA harbor crane fell on Monday.";
+        for text in [german, short] {
+            assert_eq!(clean_with(text, false, true), clean_with(text, false, false), "{text}");
+        }
     }
 }

@@ -219,7 +219,7 @@ fn parse(args: &[String]) -> Result<Opts, String> {
         rate: 0.1,
         l2: 1e-4,
         max_fp: 0.002,
-        span: 3.0,
+        span: 0.0,
         news_every: 4,
         no_news: false,
         score: None,

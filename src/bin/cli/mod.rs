@@ -77,6 +77,9 @@ const USAGE: &str = "usage:
       rebuild model/translit.tsv and model/lang/zh/translit.tsv, folding across scripts (any_ascii crate)
   corroborate eval-extraction [DIR] [--verbose] [--repeat N]
       precision, recall and F1 of article extraction from saved web pages
+  corroborate train-chrome [--pages DIR] [--news DIR] [--out FILE] [--bits N] [--max-fp RATE] [--span M] [--score FILE]
+      learn the detector of page chrome in pasted text from saved pages and news (rebuilds model/chrome.bin),
+      with its held-out figures; --score FILE: each sentence of FILE scored by the model at --out
   corroborate train-support [FILE] [--out FILE]
       learn the sentence-support judgement from paraphrase pairs (rebuilds model/support.tsv)
   corroborate eval-paraphrase [FILE] [--folds N]
