@@ -327,6 +327,7 @@ fn hash(kind: u8, parts: &[&str], bits: u32) -> u32 {
 
 /// The index of a word's own feature (lowercase `word`) in a table of
 /// `bits` bits.
+#[cfg(test)]
 pub(crate) fn word_feature(word: &str, bits: u32) -> u32 {
     hash(b'w', &[word], bits)
 }

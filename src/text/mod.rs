@@ -104,7 +104,7 @@ pub fn clean_article(text: &str, headline_known: bool) -> Cleaned {
     clean_with(text, headline_known, true)
 }
 
-/// [`clean_article`], with the learned chrome detector ([`chrome`]) used
+/// [`clean_article`], with the learned chrome detector (`src/text/chrome.rs`) used
 /// when `learned` and the text is identified as English (the language of
 /// the pages and news it was trained and measured on). A web page's text
 /// comes without it: the page reader has already set aside the page's
