@@ -355,7 +355,9 @@ pub fn train_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
         100.0 * fp_news
     )
     .map_err(w)?;
-    for fp_rate in [0.005, 0.01, 0.02, 0.05, 0.1] {
+    let mut points = vec![o.max_fp];
+    points.extend([0.005, 0.01, 0.02, 0.05, 0.1].into_iter().filter(|&x| x != o.max_fp));
+    for fp_rate in points {
         let t = threshold_for(&scored, fp_rate);
         let (p, r, fp) = rates(&on(true), t);
         let (_, _, fp_news) = rates(&on(false), t);
