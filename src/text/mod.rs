@@ -157,11 +157,11 @@ pub fn clean_with(text: &str, headline_known: bool, learned: bool) -> Cleaned {
         false
     });
 
-    // Chrome written as sentences (consent notices, appeals, comment
-    // furniture) in any language: the learned detector, sentence by
-    // sentence; a line keeps its other sentences. When it would leave no
-    // body at all, the text is not an article with chrome around it, and
-    // nothing is set aside.
+    // Chrome the rules above do not know (menus, footers, notices written
+    // as sentences) in pasted English text: the learned detector, sentence
+    // by sentence in context; a line keeps its other sentences. When it
+    // would leave no body at all, the text is not an article with chrome
+    // around it, and nothing is set aside.
     let english = || crate::lang::detect::identify(text).code == "en";
     let lines = if learned && english() {
         learned_chrome(text, lines, &mut out.removed, &chrome::chrome_model())
