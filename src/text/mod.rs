@@ -163,7 +163,10 @@ pub fn clean_with(text: &str, headline_known: bool, learned: bool) -> Cleaned {
     // would leave no body at all, the text is not an article with chrome
     // around it, and nothing is set aside.
     let english = || crate::lang::detect::identify(text).code == "en";
-    let lines = if learned && english() {
+    // only where the rules found a page around the article: two chrome
+    // lines or more (an article with a table or a list keeps it whole)
+    let page = out.removed.iter().filter(|(_, why)| *why == "chrome").count() >= chrome::PAGE_LINES;
+    let lines = if learned && page && english() {
         learned_chrome(text, lines, &mut out.removed, &chrome::chrome_model())
     } else {
         lines
