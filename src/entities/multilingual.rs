@@ -34,7 +34,7 @@ pub fn recognize_in(text: &str, tokens: &[Token], code: &str, found: &mut Vec<Fo
     if let Some(c) = countries(code) {
         country_mentions(text, tokens, code, c, &mut added);
     }
-    people(text, tokens, found, &mut added);
+    people(text, tokens, code, found, &mut added);
     if let Some(cal) = calendar(code) {
         date_mentions(text, tokens, cal, code, &mut added);
         if cal.decimal != '.' {
@@ -245,6 +245,9 @@ fn join_touching_names(tokens: &[Token], found: &mut Vec<Found>) {
                 && name(l.kind)
                 && l.tokens.end == f.tokens.start
                 && (l.kind == f.kind || f.kind == EntityKind::Person)
+                // never across a line break: a headline's last name and the
+                // body's first are two
+                && tokens.get(f.tokens.start).is_some_and(|t| t.gap < 3)
         };
         if let Some(last) = out.last_mut().filter(|l| joins(l)) {
             *last = mk(tokens, last.tokens.start..f.tokens.end, f.kind);
@@ -258,9 +261,19 @@ fn join_touching_names(tokens: &[Token], found: &mut Vec<Found>) {
 /// Names of the English tagger end at a lowercase word in languages with
 /// capitals ("Recep Tayyip Erdoğan konuştu" is "Recep Tayyip Erdoğan"): its
 /// chunks lose lowercase words and the language's stop words at their
-/// edges, and go when none is left.
+/// edges, and go when none is left. In a language that writes its nouns
+/// with a capital (German), they also lose the language's common words
+/// ([`LangTerms::is_common`](crate::lang::terms::LangTerms::is_common):
+/// "Dienstagmorgen im Hafen von Port Ellis" is "Port Ellis", "Unglück" no
+/// name at all), unless the name lexicons know the word (a first name, a
+/// surname, a place or a known name: "Berlin", "Fischer") or it follows a
+/// first name in the name (a surname), or it is written in capitals (an
+/// acronym).
 fn trim_lowercase_edges(text: &str, tokens: &[Token], code: &str, found: &mut Vec<Found>) {
+    use super::tagger::lex;
+    const KNOWN: u16 = lex::PLACE | lex::FIRST | lex::LAST | lex::ORG | lex::PERSON | lex::MISC;
     let terms = crate::lang::terms::terms_for(code);
+    let lexicon = super::lexicon::lexicon();
     // a stop word of the language starting a sentence is no name either:
     // "Bei", "Der"
     let starts = |i: usize| starts_sentence(tokens, i);
@@ -272,12 +285,48 @@ fn trim_lowercase_edges(text: &str, tokens: &[Token], code: &str, found: &mut Ve
                     || (terms.is_stop(t.norm) && starts(i)))
         })
     };
+    let mut flags: Vec<u16> = Vec::new();
     found.retain_mut(|f| {
         if matches!(f.kind, EntityKind::Date | EntityKind::Number) {
             return true;
         }
-        let (a, b) = trim_edges(f.tokens.clone(), lower);
-        if a == b {
+        let span = tokens.get(f.tokens.clone()).unwrap_or_default();
+        let has_common = span.iter().any(|t| terms.is_common(t.norm));
+        flags.clear();
+        if has_common {
+            let words: Vec<&str> = span.iter().map(|t| t.text(text)).collect();
+            flags = lexicon.flags(&words);
+        }
+        let flag = |i: usize| i.checked_sub(f.tokens.start).and_then(|k| flags.get(k)).copied().unwrap_or(0);
+        // a word of a name that is no common word: a first name the
+        // lexicon may not know ("Jens", "Volker"), a surname after it
+        let name_word = |i: usize| {
+            tokens.get(i).is_some_and(|t| {
+                t.kind == TokenKind::Word
+                    && t.capitalized
+                    && !terms.is_stop(t.norm)
+                    && (flag(i) & lex::FIRST != 0 || !terms.is_common(t.norm))
+            })
+        };
+        // at the start any common word goes, at the end only the
+        // language's own ("Caldera Shipping" stays) and not after a name
+        // word ("Jens Spahn", "Volker Bouffier": surnames German news
+        // uses often enough to look common)
+        let common = |i: usize, end: bool| {
+            tokens.get(i).is_some_and(|t| {
+                t.kind == TokenKind::Word
+                    && if end { terms.is_native_common(t.norm) } else { terms.is_common(t.norm) }
+                    && flag(i) & KNOWN == 0
+                    && !(i > f.tokens.start && name_word(i - 1))
+                    && t.text(text).chars().any(char::is_lowercase)
+            })
+        };
+        let (a, _) = trim_edges(f.tokens.clone(), |i| lower(i) || (has_common && common(i, false)));
+        let (a, b) = trim_edges(a..f.tokens.end, |i| lower(i) || (has_common && common(i, true)));
+        // what is left must hold a word: "Gruppe, Kurz" trimmed to its
+        // comma is no name
+        let worded = tokens.get(a..b).is_some_and(|ts| ts.iter().any(|t| t.kind == TokenKind::Word));
+        if a == b || !worded {
             return false;
         }
         if (a, b) != (f.tokens.start, f.tokens.end) {
@@ -422,9 +471,12 @@ fn country_mentions(text: &str, tokens: &[Token], code: &str, c: &Countries<'sta
 
 /// People the English tagger missed: a run of two or three capitalized
 /// words whose first, folded to Latin letters, is a known first name
-/// (`Владимир Путин`, `Recep Tayyip Erdoğan`).
-fn people(text: &str, tokens: &[Token], found: &[Found], out: &mut Vec<Found>) {
+/// (`Владимир Путин`, `Recep Tayyip Erdoğan`), on one line, ending before
+/// a stop word or a common word of the language ("Ellis" then "Im Hafen"
+/// on the next line is "Ellis" alone).
+fn people(text: &str, tokens: &[Token], code: &str, found: &[Found], out: &mut Vec<Found>) {
     let lexicon = super::lexicon::lexicon();
+    let terms = crate::lang::terms::terms_for(code);
     // the English tagger's chunks on other languages give way (it took
     // "Вчера Владимир Путин" for an organization), and so do its people
     // that start with a word that is not a first name, a title most often
@@ -449,7 +501,10 @@ fn people(text: &str, tokens: &[Token], found: &[Found], out: &mut Vec<Found>) {
         let first = tokens.get(i).map(|t| crate::lang::translit::fold(t.norm).into_owned()).unwrap_or_default();
         if cap(i) && free(i, &taken) && lexicon.is_first_name(&first) {
             let mut e = i + 1;
-            while e < tokens.len() && e < i + 3 && cap(e) && free(e, &taken) {
+            let more = |e: usize| {
+                tokens.get(e).is_some_and(|t| t.gap < 3 && !terms.is_stop(t.norm) && !terms.is_common(t.norm))
+            };
+            while e < tokens.len() && e < i + 3 && cap(e) && more(e) && free(e, &taken) {
                 e += 1;
             }
             if e >= i + 2 {
@@ -643,6 +698,51 @@ mod tests {
         for (lang, sentence, written, key) in cases {
             assert_found(lang, sentence, Some(written), EntityKind::Place, Some(key), None);
         }
+    }
+
+    /// German writes its nouns with a capital: the English tagger's names
+    /// lose the language's common words (at the start any, at the end its
+    /// own), keep first names and surnames German news uses often, and
+    /// never run across a line break. (written, kept as a name or not)
+    #[test]
+    fn german_names_are_told_from_german_nouns() {
+        let text = "Kran-Unglück im Hafen von Port Ellis\n\nIm Hafen von Port Ellis ist am Dienstagmorgen ein \
+                    Kran der Firma Caldera Shipping umgestürzt. Nach Angaben der Polizei wurden drei Arbeiter \
+                    verletzt. Bürgermeisterin Elena Vasquez sprach von einem Unglück. Der Bundesminister für \
+                    Gesundheit Jens Spahn fuhr später zum Hafen. Laut Medienberichten waren alle Beteiligten \
+                    zufrieden, auch Volker Bouffier.";
+        let got = run(text, "de");
+        let names: Vec<&str> = got
+            .iter()
+            .filter(|(_, k, _, _)| !matches!(k, EntityKind::Date | EntityKind::Number))
+            .map(|(w, _, _, _)| w.as_str())
+            .collect();
+        let cases = [
+            ("Port Ellis", true),
+            ("Caldera Shipping", true),
+            ("Elena Vasquez", true),
+            ("Jens Spahn", true),
+            ("Volker Bouffier", true),
+            ("Unglück", false),
+            ("Polizei", false),
+            ("Arbeiter", false),
+            ("Hafen", false),
+            ("Medienberichten", false),
+            ("Beteiligten", false),
+            ("Dienstagmorgen", false),
+        ];
+        for (written, kept) in cases {
+            assert_eq!(names.contains(&written), kept, "{written}: {names:?}");
+        }
+        // no name runs across the blank line after the headline, and none
+        // holds a common noun where it starts
+        for n in &names {
+            assert!(!n.contains('\n'), "{n:?} crosses a line: {names:?}");
+            assert!(!["Kran", "Firma", "Bürgermeisterin", "Bundesminister"].iter().any(|w| n.starts_with(w)), "{n}");
+        }
+        // English text is not touched: "Hafen" is no word of its own
+        let english = run("Harbor master Hafen Port said the crane fell.", "en");
+        assert!(english.iter().any(|(w, _, _, _)| w.contains("Hafen")), "{english:?}");
     }
 
     #[test]

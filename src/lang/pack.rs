@@ -207,6 +207,7 @@ pub fn embedded(code: &str) -> Option<Pack<'static>> {
                 ("countries.tsv", include_bytes!("../../model/lang/de/countries.tsv").as_slice()),
                 ("calendar.tsv", include_bytes!("../../model/lang/de/calendar.tsv").as_slice()),
                 ("fold.tsv", include_bytes!("../../model/translit.tsv").as_slice()),
+                ("common.txt", include_bytes!("../../model/lang/de/common.txt").as_slice()),
             ],
         }),
         "es" => Some(Pack {

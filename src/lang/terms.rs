@@ -28,6 +28,12 @@ pub struct LangTerms {
     code: String,
     /// Whether the language writes compounds as one word ([`COMPOUNDING`]).
     compounds: bool,
+    /// Frequent words of the language that are not names, for languages
+    /// that write their nouns with a capital (the pack's `common.txt`),
+    /// each with whether English uses it too (a loanword: "Film", "Port");
+    /// `None` for the language's first names and surnames, which are never
+    /// common.
+    common: rustc_hash::FxHashMap<&'static str, Option<bool>>,
 }
 
 /// Languages that write compound nouns as one word ("Bundesregierung",
@@ -95,8 +101,22 @@ pub fn terms_for(code: &str) -> &'static LangTerms {
     let stop = super::pack::text(code, "stopwords.txt")
         .map(|t| t.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect())
         .unwrap_or_default();
+    let common = super::pack::text(code, "common.txt")
+        .map(|t| {
+            t.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(|l| match (l.strip_prefix('+'), l.strip_prefix('-')) {
+                    (Some(w), _) => (w, Some(true)),
+                    (_, Some(w)) => (w, None),
+                    _ => (l, Some(false)),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     let terms: &'static LangTerms = Box::leak(Box::new(LangTerms {
         stop,
+        common,
         stemmer: algorithm(code).map(rust_stemmers::Stemmer::create),
         code: code.to_string(),
         compounds: COMPOUNDING.contains(&code),
@@ -121,6 +141,56 @@ impl LangTerms {
     /// Whether `word` (a normalized, lowercase word) is a stop word.
     pub fn is_stop(&self, word: &str) -> bool {
         self.stop.contains(word)
+    }
+
+    /// Whether a normalized word is one of the language's frequent words
+    /// that are not names (only for languages whose pack lists them:
+    /// German, which writes its nouns with a capital).
+    /// A compound of two such words is one too ("dienstagmorgen":
+    /// "dienstag" + "morgen", "hafenkran" with a linking "s" allowed after
+    /// the first part), each part 3 letters or more.
+    pub fn is_common(&self, word: &str) -> bool {
+        self.common_word(word).is_some()
+    }
+
+    /// Like [`is_common`](Self::is_common), but not for words English uses
+    /// too ("Shipping", "Port"): the end of a name keeps those ("Caldera
+    /// Shipping").
+    pub fn is_native_common(&self, word: &str) -> bool {
+        self.common_word(word) == Some(false)
+    }
+
+    /// `Some(loanword)` for a common word (a compound: of its last part),
+    /// also inflected: an ending of case or number ("Aktionären",
+    /// "Medienberichten", "Beteiligten") taken off.
+    fn common_word(&self, word: &str) -> Option<bool> {
+        if self.common.is_empty() {
+            return None;
+        }
+        if let Some(known) = self.common.get(word) {
+            return *known;
+        }
+        self.common_form(word).or_else(|| {
+            ["n", "en", "s", "es", "e", "er", "ern"].iter().find_map(|end| {
+                word.strip_suffix(end).filter(|w| w.chars().nth(3).is_some()).and_then(|w| self.common_form(w))
+            })
+        })
+    }
+
+    /// [`common_word`](Self::common_word) of one form as written.
+    fn common_form(&self, word: &str) -> Option<bool> {
+        if let Some(known) = self.common.get(word) {
+            return *known;
+        }
+        if word.len() < 7 {
+            return None;
+        }
+        word.char_indices().skip(3).find_map(|(i, _)| {
+            let (head, tail) = word.split_at(i);
+            let known = |w: &str| self.common.get(w).is_some_and(Option::is_some);
+            let head_known = known(head) || head.strip_suffix('s').is_some_and(known);
+            (tail.chars().nth(2).is_some() && head_known).then(|| self.common.get(tail).copied().flatten()).flatten()
+        })
     }
 
     /// The stem of a normalized word.
@@ -876,6 +946,34 @@ mod tests {
         let mut out = Vec::new();
         terms_for(code).each_term(words.iter().copied(), &mut |_, t| out.push(t.to_string()));
         out
+    }
+
+    /// German's common words (the pack's `common.txt`): as written,
+    /// compounds of two, inflected forms; English words too only at the
+    /// start of a name; first names and surnames never, nor any word in a
+    /// language without the list. (language, word, common, native common)
+    #[test]
+    fn common_words_are_told_from_names() {
+        let cases = [
+            ("de", "polizei", true, true),
+            ("de", "unglück", true, true),
+            ("de", "hafenkran", true, true),
+            ("de", "dienstagmorgen", true, true),
+            ("de", "aktionären", true, true),
+            ("de", "medienberichten", true, true),
+            ("de", "shipping", true, false),
+            ("de", "volker", false, false),
+            ("de", "jens", false, false),
+            ("de", "vasquez", false, false),
+            ("de", "caldera", false, false),
+            ("en", "police", false, false),
+            ("fr", "police", false, false),
+        ];
+        for (code, word, common, native) in cases {
+            let t = terms_for(code);
+            assert_eq!(t.is_common(word), common, "{code} {word}");
+            assert_eq!(t.is_native_common(word), native, "{code} {word}");
+        }
     }
 
     /// A long word of a compounding language also counts its two known

@@ -250,6 +250,17 @@ fn score_pairs(docs: &[Doc], canon: &[Canonical], reuse: &Reuse) -> Vec<PairScor
     // what each article is about: weighted words, names weighted up, and
     // the canonical entities it mentions
     let mixed = spans_languages(docs);
+    // a language that writes its nouns with a capital (German): its
+    // capitalized common words weigh like names here, as they did when the
+    // entity stage still took them for names
+    for (d, named) in docs.iter().zip(named.iter_mut()) {
+        let terms = crate::lang::terms::terms_for(&d.language.code);
+        for (t, n) in d.tokens.iter().zip(named.iter_mut()) {
+            if !*n && t.capitalized && terms.is_common(t.norm) {
+                *n = true;
+            }
+        }
+    }
     let story: Vec<overlap::StoryVector> = docs
         .iter()
         .zip(named.iter().zip(&ids_of))
