@@ -49,16 +49,29 @@ def main():
     ap.add_argument("--min", type=float, default=1e-6)
     ap.add_argument("--ratio", type=float, default=10.0)
     ap.add_argument("--names", help="first names and surnames of the language, one per line: never common")
+    ap.add_argument("--places", help="place names in many languages, one per line: never common")
+    ap.add_argument("--stopwords", help="the language's stop words: never a place name")
     ap.add_argument("--foreign", default="en", help="languages whose use of a word makes it no word of the language's own")
     ap.add_argument("codes", nargs="+")
     args = ap.parse_args()
     with open(args.casing, encoding="utf-8") as f:
         capitalized = {l.strip() for l in f if l.strip() and not l.startswith("#")}
-    names = set()
-    if args.names:
-        with open(args.names, encoding="utf-8") as f:
-            names = {l.strip().lower() for l in f if l.strip() and not l.startswith("#")}
     english = read_list(os.path.join(args.lists, "en.tsv"))
+
+    def lines(path):
+        if not path:
+            return set()
+        with open(path, encoding="utf-8") as f:
+            return {l.strip().lower() for l in f if l.strip() and not l.startswith("#")}
+
+    stop = lines(args.stopwords)
+    names = lines(args.names)
+    # place names that are also a stop word or an English word written
+    # lowercase ("Die", "Region": GeoNames' alternate names hold such) stay
+    # out
+    names |= {
+        n for n in lines(args.places) if n not in stop and not (english.get(n, 0.0) >= args.min and n not in capitalized)
+    }
     foreign = [read_list(os.path.join(args.lists, c + ".tsv")) for c in args.foreign.split(",")]
     for code in args.codes:
         freqs = read_list(os.path.join(args.lists, code + ".tsv"))
@@ -74,7 +87,9 @@ def main():
                 words.append("+" + word)
         # the names, marked "-": never common, nor read as an inflected
         # common word ("Volker" is no form of "Volk")
-        words.extend("-" + n for n in names if n.isalpha() and len(n) >= 3)
+        # (the names the language's list holds: the others never look
+        # common; GeoNames' 77,000 names in every script are mostly those)
+        words.extend("-" + n for n in names if len(n) >= 3 and n.isalpha() and n in freqs)
         words = sorted(set(words), key=lambda w: (w.lstrip("+-"), w))
         path = os.path.join(args.out, code, "common.txt")
         with open(path, "w", encoding="utf-8", newline="\n") as f:

@@ -187,7 +187,8 @@ impl LangTerms {
         }
         word.char_indices().skip(3).find_map(|(i, _)| {
             let (head, tail) = word.split_at(i);
-            let known = |w: &str| self.common.get(w).is_some_and(Option::is_some);
+            // a name may start a compound ("Zugpferd": the town Zug)
+            let known = |w: &str| self.common.contains_key(w);
             let head_known = known(head) || head.strip_suffix('s').is_some_and(known);
             (tail.chars().nth(2).is_some() && head_known).then(|| self.common.get(tail).copied().flatten()).flatten()
         })
