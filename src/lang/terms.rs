@@ -32,8 +32,46 @@ pub struct LangTerms {
     /// that write their nouns with a capital (the pack's `common.txt`),
     /// each with whether English uses it too (a loanword: "Film", "Port");
     /// `None` for the language's first names and surnames, which are never
-    /// common.
-    common: rustc_hash::FxHashMap<&'static str, Option<bool>>,
+    /// common: the three kinds as sets ([`Common`]).
+    common: Common,
+}
+
+/// The pack's `common.txt`: the language's own common words, the English
+/// words it uses too (written `+word`) and its names (`-word`).
+#[derive(Default)]
+struct Common {
+    native: FxHashSet<&'static str>,
+    loan: FxHashSet<&'static str>,
+    names: FxHashSet<&'static str>,
+}
+
+impl Common {
+    fn parse(text: &'static str) -> Common {
+        let mut c = Common::default();
+        for l in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            match (l.strip_prefix('+'), l.strip_prefix('-')) {
+                (Some(w), _) => c.loan.insert(w),
+                (_, Some(w)) => c.names.insert(w),
+                _ => c.native.insert(l),
+            };
+        }
+        c
+    }
+
+    /// `Some(Some(loanword))` for a listed common word, `Some(None)` for a
+    /// listed name, `None` for a word the list does not hold.
+    #[inline(never)]
+    fn get(&self, w: &str) -> Option<Option<bool>> {
+        if self.names.contains(w) {
+            Some(None)
+        } else if self.native.contains(w) {
+            Some(Some(false))
+        } else if self.loan.contains(w) {
+            Some(Some(true))
+        } else {
+            None
+        }
+    }
 }
 
 /// Languages that write compound nouns as one word ("Bundesregierung",
@@ -101,19 +139,7 @@ pub fn terms_for(code: &str) -> &'static LangTerms {
     let stop = super::pack::text(code, "stopwords.txt")
         .map(|t| t.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect())
         .unwrap_or_default();
-    let common = super::pack::text(code, "common.txt")
-        .map(|t| {
-            t.lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .map(|l| match (l.strip_prefix('+'), l.strip_prefix('-')) {
-                    (Some(w), _) => (w, Some(true)),
-                    (_, Some(w)) => (w, None),
-                    _ => (l, Some(false)),
-                })
-                .collect()
-        })
-        .unwrap_or_default();
+    let common = super::pack::text(code, "common.txt").map(Common::parse).unwrap_or_default();
     let terms: &'static LangTerms = Box::leak(Box::new(LangTerms {
         stop,
         common,
@@ -162,36 +188,36 @@ impl LangTerms {
 
     /// `Some(loanword)` for a common word (a compound: of its last part),
     /// also inflected: an ending of case or number ("Aktionären",
-    /// "Medienberichten", "Beteiligten") taken off.
+    /// "Medienberichten", "Beteiligten") taken off. One copy in the wasm,
+    /// not one per caller.
+    #[inline(never)]
     fn common_word(&self, word: &str) -> Option<bool> {
-        if self.common.is_empty() {
+        let c = &self.common;
+        if c.native.is_empty() {
             return None;
         }
-        if let Some(known) = self.common.get(word) {
-            return *known;
+        if let Some(known) = c.get(word) {
+            return known;
         }
-        self.common_form(word).or_else(|| {
-            ["n", "en", "s", "es", "e", "er", "ern"].iter().find_map(|end| {
-                word.strip_suffix(end).filter(|w| w.chars().nth(3).is_some()).and_then(|w| self.common_form(w))
-            })
-        })
-    }
-
-    /// [`common_word`](Self::common_word) of one form as written.
-    fn common_form(&self, word: &str) -> Option<bool> {
-        if let Some(known) = self.common.get(word) {
-            return *known;
+        for end in ["", "n", "en", "s", "es", "e", "er", "ern"] {
+            let Some(w) = word.strip_suffix(end).filter(|w| w.len() >= 4) else { continue };
+            if !end.is_empty() {
+                if let Some(known) = c.get(w) {
+                    return known;
+                }
+            }
+            // a compound: a known first part (a name may start one:
+            // "Zugpferd"), with a linking "s" or not, and a common last
+            for i in (3..w.len().saturating_sub(2)).filter(|&i| w.is_char_boundary(i)) {
+                let (head, tail) = w.split_at(i);
+                if let Some(Some(loan)) = c.get(tail) {
+                    if c.get(head).is_some() || head.strip_suffix('s').is_some_and(|h| c.get(h).is_some()) {
+                        return Some(loan);
+                    }
+                }
+            }
         }
-        if word.len() < 7 {
-            return None;
-        }
-        word.char_indices().skip(3).find_map(|(i, _)| {
-            let (head, tail) = word.split_at(i);
-            // a name may start a compound ("Zugpferd": the town Zug)
-            let known = |w: &str| self.common.contains_key(w);
-            let head_known = known(head) || head.strip_suffix('s').is_some_and(known);
-            (tail.chars().nth(2).is_some() && head_known).then(|| self.common.get(tail).copied().flatten()).flatten()
-        })
+        None
     }
 
     /// The stem of a normalized word.
