@@ -195,6 +195,7 @@ pub fn embedded(code: &str) -> Option<Pack<'static>> {
                 ("casing.txt", include_bytes!("../../model/casing.txt").as_slice()),
                 ("idf.tsv", include_bytes!("../../model/idf.tsv").as_slice()),
                 ("freq.tsv", include_bytes!("../../model/lang/en/freq.tsv").as_slice()),
+                ("chrome.bin", include_bytes!("../../model/chrome.bin").as_slice()),
             ],
         }),
         "de" => Some(Pack {

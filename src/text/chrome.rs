@@ -17,8 +17,6 @@
 use std::ops::Range;
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
-/// The committed model.
-const BUILT_IN: &[u8] = include_bytes!("../../model/chrome.bin");
 /// The file's first bytes.
 const MAGIC: &[u8; 4] = b"CHR1";
 /// Sentences longer than this many words are never chrome: notices are
@@ -301,16 +299,25 @@ pub fn use_chrome_model(model: Option<ChromeModel>) {
     *GIVEN.lock().unwrap_or_else(PoisonError::into_inner) = model.map(Arc::new);
 }
 
-/// The model in use.
+/// The model in use: the English pack's `chrome.bin` (`model/chrome.bin`;
+/// embedded in native builds, fetched with the English pack by the page's
+/// worker). Before the pack is loaded, or from a damaged file, a model that
+/// detects nothing.
 pub fn chrome_model() -> Arc<ChromeModel> {
     static BUILT: OnceLock<Arc<ChromeModel>> = OnceLock::new();
     if let Some(m) = GIVEN.lock().unwrap_or_else(PoisonError::into_inner).as_ref() {
         return Arc::clone(m);
     }
-    // the committed file is checked by a test; a damaged one detects nothing
-    Arc::clone(BUILT.get_or_init(|| {
-        Arc::new(ChromeModel::from_bytes(BUILT_IN).unwrap_or_else(|_| ChromeModel::new(1, Vec::new(), -1.0, 0.0)))
-    }))
+    if let Some(m) = BUILT.get() {
+        return Arc::clone(m);
+    }
+    match crate::lang::pack::section("en", "chrome.bin") {
+        // the committed file is checked by a test; a damaged one detects nothing
+        Some(bytes) => Arc::clone(BUILT.get_or_init(|| {
+            Arc::new(ChromeModel::from_bytes(bytes).unwrap_or_else(|_| ChromeModel::new(1, Vec::new(), -1.0, 0.0)))
+        })),
+        None => Arc::new(ChromeModel::new(1, Vec::new(), -1.0, 0.0)),
+    }
 }
 
 /// FNV-1a of a feature's kind and text, folded into `bits` bits.
@@ -486,8 +493,9 @@ mod tests {
 
     #[test]
     fn committed_model_reads() {
-        let m = ChromeModel::from_bytes(BUILT_IN).expect("model/chrome.bin reads");
-        assert_eq!(m.to_bytes(), BUILT_IN, "written back byte for byte");
+        let built_in = include_bytes!("../../model/chrome.bin").as_slice();
+        let m = ChromeModel::from_bytes(built_in).expect("model/chrome.bin reads");
+        assert_eq!(m.to_bytes(), built_in, "written back byte for byte");
     }
 
     #[test]
