@@ -57,3 +57,37 @@ test('a language pack that cannot be loaded leaves a working analysis that says 
   await expect(page.getByTestId('articles').locator('.cb-warning').first()).toContainText('no entities from the tagger');
   expect(w.foreign(), 'requests to other origins').toEqual([]);
 });
+
+test('German nouns are not names: the German pack keeps the entity table to people, places and organizations', async ({ page, context }) => {
+  const w = watch(page, context);
+  await gotoReady(page);
+  // German capitalizes every noun; the English tagger alone read "Polizei",
+  // "Unglück" or "Dienstagmorgen im Hafen" as names (README: German names
+  // and German nouns)
+  const articles = [
+    {
+      label: 'Kurier',
+      text: 'Kran stürzt im Hafen von Port Ellis um\n\nIm Hafen von Port Ellis ist am Dienstagmorgen ein Kran umgestürzt. Die Polizei sperrte das Gelände, die Feuerwehr war mit vierzig Einsatzkräften vor Ort. Bürgermeisterin Elena Vasquez sprach von einem schweren Unglück. Die Reederei Caldera Shipping kündigte an, die Reparatur zu bezahlen.',
+    },
+    {
+      label: 'Anzeiger',
+      text: 'Unglück in Port Ellis: Hafenkran umgestürzt\n\nAm Dienstagmorgen ist im Hafen von Port Ellis ein Kran umgestürzt. Nach Angaben der Polizei wurde niemand verletzt. Elena Vasquez, die Bürgermeisterin der Stadt, besuchte die Unglücksstelle am Mittag. Caldera Shipping will für den Schaden aufkommen.',
+    },
+  ];
+  await fill(page, articles);
+  await page.getByRole('button', { name: 'Analyze' }).click();
+  await expect(page.locator('body')).toHaveAttribute('data-state', 'done');
+  const table = page.getByTestId('entities');
+  // each name once per article (Port Ellis twice), in one row
+  for (const [name, n] of [['Elena Vasquez', '1'], ['Caldera Shipping', '1'], ['Port Ellis', '2']]) {
+    await expect(table.locator(`tr[data-entity="${name}"]`)).toHaveCount(1);
+    await expect(table.locator(`tr[data-entity="${name}"] td[data-article="A"]`)).toHaveText(n);
+    await expect(table.locator(`tr[data-entity="${name}"] td[data-article="B"]`)).toHaveText(n);
+  }
+  const rows = await table.locator('tbody tr[data-entity]').evaluateAll((trs) => trs.map((tr) => tr.dataset.entity));
+  for (const noun of ['Polizei', 'Unglück', 'Dienstagmorgen', 'Reparatur', 'Bürgermeisterin', 'Feuerwehr', 'Hafen']) {
+    expect(rows.some((r) => r.split(/\s+/).includes(noun)), `${noun} in ${rows.join(' | ')}`).toBe(false);
+  }
+  expect(w.foreign(), 'requests to other origins').toEqual([]);
+  expect(w.errors, 'console errors').toEqual([]);
+});
