@@ -2,6 +2,7 @@
 //! text (`src/text/chrome.rs`) from saved pages and news text, and prints
 //! how it does on pages it never saw (cross-validated by page).
 
+use super::flags::Flags;
 use corroborate::input;
 use corroborate::internal::{
     chrome_context_features, chrome_sentence_ranges, clean_article, use_chrome_model, ChromeModel, ChromeSentence,
@@ -224,24 +225,22 @@ fn parse(args: &[String]) -> Result<Opts, String> {
         no_news: false,
         score: None,
     };
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        let mut value = || it.next().cloned().ok_or_else(|| format!("{a} needs a value"));
-        let num = |v: String| v.parse::<f64>().map_err(|_| format!("{a} needs a number, not {v:?}"));
-        match a.as_str() {
-            "--pages" => o.pages = value()?,
-            "--news" => o.news = value()?,
-            "--out" => o.out = value()?,
-            "--bits" => o.bits = (num(value()?)? as u32).clamp(8, 20),
-            "--epochs" => o.epochs = num(value()?)? as usize,
-            "--folds" => o.folds = (num(value()?)? as usize).max(2),
-            "--rate" => o.rate = num(value()?)? as f32,
-            "--l2" => o.l2 = num(value()?)? as f32,
-            "--max-fp" => o.max_fp = num(value()?)?,
-            "--span" => o.span = num(value()?)? as f32,
-            "--score" => o.score = Some(value()?),
+    let mut f = Flags::new(args);
+    while let Some(a) = f.flag() {
+        match a {
+            "--pages" => o.pages = f.text()?,
+            "--news" => o.news = f.text()?,
+            "--out" => o.out = f.text()?,
+            "--bits" => o.bits = f.value::<u32>()?.clamp(8, 20),
+            "--epochs" => o.epochs = f.value()?,
+            "--folds" => o.folds = f.value::<usize>()?.max(2),
+            "--rate" => o.rate = f.value()?,
+            "--l2" => o.l2 = f.value()?,
+            "--max-fp" => o.max_fp = f.value()?,
+            "--span" => o.span = f.value()?,
+            "--score" => o.score = Some(f.text()?),
             "--no-news" => o.no_news = true,
-            "--news-every" => o.news_every = (num(value()?)? as usize).max(1),
+            "--news-every" => o.news_every = f.value::<usize>()?.max(1),
             other => return Err(format!("unknown option {other}; see corroborate --help")),
         }
     }

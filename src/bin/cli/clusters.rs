@@ -1,6 +1,7 @@
 //! `build-clusters`: word clusters from unlabeled text for the tagger
 //! (`model/clusters.txt`). Developer command, never part of `npm test`.
 
+use super::flags::Flags;
 use super::ner::read_conll;
 use corroborate::internal::tagger::{self, clusters::LEVELS, exchange};
 use std::collections::BTreeMap;
@@ -24,17 +25,15 @@ fn parse(args: &[String]) -> Result<Opts, String> {
         iterations: 15,
         text_dirs: Vec::new(),
     };
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        let mut val = |name: &str| it.next().cloned().ok_or(format!("{name} needs a value"));
-        let num = |v: String, name: &str| v.parse::<u64>().map_err(|_| format!("{name} needs a number"));
-        match a.as_str() {
-            "--data" => o.data = val("--data")?,
-            "--out" => o.out = val("--out")?,
-            "--min-count" => o.min_count = num(val("--min-count")?, "--min-count")?,
-            "--store-min" => o.store_min = num(val("--store-min")?, "--store-min")?,
-            "--text-dir" => o.text_dirs.push(val("--text-dir")?),
-            "--iterations" => o.iterations = num(val("--iterations")?, "--iterations")? as usize,
+    let mut f = Flags::new(args);
+    while let Some(a) = f.flag() {
+        match a {
+            "--data" => o.data = f.text()?,
+            "--out" => o.out = f.text()?,
+            "--min-count" => o.min_count = f.value()?,
+            "--store-min" => o.store_min = f.value()?,
+            "--text-dir" => o.text_dirs.push(f.text()?),
+            "--iterations" => o.iterations = f.value()?,
             s => return Err(format!("unknown option {s}")),
         }
     }
@@ -271,16 +270,14 @@ fn glove_vectors(path: &str, n_words: usize, unit: bool) -> Result<Vectors, Stri
 pub fn build_glove_neighbors_cmd(args: &[String]) -> Result<(), String> {
     let (mut vectors, mut out) = (None, "model/glove-neighbors.txt".to_string());
     let (mut n_words, mut k, mut min_cos) = (20_000usize, 10usize, 0.5f32);
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        let mut val = |name: &str| it.next().cloned().ok_or(format!("{name} needs a value"));
-        let num = |v: String, name: &str| v.parse::<f32>().map_err(|_| format!("{name} needs a number"));
-        match a.as_str() {
-            "--vectors" => vectors = Some(val("--vectors")?),
-            "--out" => out = val("--out")?,
-            "--words" => n_words = num(val("--words")?, "--words")? as usize,
-            "--k" => k = num(val("--k")?, "--k")? as usize,
-            "--min-cosine" => min_cos = num(val("--min-cosine")?, "--min-cosine")?,
+    let mut f = Flags::new(args);
+    while let Some(a) = f.flag() {
+        match a {
+            "--vectors" => vectors = Some(f.text()?),
+            "--out" => out = f.text()?,
+            "--words" => n_words = f.value()?,
+            "--k" => k = f.value()?,
+            "--min-cosine" => min_cos = f.value()?,
             s => return Err(format!("unknown option {s}")),
         }
     }
@@ -360,19 +357,18 @@ pub fn build_glove_cmd(args: &[String]) -> Result<(), String> {
         (None, "model/glove-clusters.txt".to_string(), 50_000usize, 20usize, 17u64);
     let mut levels: Vec<usize> = vec![16, 128, 512];
     let mut raw = false;
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        let mut val = |name: &str| it.next().cloned().ok_or(format!("{name} needs a value"));
-        let num = |v: String, name: &str| v.parse::<u64>().map_err(|_| format!("{name} needs a number"));
-        match a.as_str() {
+    let mut f = Flags::new(args);
+    while let Some(a) = f.flag() {
+        match a {
             "--raw" => raw = true,
-            "--vectors" => vectors = Some(val("--vectors")?),
-            "--out" => out = val("--out")?,
-            "--words" => n_words = num(val("--words")?, "--words")? as usize,
-            "--iterations" => iterations = num(val("--iterations")?, "--iterations")? as usize,
-            "--seed" => seed = num(val("--seed")?, "--seed")?,
+            "--vectors" => vectors = Some(f.text()?),
+            "--out" => out = f.text()?,
+            "--words" => n_words = f.value()?,
+            "--iterations" => iterations = f.value()?,
+            "--seed" => seed = f.value()?,
             "--levels" => {
-                levels = val("--levels")?
+                levels = f
+                    .text()?
                     .split(',')
                     .map(|x| {
                         x.trim().parse::<usize>().map_err(|_| "--levels needs numbers, e.g. 64,256,1024".to_string())

@@ -6,6 +6,8 @@ use std::io::{self, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use super::flags::Flags;
+
 /// CPU seconds (user + system) this process has used so far, from
 /// `/proc/self/stat` (Linux; 0 elsewhere): the per-stage costs the README's
 /// cluster estimate is made from, independent of other load on the machine.
@@ -19,29 +21,23 @@ fn cpu_seconds() -> f64 {
     ticks / 100.0
 }
 
-fn value<T: std::str::FromStr>(args: &[String], i: &mut usize, name: &str) -> Result<T, String> {
-    *i += 1;
-    let v = args.get(*i).ok_or_else(|| format!("{name} needs a value"))?;
-    v.parse().map_err(|_| format!("{name}: {v:?} is not a valid value"))
-}
-
 /// `corroborate corpus IN.jsonl --out DIR [--threshold X] [--shingle N]
 /// [--bands N] [--rows N] [--batch N]`.
 pub fn corpus_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
     let mut input: Option<String> = None;
     let mut dir: Option<PathBuf> = None;
     let mut opts = CorpusOptions::default();
-    let mut i = 0;
-    while i < args.len() {
-        match args.get(i).map(String::as_str).unwrap_or("") {
-            "--out" => dir = Some(PathBuf::from(value::<String>(args, &mut i, "--out")?)),
-            "--threshold" => opts.threshold = value(args, &mut i, "--threshold")?,
-            "--shingle" => opts.minhash.shingle = value(args, &mut i, "--shingle")?,
-            "--bands" => opts.minhash.bands = value(args, &mut i, "--bands")?,
-            "--rows" => opts.minhash.rows = value(args, &mut i, "--rows")?,
-            "--min-shingles" => opts.min_shingle_containment = value(args, &mut i, "--min-shingles")?,
-            "--batch" => opts.batch = value(args, &mut i, "--batch")?,
-            "--max-bucket" => opts.max_bucket = value(args, &mut i, "--max-bucket")?,
+    let mut f = Flags::new(args);
+    while let Some(a) = f.flag() {
+        match a {
+            "--out" => dir = Some(PathBuf::from(f.text()?)),
+            "--threshold" => opts.threshold = f.value()?,
+            "--shingle" => opts.minhash.shingle = f.value()?,
+            "--bands" => opts.minhash.bands = f.value()?,
+            "--rows" => opts.minhash.rows = f.value()?,
+            "--min-shingles" => opts.min_shingle_containment = f.value()?,
+            "--batch" => opts.batch = f.value()?,
+            "--max-bucket" => opts.max_bucket = f.value()?,
             a if a.starts_with("--") => return Err(format!("unknown option {a}")),
             a => {
                 if input.replace(a.to_string()).is_some() {
@@ -49,7 +45,6 @@ pub fn corpus_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
                 }
             }
         }
-        i += 1;
     }
     let input = input.ok_or("usage: corroborate corpus IN.jsonl --out DIR")?;
     let dir = dir.ok_or("corpus needs --out DIR")?;
@@ -139,20 +134,19 @@ pub fn gen_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
     let mut truth: Option<PathBuf> = None;
     let mut sources: Vec<PathBuf> = Vec::new();
     let mut bbc = true;
-    let mut i = 0;
-    while i < args.len() {
-        match args.get(i).map(String::as_str).unwrap_or("") {
-            "--articles" => opts.articles = value(args, &mut i, "--articles")?,
-            "--seed" => opts.seed = value(args, &mut i, "--seed")?,
-            "--words" => opts.words = value(args, &mut i, "--words")?,
-            "--unrelated" => opts.unrelated = value(args, &mut i, "--unrelated")?,
-            "--out" => file = Some(PathBuf::from(value::<String>(args, &mut i, "--out")?)),
-            "--truth" => truth = Some(PathBuf::from(value::<String>(args, &mut i, "--truth")?)),
-            "--sources" => sources.push(PathBuf::from(value::<String>(args, &mut i, "--sources")?)),
+    let mut f = Flags::new(args);
+    while let Some(a) = f.flag() {
+        match a {
+            "--articles" => opts.articles = f.value()?,
+            "--seed" => opts.seed = f.value()?,
+            "--words" => opts.words = f.value()?,
+            "--unrelated" => opts.unrelated = f.value()?,
+            "--out" => file = Some(PathBuf::from(f.text()?)),
+            "--truth" => truth = Some(PathBuf::from(f.text()?)),
+            "--sources" => sources.push(PathBuf::from(f.text()?)),
             "--no-bbc" => bbc = false,
             a => return Err(format!("unknown option {a}")),
         }
-        i += 1;
     }
     let file = file.ok_or("gen-corpus needs --out FILE")?;
     let truth = truth.unwrap_or_else(|| file.with_extension("truth.csv"));
@@ -197,23 +191,22 @@ pub fn gen_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
 
 /// `corroborate eval-corpus TRUTH OUT_DIR [--min-containment X]`.
 pub fn eval_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
-    let mut pos: Vec<&String> = Vec::new();
+    let mut pos: Vec<&str> = Vec::new();
     let mut min = 0.2;
-    let mut i = 0;
-    while i < args.len() {
-        match args.get(i).map(String::as_str).unwrap_or("") {
-            "--min-containment" => min = value(args, &mut i, "--min-containment")?,
+    let mut f = Flags::new(args);
+    while let Some(a) = f.flag() {
+        match a {
+            "--min-containment" => min = f.value()?,
             a if a.starts_with("--") => return Err(format!("unknown option {a}")),
-            _ => pos.extend(args.get(i)),
+            a => pos.push(a),
         }
-        i += 1;
     }
     let [truth, dir] = pos.as_slice() else {
         return Err("usage: corroborate eval-corpus TRUTH.csv OUT_DIR".to_string());
     };
     let t = std::fs::read_to_string(truth).map_err(|e| format!("cannot read {truth}: {e}"))?;
     let truth_rows = Generated::parse_truth(&t)?;
-    let dir = Path::new(dir.as_str());
+    let dir = Path::new(dir);
     let open = |name: &str| {
         std::fs::File::open(dir.join(name))
             .map(BufReader::new)

@@ -6,6 +6,7 @@ mod chrome;
 mod clusters;
 mod corpus;
 mod extraction;
+mod flags;
 #[cfg(feature = "train")]
 mod lang;
 #[cfg(feature = "train")]

@@ -1,6 +1,7 @@
 //! `train-ner` and `eval-ner`: training and measuring the entity tagger on
 //! CoNLL-style data. Developer commands, never part of `npm test`.
 
+use super::flags::Flags;
 use corroborate::internal::tagger::{self, train::Example, train::Trainer, DocInfo, Word, LABELS, N_LABELS};
 use corroborate::internal::{self as entities, Lexicon};
 use std::collections::BTreeMap;
@@ -553,31 +554,30 @@ fn parse(args: &[String]) -> Result<Opts, String> {
         swap_rate: 1.0,
         swap_wikiann: false,
     };
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        let mut val = |name: &str| it.next().cloned().ok_or(format!("{name} needs a value"));
-        match a.as_str() {
-            "--data" => o.data = val("--data")?,
-            "--out" | "--model" => o.out = val("--out")?,
-            "--epochs" => o.epochs = val("--epochs")?.parse().map_err(|_| "--epochs needs a number")?,
-            "--bits" => o.bits = val("--bits")?.parse().map_err(|_| "--bits needs a number")?,
-            "--prune" => o.prune = val("--prune")?.parse().map_err(|_| "--prune needs a number")?,
-            "--extra" => o.extra.push(val("--extra")?),
-            "--clusters" => o.clusters = Some(val("--clusters")?),
-            "--glove" => o.glove = Some(val("--glove")?),
-            "--pa" => o.pa = val("--pa")?.parse().map_err(|_| "--pa needs a number")?,
+    let mut f = Flags::new(args);
+    while let Some(a) = f.flag() {
+        match a {
+            "--data" => o.data = f.text()?,
+            "--out" | "--model" => o.out = f.text()?,
+            "--epochs" => o.epochs = f.value()?,
+            "--bits" => o.bits = f.value()?,
+            "--prune" => o.prune = f.value()?,
+            "--extra" => o.extra.push(f.text()?),
+            "--clusters" => o.clusters = Some(f.text()?),
+            "--glove" => o.glove = Some(f.text()?),
+            "--pa" => o.pa = f.value()?,
             "--jackknife" => o.jackknife = true,
             "--vote" => o.vote = true,
             "--casing-bbc" => o.casing_bbc = true,
-            "--crf" => o.crf = val("--crf")?.parse().map_err(|_| "--crf needs a number")?,
-            "--gaz-extra" => o.gaz_extra = Some(val("--gaz-extra")?.to_string()),
-            "--gaz-min" => o.gaz_min = val("--gaz-min")?.parse().map_err(|_| "--gaz-min needs a number")?,
-            "--margin" => o.margin = val("--margin")?.parse().map_err(|_| "--margin needs a number")?,
-            "--miss-cost" => o.miss = val("--miss-cost")?.parse().map_err(|_| "--miss-cost needs a number")?,
-            "--swap-rate" => o.swap_rate = val("--swap-rate")?.parse().map_err(|_| "--swap-rate needs a number")?,
+            "--crf" => o.crf = f.value()?,
+            "--gaz-extra" => o.gaz_extra = Some(f.text()?),
+            "--gaz-min" => o.gaz_min = f.value()?,
+            "--margin" => o.margin = f.value()?,
+            "--miss-cost" => o.miss = f.value()?,
+            "--swap-rate" => o.swap_rate = f.value()?,
             "--swap-wikiann" => o.swap_wikiann = true,
-            "--augment" => o.augment = val("--augment")?.parse().map_err(|_| "--augment needs a number")?,
-            "--runs" => o.runs = val("--runs")?.parse().map_err(|_| "--runs needs a number")?,
+            "--augment" => o.augment = f.value()?,
+            "--runs" => o.runs = f.value()?,
             s => return Err(format!("unknown option {s}")),
         }
     }
