@@ -8,7 +8,8 @@ pub use crate::overlap::{use_gloss, use_prefix_weights, GlossConfig, MIN_PASSAGE
 pub use crate::pipeline::{reuse_only, text_stages, ReuseSummary, TextStages};
 pub use crate::text::chrome::{
     chrome_model, context_features as chrome_context_features, features as chrome_features,
-    sentence_ranges as chrome_sentence_ranges, use_chrome_model, ChromeModel, Sentence as ChromeSentence,
+    sentence_ranges as chrome_sentence_ranges, use_chrome_model, use_page_lines, ChromeModel,
+    Sentence as ChromeSentence,
 };
 pub use crate::text::{clean, clean_article, clean_with, Cleaned};
 pub use crate::tokens::{

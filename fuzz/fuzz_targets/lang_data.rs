@@ -37,4 +37,7 @@ fuzz_target!(|bytes: &[u8]| {
     let _ = corroborate::lang::terms::TermKey::parse(&text);
     let _ = corroborate::internal::tagger::clusters::parse_levels(&text);
     let _ = corroborate::internal::tagger::clusters::parse_neighbors(&text);
+    for w in text.split_whitespace().take(64) {
+        let _ = corroborate::lang::terms::common_in(&text, w);
+    }
 });

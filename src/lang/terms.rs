@@ -33,20 +33,20 @@ pub struct LangTerms {
     /// each with whether English uses it too (a loanword: "Film", "Port");
     /// `None` for the language's first names and surnames, which are never
     /// common: the three kinds as sets ([`Common`]).
-    common: Common,
+    common: Common<'static>,
 }
 
 /// The pack's `common.txt`: the language's own common words, the English
 /// words it uses too (written `+word`) and its names (`-word`).
 #[derive(Default)]
-struct Common {
-    native: FxHashSet<&'static str>,
-    loan: FxHashSet<&'static str>,
-    names: FxHashSet<&'static str>,
+struct Common<'a> {
+    native: FxHashSet<&'a str>,
+    loan: FxHashSet<&'a str>,
+    names: FxHashSet<&'a str>,
 }
 
-impl Common {
-    fn parse(text: &'static str) -> Common {
+impl<'a> Common<'a> {
+    fn parse(text: &'a str) -> Common<'a> {
         let mut c = Common::default();
         for l in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
             match (l.strip_prefix('+'), l.strip_prefix('-')) {
@@ -72,6 +72,57 @@ impl Common {
             None
         }
     }
+
+    /// `Some(loanword)` for a common word (a compound: of its last part),
+    /// also inflected: an ending of case or number ("Aktionären",
+    /// "Medienberichten", "Beteiligten") taken off. One copy in the wasm,
+    /// not one per caller.
+    #[inline(never)]
+    fn word(&self, word: &str) -> Option<bool> {
+        if self.native.is_empty() {
+            return None;
+        }
+        if let Some(known) = self.get(word) {
+            return known;
+        }
+        for end in ["", "n", "en", "s", "es", "e", "er", "ern"] {
+            let Some(w) = word.strip_suffix(end).filter(|w| w.len() >= 4) else { continue };
+            if !end.is_empty() {
+                if let Some(known) = self.get(w) {
+                    return known;
+                }
+            }
+            // a compound: a known first part (a name may start one:
+            // "Zugpferd"), with a linking "s" or not, and a common last
+            for i in (3..w.len().saturating_sub(2)).filter(|&i| w.is_char_boundary(i)) {
+                let (head, tail) = w.split_at(i);
+                if let Some(Some(loan)) = self.get(tail) {
+                    if self.get(head).is_some() || head.strip_suffix('s').is_some_and(|h| self.get(h).is_some()) {
+                        return Some(loan);
+                    }
+                }
+            }
+        }
+        None
+    }
+}
+
+/// Reads `list` as a pack's `common.txt` and looks `word` (normalized,
+/// lowercase) up in it as [`LangTerms::is_common`] does: `Some(loanword)`
+/// for a common word, `None` for a name or a word the list does not hold.
+/// For the fuzz target and the tests; the engine reads the list from the
+/// language's pack.
+///
+/// ```
+/// use corroborate::lang::terms::common_in;
+/// let list = "hafen\nmorgen\ndienstag\n+port\n-berlin\n";
+/// assert_eq!(common_in(list, "dienstagmorgen"), Some(false));
+/// assert_eq!(common_in(list, "hafens"), Some(false));
+/// assert_eq!(common_in(list, "port"), Some(true));
+/// assert_eq!(common_in(list, "berlin"), None);
+/// ```
+pub fn common_in(list: &str, word: &str) -> Option<bool> {
+    Common::parse(list).word(word)
 }
 
 /// Languages that write compound nouns as one word ("Bundesregierung",

@@ -163,9 +163,9 @@ pub fn clean_with(text: &str, headline_known: bool, learned: bool) -> Cleaned {
     // would leave no body at all, the text is not an article with chrome
     // around it, and nothing is set aside.
     let english = || crate::lang::detect::identify(text).code == "en";
-    // only where the rules found a page around the article: two chrome
-    // lines or more (an article with a table or a list keeps it whole)
-    let page = out.removed.iter().filter(|(_, why)| *why == "chrome").count() >= chrome::PAGE_LINES;
+    // only where the rules found a page around the article: a chrome line
+    // or more (an article with a table or a list keeps it whole)
+    let page = out.removed.iter().filter(|(_, why)| *why == "chrome").count() >= chrome::page_lines();
     let lines = if learned && page && english() {
         learned_chrome(text, lines, &mut out.removed, &chrome::chrome_model())
     } else {

@@ -207,6 +207,8 @@ struct Opts {
     no_news: bool,
     /// Score the sentences of this file with the model at `out` instead of training.
     score: Option<String>,
+    /// The gate measured: chrome lines the rules must find first.
+    page_lines: Option<usize>,
 }
 
 fn parse(args: &[String]) -> Result<Opts, String> {
@@ -224,6 +226,7 @@ fn parse(args: &[String]) -> Result<Opts, String> {
         news_every: 4,
         no_news: false,
         score: None,
+        page_lines: None,
     };
     let mut f = Flags::new(args);
     while let Some(a) = f.flag() {
@@ -241,6 +244,7 @@ fn parse(args: &[String]) -> Result<Opts, String> {
             "--score" => o.score = Some(f.text()?),
             "--no-news" => o.no_news = true,
             "--news-every" => o.news_every = f.value::<usize>()?.max(1),
+            "--page-lines" => o.page_lines = Some(f.value()?),
             other => return Err(format!("unknown option {other}; see corroborate --help")),
         }
     }
@@ -290,6 +294,7 @@ fn pasted_scores(pages: &[&Page]) -> (f64, f64) {
 /// [--bits N] [--epochs N] [--folds N] [--max-fp RATE] ...`.
 pub fn train_cmd(args: &[String], out: &mut impl Write) -> Result<(), String> {
     let o = parse(args)?;
+    corroborate::internal::use_page_lines(o.page_lines);
     let w = |e: std::io::Error| format!("cannot write output: {e}");
     if let Some(file) = &o.score {
         let model =
