@@ -34,13 +34,13 @@ pub const MIN_SENTENCES: usize = 4;
 pub const PAGE_LINES: usize = 1;
 static GIVEN_PAGE_LINES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(PAGE_LINES);
 
-/// Uses another gate than [`PAGE_LINES`] (`corroborate train-chrome
+/// Uses another gate than `PAGE_LINES` (`corroborate train-chrome
 /// --page-lines N` measures them), or with `None` the committed one again.
 pub fn use_page_lines(n: Option<usize>) {
     GIVEN_PAGE_LINES.store(n.unwrap_or(PAGE_LINES), std::sync::atomic::Ordering::Relaxed);
 }
 
-/// The gate in use: [`PAGE_LINES`] unless [`use_page_lines`] set another.
+/// The gate in use: `PAGE_LINES` unless [`use_page_lines`] set another.
 pub fn page_lines() -> usize {
     GIVEN_PAGE_LINES.load(std::sync::atomic::Ordering::Relaxed)
 }
