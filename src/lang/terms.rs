@@ -237,38 +237,9 @@ impl LangTerms {
         self.common_word(word) == Some(false)
     }
 
-    /// `Some(loanword)` for a common word (a compound: of its last part),
-    /// also inflected: an ending of case or number ("Aktionären",
-    /// "Medienberichten", "Beteiligten") taken off. One copy in the wasm,
-    /// not one per caller.
-    #[inline(never)]
+    /// `Some(loanword)` for a common word ([`Common::word`]).
     fn common_word(&self, word: &str) -> Option<bool> {
-        let c = &self.common;
-        if c.native.is_empty() {
-            return None;
-        }
-        if let Some(known) = c.get(word) {
-            return known;
-        }
-        for end in ["", "n", "en", "s", "es", "e", "er", "ern"] {
-            let Some(w) = word.strip_suffix(end).filter(|w| w.len() >= 4) else { continue };
-            if !end.is_empty() {
-                if let Some(known) = c.get(w) {
-                    return known;
-                }
-            }
-            // a compound: a known first part (a name may start one:
-            // "Zugpferd"), with a linking "s" or not, and a common last
-            for i in (3..w.len().saturating_sub(2)).filter(|&i| w.is_char_boundary(i)) {
-                let (head, tail) = w.split_at(i);
-                if let Some(Some(loan)) = c.get(tail) {
-                    if c.get(head).is_some() || head.strip_suffix('s').is_some_and(|h| c.get(h).is_some()) {
-                        return Some(loan);
-                    }
-                }
-            }
-        }
-        None
+        self.common.word(word)
     }
 
     /// The stem of a normalized word.
